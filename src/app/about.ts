@@ -1,0 +1,3 @@
+export function about(): string {
+  return 'Pengaduan Medsos';
+}
