@@ -1,0 +1,119 @@
+/**
+ * Turning one form response into a complaint (DESIGN §4, §5, §7): validate, sanitise, route.
+ * Pure: the caller supplies the answers (by logical key), the submission time, the units and
+ * the allocated number. An invalid response still becomes a complaint (nothing is lost), with
+ * what is wrong in `problem` so the admin sees it, and it waits for the admin (status Baru).
+ */
+import { CHANNELS, Complaint, STATUS, emptyComplaint } from './complaint';
+import { FORM } from './labels';
+import { RoutableUnit, routeByKeywords } from './routing';
+import { clipToCell, isHttpUrl, normaliseText } from './sanitize';
+
+export type FormKey = 'receivedAt' | 'channel' | 'reporter' | 'postUrl' | 'text' | 'category' | 'unit' | 'initialResponse';
+export const FORM_KEYS: FormKey[] = ['receivedAt', 'channel', 'reporter', 'postUrl', 'text', 'category', 'unit', 'initialResponse'];
+
+export type Answers = Partial<Record<FormKey, unknown>>;
+
+export interface IntakeInput {
+  answers: Answers;
+  submittedAt: Date;
+  respondent: string;
+  sourceKey: string;
+  /** Where the raw response lives, named in the clip marker of over-long text. */
+  sourceLabel: string;
+  units: RoutableUnit[];
+}
+
+export interface IntakeResult {
+  complaint: Omit<Complaint, 'number'>;
+  problems: string[];
+  routing: 'chosen' | 'auto' | 'none';
+  routingNote: string;
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
+
+/** A response whose answers are all blank (Google sometimes delivers such events). */
+export function isBlankResponse(answers: Answers): boolean {
+  return FORM_KEYS.every((k) => {
+    const v = answers[k];
+    return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  });
+}
+
+/** Tolerance for the admin's clock vs the server's when checking "not in the future". */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export function buildComplaint(input: IntakeInput): IntakeResult {
+  const { answers, submittedAt } = input;
+  const problems: string[] = [];
+  const c = emptyComplaint('', submittedAt);
+  c.sourceKey = input.sourceKey;
+  c.adminEmail = normaliseText(input.respondent);
+
+  const received = answers.receivedAt;
+  if (isDate(received)) {
+    if (received.getTime() > submittedAt.getTime() + FUTURE_TOLERANCE_MS) {
+      problems.push('Waktu pengaduan berada di masa depan; dipakai waktu pencatatan.');
+      c.receivedAt = submittedAt;
+    } else {
+      c.receivedAt = received;
+    }
+  } else {
+    problems.push(received === undefined || received === '' ? 'Waktu pengaduan kosong; dipakai waktu pencatatan.' : 'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.');
+    c.receivedAt = submittedAt;
+  }
+
+  c.channel = normaliseText(answers.channel);
+  if (!c.channel) problems.push('Kanal media sosial kosong.');
+  else if (!(CHANNELS as readonly string[]).includes(c.channel)) problems.push(`Kanal "${c.channel}" tidak dikenal.`);
+
+  c.reporter = clipToCell(normaliseText(answers.reporter), input.sourceLabel).text;
+  if (!c.reporter) problems.push('Nama/akun pelapor kosong.');
+
+  c.postUrl = normaliseText(answers.postUrl);
+  if (c.postUrl && !isHttpUrl(c.postUrl)) problems.push('Tautan unggahan bukan alamat http(s) yang sah.');
+
+  const text = clipToCell(normaliseText(answers.text), input.sourceLabel);
+  c.text = text.text;
+  if (!c.text) problems.push('Isi pengaduan kosong.');
+  if (text.clipped) problems.push(`Isi pengaduan terlalu panjang (${text.originalLength} karakter) dan dipotong; teks lengkap di ${input.sourceLabel}.`);
+
+  c.category = normaliseText(answers.category);
+  c.initialResponse = clipToCell(normaliseText(answers.initialResponse), input.sourceLabel).text;
+
+  const chosen = normaliseText(answers.unit);
+  let routing: IntakeResult['routing'] = 'none';
+  let routingNote = '';
+  if (chosen && chosen !== FORM.autoRoute) {
+    const unit = input.units.find((u) => u.name === chosen && u.active);
+    if (unit) {
+      c.unit = unit.name;
+      routing = 'chosen';
+    } else {
+      problems.push(`Unit "${chosen}" tidak ada atau tidak aktif di tab Unit; pilih unit secara manual.`);
+    }
+  } else if (chosen === FORM.autoRoute || !chosen) {
+    const routed = routeByKeywords(c.text, c.postUrl, input.units);
+    if (routed.unit !== null) {
+      c.unit = routed.unit;
+      routing = 'auto';
+      routingNote = `Ditentukan otomatis dari kata kunci "${routed.keyword}".`;
+    } else {
+      routingNote = routed.reason === 'tie'
+        ? `Penentuan otomatis ragu antara: ${routed.candidates.join(', ')}; pilih unit secara manual.`
+        : 'Penentuan otomatis tidak menemukan kata kunci yang cocok; pilih unit secara manual.';
+    }
+  }
+
+  if (c.unit && c.text) {
+    c.status = STATUS.forwarded;
+    c.forwardedAt = submittedAt;
+  } else {
+    c.unit = c.text ? c.unit : '';
+    c.status = STATUS.new;
+  }
+  c.problem = problems.join(' ');
+  const { number: _unused, ...complaint } = c;
+  return { complaint, problems, routing, routingNote };
+}

@@ -1,0 +1,202 @@
+/**
+ * The lifecycle rules of DESIGN §5, as pure functions from (complaint, what the user typed, now)
+ * to (next complaint, what changed, what was refused and why).
+ *
+ * The edited row is compared with the register (the source of truth), field by field: this works
+ * the same for a single-cell edit, a multi-cell paste (where Apps Script gives no old value) and
+ * the hourly reconcile.
+ */
+import { Complaint, ComplaintKey, OFFICER_STATUS, STATUS, Status, isOpen, officerStatusOf } from './complaint';
+import { clipToCell, normaliseText } from './sanitize';
+
+export interface Change {
+  key: ComplaintKey;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+export interface Refusal {
+  /** The register field whose typed value was refused (the cell gets the register value back). */
+  key: ComplaintKey | 'officerStatus';
+  typed: string;
+  message: string;
+}
+
+export interface TransitionResult {
+  complaint: Complaint;
+  changes: Change[];
+  refusals: Refusal[];
+  /** Set when the complaint changed unit (its row must move between unit tabs). */
+  movedFrom?: string;
+}
+
+const OFFICER_RANK: Record<string, number> = {
+  [OFFICER_STATUS.forwarded]: 0,
+  [OFFICER_STATUS.processing]: 1,
+  [OFFICER_STATUS.done]: 2,
+};
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  return (a ?? '') === (b ?? '');
+}
+
+class Draft {
+  readonly complaint: Complaint;
+  readonly changes: Change[] = [];
+  readonly refusals: Refusal[] = [];
+
+  constructor(original: Complaint) {
+    this.complaint = { ...original };
+  }
+
+  set<K extends ComplaintKey>(key: K, value: Complaint[K]): void {
+    const old = this.complaint[key];
+    if (sameValue(old, value)) return;
+    this.changes.push({ key, oldValue: old, newValue: value });
+    this.complaint[key] = value;
+  }
+
+  refuse(key: Refusal['key'], typed: string, message: string): void {
+    this.refusals.push({ key, typed, message });
+  }
+
+  result(movedFrom?: string): TransitionResult {
+    return { complaint: this.complaint, changes: this.changes, refusals: this.refusals, movedFrom };
+  }
+}
+
+function cleanText(value: unknown, where: string): string {
+  return clipToCell(normaliseText(value), where).text;
+}
+
+/** Stamps the timestamps of steps skipped on the way to `upTo` with `now` (DESIGN §5). */
+function stampThrough(d: Draft, upTo: 'processedAt' | 'followedUpAt' | 'answeredAt', now: Date): void {
+  const order: ('forwardedAt' | 'processedAt' | 'followedUpAt' | 'answeredAt')[] = ['forwardedAt', 'processedAt', 'followedUpAt', 'answeredAt'];
+  for (const key of order) {
+    if (!d.complaint[key]) d.set(key, now);
+    if (key === upTo) break;
+  }
+}
+
+export interface OfficerInput {
+  officerStatus: unknown;
+  followUp: unknown;
+  officerNote: unknown;
+}
+
+/** An officer's row in a unit tab, compared with the register (DESIGN §5 steps 3–4). */
+export function applyOfficerEdit(c: Complaint, input: OfficerInput, now: Date): TransitionResult {
+  const d = new Draft(c);
+  const typedStatus = normaliseText(input.officerStatus);
+  const followUp = cleanText(input.followUp, 'tab unit');
+  const note = cleanText(input.officerNote, 'tab unit');
+  const closed = !isOpen(c.status);
+
+  if (followUp !== c.followUp || note !== c.officerNote) {
+    if (closed) {
+      d.refuse(followUp !== c.followUp ? 'followUp' : 'officerNote', followUp !== c.followUp ? followUp : note,
+        `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; isian petugas tidak dapat diubah lagi.`);
+    } else {
+      d.set('followUp', followUp);
+      d.set('officerNote', note);
+    }
+  }
+
+  const current = officerStatusOf(c.status);
+  if (typedStatus !== current) {
+    const typedRank = OFFICER_RANK[typedStatus];
+    if (closed) {
+      d.refuse('officerStatus', typedStatus, `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; status tidak dapat diubah.`);
+    } else if (typedRank === undefined) {
+      d.refuse('officerStatus', typedStatus,
+        `Status "${typedStatus}" tidak dikenal. Pilih salah satu: ${Object.values(OFFICER_STATUS).join(', ')}.`);
+    } else if (typedRank < OFFICER_RANK[current]) {
+      d.refuse('officerStatus', typedStatus, `Status tidak boleh mundur dari "${current}" ke "${typedStatus}".`);
+    } else if (typedStatus === OFFICER_STATUS.processing) {
+      stampThrough(d, 'processedAt', now);
+      d.set('status', STATUS.processing);
+    } else if (typedStatus === OFFICER_STATUS.done) {
+      if (!d.complaint.followUp) {
+        d.refuse('officerStatus', typedStatus, 'Isi kolom "Hasil Tindak Lanjut" terlebih dahulu, lalu pilih status "Selesai".');
+      } else {
+        stampThrough(d, 'followedUpAt', now);
+        d.set('status', STATUS.followedUp);
+      }
+    }
+  }
+  if (d.changes.length) d.set('updatedAt', now);
+  return d.result();
+}
+
+export interface AdminInput {
+  category: unknown;
+  unit: unknown;
+  status: unknown;
+  initialResponse: unknown;
+  reply: unknown;
+  replyUrl: unknown;
+  closeReason: unknown;
+}
+
+/** The admin's columns of a register row, compared with the stored record (DESIGN §5). */
+export function applyAdminEdit(c: Complaint, input: AdminInput, activeUnits: string[], now: Date): TransitionResult {
+  const d = new Draft(c);
+  const closed = !isOpen(c.status);
+  d.set('category', cleanText(input.category, 'tab Pengaduan'));
+  d.set('initialResponse', cleanText(input.initialResponse, 'tab Pengaduan'));
+  d.set('reply', cleanText(input.reply, 'tab Pengaduan'));
+  d.set('replyUrl', cleanText(input.replyUrl, 'tab Pengaduan'));
+  d.set('closeReason', cleanText(input.closeReason, 'tab Pengaduan'));
+
+  let movedFrom: string | undefined;
+  const unit = normaliseText(input.unit);
+  if (unit !== c.unit) {
+    if (closed) {
+      d.refuse('unit', unit, `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; unit tidak dapat diubah.`);
+    } else if (!unit) {
+      d.refuse('unit', unit, 'Unit tidak boleh dikosongkan setelah pengaduan diteruskan.');
+    } else if (!activeUnits.includes(unit)) {
+      d.refuse('unit', unit, `Unit "${unit}" tidak ada atau tidak aktif di tab Unit.`);
+    } else {
+      if (c.unit) {
+        // Reassignment: the new unit starts from step 3 again; the history keeps the old unit.
+        movedFrom = c.unit;
+        d.set('reassignedAt', now);
+        d.set('processedAt', null);
+        d.set('followedUpAt', null);
+      }
+      d.set('unit', unit);
+      d.set('forwardedAt', now);
+      d.set('status', STATUS.forwarded);
+    }
+  }
+
+  const status = normaliseText(input.status) as Status;
+  if (status !== c.status) {
+    if (closed) {
+      d.refuse('status', status, `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; status tidak dapat diubah.`);
+    } else if (status === STATUS.answered) {
+      if (!d.complaint.reply) {
+        d.refuse('status', status, 'Isi kolom "Jawaban" (jawaban kepada masyarakat) terlebih dahulu, lalu pilih status "Dijawab".');
+      } else {
+        stampThrough(d, 'answeredAt', now);
+        d.set('status', STATUS.answered);
+      }
+    } else if (status === STATUS.closed) {
+      if (!d.complaint.closeReason) {
+        d.refuse('status', status, 'Isi kolom "Alasan Ditutup" (mis. spam, duplikat, bukan wewenang) terlebih dahulu, lalu pilih status "Ditutup".');
+      } else {
+        d.set('closedAt', now);
+        d.set('status', STATUS.closed);
+      }
+    } else if (status !== d.complaint.status) {
+      d.refuse('status', status,
+        `Status "${status}" diisi otomatis oleh sistem atau oleh petugas unit. Admin dapat memilih "Dijawab" atau "Ditutup", atau mengganti Unit.`);
+    }
+  }
+  if (d.changes.length) d.set('updatedAt', now);
+  return d.result(movedFrom);
+}
