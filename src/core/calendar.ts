@@ -23,7 +23,7 @@
  * working days is then two array reads. Dates outside the tables take the same rules day by day.
  */
 import { IANAZone } from 'luxon';
-import { Holiday, SHIPPED_HOLIDAYS } from './holidays';
+import { SHIPPED_HOLIDAYS } from './holidays';
 
 export type { Holiday, HolidayKind } from './holidays';
 
@@ -35,10 +35,13 @@ const MAX_NON_WORKING_RUN = 3700;
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-/** Opening and closing wall-clock times 'HH:mm' (closing may be '24:00'); opening < closing. */
+/**
+ * Opening and closing wall-clock times, each 'HH:mm' (closing may be '24:00') or a number of
+ * minutes after midnight (the shape `src/core/config.ts` parses `Pengaturan` into); open < close.
+ */
 export interface DayHours {
-  readonly open: string;
-  readonly close: string;
+  readonly open: string | number;
+  readonly close: string | number;
 }
 
 /** Hours per ISO weekday; `null` = not a working weekday. */
@@ -72,10 +75,13 @@ export interface CalendarConfig {
   timeZone: string;
   /** Merged over the default (Mon–Fri 08:00–16:00, Sat/Sun not working) weekday by weekday. */
   weeklyHours: WeeklyHours;
-  /** Replaces the shipped 2025–2026 holidays (e.g. the operator's `Hari Libur` tab). */
-  holidays: readonly Holiday[];
+  /**
+   * Replaces the shipped 2025–2026 holidays (e.g. the rows of the operator's `Hari Libur` tab).
+   * An entry of kind 'Hari kerja' marks a working date instead (see `workingDates`).
+   */
+  holidays: readonly HolidayEntry[];
   /** Added to `holidays` (or to the shipped ones when `holidays` is not given). */
-  extraHolidays: readonly Holiday[];
+  extraHolidays: readonly HolidayEntry[];
   /** Dates made working days (e.g. a Saturday by decree); they win over holidays. */
   workingDates: readonly WorkingDate[];
   /** Date-ranged hours, e.g. `ramadanHours('2026-02-19', '2026-03-19')`. */
@@ -99,6 +105,41 @@ export const DEFAULT_PRECOMPUTE_YEARS = Object.freeze({ from: 2020, to: 2060 });
 export function ramadanHours(from: string, to: string, name = 'Jam kerja Ramadan'): HourException {
   const monThu: DayHours = { open: '08:00', close: '15:00' };
   return { from, to, name, hours: { 1: monThu, 2: monThu, 3: monThu, 4: monThu, 5: { open: '08:00', close: '15:30' } } };
+}
+
+/** Hours in minutes after midnight, the shape `src/core/config.ts` parses `Pengaturan` into. */
+export interface MinuteHours {
+  readonly open: number;
+  readonly close: number;
+}
+
+/** The calendar part of the app's parsed settings (structurally `AppConfig` of config.ts). */
+export interface CalendarSettings {
+  /** Index 0 = Monday … 6 = Sunday; null = not a working weekday. */
+  readonly weekHours?: readonly (MinuteHours | null)[];
+  /** Each with the full week of hours (index 0 = Monday) that applies from..to. */
+  readonly exceptions?: readonly { readonly from: string; readonly to: string; readonly hours: readonly (MinuteHours | null)[] }[];
+  /** The rows of `Hari Libur`: they replace the shipped holidays (kind 'Hari kerja' = working date). */
+  readonly holidays?: readonly HolidayEntry[];
+  readonly timeZone?: string;
+}
+
+function weeklyFromArray(hours: readonly (MinuteHours | null)[]): WeeklyHours {
+  const weekly: { [W in IsoWeekday]?: DayHours | null } = {};
+  for (let i = 0; i < 7; i++) if (hours[i] !== undefined) weekly[(i + 1) as IsoWeekday] = hours[i];
+  return weekly;
+}
+
+/** Calendar config from the parsed `Pengaturan` and `Hari Libur` tabs; absent parts keep the defaults. */
+export function calendarConfigFromSettings(settings: CalendarSettings): Partial<CalendarConfig> {
+  const config: Partial<CalendarConfig> = {};
+  if (settings.timeZone) config.timeZone = settings.timeZone;
+  if (settings.weekHours) config.weeklyHours = weeklyFromArray(settings.weekHours);
+  if (settings.exceptions) {
+    config.hourExceptions = settings.exceptions.map((e) => ({ from: e.from, to: e.to, hours: weeklyFromArray(e.hours) }));
+  }
+  if (settings.holidays) config.holidays = settings.holidays;
+  return config;
 }
 
 export interface WorkCalendar {
@@ -129,17 +170,31 @@ export interface WorkCalendar {
   /** Opening and closing instants on the calendar date of `d`, or null when not a working day. */
   workingHoursOn(d: Date): { open: Date; close: Date } | null;
   /** The holidays that make the calendar date of `d` non-working (empty when none). */
-  holidaysOn(d: Date): readonly Holiday[];
+  holidaysOn(d: Date): readonly HolidayEntry[];
   /**
    * The listed holidays with `from` ≤ date ≤ `to` ('yyyy-MM-dd', both optional), sorted by
    * date, leaving out dates that a working date overrides.
    */
-  holidays(from?: string, to?: string): readonly Holiday[];
+  holidays(from?: string, to?: string): readonly HolidayEntry[];
   /** The calendar date of `d` in the calendar's zone, 'yyyy-MM-dd'. */
   dateKey(d: Date): string;
   /** The instant at wall-clock `time` ('HH:mm', default '00:00') on `date` in the calendar's zone. */
   at(date: string, time?: string): Date;
 }
+
+/**
+ * A row of the `Hari Libur` tab as the calendar reads it: a `Holiday`, or an operator row whose
+ * kind is free text. Kind 'Hari kerja' (any case) marks the date as a working day.
+ */
+export interface HolidayEntry {
+  readonly date: string;
+  readonly name?: string;
+  readonly kind?: string;
+  readonly source?: string;
+}
+
+/** The `Hari Libur` kind that marks a date as a working day (DESIGN §6 working Saturday). */
+export const WORKING_DAY_KIND = 'Hari kerja';
 
 interface Span {
   readonly open: number; // ms after local midnight
@@ -177,7 +232,11 @@ export function dateKeyOfDay(day: number): string {
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${mo < 10 ? '0' : ''}${mo}-${da < 10 ? '0' : ''}${da}`;
 }
 
-function timeOfDayMs(value: string, context: string): number {
+function timeOfDayMs(value: string | number, context: string): number {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 0 && value <= 24 * 60) return value * MINUTE_MS;
+    throw new Error(`calendar: invalid time ${value} (minutes after midnight) in ${context}`);
+  }
   const m = TIME.exec(typeof value === 'string' ? value.trim() : '');
   const h = m ? Number(m[1]) : NaN;
   const min = m ? Number(m[2]) : NaN;
@@ -197,6 +256,10 @@ function spanOfHours(hours: DayHours, context: string): Span {
 /** ISO weekday of a day number (1970-01-01 was a Thursday). */
 function isoWeekdayOfDay(day: number): IsoWeekday {
   return ((((day + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+}
+
+function isWorkingDayKind(kind: string | undefined): boolean {
+  return typeof kind === 'string' && kind.trim().toLowerCase() === WORKING_DAY_KIND.toLowerCase();
 }
 
 function checkDate(d: Date, what: string): number {
@@ -279,16 +342,19 @@ export function createCalendar(config: Partial<CalendarConfig> = {}): WorkCalend
     return { from, to, hours };
   });
 
-  const listed = [...(config.holidays ?? SHIPPED_HOLIDAYS), ...(config.extraHolidays ?? [])];
-  const holidaysByDay = new Map<number, Holiday[]>();
+  const listed: readonly HolidayEntry[] = [...(config.holidays ?? SHIPPED_HOLIDAYS), ...(config.extraHolidays ?? [])];
+  const holidaysByDay = new Map<number, HolidayEntry[]>();
+  const workingDates = new Map<number, Span | null>();
   listed.forEach((h, i) => {
     const day = dayNumberOf(h.date, `holiday #${i + 1}${h.name ? ` (${h.name})` : ''}`);
+    if (isWorkingDayKind(h.kind)) {
+      if (!workingDates.has(day)) workingDates.set(day, null);
+      return;
+    }
     const list = holidaysByDay.get(day);
     if (list) list.push(h);
     else holidaysByDay.set(day, [h]);
   });
-
-  const workingDates = new Map<number, Span | null>();
   (config.workingDates ?? []).forEach((w, i) => {
     const context = `workingDates #${i + 1}${w.name ? ` (${w.name})` : ''}`;
     workingDates.set(dayNumberOf(w.date, context), w.hours ? spanOfHours(w.hours, context) : null);
