@@ -60,7 +60,8 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
       c.receivedAt = received;
     }
   } else {
-    problems.push(received === undefined || received === '' ? 'Waktu pengaduan kosong; dipakai waktu pencatatan.' : 'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.');
+    const blank = received === undefined || received === null || (typeof received === 'string' && received.trim() === '');
+    problems.push(blank ? 'Waktu pengaduan kosong; dipakai waktu pencatatan.' : 'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.');
     c.receivedAt = submittedAt;
   }
 
@@ -71,7 +72,7 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
   c.reporter = clipToCell(normaliseText(answers.reporter), input.sourceLabel).text;
   if (!c.reporter) problems.push('Nama/akun pelapor kosong.');
 
-  c.postUrl = normaliseText(answers.postUrl);
+  c.postUrl = clipToCell(normaliseText(answers.postUrl), input.sourceLabel).text;
   if (c.postUrl && !isHttpUrl(c.postUrl)) problems.push('Tautan unggahan bukan alamat http(s) yang sah.');
 
   const text = clipToCell(normaliseText(answers.text), input.sourceLabel);
@@ -79,7 +80,7 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
   if (!c.text) problems.push('Isi pengaduan kosong.');
   if (text.clipped) problems.push(`Isi pengaduan terlalu panjang (${text.originalLength} karakter) dan dipotong; teks lengkap di ${input.sourceLabel}.`);
 
-  c.category = normaliseText(answers.category);
+  c.category = clipToCell(normaliseText(answers.category), input.sourceLabel).text;
   c.initialResponse = clipToCell(normaliseText(answers.initialResponse), input.sourceLabel).text;
 
   const chosen = normaliseText(answers.unit);

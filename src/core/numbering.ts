@@ -27,6 +27,8 @@ export function highestSequences(numbers: Iterable<string>): Map<number, number>
  * the register (whichever is higher wins, so a lost counter never reuses a number).
  */
 export function nextComplaintNumber(year: number, counter: number, registerHighest: number): { number: string; sequence: number } {
-  const sequence = Math.max(counter, registerHighest) + 1;
+  // A counter read from an empty or damaged property is NaN; Math.max would then be NaN too.
+  const known = (n: number) => (Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
+  const sequence = Math.max(known(counter), known(registerHighest)) + 1;
   return { number: formatComplaintNumber(year, sequence), sequence };
 }

@@ -8,8 +8,12 @@ export const CELL_CHAR_LIMIT = 50000;
 
 /** Text that Sheets would turn into a formula (or, for = + - @, into a formula-like parse). */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
-/** Text that Sheets would reinterpret as a number, boolean or date when written. */
-const REINTERPRETED = /^\s*([+-]?[\d.,]+%?|true|false|\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s.*)?)\s*$/i;
+/**
+ * Text that Sheets would reinterpret as a number (incl. currency, percent and exponent forms),
+ * boolean, date or time of day when written.
+ */
+const REINTERPRETED =
+  /^\s*(?:(?:rp\.?\s?|\$)?[+-]?[\d.,]+(?:e[+-]?\d+)?%?|true|false|\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?m\.?)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:\s.*)?)\s*$/i;
 
 /**
  * The value to write for a piece of user text: prefixed with an apostrophe when Sheets would
