@@ -1,0 +1,161 @@
+/**
+ * CalendarApp, read-only (https://developers.google.com/apps-script/reference/calendar/calendar-app):
+ * calendars by id and their events in a time range, enough for holiday sync from Google's
+ * public "Holidays in Indonesia" calendar (`en.indonesian#holiday@group.v.calendar.google.com`).
+ *
+ * Documented behaviour relied on:
+ * - getEvents(startTime, endTime) returns "events that start during the given time range, end
+ *   during the time range, or encompass the time range" (a half-open overlap test).
+ * - An all-day event covers whole days in the calendar's time zone; getAllDayStartDate /
+ *   getAllDayEndDate return midnight of those dates, and the end date is exclusive (the day
+ *   after the last day), as in Calendar's own data.
+ * - getCalendarById returns null for a calendar the user cannot see.
+ */
+import { DateTime } from 'luxon';
+import { GasEnv } from '../env';
+import { GasError } from '../errors';
+import { GasObject } from '../gas-object';
+import { resolveZone } from './time-zone';
+
+export const INDONESIAN_HOLIDAYS_CALENDAR_ID = 'en.indonesian#holiday@group.v.calendar.google.com';
+
+export interface CalendarEventSpec {
+  title: string;
+  description?: string;
+  /** All-day event: first day 'YYYY-MM-DD', and optionally the last day (inclusive). */
+  date?: string;
+  lastDate?: string;
+  /** Timed event. */
+  start?: Date;
+  end?: Date;
+}
+
+export class CalendarEvent extends GasObject {
+  readonly _className = 'CalendarEvent';
+
+  constructor(
+    private readonly id: string,
+    private readonly title: string,
+    private readonly description: string,
+    readonly _start: Date,
+    readonly _end: Date,
+    private readonly allDay: boolean,
+  ) {
+    super();
+  }
+
+  getId(): string {
+    return this.id;
+  }
+
+  getTitle(): string {
+    return this.title;
+  }
+
+  getDescription(): string {
+    return this.description;
+  }
+
+  isAllDayEvent(): boolean {
+    return this.allDay;
+  }
+
+  getStartTime(): Date {
+    return new Date(this._start.getTime());
+  }
+
+  getEndTime(): Date {
+    return new Date(this._end.getTime());
+  }
+
+  getAllDayStartDate(): Date {
+    if (!this.allDay) throw new GasError('Event is not an all-day event.');
+    return new Date(this._start.getTime());
+  }
+
+  getAllDayEndDate(): Date {
+    if (!this.allDay) throw new GasError('Event is not an all-day event.');
+    return new Date(this._end.getTime());
+  }
+}
+
+export class Calendar extends GasObject {
+  readonly _className = 'Calendar';
+  readonly _events: CalendarEvent[] = [];
+  private eventCounter = 0;
+
+  constructor(private readonly id: string, private readonly name: string, private readonly timeZone: string, private readonly description = '') {
+    super();
+  }
+
+  getId(): string {
+    return this.id;
+  }
+
+  getName(): string {
+    return this.name;
+  }
+
+  getDescription(): string {
+    return this.description;
+  }
+
+  getTimeZone(): string {
+    return this.timeZone;
+  }
+
+  getEvents(startTime: Date, endTime: Date): CalendarEvent[] {
+    const from = startTime.getTime();
+    const to = endTime.getTime();
+    return this._events
+      .filter((e) => e._start.getTime() < to && e._end.getTime() > from)
+      .sort((a, b) => a._start.getTime() - b._start.getTime());
+  }
+
+  getEventsForDay(date: Date): CalendarEvent[] {
+    const day = DateTime.fromJSDate(date, { zone: resolveZone(this.timeZone) }).startOf('day');
+    return this.getEvents(day.toJSDate(), day.plus({ days: 1 }).toJSDate());
+  }
+
+  /** Host hook: adds an event (all-day when `date` is given). */
+  _addEvent(spec: CalendarEventSpec): CalendarEvent {
+    const id = `${++this.eventCounter}_${this.id.replace(/[^a-z0-9]/gi, '').slice(0, 12)}@google.com`;
+    if (spec.date) {
+      const zone = resolveZone(this.timeZone);
+      const first = DateTime.fromISO(spec.date, { zone }).startOf('day');
+      const last = spec.lastDate ? DateTime.fromISO(spec.lastDate, { zone }).startOf('day') : first;
+      if (!first.isValid || !last.isValid) throw new Error(`invalid all-day event date ${spec.date}..${spec.lastDate}`);
+      const event = new CalendarEvent(id, spec.title, spec.description ?? '', first.toJSDate(), last.plus({ days: 1 }).toJSDate(), true);
+      this._events.push(event);
+      return event;
+    }
+    if (!spec.start || !spec.end) throw new Error('a timed event needs start and end');
+    const event = new CalendarEvent(id, spec.title, spec.description ?? '', spec.start, spec.end, false);
+    this._events.push(event);
+    return event;
+  }
+}
+
+export class CalendarApp extends GasObject {
+  readonly _className = 'CalendarApp';
+  readonly _calendars = new Map<string, Calendar>();
+
+  constructor(private readonly env: GasEnv) {
+    super();
+  }
+
+  getCalendarById(id: string): Calendar | null {
+    return this._calendars.get(String(id)) ?? null;
+  }
+
+  getCalendarsByName(name: string): Calendar[] {
+    return [...this._calendars.values()].filter((c) => c.getName() === String(name));
+  }
+
+  /** Host hook: makes a calendar visible to the script. */
+  _addCalendar(id: string, name: string, timeZone = this.env.timeZone, description = ''): Calendar {
+    const calendar = new Calendar(id, name, timeZone, description);
+    this._calendars.set(id, calendar);
+    return calendar;
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * Form (https://developers.google.com/apps-script/reference/forms/form): settings, items, the
+ * spreadsheet destination and its responses tab, and the responses it has received.
+ *
+ * `_submit` is the host's way in: it is what a respondent pressing "Submit" does (the live form
+ * checks required questions, choices and text validation before accepting), not a script call.
+ */
+import { DateTime } from 'luxon';
+import { GasEnv } from '../../env';
+import { GasError } from '../../errors';
+import { GasObject } from '../../gas-object';
+import { resolveZone } from '../time-zone';
+import { FormResponse, ResponseOwner, ResponseRecord } from './form-response';
+import {
+  BaseItem, DateTimeItem, Item, ItemOwner, ItemState, ItemTypeName, ListItem, MultipleChoiceItem,
+  NON_QUESTION_TYPES, ParagraphTextItem, SectionHeaderItem, TextItem, typedItem,
+} from './items';
+import { ColumnKey, EMAIL_HEADER, HostSpreadsheet, ResponsesSheet, TIMESTAMP_HEADER } from './responses-sheet';
+
+export const DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
+
+export interface Submission {
+  /** Answers by question title or item id. */
+  answers: Record<string, unknown>;
+  respondent?: string;
+}
+
+export class Form extends GasObject implements ItemOwner, ResponseOwner {
+  readonly _className = 'Form';
+  readonly _items: ItemState[] = [];
+  readonly _responses: ResponseRecord[] = [];
+  _destination: { spreadsheetId: string; tab: ResponsesSheet } | null = null;
+  private title: string;
+  private description = '';
+  private collectEmail = false;
+  private confirmationMessage = '';
+  private allowResponseEdits = false;
+  private limitOneResponsePerUser = false;
+  private acceptingResponses = true;
+
+  constructor(readonly _id: string, title: string, private readonly env: GasEnv, private readonly nextItemId: () => number) {
+    super();
+    this.title = title;
+  }
+
+  getId(): string {
+    return this._id;
+  }
+
+  getEditUrl(): string {
+    return `https://docs.google.com/forms/d/${this._id}/edit`;
+  }
+
+  getPublishedUrl(): string {
+    return `https://docs.google.com/forms/d/e/${this._publishedId}/viewform`;
+  }
+
+  getTitle(): string {
+    return this.title;
+  }
+
+  setTitle(title: string): Form {
+    this.title = String(title);
+    return this;
+  }
+
+  getDescription(): string {
+    return this.description;
+  }
+
+  setDescription(description: string): Form {
+    this.description = String(description);
+    return this;
+  }
+
+  collectsEmail(): boolean {
+    return this.collectEmail;
+  }
+
+  setCollectEmail(collect: boolean): Form {
+    this.collectEmail = Boolean(collect);
+    if (this.collectEmail) this._destination?.tab.addColumn('email', EMAIL_HEADER);
+    return this;
+  }
+
+  getConfirmationMessage(): string {
+    return this.confirmationMessage;
+  }
+
+  setConfirmationMessage(message: string): Form {
+    this.confirmationMessage = String(message);
+    return this;
+  }
+
+  canEditResponse(): boolean {
+    return this.allowResponseEdits;
+  }
+
+  setAllowResponseEdits(enabled: boolean): Form {
+    this.allowResponseEdits = Boolean(enabled);
+    return this;
+  }
+
+  hasLimitOneResponsePerUser(): boolean {
+    return this.limitOneResponsePerUser;
+  }
+
+  setLimitOneResponsePerUser(enabled: boolean): Form {
+    this.limitOneResponsePerUser = Boolean(enabled);
+    return this;
+  }
+
+  isAcceptingResponses(): boolean {
+    return this.acceptingResponses;
+  }
+
+  setAcceptingResponses(enabled: boolean): Form {
+    this.acceptingResponses = Boolean(enabled);
+    return this;
+  }
+
+  addTextItem(): TextItem {
+    return this.add('TEXT') as TextItem;
+  }
+
+  addParagraphTextItem(): ParagraphTextItem {
+    return this.add('PARAGRAPH_TEXT') as ParagraphTextItem;
+  }
+
+  addMultipleChoiceItem(): MultipleChoiceItem {
+    return this.add('MULTIPLE_CHOICE') as MultipleChoiceItem;
+  }
+
+  addListItem(): ListItem {
+    return this.add('LIST') as ListItem;
+  }
+
+  addDateTimeItem(): DateTimeItem {
+    return this.add('DATETIME') as DateTimeItem;
+  }
+
+  addSectionHeaderItem(): SectionHeaderItem {
+    return this.add('SECTION_HEADER') as SectionHeaderItem;
+  }
+
+  getItems(itemType?: string): Item[] {
+    return this._items.filter((s) => itemType === undefined || s.type === itemType).map((s) => new Item(s, this));
+  }
+
+  getItemById(id: number): Item | null {
+    const state = this._stateById(Number(id));
+    return state ? new Item(state, this) : null;
+  }
+
+  deleteItem(item: BaseItem | number): void {
+    this._items.splice(this.indexArg(item), 1);
+  }
+
+  moveItem(from: BaseItem | number, toIndex: number): Item {
+    const index = this.indexArg(from);
+    const to = Number(toIndex);
+    if (!Number.isInteger(to) || to < 0 || to >= this._items.length) throw new GasError(`Invalid argument: toIndex ${toIndex}`);
+    const [state] = this._items.splice(index, 1);
+    this._items.splice(to, 0, state);
+    return new Item(state, this);
+  }
+
+  getResponses(): FormResponse[] {
+    return this._responses.map((r) => new FormResponse(r, this));
+  }
+
+  setDestination(type: string, id: string): Form {
+    if (type !== DestinationType.SPREADSHEET) throw new GasError(`Invalid argument: type ${type}`);
+    const spreadsheet = this.env.files.get(String(id)) as HostSpreadsheet | undefined;
+    if (!spreadsheet || typeof spreadsheet._addSheet !== 'function') {
+      throw new GasError(`No spreadsheet with id ${id} could be found, or you do not have permission to access it.`);
+    }
+    this._destination?.tab.unlink();
+    const headers: Array<[ColumnKey, string]> = [['timestamp', TIMESTAMP_HEADER]];
+    if (this.collectEmail) headers.push(['email', EMAIL_HEADER]);
+    for (const s of this._items) if (!NON_QUESTION_TYPES.has(s.type)) headers.push([s.id, s.title]);
+    const tab = ResponsesSheet.create(spreadsheet, headers, this.getEditUrl());
+    this._destination = { spreadsheetId: String(id), tab };
+    // Responses received before the link are copied into the new tab, as Forms does.
+    for (const r of this._responses) tab.append({ timestamp: r.timestamp, email: r.respondentEmail, answers: r.answers });
+    return this;
+  }
+
+  getDestinationId(): string {
+    if (!this._destination) throw new GasError('This form does not currently have a response destination.');
+    return this._destination.spreadsheetId;
+  }
+
+  getDestinationType(): string {
+    if (!this._destination) throw new GasError('This form does not currently have a response destination.');
+    return DestinationType.SPREADSHEET;
+  }
+
+  removeDestination(): Form {
+    this._destination?.tab.unlink();
+    this._destination = null;
+    return this;
+  }
+
+  get _publishedId(): string {
+    return `1FAIpQLS${this._id.slice(0, 48)}`;
+  }
+
+  _stateById(id: number): ItemState | undefined {
+    return this._items.find((s) => s.id === id);
+  }
+
+  _indexOf(state: ItemState): number {
+    return this._items.indexOf(state);
+  }
+
+  _titleChanged(state: ItemState): void {
+    this._destination?.tab.renameColumn(state.id, state.title);
+  }
+
+  _wrap(state: ItemState, type?: ItemTypeName): BaseItem {
+    return typedItem(state, this, type);
+  }
+
+  _editResponseUrl(record: ResponseRecord): string {
+    return `https://docs.google.com/forms/d/e/${this._publishedId}/viewform?edit2=${record.id}`;
+  }
+
+  /**
+   * A respondent submits the form. Throws (host Error, not a script error) when the live form
+   * would refuse the submission; otherwise records it and appends it to the responses tab.
+   */
+  _submit(submission: Submission): { response: ResponseRecord; row: number | null; columns: number[] } {
+    if (!this.acceptingResponses) throw new Error(`form "${this.title}" is not accepting responses`);
+    const respondent = submission.respondent ?? '';
+    if (this.collectEmail && !respondent) throw new Error(`form "${this.title}" collects email: the submission needs a respondent`);
+    if (this.limitOneResponsePerUser && this._responses.some((r) => r.respondentEmail === respondent)) {
+      throw new Error(`form "${this.title}" allows one response per user; ${respondent} has already responded`);
+    }
+    const answers = new Map<number, string | Date>();
+    const responses = new Map<number, string>();
+    const used = new Set<string>();
+    for (const state of this._items) {
+      if (NON_QUESTION_TYPES.has(state.type)) continue;
+      const key = String(state.id) in submission.answers ? String(state.id) : state.title;
+      const raw = submission.answers[key];
+      if (key in submission.answers) used.add(key);
+      const value = this.checkAnswer(state, raw);
+      if (value === null) continue;
+      answers.set(state.id, value);
+      responses.set(state.id, value instanceof Date ? this.itemDateTime(value) : value);
+    }
+    const unknown = Object.keys(submission.answers).filter((k) => !used.has(k));
+    if (unknown.length > 0) throw new Error(`form "${this.title}" has no question ${unknown.map((k) => `"${k}"`).join(', ')}`);
+    const response: ResponseRecord = {
+      id: this.env.newId('2_ABaOnu'),
+      timestamp: this.env.clock.date(),
+      respondentEmail: this.collectEmail ? respondent : '',
+      answers,
+      responses,
+    };
+    this._responses.push(response);
+    if (!this._destination) return { response, row: null, columns: [] };
+    const { row, columns } = this._destination.tab.append({ timestamp: response.timestamp, email: response.respondentEmail, answers });
+    return { response, row, columns };
+  }
+
+  private checkAnswer(state: ItemState, raw: unknown): string | Date | null {
+    const blank = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+    if (blank) {
+      if (state.required) throw new Error(`form "${this.title}": "${state.title}" is required`);
+      return null;
+    }
+    if (state.type === 'DATETIME') {
+      const date = raw instanceof Date ? raw : new Date(String(raw));
+      if (Number.isNaN(date.getTime())) throw new Error(`form "${this.title}": "${state.title}" needs a date and time, got ${String(raw)}`);
+      // The form's date-time picker has minute precision.
+      return new Date(Math.floor(date.getTime() / 60000) * 60000);
+    }
+    const text = String(raw);
+    if ((state.type === 'MULTIPLE_CHOICE' && !state.otherOption) || state.type === 'LIST') {
+      if (!state.choices.includes(text)) throw new Error(`form "${this.title}": "${text}" is not a choice of "${state.title}"`);
+    }
+    if (state.validation && !state.validation._accepts(text)) {
+      throw new Error(`form "${this.title}": "${state.title}" fails its validation (${state.validation._helpText || state.validation._rule}): ${text}`);
+    }
+    return text;
+  }
+
+  private itemDateTime(date: Date): string {
+    return DateTime.fromJSDate(date, { zone: resolveZone(this.env.timeZone) }).toFormat('yyyy-MM-dd HH:mm');
+  }
+
+  private add(type: ItemTypeName): BaseItem {
+    const state: ItemState = {
+      id: this.nextItemId(), type, title: '', helpText: '', required: false, choices: [], otherOption: false, validation: null, includesYear: true,
+    };
+    this._items.push(state);
+    if (!NON_QUESTION_TYPES.has(type)) this._destination?.tab.addColumn(state.id, state.title);
+    return typedItem(state, this);
+  }
+
+  private indexArg(item: BaseItem | number): number {
+    if (typeof item === 'number') {
+      if (!Number.isInteger(item) || item < 0 || item >= this._items.length) throw new GasError(`Invalid argument: index ${item}`);
+      return item;
+    }
+    const index = item instanceof BaseItem ? this._items.indexOf(item._state) : -1;
+    if (index < 0) throw new GasError('The item is not in this form.');
+    return index;
+  }
+}
