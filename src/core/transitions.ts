@@ -95,13 +95,16 @@ export function applyOfficerEdit(c: Complaint, input: OfficerInput, now: Date): 
   const note = cleanText(input.officerNote, 'tab unit');
   const closed = !isOpen(c.status);
 
-  if (followUp !== c.followUp || note !== c.officerNote) {
+  // Each refused cell gets the register value back, so every changed field is refused on its own.
+  for (const [key, typed] of [['followUp', followUp], ['officerNote', note]] as const) {
+    if (typed === c[key]) continue;
     if (closed) {
-      d.refuse(followUp !== c.followUp ? 'followUp' : 'officerNote', followUp !== c.followUp ? followUp : note,
-        `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; isian petugas tidak dapat diubah lagi.`);
+      d.refuse(key, typed, `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; isian petugas tidak dapat diubah lagi.`);
+    } else if (key === 'followUp' && !typed && c.status === STATUS.followedUp) {
+      // Ditindaklanjuti requires the follow-up text (DESIGN §5); it may be corrected, not removed.
+      d.refuse(key, typed, 'Kolom "Hasil Tindak Lanjut" tidak boleh dikosongkan setelah status "Selesai".');
     } else {
-      d.set('followUp', followUp);
-      d.set('officerNote', note);
+      d.set(key, typed);
     }
   }
 
@@ -147,9 +150,20 @@ export function applyAdminEdit(c: Complaint, input: AdminInput, activeUnits: str
   const closed = !isOpen(c.status);
   d.set('category', cleanText(input.category, 'tab Pengaduan'));
   d.set('initialResponse', cleanText(input.initialResponse, 'tab Pengaduan'));
-  d.set('reply', cleanText(input.reply, 'tab Pengaduan'));
   d.set('replyUrl', cleanText(input.replyUrl, 'tab Pengaduan'));
-  d.set('closeReason', cleanText(input.closeReason, 'tab Pengaduan'));
+  // Dijawab requires the answer and Ditutup the reason (DESIGN §5): they may be corrected, not removed.
+  const reply = cleanText(input.reply, 'tab Pengaduan');
+  if (!reply && c.reply && c.status === STATUS.answered) {
+    d.refuse('reply', reply, 'Kolom "Jawaban" tidak boleh dikosongkan pada pengaduan yang sudah dijawab.');
+  } else {
+    d.set('reply', reply);
+  }
+  const closeReason = cleanText(input.closeReason, 'tab Pengaduan');
+  if (!closeReason && c.closeReason && c.status === STATUS.closed) {
+    d.refuse('closeReason', closeReason, 'Kolom "Alasan Ditutup" tidak boleh dikosongkan pada pengaduan yang sudah ditutup.');
+  } else {
+    d.set('closeReason', closeReason);
+  }
 
   let movedFrom: string | undefined;
   const unit = normaliseText(input.unit);
