@@ -136,7 +136,7 @@ export function parseHours(value: string): Hours | null | undefined {
   const v = value.trim();
   if (v === '' || v === '-' || /^libur$/i.test(v)) return null;
   const m = /^(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})$/.exec(v);
-  if (!m) return undefined;
+  if (!m || Number(m[2]) > 59 || Number(m[4]) > 59) return undefined;
   const open = Number(m[1]) * 60 + Number(m[2]);
   const close = Number(m[3]) * 60 + Number(m[4]);
   if (open >= close || close > 24 * 60) return undefined;
@@ -158,14 +158,15 @@ export function parseHoursExceptions(value: string, base: (Hours | null)[]): { e
   const problems: string[] = [];
   for (const line of value.split(/\n+/).map((l) => l.trim()).filter(Boolean)) {
     const m = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*:\s*(.+)$/.exec(line);
-    if (!m || m[1] > m[2]) {
+    if (!m || !isCalendarDate(m[1]) || !isCalendarDate(m[2]) || m[1] > m[2]) {
       problems.push(`Jam kerja khusus "${line}" tidak dapat dibaca (contoh: 2026-02-19..2026-03-18: senin-kamis 08:00-15:00; jumat 08:00-15:30).`);
       continue;
     }
     const hours = base.slice();
     let ok = true;
     for (const part of m[3].split(';').map((p) => p.trim()).filter(Boolean)) {
-      const pm = /^([a-z\- ]+?)\s+(\S+)$/i.exec(part);
+      // Hours may be written with spaces around the dash, as in the weekday settings.
+      const pm = /^([a-z][a-z\- ]*?)\s+(\d.*|-|libur)$/i.exec(part);
       const days = pm ? weekdayRange(pm[1]) : undefined;
       const h = pm ? parseHours(pm[2]) : undefined;
       if (!days || h === undefined) { ok = false; break; }
@@ -199,18 +200,24 @@ function yes(value: unknown): boolean {
 
 const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
 
-/** yyyy-MM-dd of a date cell (read in WIB) or of text typed as a date. */
+/** Whether 'yyyy-MM-dd' names a day that exists (not 2026-02-30). */
+function isCalendarDate(key: string): boolean {
+  const d = new Date(`${key}T00:00:00Z`);
+  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === key;
+}
+
+/** yyyy-MM-dd of a date cell (read in WIB) or of text typed as a date; null when not a real day. */
 export function dateKeyOf(value: unknown, offsetMinutes = 7 * 60): string | null {
   if (isDateValue(value)) {
     const local = new Date(value.getTime() + offsetMinutes * 60000);
     return local.toISOString().slice(0, 10);
   }
   const s = String(value ?? '').trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m) return s;
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s); // dd/mm/yyyy as typed in Indonesia
-  if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  return null;
+  let key: string | null = null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) key = s;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s); // dd/mm/yyyy as typed in Indonesia
+  if (m) key = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return key !== null && isCalendarDate(key) ? key : null;
 }
 
 export interface ConfigTables {
@@ -229,9 +236,10 @@ export function parseConfig(tables: ConfigTables): AppConfig {
   const number = (key: string, min: number, max: number): number => {
     const raw = setting(key).trim();
     const n = Number(raw);
-    if (raw === '' || !Number.isFinite(n) || n < min || n > max) {
+    // Whole numbers only: a step of 1.5 days or a reminder at hour 8.5 cannot be scheduled.
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
       const def = Number(SETTINGS.find((s) => s.key === key)?.value);
-      problems.push(`Pengaturan ${key} = "${raw}" tidak sah (harus angka ${min}–${max}); dipakai ${def}.`);
+      problems.push(`Pengaturan ${key} = "${raw}" tidak sah (harus bilangan bulat ${min}–${max}); dipakai ${def}.`);
       return def;
     }
     return n;
