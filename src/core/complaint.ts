@@ -52,6 +52,8 @@ export interface Complaint {
   text: string;
   category: string;
   unit: string;
+  /** The unit the system last recorded (protected): how an admin's unit change is detected. */
+  assignedUnit: string;
   status: Status;
   initialResponse: string;
   forwardedAt: Date | null;
@@ -108,6 +110,7 @@ export const REGISTER_COLUMNS: Column<ComplaintKey>[] = [
   { key: 'reply', header: 'Jawaban', kind: text, editor: 'admin', width: 260 },
   { key: 'replyUrl', header: 'Tautan Jawaban', kind: text, editor: 'admin', width: 160 },
   { key: 'closeReason', header: 'Alasan Ditutup', kind: text, editor: 'admin', width: 160 },
+  { key: 'assignedUnit', header: 'Unit Tercatat', kind: text, editor: 'system', width: 200 },
   { key: 'forwardedAt', header: 'Diteruskan', kind: date, editor: 'system', width: 130 },
   { key: 'reassignedAt', header: 'Dialihkan', kind: date, editor: 'system', width: 130 },
   { key: 'processedAt', header: 'Diproses', kind: date, editor: 'system', width: 130 },
@@ -176,9 +179,19 @@ export function unitRowOf(c: Complaint): Record<UnitTabKey, unknown> {
 export function emptyComplaint(number: string, recordedAt: Date): Complaint {
   return {
     number, receivedAt: null, recordedAt, channel: '', reporter: '', postUrl: '', text: '', category: '',
-    unit: '', status: STATUS.new, initialResponse: '', forwardedAt: null, reassignedAt: null,
+    unit: '', assignedUnit: '', status: STATUS.new, initialResponse: '', forwardedAt: null, reassignedAt: null,
     processedAt: null, followedUpAt: null, followUp: '', officerNote: '', reply: '', replyUrl: '',
     answeredAt: null, closeReason: '', closedAt: null, stepDue: null, overallDue: null, timeliness: '',
     adminEmail: '', problem: '', sourceKey: '', updatedAt: recordedAt,
   };
+}
+
+/** The status implied by the stamps (the stamps are system columns; the status cell is typed in). */
+export function statusFromStamps(c: Pick<Complaint, 'forwardedAt' | 'processedAt' | 'followedUpAt' | 'answeredAt' | 'closedAt'>): Status {
+  if (c.answeredAt) return STATUS.answered;
+  if (c.closedAt) return STATUS.closed;
+  if (c.followedUpAt) return STATUS.followedUp;
+  if (c.processedAt) return STATUS.processing;
+  if (c.forwardedAt) return STATUS.forwarded;
+  return STATUS.new;
 }

@@ -109,6 +109,7 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
 
   if (c.unit && c.text) {
     c.status = STATUS.forwarded;
+    c.assignedUnit = c.unit;
     c.forwardedAt = submittedAt;
   } else {
     c.unit = c.text ? c.unit : '';

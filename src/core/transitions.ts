@@ -183,6 +183,7 @@ export function applyAdminEdit(c: Complaint, input: AdminInput, activeUnits: str
         d.set('followedUpAt', null);
       }
       d.set('unit', unit);
+      d.set('assignedUnit', unit);
       d.set('forwardedAt', now);
       d.set('status', STATUS.forwarded);
     }

@@ -1,0 +1,126 @@
+/**
+ * Form submit (DESIGN §4–§5, §7–§8): one response → one complaint in `Pengaduan` and in its
+ * unit's tab, numbered under the script lock, with steps 1–2 stamped, the assignment email
+ * queued and the history written. The same response delivered twice creates one complaint; a
+ * blank response is ignored; an invalid one is kept and flagged. A response that cannot be taken
+ * now (lock timeout) stays in the responses tab and is registered by the next reconcile.
+ */
+import { Complaint } from '../core/complaint';
+import { withDerived } from '../core/derive';
+import { assignmentEmail } from '../core/email/assignment';
+import { Answers, FORM_KEYS, FormKey, buildComplaint, isBlankResponse } from '../core/intake';
+import { TAB } from '../core/labels';
+import { nextComplaintNumber } from '../core/numbering';
+import { asText, formatDate } from '../core/values';
+import { appendComplaintRow } from '../gas/complaint-tables';
+import { Journal } from '../gas/journal';
+import { Outbox } from '../gas/outbox';
+import { IntegerSet } from '../gas/state';
+import { Run, errorText, finish, guard, startRun, tabUrl } from './run';
+
+type FormSubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
+
+export const LOCK_WAIT_MS = 30000;
+export const PROCESSED_KEY = 'intake.done';
+
+/** Answers by logical key from the typed response row, using the responses tab's layout. */
+export function answersOf(row: unknown[], columns: Record<string, number>): Answers {
+  const answers: Answers = {};
+  for (const key of FORM_KEYS) {
+    const i = columns[key];
+    if (i !== undefined && i < row.length) answers[key as FormKey] = row[i];
+  }
+  return answers;
+}
+
+export function sourceKeyOf(row: number): string {
+  return `R${row}`;
+}
+
+export function responseRowOf(sourceKey: string): number | null {
+  const m = /^R(\d+)$/.exec(sourceKey);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Registers one response row as a complaint in `run` (pure decisions + the writes of one
+ * complaint); shared by the trigger and by reconcile.
+ */
+export function complaintFromResponse(run: Run, row: unknown[], sheetRow: number, columns: Record<string, number>, emailCol: number, sheetName: string): Complaint | null {
+  const answers = answersOf(row, columns);
+  if (isBlankResponse(answers)) return null;
+  const submittedAt = Object.prototype.toString.call(row[0]) === '[object Date]' ? new Date((row[0] as Date).getTime()) : run.now;
+  const built = buildComplaint({
+    answers, submittedAt,
+    respondent: emailCol >= 0 ? asText(row[emailCol]) : '',
+    sourceKey: sourceKeyOf(sheetRow),
+    sourceLabel: `tab "${sheetName}" baris ${sheetRow}`,
+    units: run.config.units,
+  });
+  const year = Number(formatDate(submittedAt).slice(0, 4));
+  const counter = Number(run.state.get(`seq.${year}`) ?? 0);
+  const { number, sequence } = nextComplaintNumber(year, counter, 0);
+  run.state.set(`seq.${year}`, String(sequence));
+  const complaint = withDerived({ ...built.complaint, number }, run.calendar, run.config.stepDays, run.now);
+  const routed = complaint.unit ? `diteruskan ke ${complaint.unit}${built.routing === 'auto' ? ' (otomatis)' : ''}` : 'menunggu admin memilih unit';
+  run.journal.record(number, 'Pengaduan dicatat', 'Status', '', `${complaint.status}; ${routed}${built.routingNote ? `. ${built.routingNote}` : ''}`);
+  if (built.problems.length) {
+    run.journal.error(`Isian formulir perlu diperiksa admin: ${built.problems.join(' ')}`, `tab "${sheetName}" baris ${sheetRow}`, number, 'PERINGATAN');
+  }
+  return complaint;
+}
+
+function intake(e: FormSubmitEvent): void {
+  // The form-submit event of a spreadsheet documents no `source`; the bound spreadsheet is active.
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = LockService.getScriptLock();
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch (err) {
+    const journal = new Journal(new Date(), 'sistem', 'Formulir');
+    journal.error('Respons formulir belum dicatat karena sistem sedang sibuk; akan dicatat otomatis oleh rekonsiliasi berikutnya.', errorText(err), '', 'PERINGATAN');
+    journal.flush(ss);
+    return;
+  }
+  const values = e.range.getValues()[0];
+  const sheetRow = e.range.getRow();
+  const run = startRun('Formulir', { ss });
+  const processed = new IntegerSet(run.state.get(PROCESSED_KEY) ?? '');
+  if (processed.has(sheetRow)) {
+    run.journal.error(`Respons baris ${sheetRow} sudah dicatat sebelumnya; kiriman ganda diabaikan.`, '', '', 'INFO');
+    finish(run);
+    return;
+  }
+  const layout = run.layout.responses;
+  if (!layout) throw new Error('Tata letak tab respons formulir belum tersimpan. Jalankan menu Pengaduan › Siapkan / Perbarui.');
+  const emailCol = layout.columns.email ?? -1;
+  const complaint = complaintFromResponse(run, values, sheetRow, layout.columns, emailCol, layout.sheetName);
+  processed.add(sheetRow);
+  run.state.set(PROCESSED_KEY, processed.toString());
+  // The number and the "taken" mark are saved before the writes: a crash after this point
+  // leaves a gap in numbering, never a reused number, and reconcile re-registers the response.
+  run.state.save();
+  if (!complaint) {
+    run.journal.error(`Respons kosong di baris ${sheetRow} diabaikan.`, '', '', 'INFO');
+    finish(run);
+    return;
+  }
+  const register = run.ss.getSheetByName(TAB.register);
+  if (!register) throw new Error(`Tab "${TAB.register}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+  appendComplaintRow(register, TAB.register, complaint, 'register');
+  if (complaint.unit) {
+    const unit = run.config.units.find((u) => u.name === complaint.unit)!;
+    const unitSheet = run.ss.getSheetByName(unit.tab);
+    if (unitSheet) appendComplaintRow(unitSheet, unit.tab, complaint, 'unit');
+    else run.journal.error(`Tab unit "${unit.tab}" tidak ditemukan; pengaduan tetap tercatat di tab Pengaduan.`, '', complaint.number);
+    const outbox = Outbox.appendOnly(run.ss);
+    outbox.enqueue(assignmentEmail(complaint, unit.pics, tabUrl(run, unit.tab)), run.now);
+    outbox.flushQueue();
+  }
+  finish(run);
+  lock.releaseLock();
+}
+
+export function onFormSubmitTrigger(e: FormSubmitEvent): void {
+  guard('Formulir', () => intake(e));
+}

@@ -1,0 +1,111 @@
+/**
+ * The register (`Pengaduan`) and the unit tabs as tables of complaints, found by complaint
+ * number (never by row number: users sort, filter, insert and delete rows).
+ */
+import { Complaint, ComplaintKey, REGISTER_COLUMNS, UNIT_COLUMNS, UnitTabKey, unitRowOf } from '../core/complaint';
+import { TAB } from '../core/labels';
+import { ColumnIndex, indexColumns, readRecord, writeRecord } from '../core/rows';
+import { TabData, appendRows, readSheet, writeChangedRows } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export class RegisterTable {
+  readonly complaints: Complaint[];
+  private readonly rowOf = new Map<string, number>();
+  private readonly changed = new Map<number, unknown[]>();
+  private readonly added: unknown[][] = [];
+
+  private constructor(readonly tab: TabData, readonly index: ColumnIndex<ComplaintKey>) {
+    this.complaints = tab.rows.map((row) => readRecord(row, index, REGISTER_COLUMNS) as unknown as Complaint);
+    this.complaints.forEach((c, i) => { if (c.number && !this.rowOf.has(c.number)) this.rowOf.set(c.number, i); });
+  }
+
+  static read(ss: Spreadsheet): RegisterTable {
+    const sheet = ss.getSheetByName(TAB.register);
+    if (!sheet) throw new Error(`Tab "${TAB.register}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+    return RegisterTable.of(readSheet(sheet));
+  }
+
+  static of(tab: TabData): RegisterTable {
+    return new RegisterTable(tab, indexColumns(TAB.register, tab.headers, REGISTER_COLUMNS));
+  }
+
+  get sheet(): Sheet {
+    return this.tab.sheet;
+  }
+
+  find(number: string): Complaint | undefined {
+    const i = this.rowOf.get(number);
+    return i === undefined ? undefined : this.complaints[i];
+  }
+
+  /** Data index of a complaint's row (sheet row = index + 2). */
+  rowIndex(number: string): number | undefined {
+    return this.rowOf.get(number);
+  }
+
+  put(c: Complaint): void {
+    const i = this.rowOf.get(c.number);
+    const row = writeRecord(c as unknown as Record<ComplaintKey, unknown>, this.index, REGISTER_COLUMNS, this.tab.width, i === undefined ? undefined : this.tab.rows[i]);
+    if (i === undefined) {
+      this.added.push(row);
+      this.rowOf.set(c.number, this.complaints.length);
+      this.complaints.push(c);
+    } else {
+      this.changed.set(i, row);
+      this.complaints[i] = c;
+    }
+  }
+
+  flush(): void {
+    writeChangedRows(this.tab, this.changed);
+    this.changed.clear();
+    appendRows(this.tab.sheet, this.added, this.tab.rows.length + 1);
+    this.added.length = 0;
+  }
+}
+
+/** Appends one complaint to a table whose header row is read first (2 calls + the append). */
+export function appendComplaintRow(sheet: Sheet, tabName: string, c: Complaint, kind: 'register' | 'unit'): void {
+  const headers = sheet.getRange('1:1').getValues()[0];
+  let width = headers.length;
+  while (width > 0 && String(headers[width - 1] ?? '') === '') width--;
+  const row = kind === 'register'
+    ? writeRecord(c as unknown as Record<ComplaintKey, unknown>, indexColumns(tabName, headers, REGISTER_COLUMNS), REGISTER_COLUMNS, width)
+    : writeRecord(unitRowOf(c), indexColumns(tabName, headers, UNIT_COLUMNS), UNIT_COLUMNS, width);
+  sheet.appendRow(row);
+}
+
+export interface UnitRow {
+  index: number;
+  values: Record<UnitTabKey, unknown>;
+}
+
+/** A unit tab: rows by complaint number, rewritten from the register. */
+export class UnitTable {
+  readonly rows: UnitRow[];
+  private readonly changed = new Map<number, unknown[]>();
+
+  private constructor(readonly name: string, readonly tab: TabData, readonly index: ColumnIndex<UnitTabKey>) {
+    this.rows = tab.rows.map((row, i) => ({ index: i, values: readRecord(row, index, UNIT_COLUMNS) }));
+  }
+
+  static of(name: string, tab: TabData): UnitTable {
+    return new UnitTable(name, tab, indexColumns(name, tab.headers, UNIT_COLUMNS));
+  }
+
+  /** The row to write for a complaint, keeping the operator's extra columns of `base`. */
+  rowFor(c: Complaint, base?: unknown[]): unknown[] {
+    return writeRecord(unitRowOf(c), this.index, UNIT_COLUMNS, this.tab.width, base);
+  }
+
+  set(index: number, c: Complaint): void {
+    this.changed.set(index, this.rowFor(c, this.tab.rows[index]));
+  }
+
+  flush(): void {
+    writeChangedRows(this.tab, this.changed);
+    this.changed.clear();
+  }
+}

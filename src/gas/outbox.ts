@@ -1,0 +1,125 @@
+/**
+ * The mail outbox (`Antrean Email`, DESIGN §8): messages are queued with an idempotency key,
+ * then sent in queue order while the daily quota allows (MailApp.getRemainingDailyQuota counts
+ * recipients); what cannot go out now waits for the next run. A key already in the outbox is
+ * never queued again, so a trigger that runs twice sends nothing twice.
+ */
+import { MAX_ATTEMPTS, OUTBOX_HEADERS, OUTBOX_STATUS, OutgoingEmail, recipientCount } from '../core/email/message';
+import { TAB } from '../core/labels';
+import { cellText } from '../core/sanitize';
+import { Journal } from './journal';
+import { TabData, appendRows, readTab, writeChangedRows } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const COL = Object.fromEntries(OUTBOX_HEADERS.map((h, i) => [h, i])) as Record<string, number>;
+
+function outboxRow(m: OutgoingEmail, now: Date): unknown[] {
+  const row: unknown[] = new Array(OUTBOX_HEADERS.length).fill('');
+  row[COL['Kunci']] = cellText(m.key);
+  row[COL['Dibuat']] = now;
+  row[COL['Jenis']] = cellText(m.kind);
+  row[COL['No. Pengaduan']] = cellText(m.number);
+  row[COL['Kepada']] = cellText(m.to.join(', '));
+  row[COL['Tembusan']] = cellText(m.cc.join(', '));
+  row[COL['Subjek']] = cellText(m.subject);
+  row[COL['Isi Teks']] = cellText(m.body.slice(0, 49000));
+  row[COL['Isi HTML']] = cellText(m.htmlBody.slice(0, 49000));
+  row[COL['Status']] = OUTBOX_STATUS.waiting;
+  row[COL['Percobaan']] = 0;
+  return row;
+}
+
+export class Outbox {
+  private readonly keys = new Set<string>();
+  private readonly queued: unknown[][] = [];
+
+  private constructor(private readonly ss: Spreadsheet, private readonly tab: TabData | null) {
+    if (tab) for (const row of tab.rows) this.keys.add(String(row[COL['Kunci']] ?? ''));
+  }
+
+  /** Reads the outbox (needed to deduplicate and to send). */
+  static read(ss: Spreadsheet): Outbox {
+    return new Outbox(ss, readTab(ss, TAB.outbox));
+  }
+
+  /** An outbox that only appends (intake: the message key is new by construction). */
+  static appendOnly(ss: Spreadsheet): Outbox {
+    return new Outbox(ss, null);
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  enqueue(m: OutgoingEmail, now: Date): boolean {
+    if (!m.to.length || this.keys.has(m.key)) return false;
+    this.keys.add(m.key);
+    this.queued.push(outboxRow(m, now));
+    return true;
+  }
+
+  /** Appends what was queued in this run (one append). */
+  flushQueue(): void {
+    if (!this.queued.length) return;
+    const sheet = this.tab?.sheet ?? this.ss.getSheetByName(TAB.outbox);
+    if (!sheet) throw new Error(`Tab "${TAB.outbox}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+    appendRows(sheet, this.queued, this.tab ? this.tab.rows.length + 1 : undefined);
+    if (this.tab) this.tab.rows.push(...this.queued);
+    this.queued.length = 0;
+  }
+
+  /**
+   * Sends waiting messages in queue order while the quota allows; writes their status back in
+   * one block. Returns how many were sent and how many still wait.
+   */
+  send(now: Date, journal: Journal): { sent: number; waiting: number } {
+    this.flushQueue();
+    const tab = this.tab;
+    if (!tab) return { sent: 0, waiting: 0 };
+    const waiting = tab.rows.map((row, i) => ({ row, i })).filter(({ row }) => row[COL['Status']] === OUTBOX_STATUS.waiting);
+    if (!waiting.length) return { sent: 0, waiting: 0 };
+    let quota = MailApp.getRemainingDailyQuota();
+    const changed = new Map<number, unknown[]>();
+    let sent = 0;
+    for (const { row, i } of waiting) {
+      const to = String(row[COL['Kepada']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const cc = String(row[COL['Tembusan']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const needed = recipientCount({ to, cc });
+      if (needed > quota) break; // keep queue order: the rest waits for the next run
+      const next = row.map((v) => (typeof v === 'string' ? cellText(v) : v));
+      try {
+        MailApp.sendEmail({
+          to: to.join(','),
+          cc: cc.join(','),
+          subject: String(row[COL['Subjek']]),
+          body: String(row[COL['Isi Teks']]),
+          htmlBody: String(row[COL['Isi HTML']]),
+          name: 'Pengaduan Medsos Disbud DKI',
+          noReply: false,
+        });
+        quota -= needed;
+        sent++;
+        next[COL['Status']] = OUTBOX_STATUS.sent;
+        next[COL['Dikirim']] = now;
+        next[COL['Percobaan']] = Number(row[COL['Percobaan']] || 0) + 1;
+        next[COL['Galat']] = '';
+      } catch (e) {
+        const message = String((e as Error)?.message ?? e);
+        const attempts = Number(row[COL['Percobaan']] || 0) + 1;
+        next[COL['Percobaan']] = attempts;
+        next[COL['Galat']] = cellText(message);
+        if (attempts >= MAX_ATTEMPTS) next[COL['Status']] = OUTBOX_STATUS.failed;
+        journal.error(`Email "${String(row[COL['Subjek']])}" gagal dikirim (percobaan ${attempts}).`, message, String(row[COL['No. Pengaduan']] ?? ''));
+        changed.set(i, next);
+        if (/too many times|quota/i.test(message)) break;
+        continue;
+      }
+      changed.set(i, next);
+    }
+    writeChangedRows(tab, changed);
+    for (const [i, row] of changed) tab.rows[i] = row;
+    const still = tab.rows.filter((r) => r[COL['Status']] === OUTBOX_STATUS.waiting).length;
+    return { sent, waiting: still };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Creating and upgrading tabs without losing anything: a missing tab is created, a missing
+ * header is added at the end (existing columns are never moved or cleared), the header row is
+ * frozen and styled. Also validation, conditional formatting and protections, applied so that
+ * running setup again gives the same result.
+ */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface TabReport {
+  sheet: Sheet;
+  created: boolean;
+  addedHeaders: string[];
+  /** Header positions (0-based) after the upgrade. */
+  index: Map<string, number>;
+  dataRows: number;
+}
+
+export function ensureTab(ss: Spreadsheet, name: string, headers: readonly string[], widths: (number | undefined)[] = []): TabReport {
+  let sheet = ss.getSheetByName(name);
+  let created = false;
+  if (!sheet) {
+    sheet = ss.insertSheet(name, ss.getSheets().length);
+    created = true;
+  }
+  const lastCol = sheet.getLastColumn();
+  const current = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h ?? '').trim()) : [];
+  const missing = headers.filter((h) => !current.includes(h));
+  let width = current.length;
+  while (width > 0 && current[width - 1] === '') width--;
+  if (missing.length) {
+    const needed = width + missing.length - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
+  }
+  const all = current.slice(0, width).concat(missing);
+  const index = new Map<string, number>();
+  all.forEach((h, i) => { if (h && !index.has(h)) index.set(h, i); });
+  if (created || missing.length) {
+    sheet.getRange(1, 1, 1, all.length).setFontWeight('bold').setBackground('#7b1f1f').setFontColor('#ffffff').setWrap(true);
+    sheet.setFrozenRows(1);
+    if (created) widths.forEach((w, i) => { if (w) sheet!.setColumnWidth(i + 1, w); });
+  } else if (sheet.getFrozenRows() !== 1) {
+    sheet.setFrozenRows(1);
+  }
+  return { sheet, created, addedHeaders: missing, index, dataRows: Math.max(0, sheet.getLastRow() - 1) };
+}
+
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Whole-column A1 ranges (grow with new rows) for runs of consecutive 0-based columns. */
+export function columnRuns(sheet: Sheet, cols: number[]): GoogleAppsScript.Spreadsheet.Range[] {
+  const sorted = [...new Set(cols)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs.map(([a, b]) => sheet.getRange(`${columnLetter(a + 1)}2:${columnLetter(b + 1)}`));
+}
+
+/**
+ * Protects a tab: only the owner edits it, except `editableCols`, which only `editors` (and the
+ * owner) edit. Existing protections made by setup (by description) are replaced.
+ */
+export function protectTab(sheet: Sheet, description: string, editableCols: number[], editors: string[]): void {
+  const ST = SpreadsheetApp.ProtectionType;
+  for (const p of sheet.getProtections(ST.SHEET)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
+  for (const p of sheet.getProtections(ST.RANGE)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
+  const me = Session.getEffectiveUser().getEmail();
+  const whole = sheet.protect().setDescription(`Pengaduan: ${description}`);
+  whole.removeEditors(whole.getEditors().filter((u) => u.getEmail() !== me));
+  if (whole.canDomainEdit()) whole.setDomainEdit(false);
+  if (!editableCols.length) return;
+  const ranges = columnRuns(sheet, editableCols);
+  whole.setUnprotectedRanges(ranges);
+  for (const range of ranges) {
+    const p = range.protect().setDescription(`Pengaduan: kolom isian ${description}`);
+    p.removeEditors(p.getEditors().filter((u) => u.getEmail() !== me));
+    if (editors.length) p.addEditors(editors);
+    if (p.canDomainEdit()) p.setDomainEdit(false);
+  }
+}
+
+/** A dropdown on whole columns; invalid input is allowed with a warning so the system can explain. */
+export function dropdown(sheet: Sheet, col: number, values: string[], help: string): void {
+  const rule = SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).setHelpText(help).build();
+  sheet.getRange(`${columnLetter(col + 1)}2:${columnLetter(col + 1)}`).setDataValidation(rule);
+}
+
+/** Overdue red, due today amber, done green, on the whole data area (DESIGN §3 via issue). */
+export function statusColours(sheet: Sheet, width: number, statusCol: number, dueCol: number, doneValues: string[]): void {
+  const area = sheet.getRange(`A2:${columnLetter(width)}`);
+  const s = `$${columnLetter(statusCol + 1)}2`;
+  const d = `$${columnLetter(dueCol + 1)}2`;
+  const done = doneValues.map((v) => `${s}="${v}"`).join(',');
+  const rules = [
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=OR(${done})`).setBackground('#e6f4ea').setRanges([area]).build(),
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=AND(${d}<>"",${d}<NOW())`).setBackground('#fce8e6').setRanges([area]).build(),
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=AND(${d}<>"",INT(${d})=TODAY())`).setBackground('#fef7e0').setRanges([area]).build(),
+  ];
+  sheet.setConditionalFormatRules(rules);
+}

@@ -1,0 +1,46 @@
+/**
+ * The installable triggers (DESIGN §10): exactly one of each, whatever ran before. Duplicates
+ * (e.g. from an old install) are deleted; the daily trigger is recreated when its hour changes.
+ * Triggers run as the account that runs setup (the operator).
+ */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+export const HANDLERS = {
+  formSubmit: 'onFormSubmitTrigger',
+  edit: 'onEditTrigger',
+  open: 'onOpenTrigger',
+  daily: 'dailyJob',
+  hourly: 'hourlyJob',
+} as const;
+
+export interface TriggerReport {
+  created: string[];
+  removed: number;
+}
+
+export function ensureTriggers(ss: Spreadsheet, dailyHour: number, previousDailyHour: number | null): TriggerReport {
+  const existing = ScriptApp.getProjectTriggers();
+  const byHandler = new Map<string, Trigger[]>();
+  for (const t of existing) {
+    const h = t.getHandlerFunction();
+    byHandler.set(h, [...(byHandler.get(h) ?? []), t]);
+  }
+  let removed = 0;
+  const keep = (handler: string, stale = false): boolean => {
+    const list = byHandler.get(handler) ?? [];
+    const extra = stale ? list : list.slice(1);
+    for (const t of extra) { ScriptApp.deleteTrigger(t); removed++; }
+    return !stale && list.length > 0;
+  };
+  const created: string[] = [];
+  if (!keep(HANDLERS.formSubmit)) { ScriptApp.newTrigger(HANDLERS.formSubmit).forSpreadsheet(ss).onFormSubmit().create(); created.push('kirim formulir'); }
+  if (!keep(HANDLERS.edit)) { ScriptApp.newTrigger(HANDLERS.edit).forSpreadsheet(ss).onEdit().create(); created.push('edit'); }
+  if (!keep(HANDLERS.open)) { ScriptApp.newTrigger(HANDLERS.open).forSpreadsheet(ss).onOpen().create(); created.push('buka spreadsheet'); }
+  if (!keep(HANDLERS.daily, previousDailyHour !== null && previousDailyHour !== dailyHour)) {
+    ScriptApp.newTrigger(HANDLERS.daily).timeBased().atHour(dailyHour).nearMinute(0).everyDays(1).inTimezone('Asia/Jakarta').create();
+    created.push(`harian pukul ${String(dailyHour).padStart(2, '0')}.00 WIB`);
+  }
+  if (!keep(HANDLERS.hourly)) { ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create(); created.push('per jam'); }
+  return { created, removed };
+}
