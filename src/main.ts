@@ -2,4 +2,11 @@
  * The entry points Apps Script calls (triggers and menu items), and nothing else.
  * Every export becomes a top-level function in dist/Code.js (scripts/build.ts).
  */
-export { about } from './app/about';
+export { onFormSubmitTrigger } from './app/intake';
+export { onEditTrigger } from './app/edit';
+export { hourlyJob } from './app/maintenance';
+export { setupSpreadsheet as setup } from './app/setup';
+export { onOpenTrigger, menuSetup, menuSyncForm, menuReconcile, menuAbout } from './app/menu';
+export { dailyJob, menuRemindNow, menuSendSummary } from './app/reminders';
+export { menuOpenDashboard } from './app/dashboard-menu';
+export { menuSyncHolidays } from './app/holiday-sync';

@@ -1,3 +1,0 @@
-export function about(): string {
-  return 'Pengaduan Medsos';
-}

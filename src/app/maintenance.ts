@@ -1,0 +1,23 @@
+/**
+ * The hourly maintenance run: refresh the cached config, reconcile (missed responses and
+ * officer input, unit tabs, derived columns), then send what waits in the outbox.
+ */
+import { refreshConfig } from '../gas/config-store';
+import { Outbox } from '../gas/outbox';
+import { calendarOf } from '../core/calendar-config';
+import { reconcileAll } from './reconcile';
+import { finish, guard, startRun } from './run';
+
+export function hourlyJob(): void {
+  guard('Per jam', () => {
+    const lock = LockService.getScriptLock();
+    if (!lock.tryLock(60000)) return; // another run holds it; the next hour catches up
+    const run = startRun('Per jam');
+    run.config = refreshConfig(run.ss, run.state);
+    run.calendar = calendarOf(run.config);
+    reconcileAll(run);
+    Outbox.read(run.ss).send(run.now, run.journal);
+    finish(run);
+    lock.releaseLock();
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * The `Pengaduan` menu (installable open trigger) and its items. Items whose feature is not
+ * built yet say so in a dialog, in Indonesian, instead of failing.
+ */
+import { FORM, MENU, MESSAGES, APP_NAME } from '../core/labels';
+import { CHANNEL_CHOICES } from '../core/form-spec';
+import { ensureForm } from '../gas/form';
+import { Layout, emptyLayout, finish, guard, startRun } from './run';
+import { reconcileAll } from './reconcile';
+import { setupSpreadsheet } from './setup';
+
+export const MENU_ITEMS: [string, string][] = [
+  [MENU.setup, 'menuSetup'],
+  [MENU.syncForm, 'menuSyncForm'],
+  [MENU.reconcile, 'menuReconcile'],
+  [MENU.remindNow, 'menuRemindNow'],
+  [MENU.sendSummary, 'menuSendSummary'],
+  [MENU.openDashboard, 'menuOpenDashboard'],
+  [MENU.syncHolidays, 'menuSyncHolidays'],
+  [MENU.about, 'menuAbout'],
+];
+
+export function onOpenTrigger(): void {
+  const menu = SpreadsheetApp.getUi().createMenu(MENU.title);
+  MENU_ITEMS.forEach(([caption, fn], i) => {
+    if (i === 3 || i === 7) menu.addSeparator();
+    menu.addItem(caption, fn);
+  });
+  menu.addToUi();
+}
+
+function alert(title: string, text: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, text, ui.ButtonSet.OK);
+}
+
+export function notBuilt(caption: string): void {
+  alert(caption, MESSAGES.notBuilt(caption));
+}
+
+export function menuSetup(): void {
+  setupSpreadsheet();
+}
+
+export function menuSyncForm(): void {
+  guard('Menu', () => {
+    const run = startRun('Sinkron formulir', { user: Session.getActiveUser().getEmail() });
+    const layout: Layout = run.state.getJson<Layout>('layout') ?? emptyLayout();
+    const active = run.config.units.filter((u) => u.active).map((u) => u.name);
+    const result = ensureForm(run.ss, layout.formId, { channel: CHANNEL_CHOICES, category: run.config.categories, unit: [FORM.autoRoute, ...active] });
+    const changed = [...result.addedItems, ...result.updatedChoices];
+    run.journal.record('', MENU.syncForm, '', '', changed.join(', ') || 'sudah sesuai');
+    finish(run);
+    alert(MENU.syncForm, changed.length ? `Diperbarui: ${changed.join(', ')}.` : 'Pilihan formulir sudah sesuai dengan tab Unit dan Pengaturan.');
+  });
+}
+
+export function menuReconcile(): void {
+  guard('Menu', () => {
+    const lock = LockService.getScriptLock();
+    lock.waitLock(30000);
+    const run = startRun('Rekonsiliasi', { user: Session.getActiveUser().getEmail() });
+    const r = reconcileAll(run);
+    finish(run);
+    lock.releaseLock();
+    alert(MENU.reconcile, [
+      `Respons formulir yang baru dicatat: ${r.registered}`,
+      `Isian petugas yang diambil: ${r.officerUpdates}`,
+      `Tab unit yang dibangun ulang: ${r.rebuiltTabs.length ? r.rebuiltTabs.join(', ') : 'tidak ada'}`,
+      `Tenggat/ketepatan waktu diperbarui: ${r.derivedUpdated} pengaduan`,
+      `Email penugasan diantrekan: ${r.queuedEmails}`,
+    ].join('\n'));
+  });
+}
+
+export function menuAbout(): void {
+  alert(APP_NAME, MESSAGES.about);
+}

@@ -1,0 +1,186 @@
+/**
+ * Siapkan / Perbarui (DESIGN §3–§4, §10): creates or upgrades every tab, seeds the config,
+ * creates or re-syncs the form, installs exactly one of each trigger, applies validation,
+ * colours and protections, rebuilds the unit tabs, and reports what it did. Running it again
+ * changes nothing that is already right and keeps all data.
+ */
+import { ERROR_HEADERS, HISTORY_HEADERS } from '../core/audit';
+import { ALL_STATUSES, OFFICER_CHOICES, REGISTER_COLUMNS, STATUS, UNIT_COLUMNS } from '../core/complaint';
+import { DEFAULT_UNITS, HOLIDAY_HEADERS, SETTINGS, SETTINGS_HEADERS, UNIT_HEADERS } from '../core/config';
+import { OUTBOX_HEADERS } from '../core/email/message';
+import { CHANNEL_CHOICES, responseColumns } from '../core/form-spec';
+import { SHIPPED_HOLIDAYS, SHIPPED_HOLIDAY_SOURCE } from '../core/holidays';
+import { FORM, TAB } from '../core/labels';
+import { cellText } from '../core/sanitize';
+import { refreshConfig } from '../gas/config-store';
+import { ensureForm, responsesSheet } from '../gas/form';
+import { dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
+import { ScriptState } from '../gas/state';
+import { ensureTriggers } from '../gas/triggers';
+import { DASHBOARD_HEADERS } from './dashboard';
+import { reconcileAll } from './reconcile';
+import { Layout, emptyLayout, finish, guard, startRun } from './run';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface SetupReport {
+  createdTabs: string[];
+  addedHeaders: string[];
+  seeded: string[];
+  form: string;
+  triggers: string[];
+  unitTabs: number;
+  problems: string[];
+}
+
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+
+function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], rows: unknown[][], report: SetupReport): void {
+  const tab = ensureTab(ss, name, headers);
+  if (tab.created) report.createdTabs.push(name);
+  if (tab.dataRows > 0 || !rows.length) return;
+  const width = Math.max(...tab.index.values()) + 1;
+  const out = rows.map((r) => {
+    const line = new Array(width).fill('');
+    headers.forEach((h, i) => { line[tab.index.get(h)!] = r[i]; });
+    return line;
+  });
+  tab.sheet.getRange(2, 1, out.length, width).setValues(out);
+  report.seeded.push(`${name} (${rows.length} baris)`);
+}
+
+function seedSettings(ss: Spreadsheet, report: SetupReport): void {
+  const tab = ensureTab(ss, TAB.settings, SETTINGS_HEADERS, [220, 320, 520]);
+  if (tab.created) report.createdTabs.push(TAB.settings);
+  const keyCol = tab.index.get('Kunci')!;
+  const existing = new Set(tab.dataRows ? tab.sheet.getRange(2, keyCol + 1, tab.dataRows, 1).getValues().map((r) => String(r[0]).trim()) : []);
+  const missing = SETTINGS.filter((s) => !existing.has(s.key));
+  if (!missing.length) return;
+  const width = Math.max(...tab.index.values()) + 1;
+  const rows = missing.map((s) => {
+    const line = new Array(width).fill('');
+    line[keyCol] = s.key;
+    line[tab.index.get('Nilai')!] = cellText(s.value);
+    line[tab.index.get('Keterangan')!] = cellText(s.description);
+    return line;
+  });
+  tab.sheet.getRange(tab.dataRows + 2, 1, rows.length, width).setValues(rows);
+  report.seeded.push(`${TAB.settings} (${missing.length} kunci)`);
+}
+
+function setup(): SetupReport {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = LockService.getScriptLock();
+  lock.waitLock(60000);
+  const report: SetupReport = { createdTabs: [], addedHeaders: [], seeded: [], form: '', triggers: [], unitTabs: 0, problems: [] };
+  const state = ScriptState.load();
+
+  // Config tabs first: everything else is built from them.
+  seedRows(ss, TAB.units, UNIT_HEADERS, DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(', '), u.head, u.keywords.join(', '), 'Ya']), report);
+  seedSettings(ss, report);
+  seedRows(ss, TAB.holidays, HOLIDAY_HEADERS, SHIPPED_HOLIDAYS.map((h) => [h.date, h.name, h.kind, SHIPPED_HOLIDAY_SOURCE]), report);
+  const config = refreshConfig(ss, state);
+  report.problems.push(...config.problems);
+  const admins = config.admins;
+
+  // The register.
+  const register = ensureTab(ss, TAB.register, REGISTER_COLUMNS.map((c) => c.header), REGISTER_COLUMNS.map((c) => c.width));
+  if (register.created) report.createdTabs.push(TAB.register);
+  report.addedHeaders.push(...register.addedHeaders.map((h) => `${TAB.register}: ${h}`));
+  const rIndex = (key: string) => register.index.get(REGISTER_COLUMNS.find((c) => c.key === key)!.header)!;
+  for (const col of REGISTER_COLUMNS.filter((c) => c.kind === 'date')) register.sheet.getRange(`${letter(rIndex(col.key))}2:${letter(rIndex(col.key))}`).setNumberFormat(DATE_FORMAT);
+  dropdown(register.sheet, rIndex('unit'), config.units.filter((u) => u.active).map((u) => u.name), 'Pilih unit tujuan. Mengganti unit = mengalihkan pengaduan.');
+  dropdown(register.sheet, rIndex('status'), ALL_STATUSES, 'Admin memilih "Dijawab" (isi Jawaban dulu) atau "Ditutup" (isi Alasan Ditutup dulu).');
+  dropdown(register.sheet, rIndex('category'), config.categories, 'Kategori pengaduan.');
+  statusColours(register.sheet, register.index.size, rIndex('status'), rIndex('stepDue'), [STATUS.answered, STATUS.closed]);
+  protectTab(register.sheet, TAB.register, REGISTER_COLUMNS.filter((c) => c.editor === 'admin').map((c) => rIndex(c.key)), admins);
+
+  // One tab per active unit.
+  for (const unit of config.units.filter((u) => u.active)) {
+    const tab = ensureTab(ss, unit.tab, UNIT_COLUMNS.map((c) => c.header), UNIT_COLUMNS.map((c) => c.width));
+    if (tab.created) report.createdTabs.push(unit.tab);
+    report.addedHeaders.push(...tab.addedHeaders.map((h) => `${unit.tab}: ${h}`));
+    const uIndex = (key: string) => tab.index.get(UNIT_COLUMNS.find((c) => c.key === key)!.header)!;
+    for (const col of UNIT_COLUMNS.filter((c) => c.kind === 'date')) tab.sheet.getRange(`${letter(uIndex(col.key))}2:${letter(uIndex(col.key))}`).setNumberFormat(DATE_FORMAT);
+    dropdown(tab.sheet, uIndex('officerStatus'), OFFICER_CHOICES, 'Pilih "Diproses" saat mulai menangani; isi Hasil Tindak Lanjut lalu pilih "Selesai".');
+    statusColours(tab.sheet, tab.index.size, uIndex('officerStatus'), uIndex('stepDue'), ['Selesai', STATUS.answered, STATUS.closed]);
+    protectTab(tab.sheet, unit.tab, UNIT_COLUMNS.filter((c) => c.editor === 'officer').map((c) => uIndex(c.key)), [...unit.pics, ...admins]);
+    report.unitTabs++;
+  }
+
+  // System tabs: nobody but the owner edits them.
+  for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS]] as const) {
+    const tab = ensureTab(ss, name, headers);
+    if (tab.created) report.createdTabs.push(name);
+    protectTab(tab.sheet, name, [], []);
+  }
+  for (const name of [TAB.units, TAB.settings, TAB.holidays]) protectTab(ss.getSheetByName(name)!, name, [], []);
+
+  // The form, linked to this spreadsheet, with choices from the config.
+  const layout: Layout = state.getJson<Layout>('layout') ?? emptyLayout();
+  const form = ensureForm(ss, layout.formId, {
+    channel: CHANNEL_CHOICES,
+    category: config.categories,
+    unit: [FORM.autoRoute, ...config.units.filter((u) => u.active).map((u) => u.name)],
+  });
+  report.form = form.created ? `dibuat (${form.form.getPublishedUrl()})` : form.addedItems.length || form.updatedChoices.length
+    ? `diperbarui: ${[...form.addedItems, ...form.updatedChoices.map((t) => `pilihan ${t}`)].join(', ')}` : 'sudah sesuai';
+  const responses = responsesSheet(ss, form.form);
+  layout.formId = form.form.getId();
+  layout.spreadsheetUrl = ss.getUrl();
+  if (responses) {
+    const headers = responses.getRange(1, 1, 1, Math.max(1, responses.getLastColumn())).getValues()[0];
+    layout.responses = { sheetName: responses.getName(), gid: responses.getSheetId(), columns: responseColumns(headers), titles: {}, width: headers.length };
+  }
+  layout.gids = {};
+  for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();
+  state.setJson('layout', layout);
+
+  // Triggers: exactly one of each.
+  const previousHour = state.get('trigger.dailyHour');
+  const triggers = ensureTriggers(ss, config.reminderHour, previousHour === undefined ? null : Number(previousHour));
+  state.set('trigger.dailyHour', String(config.reminderHour));
+  report.triggers = triggers.created;
+  state.save();
+
+  // Bring the unit tabs and derived columns in line with the register.
+  const run = startRun('Siapkan', { ss, state, user: Session.getEffectiveUser().getEmail() });
+  reconcileAll(run);
+  for (const p of report.problems) run.journal.error(p, 'Periksa tab Unit / Pengaturan / Hari Libur.', '', 'PERINGATAN');
+  run.journal.record('', 'Siapkan / Perbarui', '', '', summaryText(report));
+  finish(run);
+  lock.releaseLock();
+  return report;
+}
+
+function letter(col0: number): string {
+  let s = '';
+  for (let n = col0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function summaryText(r: SetupReport): string {
+  const lines = [
+    `Tab dibuat: ${r.createdTabs.length ? r.createdTabs.join(', ') : 'tidak ada (semua sudah ada)'}`,
+    `Kolom ditambahkan: ${r.addedHeaders.length ? r.addedHeaders.join(', ') : 'tidak ada'}`,
+    `Data awal: ${r.seeded.length ? r.seeded.join(', ') : 'tidak ada (sudah terisi)'}`,
+    `Tab unit aktif: ${r.unitTabs}`,
+    `Formulir: ${r.form}`,
+    `Pemicu dipasang: ${r.triggers.length ? r.triggers.join(', ') : 'tidak ada (semua sudah terpasang)'}`,
+  ];
+  if (r.problems.length) lines.push(`Perlu diperiksa: ${r.problems.join(' ')}`);
+  return lines.join('\n');
+}
+
+/** Menu Siapkan / Perbarui and the function the operator runs first from the script editor. */
+export function setupSpreadsheet(): SetupReport {
+  return guard('Siapkan', () => {
+    const report = setup();
+    try {
+      SpreadsheetApp.getUi().alert('Siapkan / Perbarui selesai', summaryText(report), SpreadsheetApp.getUi().ButtonSet.OK);
+    } catch {
+      // Run from the script editor or a trigger: no dialog, the summary is in Riwayat.
+    }
+    return report;
+  });
+}
