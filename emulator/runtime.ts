@@ -1,0 +1,416 @@
+/**
+ * GasRuntime: the local Apps Script runtime (DESIGN §11). It loads dist/Code.js into a Node `vm`
+ * context whose only globals are the emulated services, runs executions (direct calls, menu
+ * items, simple and installable triggers, time-driven triggers) on a virtual clock, and delivers
+ * the events a real deployment would get: form submissions, user edits, opening the spreadsheet,
+ * menu clicks and the passage of time.
+ *
+ * Each execution: sets `env.execution` (who runs it, whether a UI is attached), opens a ledger run
+ * labelled with the function name, calls the global function, closes the run (recording an
+ * error), and releases that execution's locks. Trigger executions never throw to the caller (as
+ * in Apps Script, a failed trigger is logged, not propagated); their results say what happened.
+ */
+import { readFileSync } from 'node:fs';
+import { Context, createContext, Script } from 'node:vm';
+import { DateTime } from 'luxon';
+import { GasEnv, ExecutionKind } from './env';
+import { RunRecord } from './ledger';
+import {
+  CacheService, CalendarApp, Console, Form, FormApp, LockService, LogBook, Logger, MailApp, PropertiesService,
+  SANDBOX_PRELUDE, ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, resolveZone, visibleEmail,
+} from './services';
+import { SandboxHooks, SandboxInstall } from './services/script-date';
+import {
+  EventObject, changeEvent, editEvent, formSubmitEvent, openEvent, sheetFormSubmitEvent, timeDrivenEvent,
+} from './services/trigger-events';
+import { FormResponse } from './services/forms/form-response';
+import { Charts, HtmlService, SpreadsheetAppService } from './spreadsheet';
+import type { Sheet, Spreadsheet } from './spreadsheet';
+
+export interface RuntimeOptions {
+  /** Virtual start time (default 2026-01-05T08:00:00+07:00). */
+  start?: Date | string;
+  /** The account that owns the spreadsheet and the script (installable triggers run as it). */
+  owner?: string;
+  /** The script's time zone (appsscript.json timeZone). */
+  timeZone?: string;
+  /** MailApp recipients per day (consumer accounts: 100). */
+  mailQuota?: number;
+  seed?: number;
+  /** Other people with edit access to the bound spreadsheet. */
+  users?: string[];
+  /** Name of the bound spreadsheet. */
+  spreadsheetName?: string;
+}
+
+export interface CallOptions {
+  kind?: ExecutionKind;
+  /** The user at the keyboard (default: the owner). */
+  user?: string;
+  hasUi?: boolean;
+}
+
+export interface ExecutionResult {
+  label: string;
+  kind: ExecutionKind;
+  triggerUid?: string;
+  startedAt: Date;
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+  run: RunRecord | null;
+  /** The env execution id (null when the trigger had been deleted before its turn). */
+  executionId: number | null;
+}
+
+export interface SubmissionInput {
+  formId: string;
+  /** Answers by question title or item id. */
+  answers: Record<string, unknown>;
+  respondent?: string;
+  at?: Date | string;
+}
+
+export interface SubmissionResult {
+  responseId: string;
+  /** Row of the response in the responses tab (null when the form has no destination). */
+  row: number | null;
+  runs: ExecutionResult[];
+}
+
+export interface EditResult {
+  applied: boolean;
+  /** Why the edit was refused (protection, data validation), when it was. */
+  reason?: string;
+  runs: ExecutionResult[];
+}
+
+interface PendingRun {
+  trigger: TriggerRecord;
+  event: EventObject;
+  activeUser: string;
+}
+
+export const SANDBOX_GLOBALS = [
+  'SpreadsheetApp', 'FormApp', 'ScriptApp', 'MailApp', 'PropertiesService', 'LockService', 'CacheService',
+  'Session', 'Utilities', 'Logger', 'console', 'CalendarApp', 'HtmlService', 'Charts',
+] as const;
+
+const toDate = (t: Date | string | number): Date => (t instanceof Date ? t : new Date(t));
+
+export class GasRuntime {
+  readonly env: GasEnv;
+  readonly logs: LogBook;
+  readonly spreadsheetApp: SpreadsheetAppService;
+  readonly formApp: FormApp;
+  readonly scriptApp: ScriptApp;
+  readonly mailApp: MailApp;
+  readonly propertiesService: PropertiesService;
+  readonly lockService: LockService;
+  readonly cacheService: CacheService;
+  readonly session: Session;
+  readonly utilities: Utilities;
+  readonly logger: Logger;
+  readonly console: Console;
+  readonly calendarApp: CalendarApp;
+  readonly htmlService: HtmlService;
+  readonly charts: Charts;
+  /** The spreadsheet the script is bound to. */
+  readonly spreadsheet: Spreadsheet;
+  /** Every execution, in order. */
+  readonly executions: ExecutionResult[] = [];
+  private readonly context: Context;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.env = new GasEnv({
+      start: options.start === undefined ? undefined : toDate(options.start),
+      owner: options.owner,
+      timeZone: options.timeZone,
+      seed: options.seed,
+    });
+    const env = this.env;
+    this.logs = new LogBook(env);
+    this.spreadsheetApp = new SpreadsheetAppService(env);
+    this.formApp = new FormApp(env);
+    this.scriptApp = new ScriptApp(env);
+    this.mailApp = new MailApp(env, options.mailQuota);
+    this.propertiesService = new PropertiesService(env);
+    this.lockService = new LockService(env);
+    this.cacheService = new CacheService(env);
+    this.session = new Session(env);
+    this.utilities = new Utilities(env);
+    this.logger = new Logger(this.logs);
+    this.console = new Console(this.logs);
+    this.calendarApp = new CalendarApp(env);
+    this.htmlService = new HtmlService(env);
+    this.charts = new Charts(env);
+
+    this.spreadsheet = this.spreadsheetApp._create(options.spreadsheetName ?? 'Untitled spreadsheet');
+    this.spreadsheetApp._activeSpreadsheetId = this.spreadsheet.getId();
+    if (options.users?.length) this.spreadsheet.addEditors(options.users);
+
+    this.context = createContext({});
+    const zone = resolveZone(env.timeZone);
+    const hooks: SandboxHooks = {
+      now: () => env.clock.now(),
+      offsetMinutes: (ms) => DateTime.fromMillis(ms, { zone }).offset,
+      zoneLabel: (ms) => {
+        const t = DateTime.fromMillis(ms, { zone });
+        return `GMT${t.toFormat('ZZZ')} (${t.toFormat('ZZZZZ', { locale: 'en-US' })})`;
+      },
+      timeZone: env.timeZone,
+      random: () => env.random(),
+    };
+    const install = new Script(SANDBOX_PRELUDE, { filename: 'gas-runtime-prelude.js' }).runInContext(this.context) as (h: SandboxHooks) => SandboxInstall;
+    const sandbox = install(hooks);
+    env.bridge.realm = sandbox;
+    const services: Record<(typeof SANDBOX_GLOBALS)[number], object> = {
+      SpreadsheetApp: this.spreadsheetApp,
+      FormApp: this.formApp,
+      ScriptApp: this.scriptApp,
+      MailApp: this.mailApp,
+      PropertiesService: this.propertiesService,
+      LockService: this.lockService,
+      CacheService: this.cacheService,
+      Session: this.session,
+      Utilities: this.utilities,
+      Logger: this.logger,
+      console: this.console,
+      CalendarApp: this.calendarApp,
+      HtmlService: this.htmlService,
+      Charts: this.charts,
+    };
+    for (const [name, service] of Object.entries(services)) {
+      const exposed = env.bridge.expose(service as never);
+      const value = name === 'console' || name === 'Logger' ? sandbox.wrapLogging(exposed) : exposed;
+      Object.defineProperty(this.context, name, { value, enumerable: true, configurable: false, writable: false });
+    }
+  }
+
+  /** Runs the bundle (dist/Code.js), defining its top-level functions. */
+  load(code: string, filename = 'Code.js'): void {
+    new Script(code, { filename }).runInContext(this.context);
+  }
+
+  loadFile(path: string): void {
+    this.load(readFileSync(path, 'utf8'));
+  }
+
+  now(): Date {
+    return this.env.clock.date();
+  }
+
+  /** Whether the bundle defines a top-level function `name`. */
+  hasFunction(name: string): boolean {
+    return typeof (this.context as Record<string, unknown>)[name] === 'function';
+  }
+
+  /** Evaluates an expression inside the sandbox (tests, debugging). */
+  evaluate(expression: string): unknown {
+    return this.env.bridge.toHost(new Script(expression, { filename: 'evaluate.js' }).runInContext(this.context));
+  }
+
+  get outbox() {
+    return this.mailApp._sent;
+  }
+
+  get ledger() {
+    return this.env.ledger;
+  }
+
+  get triggers(): readonly TriggerRecord[] {
+    return this.scriptApp._triggers;
+  }
+
+  /** One execution of a global function; rethrows the script's error after recording it. */
+  call(fnName: string, args: unknown[] = [], options: CallOptions = {}): unknown {
+    const user = options.user ?? this.env.owner;
+    const result = this.execute({ label: fnName, kind: options.kind ?? 'direct', activeUser: user, effectiveUser: user, hasUi: options.hasUi ?? false }, args);
+    if (!result.ok) throw result.thrown;
+    return result.value;
+  }
+
+  /** Another process holds a lock until `until` ('script', 'document' or 'user:<email>'). */
+  holdLock(key: string, until: Date | string | number, heldBy?: string): void {
+    this.lockService._holdUntil(key, toDate(until), heldBy);
+  }
+
+  /**
+   * A respondent submits the form at `at`: the response is appended to the responses tab, then
+   * every installable form-submit trigger of the destination spreadsheet and of the form runs.
+   */
+  submitForm(formId: string, answers: Record<string, unknown>, options: { respondent?: string; at?: Date | string } = {}): SubmissionResult {
+    const recorded = this.recordSubmission({ formId, answers, ...options });
+    return { responseId: recorded.responseId, row: recorded.row, runs: recorded.pending.map((p) => this.runTrigger(p)) };
+  }
+
+  /**
+   * Submissions arriving together: Forms writes every response first (independently of scripts),
+   * then the trigger executions run in a seeded shuffled order, overlapping: each finds the locks
+   * the previous one took still held for a seeded random time in `holdMs`, so waitLock really waits
+   * and can time out.
+   */
+  submitFormsConcurrently(submissions: SubmissionInput[], options: { holdMs?: [number, number] } = {}): SubmissionResult[] {
+    const [minHold, maxHold] = options.holdMs ?? [1000, 10000];
+    const recorded = submissions.map((s) => this.recordSubmission(s));
+    const results: SubmissionResult[] = recorded.map((r) => ({ responseId: r.responseId, row: r.row, runs: [] }));
+    const queue = recorded.flatMap((r, i) => r.pending.map((p) => ({ p, i })));
+    for (let k = queue.length - 1; k > 0; k--) {
+      const j = Math.floor(this.env.random() * (k + 1));
+      [queue[k], queue[j]] = [queue[j], queue[k]];
+    }
+    let previous: ExecutionResult | null = null;
+    for (const { p, i } of queue) {
+      if (previous?.executionId) {
+        for (const key of this.lockService._acquiredBy(previous.executionId)) {
+          const hold = minHold + Math.floor(this.env.random() * (maxHold - minHold + 1));
+          this.lockService._holdUntil(key, this.env.clock.now() + hold, previous.label);
+        }
+      }
+      const run = this.runTrigger(p);
+      results[i].runs.push(run);
+      previous = run;
+    }
+    return results;
+  }
+
+  /**
+   * `user` types `values` into `sheetName` at (row, col) in the bound spreadsheet. The sheet
+   * decides whether the edit is allowed (protections, data validation); if applied, the simple
+   * `onEdit` and every installable edit and change trigger of the spreadsheet run.
+   */
+  editAsUser(user: string, sheetName: string, row: number, col: number, values: unknown[][]): EditResult {
+    const sheet = this.spreadsheet.getSheetByName(sheetName) as Sheet | null;
+    if (!sheet) throw new Error(`no sheet named "${sheetName}"`);
+    const singleCell = values.length === 1 && values[0].length === 1;
+    const oldValue = singleCell ? sheet.getRange(row, col).getValue() : undefined;
+    const outcome = sheet._userEdit(user, row, col, values);
+    if (!outcome.applied) return { applied: false, reason: outcome.reason, runs: [] };
+    const range = sheet.getRange(row, col, values.length, values[0].length);
+    const newValue = singleCell ? range.getValue() : undefined;
+    const timeZone = this.spreadsheet.getSpreadsheetTimeZone();
+    const runs: ExecutionResult[] = [];
+    if (this.hasFunction('onEdit')) {
+      const event = editEvent({ range, source: this.spreadsheet, user: this.userFor(user, user), singleCell, oldValue, newValue, timeZone });
+      runs.push(this.execute({ label: 'onEdit', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [event]));
+    }
+    for (const trigger of this.triggersFor(this.spreadsheet.getId(), 'ON_EDIT', 'ON_CHANGE')) {
+      const event = trigger.eventType === 'ON_EDIT'
+        ? editEvent({ range, source: this.spreadsheet, user: this.userFor(user, trigger.owner), singleCell, oldValue, newValue, timeZone, triggerUid: trigger.uid })
+        : changeEvent(this.spreadsheet, this.userFor(user, trigger.owner), 'EDIT', trigger.uid);
+      runs.push(this.runTrigger({ trigger, event, activeUser: user }));
+    }
+    return { applied: true, runs };
+  }
+
+  /** `user` opens the spreadsheet: the simple `onOpen`, then installable open triggers, with a UI. */
+  openSpreadsheet(user: string = this.env.owner): ExecutionResult[] {
+    const runs: ExecutionResult[] = [];
+    if (this.hasFunction('onOpen')) {
+      runs.push(this.execute({ label: 'onOpen', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [openEvent(this.spreadsheet, this.userFor(user, user))]));
+    }
+    for (const trigger of this.triggersFor(this.spreadsheet.getId(), 'ON_OPEN')) {
+      runs.push(this.runTrigger({ trigger, event: openEvent(this.spreadsheet, this.userFor(user, trigger.owner), trigger.uid), activeUser: user }, true));
+    }
+    return runs;
+  }
+
+  /** `user` clicks a custom menu item, e.g. clickMenu(u, ['Pengaduan', 'Siapkan']). */
+  clickMenu(user: string, path: string[] | string): ExecutionResult {
+    const captions = Array.isArray(path) ? path : path.split('>').map((s) => s.trim());
+    const functionName = this.spreadsheetApp._menuFunction(captions);
+    if (!functionName) throw new Error(`no menu item ${captions.join(' > ')}; open the spreadsheet first so onOpen builds the menu`);
+    return this.execute({ label: functionName, kind: 'menu', activeUser: user, effectiveUser: user, hasUi: true }, []);
+  }
+
+  /**
+   * Moves the clock to `time`, firing every due time-driven trigger at its scheduled instant, in
+   * order. A run that overshoots (sleeps, lock waits) makes later firings late, never skipped
+   * backwards; firings missed while a run was busy are dropped, as Apps Script does not queue them.
+   */
+  advanceTo(time: Date | string): ExecutionResult[] {
+    const target = toDate(time).getTime();
+    if (target < this.env.clock.now()) throw new Error(`cannot advance back to ${toDate(time).toISOString()}`);
+    const runs: ExecutionResult[] = [];
+    for (;;) {
+      const due = this.scriptApp._triggers
+        .filter((t) => t.clock && t.nextAt !== null && t.nextAt <= target)
+        .sort((a, b) => (a.nextAt as number) - (b.nextAt as number) || a.seq - b.seq)[0];
+      if (!due || !due.clock) break;
+      const scheduled = due.nextAt as number;
+      if (scheduled > this.env.clock.now()) this.env.clock.set(scheduled);
+      due.nextAt = null;
+      runs.push(this.runTrigger({ trigger: due, event: timeDrivenEvent(this.env.clock.now(), due.uid), activeUser: '' }));
+      due.nextAt = nextFiring(due.clock, Math.max(scheduled, this.env.clock.now()));
+    }
+    if (target > this.env.clock.now()) this.env.clock.set(target);
+    return runs;
+  }
+
+  private recordSubmission(input: SubmissionInput): { responseId: string; row: number | null; pending: PendingRun[] } {
+    const form = this.env.files.get(input.formId);
+    if (!(form instanceof Form)) throw new Error(`no form with id ${input.formId}`);
+    if (input.at !== undefined) this.env.clock.set(toDate(input.at));
+    const { response, row, columns } = form._submit({ answers: input.answers, respondent: input.respondent });
+    const respondent = input.respondent ?? '';
+    const pending: PendingRun[] = [];
+    const destination = form._destination;
+    if (destination && row !== null) {
+      const spreadsheet = this.spreadsheetApp.openById(destination.spreadsheetId);
+      const { headers, values } = destination.tab.displayed(row, columns);
+      const range = destination.tab.sheet.getRange(row, columns[0], 1, columns[columns.length - 1] - columns[0] + 1);
+      for (const trigger of this.triggersFor(destination.spreadsheetId, 'ON_FORM_SUBMIT')) {
+        pending.push({ trigger, event: sheetFormSubmitEvent(range, spreadsheet, headers, values, trigger.uid), activeUser: respondent });
+      }
+    }
+    for (const trigger of this.triggersFor(form.getId(), 'ON_FORM_SUBMIT')) {
+      pending.push({ trigger, event: formSubmitEvent(new FormResponse(response, form), form, trigger.uid), activeUser: respondent });
+    }
+    pending.sort((a, b) => a.trigger.seq - b.trigger.seq);
+    return { responseId: response.id, row, pending };
+  }
+
+  private triggersFor(sourceId: string, ...eventTypes: string[]): TriggerRecord[] {
+    return this.scriptApp._triggers.filter((t) => t.sourceId === sourceId && eventTypes.includes(t.eventType)).sort((a, b) => a.seq - b.seq);
+  }
+
+  private userFor(user: string, effectiveUser: string): User {
+    return new User(visibleEmail(user, effectiveUser));
+  }
+
+  private runTrigger(p: PendingRun, hasUi = false): ExecutionResult {
+    const kind: ExecutionKind = p.trigger.eventType === 'CLOCK' ? 'time-trigger' : 'installable-trigger';
+    if (!this.scriptApp._find(p.trigger.uid)) {
+      // Deleted by an earlier execution of the same batch: it does not run.
+      return { label: p.trigger.handler, kind, triggerUid: p.trigger.uid, startedAt: this.now(), ok: true, value: undefined, run: null, executionId: null };
+    }
+    return this.execute({ label: p.trigger.handler, kind, activeUser: p.activeUser, effectiveUser: p.trigger.owner, hasUi, triggerUid: p.trigger.uid }, [p.event]);
+  }
+
+  private execute(
+    spec: { label: string; kind: ExecutionKind; activeUser: string; effectiveUser: string; hasUi: boolean; triggerUid?: string },
+    args: unknown[],
+  ): ExecutionResult & { thrown?: unknown } {
+    if (this.env.execution) throw new Error(`execution of ${spec.label} started while ${this.env.ledger.active?.label ?? 'another'} is running`);
+    const execution = this.env.newExecution(spec.kind, spec.activeUser, spec.hasUi, spec.triggerUid);
+    execution.effectiveUser = spec.effectiveUser;
+    this.env.execution = execution;
+    const startedAt = this.now();
+    this.env.ledger.begin(spec.label, spec.kind, startedAt);
+    const base = { label: spec.label, kind: spec.kind, triggerUid: spec.triggerUid, startedAt, executionId: execution.id };
+    let result: ExecutionResult & { thrown?: unknown };
+    try {
+      const fn = (this.context as Record<string, unknown>)[spec.label];
+      if (typeof fn !== 'function') throw this.env.bridge.realm!.makeError(`Script function not found: ${spec.label}`, 'Error');
+      const value = this.env.bridge.toHost((fn as (...a: unknown[]) => unknown)(...args.map((a) => this.env.bridge.toSandbox(a))));
+      result = { ...base, ok: true, value, run: this.env.ledger.end() };
+    } catch (e) {
+      result = { ...base, ok: false, error: String((e as Error)?.message ?? e), thrown: e, run: this.env.ledger.end(e) };
+    } finally {
+      this.lockService._releaseExecution(execution.id);
+      this.env.execution = null;
+    }
+    this.executions.push(result);
+    return result;
+  }
+}
