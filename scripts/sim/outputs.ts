@@ -1,0 +1,100 @@
+/**
+ * What the scenario runner writes (DESIGN §12): complaints.json, outbox.json, workbook.json,
+ * workbook.xlsx, ledger.json (and dashboard.html when the dashboard preview is available).
+ * All JSON is deterministic (same scenario → byte-identical files).
+ */
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { calendarOf } from '../../src/core/calendar-config';
+import { Complaint, REGISTER_COLUMNS } from '../../src/core/complaint';
+import { AppConfig } from '../../src/core/config';
+import { slaOf } from '../../src/core/derive';
+import { indexColumns, readRecord } from '../../src/core/rows';
+import { isoWib } from '../../src/core/values';
+
+export interface SheetSnapshot {
+  name: string;
+  values: unknown[][];
+  display: string[][];
+  frozenRows: number;
+}
+
+export function complaintsOf(register: SheetSnapshot): Complaint[] {
+  if (!register.values.length) return [];
+  const index = indexColumns(register.name, register.values[0], REGISTER_COLUMNS);
+  return register.values.slice(1)
+    .map((row) => readRecord(row, index, REGISTER_COLUMNS) as unknown as Complaint)
+    .filter((c) => c.number);
+}
+
+/** complaints.json: per complaint, the register's facts and the SLA computed from its stamps. */
+export function complaintsJson(complaints: Complaint[], config: AppConfig, now: Date): unknown[] {
+  const calendar = calendarOf(config);
+  return complaints.map((c) => {
+    const sla = slaOf(c, calendar, config.stepDays, now);
+    return {
+      number: c.number,
+      receivedAt: isoWib(c.receivedAt),
+      recordedAt: isoWib(c.recordedAt),
+      channel: c.channel,
+      category: c.category,
+      unit: c.unit || null,
+      status: c.status,
+      steps: sla.steps.map((s) => ({
+        step: s.step,
+        startedAt: isoWib(s.startedAt),
+        dueAt: isoWib(s.dueAt),
+        doneAt: isoWib(s.doneAt),
+        state: s.state,
+        late: s.state === 'late' || s.state === 'overdue',
+        workingMinutes: Math.round(s.workingMinutes),
+      })),
+      overallDueAt: isoWib(sla.overall.dueAt),
+      answeredAt: isoWib(c.answeredAt),
+      closedAt: isoWib(c.closedAt),
+      closeReason: c.closeReason || null,
+      late: sla.overall.state === 'late' || sla.overall.state === 'overdue',
+      overallState: sla.overall.state,
+      problem: c.problem || null,
+    };
+  });
+}
+
+function jsonValue(v: unknown): unknown {
+  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return isoWib(v as Date);
+  return v;
+}
+
+export function workbookJson(sheets: SheetSnapshot[]): unknown {
+  return sheets.map((s) => ({ name: s.name, frozenRows: s.frozenRows, rows: s.display, values: s.values.map((r) => r.map(jsonValue)) }));
+}
+
+export async function writeXlsx(path: string, sheets: SheetSnapshot[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Pengaduan Medsos (simulasi lokal)';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  for (const s of sheets) {
+    // Excel limits sheet names to 31 characters and forbids some characters.
+    const name = s.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+    const ws = wb.addWorksheet(name, { views: s.frozenRows ? [{ state: 'frozen', ySplit: s.frozenRows }] : [] });
+    s.values.forEach((row, r) => {
+      const out = row.map((v) => {
+        if (Object.prototype.toString.call(v) === '[object Date]') return new Date((v as Date).getTime() + 7 * 3600_000); // show WIB wall time
+        if (typeof v === 'string' && /^[=+\-@]/.test(v)) return { richText: [{ text: v }] }; // text, never a formula
+        return v;
+      });
+      const added = ws.addRow(out);
+      row.forEach((v, c) => {
+        if (Object.prototype.toString.call(v) === '[object Date]') added.getCell(c + 1).numFmt = 'yyyy-mm-dd hh:mm';
+      });
+      if (r === 0) added.font = { bold: true };
+    });
+  }
+  await wb.xlsx.writeFile(path);
+}
+
+export function writeJson(dir: string, name: string, value: unknown): void {
+  writeFileSync(join(dir, name), `${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,333 @@
+/**
+ * The main job offline (DESIGN §12): runs a scenario on the built dist/Code.js inside the local
+ * Apps Script runtime, on the virtual clock, and writes what happened to DIR.
+ *
+ *   npm start                                   # the shipped sample scenario → out/
+ *   npm start -- --scenario FILE --out DIR
+ *
+ * Outputs are written to a temporary folder and moved into DIR only when the run completed, so a
+ * failed run never leaves files that look complete.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import { GasRuntime } from '../emulator/runtime';
+import type { Sheet } from '../emulator/spreadsheet';
+import { AppConfig, HOLIDAY_HEADERS, SETTINGS_HEADERS, UNIT_HEADERS, parseConfig } from '../src/core/config';
+import { REGISTER_COLUMNS, UNIT_COLUMNS } from '../src/core/complaint';
+import { FORM_ITEMS } from '../src/core/form-spec';
+import { TAB } from '../src/core/labels';
+import { ScenarioError, Scenario, ScenarioEvent, loadScenario } from './sim/scenario';
+import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, writeXlsx } from './sim/outputs';
+
+const ROOT = resolve(__dirname, '..');
+export const DEFAULT_SCENARIO = join(ROOT, 'scenarios', 'lebaran-2026.json');
+export const OPERATOR = 'operator@disbud.example.org';
+
+interface Args { scenario: string; out: string; quiet: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { scenario: DEFAULT_SCENARIO, out: join(ROOT, 'out'), quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--scenario') args.scenario = resolve(argv[++i] ?? '');
+    else if (a === '--out') args.out = resolve(argv[++i] ?? '');
+    else if (a === '--quiet') args.quiet = true;
+    else if (a === '--help' || a === '-h') {
+      console.log('Pemakaian: npm start -- [--scenario BERKAS.json] [--out FOLDER] [--quiet]');
+      process.exit(0);
+    } else throw new ScenarioError(`argumen tidak dikenal: ${a} (lihat --help)`);
+  }
+  return args;
+}
+
+const wib = (d: Date | number) => DateTime.fromMillis(typeof d === 'number' ? d : d.getTime(), { zone: 'Asia/Jakarta' });
+
+function sheet(rt: GasRuntime, name: string): Sheet {
+  const s = rt.spreadsheet.getSheetByName(name) as Sheet | null;
+  if (!s) throw new Error(`tab "${name}" tidak ada setelah setup`);
+  return s;
+}
+
+function headerIndex(s: Sheet): Map<string, number> {
+  const lastCol = s.getLastColumn();
+  const headers = lastCol ? s.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  return new Map(headers.map((h, i) => [String(h), i + 1]));
+}
+
+/** The config tabs rewritten from the scenario (as the operator would type them), then setup again. */
+function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
+  if (s.units) {
+    const tab = sheet(rt, TAB.units);
+    const idx = headerIndex(tab);
+    const rows = s.units.map((u) => {
+      const row = new Array(tab.getLastColumn()).fill('');
+      const put = (h: string, v: unknown) => { row[idx.get(h)! - 1] = v; };
+      put(UNIT_HEADERS[0], u.name); put(UNIT_HEADERS[1], u.kind ?? 'UKPD'); put(UNIT_HEADERS[2], u.name);
+      put(UNIT_HEADERS[3], u.pics.join(', ')); put(UNIT_HEADERS[4], u.head ?? ''); put(UNIT_HEADERS[5], (u.keywords ?? []).join(', '));
+      put(UNIT_HEADERS[6], u.active === false ? 'Tidak' : 'Ya');
+      return row;
+    });
+    if (tab.getLastRow() > 1) tab.getRange(2, 1, tab.getLastRow() - 1, tab.getLastColumn()).clearContent();
+    tab._writeRaw(2, 1, rows);
+  }
+  const settings: Record<string, string> = {};
+  for (const [k, v] of Object.entries(s.settings ?? {})) settings[k] = String(v);
+  if (s.admins) settings.email_admin = s.admins.join(', ');
+  if (s.leaders) settings.email_pimpinan = s.leaders.join(', ');
+  if (Object.keys(settings).length) {
+    const tab = sheet(rt, TAB.settings);
+    const idx = headerIndex(tab);
+    const keys = tab.getRange(2, idx.get(SETTINGS_HEADERS[0])!, Math.max(1, tab.getLastRow() - 1), 1).getValues().map((r) => String(r[0]));
+    for (const [k, v] of Object.entries(settings)) {
+      const at = keys.indexOf(k);
+      const row = at >= 0 ? at + 2 : tab.getLastRow() + 1;
+      if (at < 0) tab._writeRaw(row, idx.get(SETTINGS_HEADERS[0])!, [[k]]);
+      tab._writeRaw(row, idx.get(SETTINGS_HEADERS[1])!, [[`'${v}`]]);
+    }
+  }
+  if (s.holidays?.length) {
+    const tab = sheet(rt, TAB.holidays);
+    const idx = headerIndex(tab);
+    const rows = s.holidays.map((h) => {
+      const row = new Array(tab.getLastColumn()).fill('');
+      row[idx.get(HOLIDAY_HEADERS[0])! - 1] = h.date; row[idx.get(HOLIDAY_HEADERS[1])! - 1] = h.name;
+      row[idx.get(HOLIDAY_HEADERS[2])! - 1] = h.kind ?? 'Libur lokal'; row[idx.get(HOLIDAY_HEADERS[3])! - 1] = 'Skenario';
+      return row;
+    });
+    tab._writeRaw(tab.getLastRow() + 1, 1, rows);
+  }
+}
+
+function readJsonProperty<T>(rt: GasRuntime, key: string): T | undefined {
+  const props = rt.propertiesService.getScriptProperties();
+  const n = Number(props.getProperty(`${key}.n`) ?? 0);
+  if (!n) return undefined;
+  let text = '';
+  for (let i = 0; i < n; i++) text += props.getProperty(`${key}.${i}`) ?? '';
+  return JSON.parse(text) as T;
+}
+
+export function configOf(rt: GasRuntime): AppConfig {
+  const read = (name: string, headers: readonly string[]) => {
+    const s = sheet(rt, name);
+    const idx = headerIndex(s);
+    const last = s.getLastRow();
+    if (last < 2) return [];
+    const values = s.getRange(2, 1, last - 1, s.getLastColumn()).getValues();
+    return values.map((row) => headers.map((h) => (idx.has(h) ? row[idx.get(h)! - 1] : '')));
+  };
+  const settings = new Map<string, unknown>();
+  for (const [k, v] of read(TAB.settings, SETTINGS_HEADERS)) settings.set(String(k), v);
+  return parseConfig({ units: read(TAB.units, UNIT_HEADERS), settings, holidays: read(TAB.holidays, HOLIDAY_HEADERS) });
+}
+
+export interface SimulationResult {
+  runtime: GasRuntime;
+  problems: string[];
+  outDir: string;
+}
+
+class Simulation {
+  readonly rt: GasRuntime;
+  private readonly numbers: string[] = [];
+  readonly problems: string[] = [];
+  private formId = '';
+
+  constructor(private readonly s: Scenario, private readonly log: (line: string) => void) {
+    const users = new Set<string>([...(s.admins ?? []), ...(s.units ?? []).flatMap((u) => u.pics)]);
+    for (const ev of s.events) if ('by' in ev) users.add(ev.by);
+    this.rt = new GasRuntime({ start: s.start, owner: OPERATOR, mailQuota: s.mailQuota ?? 100, users: [...users], spreadsheetName: 'Pengaduan Medsos Disbud DKI' });
+    this.rt.loadFile(join(ROOT, 'dist', 'Code.js'));
+  }
+
+  setup(): void {
+    this.rt.call('setup', [], { user: OPERATOR });
+    applyScenarioConfig(this.rt, this.s);
+    this.rt.call('setup', [], { user: OPERATOR });
+    const layout = readJsonProperty<{ formId: string }>(this.rt, 'layout');
+    if (!layout?.formId) throw new Error('setup did not record the form id');
+    this.formId = layout.formId;
+    this.rt.openSpreadsheet(OPERATOR);
+  }
+
+  private number(ref: number | string, where: string): string {
+    if (typeof ref === 'string') return ref;
+    const n = this.numbers[ref - 1];
+    if (!n) throw new ScenarioError(`${where}.ref: kiriman ke-${ref} tidak menghasilkan nomor pengaduan`);
+    return n;
+  }
+
+  /** Row (1-based) of a complaint in a tab, found by number as a person would. */
+  private rowOf(tabName: string, number: string): number {
+    const s = sheet(this.rt, tabName);
+    const col = headerIndex(s).get('No. Pengaduan')!;
+    const values = s.getRange(1, col, Math.max(1, s.getLastRow()), 1).getValues();
+    const i = values.findIndex((r) => r[0] === number);
+    if (i < 0) throw new Error(`${number} tidak ditemukan di tab "${tabName}"`);
+    return i + 1;
+  }
+
+  private unitTabOf(number: string): string {
+    const reg = sheet(this.rt, TAB.register);
+    const idx = headerIndex(reg);
+    const row = this.rowOf(TAB.register, number);
+    return String(reg.getRange(row, idx.get('Unit')!).getValue());
+  }
+
+  private edit(by: string, tabName: string, number: string, header: string, value: unknown, where: string): void {
+    const s = sheet(this.rt, tabName);
+    const col = headerIndex(s).get(header);
+    if (!col) throw new Error(`kolom "${header}" tidak ada di tab "${tabName}"`);
+    const result = this.rt.editAsUser(by, tabName, this.rowOf(tabName, number), col, [[value]]);
+    if (!result.applied) this.problems.push(`${where}: suntingan ${by} di "${tabName}" ditolak Sheets: ${result.reason}`);
+    for (const r of result.runs) if (!r.ok) this.problems.push(`${where}: ${r.label} gagal: ${r.error}`);
+  }
+
+  event(ev: ScenarioEvent, i: number): void {
+    const where = `events[${i}]`;
+    for (const r of this.rt.advanceTo(ev.at)) if (!r.ok) this.problems.push(`${r.label} (${wib(r.startedAt).toISO()}): ${r.error}`);
+    if ('submit' in ev) {
+      const answers: Record<string, unknown> = {};
+      for (const item of FORM_ITEMS) {
+        const v = ev.submit[item.key as keyof typeof ev.submit];
+        if (v === undefined) continue;
+        answers[item.title] = item.kind === 'datetime' && v && !isNaN(Date.parse(v)) ? new Date(v) : v;
+      }
+      const before = this.registerNumbers();
+      const result = this.rt.submitForm(this.formId, answers, { respondent: ev.by, at: ev.at });
+      for (const r of result.runs) if (!r.ok) this.problems.push(`${where}: ${r.label} gagal: ${r.error}`);
+      const added = [...this.registerNumbers()].filter((n) => !before.has(n));
+      this.numbers.push(added[0] ?? '');
+    } else if ('update' in ev) {
+      const number = this.number(ev.update.ref, `${where}.update`);
+      const tab = this.unitTabOf(number);
+      if (!tab) throw new ScenarioError(`${where}.update.ref: ${number} belum punya unit; petugas tidak dapat memperbaruinya`);
+      if (ev.update.followUp !== undefined) this.edit(ev.by, tab, number, 'Hasil Tindak Lanjut', ev.update.followUp, where);
+      if (ev.update.note !== undefined) this.edit(ev.by, tab, number, 'Catatan Petugas', ev.update.note, where);
+      if (ev.update.status !== undefined) this.edit(ev.by, tab, number, UNIT_COLUMNS.find((c) => c.key === 'officerStatus')!.header, ev.update.status, where);
+    } else if ('answer' in ev) {
+      const number = this.number(ev.answer.ref, `${where}.answer`);
+      this.edit(ev.by, TAB.register, number, 'Jawaban', ev.answer.reply, where);
+      if (ev.answer.replyUrl) this.edit(ev.by, TAB.register, number, 'Tautan Jawaban', ev.answer.replyUrl, where);
+      this.edit(ev.by, TAB.register, number, 'Status', 'Dijawab', where);
+    } else if ('reassign' in ev) {
+      this.edit(ev.by, TAB.register, this.number(ev.reassign.ref, `${where}.reassign`), 'Unit', ev.reassign.unit, where);
+    } else if ('close' in ev) {
+      const number = this.number(ev.close.ref, `${where}.close`);
+      this.edit(ev.by, TAB.register, number, 'Alasan Ditutup', ev.close.reason, where);
+      this.edit(ev.by, TAB.register, number, 'Status', 'Ditutup', where);
+    } else if ('run' in ev) {
+      const fn = { reconcile: 'menuReconcile', hourly: 'hourlyJob', daily: 'dailyJob', summary: 'menuSendSummary', dashboard: 'menuOpenDashboard' }[ev.run];
+      try {
+        this.rt.call(fn, [], { user: OPERATOR, kind: 'menu', hasUi: fn.startsWith('menu') });
+      } catch (e) {
+        this.problems.push(`${where}: ${fn} gagal: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  private registerNumbers(): Set<string> {
+    const reg = sheet(this.rt, TAB.register);
+    const col = headerIndex(reg).get(REGISTER_COLUMNS[0].header)!;
+    const last = reg.getLastRow();
+    return new Set(last < 2 ? [] : reg.getRange(2, col, last - 1, 1).getValues().map((r) => String(r[0])).filter(Boolean));
+  }
+
+  finish(): void {
+    for (const r of this.rt.advanceTo(this.s.end)) if (!r.ok) this.problems.push(`${r.label} (${wib(r.startedAt).toISO()}): ${r.error}`);
+  }
+}
+
+export async function simulate(scenario: Scenario, outDir: string, log: (line: string) => void = console.log): Promise<SimulationResult> {
+  const sim = new Simulation(scenario, log);
+  const rt = sim.rt;
+  log(`Skenario ${scenario.name ?? ''}: ${wib(Date.parse(scenario.start)).toFormat('d LLL yyyy')} – ${wib(Date.parse(scenario.end)).toFormat('d LLL yyyy')}, ${scenario.events.length} peristiwa`);
+  sim.setup();
+  let day = '';
+  let sentBefore = 0;
+  scenario.events.forEach((ev, i) => {
+    const d = wib(Date.parse(ev.at)).toFormat('yyyy-MM-dd');
+    if (d !== day) {
+      if (day) log(`  ${day}: email terkirim s.d. hari ini ${rt.outbox.length} (+${rt.outbox.length - sentBefore})`);
+      sentBefore = rt.outbox.length;
+      day = d;
+    }
+    sim.event(ev, i);
+  });
+  sim.finish();
+  log(`  ${day}: email terkirim s.d. akhir ${rt.outbox.length}`);
+
+  // Outputs, written to a temporary folder first.
+  mkdirSync(dirname(outDir), { recursive: true });
+  const tmp = mkdtempSync(join(dirname(outDir), '.sim-'));
+  try {
+    const sheets: SheetSnapshot[] = rt.spreadsheet.getSheets().map((s) => {
+      const snap = (s as Sheet)._snapshot();
+      return { name: snap.name, values: snap.values, display: snap.displayValues, frozenRows: snap.frozenRows };
+    });
+    const config = configOf(rt);
+    const register = sheets.find((s) => s.name === TAB.register)!;
+    const complaints = complaintsOf(register);
+    writeJson(tmp, 'complaints.json', complaintsJson(complaints, config, rt.now()));
+    writeJson(tmp, 'outbox.json', rt.outbox.map((m) => ({
+      at: wib(m.at).toISO({ suppressMilliseconds: true }), to: m.to, cc: m.cc, subject: m.subject, body: m.body, htmlBody: m.htmlBody ?? null,
+    })));
+    writeJson(tmp, 'workbook.json', workbookJson(sheets));
+    writeJson(tmp, 'ledger.json', rt.ledger.runs);
+    await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
+    const preview = join(ROOT, 'scripts', 'dashboard-html.ts');
+    if (existsSync(preview)) {
+      const mod = await import(preview);
+      if (typeof mod.writeDashboardHtml === 'function') await mod.writeDashboardHtml(join(tmp, 'dashboard.html'), { complaints, config, now: rt.now(), sheets });
+    }
+    if (existsSync(outDir)) for (const f of readdirSync(outDir)) rmSync(join(outDir, f), { recursive: true, force: true });
+    else mkdirSync(outDir, { recursive: true });
+    for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(outDir, f));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return { runtime: rt, problems: sim.problems, outDir };
+}
+
+function summarise(result: SimulationResult, log: (line: string) => void): void {
+  const rt = result.runtime;
+  const config = configOf(rt);
+  const register = (rt.spreadsheet.getSheetByName(TAB.register) as Sheet)._snapshot();
+  const complaints = complaintsJson(complaintsOf({ name: TAB.register, values: register.values, display: register.displayValues, frozenRows: 1 }), config, rt.now()) as { status: string; steps: { state: string }[] }[];
+  const answered = complaints.filter((c) => c.status === 'Dijawab').length;
+  log('');
+  log('Ringkasan simulasi');
+  log(`  Pengaduan tercatat : ${complaints.length}`);
+  log(`  Dijawab            : ${answered}; ditutup: ${complaints.filter((c) => c.status === 'Ditutup').length}; masih terbuka: ${complaints.length - answered - complaints.filter((c) => c.status === 'Ditutup').length}`);
+  for (let k = 0; k < 5; k++) {
+    const done = complaints.map((c) => c.steps[k].state).filter((s) => s === 'on-time' || s === 'late');
+    const onTime = done.filter((s) => s === 'on-time').length;
+    log(`  Langkah ${k + 1} tepat waktu: ${done.length ? `${Math.round((onTime / done.length) * 100)}% (${onTime}/${done.length})` : '-'}`);
+  }
+  const queued = (rt.spreadsheet.getSheetByName(TAB.outbox) as Sheet)._snapshot().values.slice(1).filter((r) => r.includes('Menunggu')).length;
+  log(`  Email terkirim     : ${rt.outbox.length}; masih antre: ${queued}`);
+  log(`  Eksekusi skrip     : ${rt.ledger.runs.length}; gagal: ${rt.ledger.runs.filter((r) => r.error).length}`);
+  if (result.problems.length) {
+    log(`  Catatan (${result.problems.length}):`);
+    for (const p of result.problems.slice(0, 20)) log(`   - ${p}`);
+  }
+  log(`  Berkas hasil       : ${result.outDir} (${readdirSync(result.outDir).sort().join(', ')})`);
+}
+
+async function main(): Promise<void> {
+  process.env.TZ = process.env.TZ ?? 'Asia/Jakarta';
+  const args = parseArgs(process.argv.slice(2));
+  const scenario = loadScenario(args.scenario);
+  const log = args.quiet ? () => undefined : (line: string) => console.log(line);
+  const result = await simulate(scenario, args.out, log);
+  summarise(result, console.log);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    if (e instanceof ScenarioError) console.error(`Skenario tidak sah: ${e.message}`);
+    else console.error(`Simulasi gagal: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  });
+}
