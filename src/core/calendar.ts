@@ -163,8 +163,12 @@ export interface WorkCalendar {
    * day's working hours (a full shorter Ramadan day is 1 day). 0 if b ≤ a.
    */
   workingDaysBetween(a: Date, b: Date): number;
+  /** Same on epoch milliseconds. */
+  workingDaysBetweenMs(a: number, b: number): number;
   /** The largest k ≥ 0 with addWorkingDays(due, k) ≤ now; 0 if now ≤ due (escalation, §8). */
   workingDaysOverdue(due: Date, now: Date): number;
+  /** Same on epoch milliseconds. */
+  workingDaysOverdueMs(due: number, now: number): number;
   /** Opening of the first working day strictly after the calendar date of `d`. */
   nextWorkingDayStart(d: Date): Date;
   /** Opening and closing instants on the calendar date of `d`, or null when not a working day. */
@@ -536,6 +540,35 @@ export function createCalendar(config: Partial<CalendarConfig> = {}): WorkCalend
     return b > a ? workingLocalMs(zone.toLocal(a), zone.toLocal(b)) : 0;
   }
 
+  function workingDaysBetweenMs(ta: number, tb: number): number {
+    if (!(tb > ta)) return 0;
+    const la = zone.toLocal(ta);
+    const lb = zone.toLocal(tb);
+    const da = Math.floor(la / DAY_MS);
+    const db = Math.floor(lb / DAY_MS);
+    if (da === db) return dayFraction(da, la - da * DAY_MS, lb - db * DAY_MS);
+    return dayFraction(da, la - da * DAY_MS, DAY_MS) + countWorkingDays(da + 1, db) + dayFraction(db, 0, lb - db * DAY_MS);
+  }
+
+  function workingDaysOverdueMs(tDue: number, tNow: number): number {
+    if (!(tNow > tDue)) return 0;
+    const start = clockStartLocal(zone.toLocal(tDue));
+    const lNow = zone.toLocal(tNow);
+    if (start > lNow) return 0;
+    const dStart = Math.floor(start / DAY_MS);
+    const m = start - dStart * DAY_MS;
+    const dNow = Math.floor(lNow / DAY_MS);
+    // k = working days in (dStart, dNow]; the k-th one is at most dNow, but on dNow itself the
+    // due clock time may still lie ahead.
+    let k = countWorkingDays(dStart + 1, dNow + 1);
+    const o = openOf(dNow);
+    if (k > 0 && o >= 0) {
+      const c = closeOf(dNow);
+      if (dNow * DAY_MS + (m > c ? c : m < o ? o : m) > lNow) k -= 1;
+    }
+    return k;
+  }
+
   const calendar: WorkCalendar = {
     timeZone,
     isWorkingDay: (d) => openOf(dayOf(d, 'isWorkingDay')) >= 0,
@@ -555,37 +588,12 @@ export function createCalendar(config: Partial<CalendarConfig> = {}): WorkCalend
     workingMinutesBetween: (a, b) =>
       workingMillisBetween(checkDate(a, 'workingMinutesBetween'), checkDate(b, 'workingMinutesBetween')) / MINUTE_MS,
     workingMillisBetween,
-    workingDaysBetween(a, b) {
-      const ta = checkDate(a, 'workingDaysBetween');
-      const tb = checkDate(b, 'workingDaysBetween');
-      if (!(tb > ta)) return 0;
-      const la = zone.toLocal(ta);
-      const lb = zone.toLocal(tb);
-      const da = Math.floor(la / DAY_MS);
-      const db = Math.floor(lb / DAY_MS);
-      if (da === db) return dayFraction(da, la - da * DAY_MS, lb - db * DAY_MS);
-      return dayFraction(da, la - da * DAY_MS, DAY_MS) + countWorkingDays(da + 1, db) + dayFraction(db, 0, lb - db * DAY_MS);
-    },
-    workingDaysOverdue(due, now) {
-      const tDue = checkDate(due, 'workingDaysOverdue');
-      const tNow = checkDate(now, 'workingDaysOverdue');
-      if (!(tNow > tDue)) return 0;
-      const start = clockStartLocal(zone.toLocal(tDue));
-      const lNow = zone.toLocal(tNow);
-      if (start > lNow) return 0;
-      const dStart = Math.floor(start / DAY_MS);
-      const m = start - dStart * DAY_MS;
-      const dNow = Math.floor(lNow / DAY_MS);
-      // k = working days in (dStart, dNow]; the k-th one is at most dNow, but on dNow itself the
-      // due clock time may still lie ahead.
-      let k = countWorkingDays(dStart + 1, dNow + 1);
-      if (k > 0 && openOf(dNow) >= 0) {
-        const o = openOf(dNow);
-        const c = closeOf(dNow);
-        if (dNow * DAY_MS + (m > c ? c : m < o ? o : m) > lNow) k -= 1;
-      }
-      return k;
-    },
+    workingDaysBetween: (a, b) =>
+      workingDaysBetweenMs(checkDate(a, 'workingDaysBetween'), checkDate(b, 'workingDaysBetween')),
+    workingDaysBetweenMs,
+    workingDaysOverdue: (due, now) =>
+      workingDaysOverdueMs(checkDate(due, 'workingDaysOverdue'), checkDate(now, 'workingDaysOverdue')),
+    workingDaysOverdueMs,
     nextWorkingDayStart(d) {
       const next = nextWorkingDay(dayOf(d, 'nextWorkingDayStart'));
       return new Date(zone.fromLocal(next * DAY_MS + openOf(next)));

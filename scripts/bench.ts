@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: runs every benchmark, prints its lines, exits 1 when a target is missed.
+ * Add a benchmark by exporting `async function run…(): Promise<{ lines: string[]; ok: boolean }>`
+ * from scripts/bench/*.bench.ts and listing it here.
+ */
+import { runCalendarBench } from './bench/calendar.bench';
+
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench];
+
+async function main(): Promise<void> {
+  let ok = true;
+  for (const bench of benches) {
+    const result = await bench();
+    for (const line of result.lines) console.log(line);
+    ok = ok && result.ok;
+  }
+  if (!ok) {
+    console.error('bench: a target was missed');
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
