@@ -35,13 +35,10 @@ const MAX_NON_WORKING_RUN = 3700;
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-/**
- * Opening and closing wall-clock times, each 'HH:mm' (closing may be '24:00') or a number of
- * minutes after midnight (the shape `src/core/config.ts` parses `Pengaturan` into); open < close.
- */
+/** Opening and closing wall-clock times 'HH:mm' (closing may be '24:00'); opening < closing. */
 export interface DayHours {
-  readonly open: string | number;
-  readonly close: string | number;
+  readonly open: string;
+  readonly close: string;
 }
 
 /** Hours per ISO weekday; `null` = not a working weekday. */
@@ -105,41 +102,6 @@ export const DEFAULT_PRECOMPUTE_YEARS = Object.freeze({ from: 2020, to: 2060 });
 export function ramadanHours(from: string, to: string, name = 'Jam kerja Ramadan'): HourException {
   const monThu: DayHours = { open: '08:00', close: '15:00' };
   return { from, to, name, hours: { 1: monThu, 2: monThu, 3: monThu, 4: monThu, 5: { open: '08:00', close: '15:30' } } };
-}
-
-/** Hours in minutes after midnight, the shape `src/core/config.ts` parses `Pengaturan` into. */
-export interface MinuteHours {
-  readonly open: number;
-  readonly close: number;
-}
-
-/** The calendar part of the app's parsed settings (structurally `AppConfig` of config.ts). */
-export interface CalendarSettings {
-  /** Index 0 = Monday … 6 = Sunday; null = not a working weekday. */
-  readonly weekHours?: readonly (MinuteHours | null)[];
-  /** Each with the full week of hours (index 0 = Monday) that applies from..to. */
-  readonly exceptions?: readonly { readonly from: string; readonly to: string; readonly hours: readonly (MinuteHours | null)[] }[];
-  /** The rows of `Hari Libur`: they replace the shipped holidays (kind 'Hari kerja' = working date). */
-  readonly holidays?: readonly HolidayEntry[];
-  readonly timeZone?: string;
-}
-
-function weeklyFromArray(hours: readonly (MinuteHours | null)[]): WeeklyHours {
-  const weekly: { [W in IsoWeekday]?: DayHours | null } = {};
-  for (let i = 0; i < 7; i++) if (hours[i] !== undefined) weekly[(i + 1) as IsoWeekday] = hours[i];
-  return weekly;
-}
-
-/** Calendar config from the parsed `Pengaturan` and `Hari Libur` tabs; absent parts keep the defaults. */
-export function calendarConfigFromSettings(settings: CalendarSettings): Partial<CalendarConfig> {
-  const config: Partial<CalendarConfig> = {};
-  if (settings.timeZone) config.timeZone = settings.timeZone;
-  if (settings.weekHours) config.weeklyHours = weeklyFromArray(settings.weekHours);
-  if (settings.exceptions) {
-    config.hourExceptions = settings.exceptions.map((e) => ({ from: e.from, to: e.to, hours: weeklyFromArray(e.hours) }));
-  }
-  if (settings.holidays) config.holidays = settings.holidays;
-  return config;
 }
 
 export interface WorkCalendar {
@@ -236,11 +198,7 @@ export function dateKeyOfDay(day: number): string {
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${mo < 10 ? '0' : ''}${mo}-${da < 10 ? '0' : ''}${da}`;
 }
 
-function timeOfDayMs(value: string | number, context: string): number {
-  if (typeof value === 'number') {
-    if (Number.isInteger(value) && value >= 0 && value <= 24 * 60) return value * MINUTE_MS;
-    throw new Error(`calendar: invalid time ${value} (minutes after midnight) in ${context}`);
-  }
+function timeOfDayMs(value: string, context: string): number {
   const m = TIME.exec(typeof value === 'string' ? value.trim() : '');
   const h = m ? Number(m[1]) : NaN;
   const min = m ? Number(m[2]) : NaN;
