@@ -148,6 +148,7 @@ describe('time-driven triggers', () => {
   // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#onWeekDay(Weekday)
   test('onWeekDay(MONDAY).atHour(7) fires on Mondays only', () => {
     const rt = runtime(`function install() { ScriptApp.newTrigger('t').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(7).create(); } function t() {}`);
+    rt.advanceTo('2026-03-16T08:00:00+07:00'); // Monday, after 07:00–08:00: the first run is next Monday
     rt.call('install');
     const runs = rt.advanceTo('2026-04-07T00:00:00+07:00');
     expect(runs.map((r) => wib(r.startedAt).toFormat('ccc yyyy-MM-dd HH'))).toEqual(['Mon 2026-03-23 07', 'Mon 2026-03-30 07', 'Mon 2026-04-06 07']);
