@@ -83,7 +83,7 @@ function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
       const at = keys.indexOf(k);
       const row = at >= 0 ? at + 2 : tab.getLastRow() + 1;
       if (at < 0) tab._writeRaw(row, idx.get(SETTINGS_HEADERS[0])!, [[k]]);
-      tab._writeRaw(row, idx.get(SETTINGS_HEADERS[1])!, [[`'${v}`]]);
+      tab._writeRaw(row, idx.get(SETTINGS_HEADERS[1])!, [[v]]);
     }
   }
   if (s.holidays?.length) {

@@ -26,14 +26,18 @@ function openForm(formId: string): Form | null {
   }
 }
 
+/** Adds a question; returns it as the generic Item (as getItems would), since the typed item
+ * returned by add…Item has no as…Item methods. */
 function addItem(form: Form, spec: FormItemSpec): Item {
+  let id: number;
   switch (spec.kind) {
-    case 'datetime': return form.addDateTimeItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help) as unknown as Item;
-    case 'multipleChoice': return form.addMultipleChoiceItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help) as unknown as Item;
-    case 'text': return form.addTextItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help) as unknown as Item;
-    case 'paragraph': return form.addParagraphTextItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help) as unknown as Item;
-    case 'list': return form.addListItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help) as unknown as Item;
+    case 'datetime': id = form.addDateTimeItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
+    case 'multipleChoice': id = form.addMultipleChoiceItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
+    case 'text': id = form.addTextItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
+    case 'paragraph': id = form.addParagraphTextItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
+    case 'list': id = form.addListItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
   }
+  return form.getItemById(id);
 }
 
 function sameList(a: string[], b: string[]): boolean {
