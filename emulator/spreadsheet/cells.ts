@@ -149,8 +149,7 @@ export class CellStore {
    * numbers and dates, then text (case-insensitive), then booleans; blanks always last.
    */
   sortRows(r1: number, r2: number, c1: number, c2: number, specs: SortSpec[], timeZone: string): void {
-    const order: number[] = [];
-    for (let r = r1 - 1; r <= r2 - 1; r++) order.push(r);
+    // Sort keys are computed once per row: [type rank, comparable value] per sort column.
     const rank = (v: Cell | undefined): [number, number | string] => {
       if (v === undefined) return [9, 0];
       if (typeof v === 'number') return [0, v];
@@ -158,16 +157,24 @@ export class CellStore {
       if (typeof v === 'string') return [1, v.toLowerCase()];
       return [2, v ? 1 : 0];
     };
+    const order: number[] = [];
+    const keys = new Map<number, [number, number | string][]>();
+    for (let r = r1 - 1; r <= r2 - 1; r++) {
+      order.push(r);
+      keys.set(r, specs.map((s) => rank(this.values.get(r, s.column - 1))));
+    }
     order.sort((x, y) => {
-      for (const s of specs) {
-        const [tx, vx] = rank(this.values.get(x, s.column - 1));
-        const [ty, vy] = rank(this.values.get(y, s.column - 1));
+      const kx = keys.get(x)!;
+      const ky = keys.get(y)!;
+      for (let k = 0; k < specs.length; k++) {
+        const [tx, vx] = kx[k];
+        const [ty, vy] = ky[k];
         if (tx === 9 || ty === 9) {
           if (tx !== ty) return tx === 9 ? 1 : -1;
           continue;
         }
         let cmp = tx !== ty ? tx - ty : vx < vy ? -1 : vx > vy ? 1 : 0;
-        if (!s.ascending) cmp = -cmp;
+        if (!specs[k].ascending) cmp = -cmp;
         if (cmp !== 0) return cmp;
       }
       return x - y;

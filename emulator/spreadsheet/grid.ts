@@ -89,6 +89,22 @@ export class Grid<T> {
 
   /** Reorders rows r1..r2 (inclusive) of columns c1..c2 so that new row i takes old row order[i]. */
   permuteRows(r1: number, c1: number, c2: number, order: number[]): void {
+    const end = r1 + order.length;
+    let used = false;
+    let whole = c1 === 0;
+    for (let r = r1; r < end && r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (row === undefined) continue;
+      used = true;
+      if (row.length > c2 + 1) whole = false;
+    }
+    if (!used) return;
+    if (whole) {
+      // Every row fits inside the sorted columns: move row arrays, not cells.
+      const moved = order.map((from) => this.rows[from]);
+      moved.forEach((row, i) => (this.rows[r1 + i] = row));
+      return;
+    }
     const taken = order.map((from) => {
       const row = this.rows[from];
       const part: (T | undefined)[] = [];

@@ -128,13 +128,31 @@ export class Range extends GasObject {
   }
 
   getValues(): unknown[][] {
+    // The hot path of every batch read: a plain loop, no per-cell closures.
     const tz = this._sheet._timeZone();
-    const formats = this._sheet._cells.styles.numberFormat;
-    return this._read(this._sheet._cells.values, (v: Cell | undefined, r, c) => {
-      if (v === undefined) return '';
-      if (typeof v !== 'object' && typeof v !== 'number') return v;
-      return readCell(v, formats.get(r, c) as string | undefined, tz);
-    });
+    const rows = this._sheet._cells.values.rows;
+    const formatRows = this._sheet._cells.styles.numberFormat.rows;
+    const r0 = this._row - 1;
+    const c0 = this._column - 1;
+    const nc = this._numColumns;
+    const out: unknown[][] = [];
+    for (let i = 0; i < this._numRows; i++) {
+      const row = rows[r0 + i];
+      const formats = formatRows[r0 + i];
+      const line: unknown[] = [];
+      if (row === undefined) {
+        for (let j = 0; j < nc; j++) line.push('');
+      } else {
+        for (let j = 0; j < nc; j++) {
+          const v = row[c0 + j];
+          if (v === undefined) line.push('');
+          else if (typeof v === 'string' || typeof v === 'boolean') line.push(v);
+          else line.push(readCell(v, formats === undefined ? undefined : (formats[c0 + j] as string | undefined), tz));
+        }
+      }
+      out.push(line);
+    }
+    return out;
   }
 
   getValue(): unknown {

@@ -42,6 +42,8 @@ const MONTH_DAY = /^(\d{1,2})\/(\d{1,2})$/;
 const TIME_ONLY = new RegExp(`^${TIME}$`);
 /** Inputs whose first character cannot start a number, boolean or date stay text without regex work. */
 const MAYBE_TYPED = /^[\s0-9+\-.tTfF]/;
+const STARTS_NUMERIC = /^[0-9+\-.]/;
+const DATE_SEPARATOR = /[/:-]/;
 
 function parseNumber(text: string): number | null {
   if (!NUMBER.test(text) || !/\d/.test(text)) return null;
@@ -134,15 +136,19 @@ export function parseTyped(text: string, timeZone: string, nowMs: number): Typed
   if (first === '=' && text.length > 1) return { value: undefined, formula: text };
   if (!MAYBE_TYPED.test(text)) return { value: text };
   const trimmed = text.trim();
-  const upper = trimmed.toUpperCase();
-  if (upper === 'TRUE') return { value: true };
-  if (upper === 'FALSE') return { value: false };
+  if (trimmed.length <= 5) {
+    const upper = trimmed.toUpperCase();
+    if (upper === 'TRUE') return { value: true };
+    if (upper === 'FALSE') return { value: false };
+  }
+  if (!STARTS_NUMERIC.test(trimmed)) return { value: text };
   const n = parseNumber(trimmed);
   if (n !== null) return { value: n };
   if (trimmed.endsWith('%')) {
     const p = parseNumber(trimmed.slice(0, -1).trim());
     if (p !== null) return { value: p / 100, format: trimmed.includes('.') ? '0.00%' : '0%' };
   }
+  if (!DATE_SEPARATOR.test(trimmed)) return { value: text };
   return parseDateInput(trimmed, timeZone, nowMs) ?? { value: text };
 }
 
@@ -195,7 +201,7 @@ export function readCell(cell: Cell | undefined, format: string | undefined, tim
 /** What getDisplayValues() shows for a stored cell. */
 export function displayCell(cell: Cell | undefined, format: string | undefined, timeZone: string): string {
   if (cell === undefined) return '';
-  if (typeof cell === 'string') return compileFormat(format).text(cell);
+  if (typeof cell === 'string') return format === undefined ? cell : compileFormat(format).text(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   const f = compileFormat(format);
   if (cell instanceof DateCell) return f.date(cell.ms, timeZone);
