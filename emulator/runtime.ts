@@ -291,7 +291,7 @@ export class GasRuntime {
     const timeZone = this.spreadsheet.getSpreadsheetTimeZone();
     const runs: ExecutionResult[] = [];
     if (this.hasFunction('onEdit')) {
-      const event = editEvent({ range, source: this.spreadsheet, user: this.userFor(user, user), singleCell, oldValue, newValue, timeZone });
+      const event = editEvent({ range, source: this.spreadsheet, user: this.userFor(user, this.env.owner), singleCell, oldValue, newValue, timeZone });
       runs.push(this.execute({ label: 'onEdit', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [event]));
     }
     for (const trigger of this.triggersFor(this.spreadsheet.getId(), 'ON_EDIT', 'ON_CHANGE')) {
@@ -307,7 +307,7 @@ export class GasRuntime {
   openSpreadsheet(user: string = this.env.owner): ExecutionResult[] {
     const runs: ExecutionResult[] = [];
     if (this.hasFunction('onOpen')) {
-      runs.push(this.execute({ label: 'onOpen', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [openEvent(this.spreadsheet, this.userFor(user, user))]));
+      runs.push(this.execute({ label: 'onOpen', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [openEvent(this.spreadsheet, this.userFor(user, this.env.owner))]));
     }
     for (const trigger of this.triggersFor(this.spreadsheet.getId(), 'ON_OPEN')) {
       runs.push(this.runTrigger({ trigger, event: openEvent(this.spreadsheet, this.userFor(user, trigger.owner), trigger.uid), activeUser: user }, true));
@@ -350,13 +350,14 @@ export class GasRuntime {
   private recordSubmission(input: SubmissionInput): { responseId: string; row: number | null; pending: PendingRun[] } {
     const form = this.env.files.get(input.formId);
     if (!(form instanceof Form)) throw new Error(`no form with id ${input.formId}`);
-    if (input.at !== undefined) this.env.clock.set(toDate(input.at));
+    // Time-driven triggers due before the submission fire first, in order.
+    if (input.at !== undefined) this.advanceTo(input.at);
     const { response, row, columns } = form._submit({ answers: input.answers, respondent: input.respondent });
     const respondent = input.respondent ?? '';
     const pending: PendingRun[] = [];
     const destination = form._destination;
     if (destination && row !== null) {
-      const spreadsheet = this.spreadsheetApp.openById(destination.spreadsheetId);
+      const spreadsheet = this.spreadsheetApp._get(destination.spreadsheetId);
       const { headers, values } = destination.tab.displayed(row, columns);
       const range = destination.tab.sheet.getRange(row, columns[0], 1, columns[columns.length - 1] - columns[0] + 1);
       for (const trigger of this.triggersFor(destination.spreadsheetId, 'ON_FORM_SUBMIT')) {

@@ -16,6 +16,7 @@ import { GasEnv } from '../env';
 import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
 import { resolveZone } from './time-zone';
+import { requireAuthorization, SCOPES } from './authorization';
 
 export const INDONESIAN_HOLIDAYS_CALENDAR_ID = 'en.indonesian#holiday@group.v.calendar.google.com';
 
@@ -145,10 +146,12 @@ export class CalendarApp extends GasObject {
   }
 
   getCalendarById(id: string): Calendar | null {
+    requireAuthorization(this.env, 'CalendarApp.getCalendarById', SCOPES.calendar);
     return this._calendars.get(String(id)) ?? null;
   }
 
   getCalendarsByName(name: string): Calendar[] {
+    requireAuthorization(this.env, 'CalendarApp.getCalendarsByName', SCOPES.calendar);
     return [...this._calendars.values()].filter((c) => c.getName() === String(name));
   }
 

@@ -13,6 +13,7 @@
 import { GasEnv } from '../env';
 import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
+import { requireAuthorization, SCOPES } from './authorization';
 
 export const DEFAULT_MAIL_QUOTA = 100;
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
@@ -77,11 +78,13 @@ export class MailApp extends GasObject {
   }
 
   getRemainingDailyQuota(): number {
+    requireAuthorization(this.env, 'MailApp.getRemainingDailyQuota', SCOPES.mail);
     this.rollWindow();
     return Math.max(0, this._quota - this.used);
   }
 
   sendEmail(first: unknown, subject?: unknown, body?: unknown, fourth?: unknown): void {
+    requireAuthorization(this.env, 'MailApp.sendEmail', SCOPES.mail);
     let message: MailOptions;
     if (first !== null && typeof first === 'object') {
       message = first as MailOptions;

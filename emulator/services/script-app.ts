@@ -16,6 +16,7 @@ import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
 import { ClockKind, ClockSpec, nextFiring } from './clock-schedule';
 import { isKnownZone } from './time-zone';
+import { requireAuthorization, SCOPES } from './authorization';
 
 export const MAX_TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS_MESSAGE = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
@@ -100,22 +101,26 @@ export class ScriptApp extends GasObject {
   }
 
   newTrigger(functionName: string): TriggerBuilder {
+    requireAuthorization(this.env, 'ScriptApp.newTrigger', SCOPES.triggers);
     if (typeof functionName !== 'string' || functionName === '') throw new GasError('Invalid argument: functionName');
     return new TriggerBuilder(this, functionName);
   }
 
   getProjectTriggers(): Trigger[] {
+    requireAuthorization(this.env, 'ScriptApp.getProjectTriggers', SCOPES.triggers);
     const user = this.currentUser();
     return this._triggers.filter((t) => t.owner === user).map((t) => new Trigger(t));
   }
 
   getUserTriggers(file: unknown): Trigger[] {
+    requireAuthorization(this.env, 'ScriptApp.getUserTriggers', SCOPES.triggers);
     const id = idOf(file, 'document');
     const user = this.currentUser();
     return this._triggers.filter((t) => t.owner === user && t.sourceId === id).map((t) => new Trigger(t));
   }
 
   deleteTrigger(trigger: Trigger): void {
+    requireAuthorization(this.env, 'ScriptApp.deleteTrigger', SCOPES.triggers);
     const uid = trigger instanceof Trigger ? trigger._record.uid : undefined;
     if (!uid) throw new GasError('Invalid argument: trigger');
     const index = this._triggers.findIndex((t) => t.uid === uid);

@@ -54,7 +54,9 @@ export class Session extends GasObject {
     const execution = this.env.execution;
     if (!execution) return this.env.owner;
     if (execution.kind === 'time-trigger') return '';
-    return visibleEmail(execution.activeUser, execution.effectiveUser);
+    // A simple trigger runs without the user's authorization: only the owner's own domain sees it.
+    const viewer = execution.kind === 'simple-trigger' ? this.env.owner : execution.effectiveUser;
+    return visibleEmail(execution.activeUser, viewer);
   }
 
   getActiveUser(): User {

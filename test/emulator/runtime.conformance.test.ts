@@ -336,6 +336,21 @@ describe('edits, open and menus', () => {
     expect(simple.e).not.toHaveProperty('triggerUid');
   });
 
+  // https://developers.google.com/apps-script/guides/triggers#restrictions ("They cannot access services that require authorization")
+  test('a simple onEdit cannot send mail (no authorization); the installable edit trigger can', () => {
+    const rt = runtime(CODE + `
+      function onEdit(e) { MailApp.sendEmail('a@example.org', 's', 'b'); }
+      function edited(e) { MailApp.sendEmail('a@example.org', 's', 'b'); }
+    `, { users: ['pic@example.org'] });
+    rt.call('setup');
+    const { runs } = rt.editAsUser('pic@example.org', 'Unit', 2, 2, [['Diproses']]);
+    expect(runs.map((r) => [r.label, r.ok, r.error])).toEqual([
+      ['onEdit', false, 'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail'],
+      ['edited', true, undefined],
+    ]);
+    expect(rt.outbox).toHaveLength(1);
+  });
+
   // https://developers.google.com/apps-script/guides/triggers#onopene and https://developers.google.com/apps-script/guides/menus
   test('opening the spreadsheet runs onOpen with a UI; clicking a menu item runs its function as that user', () => {
     const rt = runtime(`

@@ -6,6 +6,7 @@
 import { GasEnv } from '../../env';
 import { GasError } from '../../errors';
 import { GasObject } from '../../gas-object';
+import { requireAuthorization, SCOPES } from '../authorization';
 import { DestinationType, Form } from './form';
 import { ItemType, ParagraphTextValidationBuilder, TextValidationBuilder } from './items';
 
@@ -22,12 +23,14 @@ export class FormApp extends GasObject {
   }
 
   create(title: string): Form {
+    requireAuthorization(this.env, 'FormApp.create', SCOPES.forms);
     const form = new Form(this.env.newId('1form'), String(title), this.env, () => this.nextItemId());
     this.env.files.set(form.getId(), form);
     return form;
   }
 
   openById(id: string): Form {
+    requireAuthorization(this.env, 'FormApp.openById', SCOPES.forms);
     const form = this.env.files.get(String(id));
     if (!(form instanceof Form)) throw new GasError(`No form with id ${id} could be found, or you do not have permission to access it.`);
     return form;
