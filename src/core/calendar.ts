@@ -14,7 +14,8 @@
  *   opening when before opening on a working day; otherwise the next working day's opening.
  * - Due time (`addWorkingDays`): s(t) moved to the n-th working day after the date of s(t),
  *   same clock time, clamped to that day's [opening, closing]; n = 0 gives s(t).
- * - Durations are the overlap with working hours (`workingMinutesBetween`).
+ * - Durations are the overlap with working hours (`workingMinutesBetween`). In a zone with DST
+ *   (only when configured; WIB has none) hours are read on the wall clock.
  *
  * How it is fast: instants are mapped to "local milliseconds" (epoch ms + zone offset; for a
  * zone without DST such as Asia/Jakarta that is one addition), a calendar date is an integer day

@@ -128,6 +128,15 @@ test('late steps, and a step started exactly at closing', () => {
   expect(sla.currentStep).toBe(4);
 });
 
+test.each([
+  ['done exactly at the due time is on time', '2025-07-08T09:00:00+07:00', 'on-time'],
+  ['done one second after the due time is late', '2025-07-08T09:00:01+07:00', 'late'],
+])('%s', (_what, recordedAt, state) => {
+  const sla = computeSla(stamps({ receivedAt: '2025-07-07T09:00:00+07:00', recordedAt }), cal, { now: at('2025-07-08T10:00:00+07:00') });
+  expect(wib(sla.steps[0].dueAt)).toBe('2025-07-08T09:00:00+07:00');
+  expect(sla.steps[0].state).toBe(state);
+});
+
 test('overall due over Lebaran 2025, answered late', () => {
   const sla = computeSla(
     stamps({
