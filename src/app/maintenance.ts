@@ -5,6 +5,7 @@
 import { refreshConfig } from '../gas/config-store';
 import { Outbox } from '../gas/outbox';
 import { calendarOf } from '../core/calendar-config';
+import { refreshDashboardQuietly } from './dashboard';
 import { reconcileAll } from './reconcile';
 import { finish, guard, startRun } from './run';
 
@@ -17,6 +18,7 @@ export function hourlyJob(): void {
     run.calendar = calendarOf(run.config);
     reconcileAll(run);
     Outbox.read(run.ss).send(run.now, run.journal);
+    refreshDashboardQuietly(run); // a dashboard failure goes to Log Galat, not fatal
     finish(run);
     lock.releaseLock();
   });

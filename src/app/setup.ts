@@ -17,7 +17,7 @@ import { ensureForm, responsesSheet } from '../gas/form';
 import { dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
-import { DASHBOARD_HEADERS } from './dashboard';
+import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
 import { reconcileAll } from './reconcile';
 import { Layout, emptyLayout, finish, guard, startRun } from './run';
 
@@ -146,6 +146,7 @@ function setup(): SetupReport {
   // Bring the unit tabs and derived columns in line with the register.
   const run = startRun('Siapkan', { ss, state, user: Session.getEffectiveUser().getEmail() });
   reconcileAll(run);
+  refreshDashboardQuietly(run); // a dashboard failure goes to Log Galat, not fatal
   for (const p of report.problems) run.journal.error(p, 'Periksa tab Unit / Pengaturan / Hari Libur.', '', 'PERINGATAN');
   run.journal.record('', 'Siapkan / Perbarui', '', '', summaryText(report));
   finish(run);
