@@ -226,7 +226,9 @@ function isWorkingDayKind(kind: string | undefined): boolean {
 }
 
 function checkDate(d: Date, what: string): number {
-  const ms = d instanceof Date ? d.getTime() : NaN;
+  // Not `instanceof Date`: Dates made by the Apps Script services (or the emulator's host realm)
+  // may come from another realm.
+  const ms = d !== null && typeof d === 'object' && typeof d.getTime === 'function' ? d.getTime() : NaN;
   if (Number.isNaN(ms)) throw new RangeError(`calendar.${what}: not a valid Date: ${String(d)}`);
   return ms;
 }

@@ -92,7 +92,8 @@ const MINUTE_MS = 60_000;
 /** The stamp itself (results reuse the input Date objects: one allocation less per field). */
 function stamp(d: Date | null | undefined, what: string): Date | null {
   if (d === null || d === undefined) return null;
-  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new RangeError(`computeSla: ${what} is not a valid Date: ${String(d)}`);
+  // Not `instanceof Date`: a Date from another realm (Apps Script services, the emulator) is fine.
+  if (typeof d !== 'object' || typeof d.getTime !== 'function' || Number.isNaN(d.getTime())) throw new RangeError(`computeSla: ${what} is not a valid Date: ${String(d)}`);
   return d;
 }
 

@@ -273,3 +273,13 @@ test('invalid input is rejected with context', () => {
   expect(() => computeSla({ receivedAt: now }, cal, { now, stepDays: [1, 1, -1, 1, 1] })).toThrow(/stepDays/);
   expect(() => computeSla({ receivedAt: new Date('x') }, cal, { now })).toThrow(/receivedAt/);
 });
+
+test('Dates from another realm (Apps Script services, the emulator) are accepted', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runInNewContext } = require('node:vm') as typeof import('node:vm');
+  const foreign = (iso: string): Date => runInNewContext(`new Date(${JSON.stringify(iso)})`) as Date;
+  expect(foreign('2025-07-07T09:00:00+07:00') instanceof Date).toBe(false);
+  const sla = computeSla({ receivedAt: foreign('2025-07-07T09:00:00+07:00') }, cal, { now: foreign('2025-07-07T10:00:00+07:00') });
+  expect(sla.steps[0].workingMinutes).toBe(60);
+  expect(wib(cal.addWorkingDays(foreign('2025-06-13T14:00:00+07:00'), 1))).toBe('2025-06-16T14:00:00+07:00');
+});
