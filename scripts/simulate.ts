@@ -22,7 +22,8 @@ import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, w
 
 const ROOT = resolve(__dirname, '..');
 export const DEFAULT_SCENARIO = join(ROOT, 'scenarios', 'lebaran-2026.json');
-export const OPERATOR = 'operator@disbud.example.org';
+/** Same domain as the example addresses: Apps Script shows a user's email to a trigger only within one Workspace domain. */
+export const OPERATOR = 'operator@example.org';
 
 interface Args { scenario: string; out: string; quiet: boolean }
 
@@ -128,11 +129,11 @@ export interface SimulationResult {
   outDir: string;
 }
 
-class Simulation {
+export class Simulation {
   readonly rt: GasRuntime;
   private readonly numbers: string[] = [];
   readonly problems: string[] = [];
-  private formId = '';
+  formId = "";
 
   constructor(private readonly s: Scenario, private readonly log: (line: string) => void) {
     const users = new Set<string>([...(s.admins ?? []), ...(s.units ?? []).flatMap((u) => u.pics)]);
@@ -151,7 +152,7 @@ class Simulation {
     this.rt.openSpreadsheet(OPERATOR);
   }
 
-  private number(ref: number | string, where: string): string {
+  number(ref: number | string, where: string): string {
     if (typeof ref === 'string') return ref;
     const n = this.numbers[ref - 1];
     if (!n) throw new ScenarioError(`${where}.ref: kiriman ke-${ref} tidak menghasilkan nomor pengaduan`);
@@ -159,7 +160,7 @@ class Simulation {
   }
 
   /** Row (1-based) of a complaint in a tab, found by number as a person would. */
-  private rowOf(tabName: string, number: string): number {
+  rowOf(tabName: string, number: string): number {
     const s = sheet(this.rt, tabName);
     const col = headerIndex(s).get('No. Pengaduan')!;
     const values = s.getRange(1, col, Math.max(1, s.getLastRow()), 1).getValues();
@@ -175,7 +176,7 @@ class Simulation {
     return String(reg.getRange(row, idx.get('Unit')!).getValue());
   }
 
-  private edit(by: string, tabName: string, number: string, header: string, value: unknown, where: string): void {
+  edit(by: string, tabName: string, number: string, header: string, value: unknown, where: string): void {
     const s = sheet(this.rt, tabName);
     const col = headerIndex(s).get(header);
     if (!col) throw new Error(`kolom "${header}" tidak ada di tab "${tabName}"`);
@@ -227,7 +228,7 @@ class Simulation {
     }
   }
 
-  private registerNumbers(): Set<string> {
+  registerNumbers(): Set<string> {
     const reg = sheet(this.rt, TAB.register);
     const col = headerIndex(reg).get(REGISTER_COLUMNS[0].header)!;
     const last = reg.getLastRow();

@@ -6,7 +6,7 @@ export { onFormSubmitTrigger } from './app/intake';
 export { onEditTrigger } from './app/edit';
 export { hourlyJob } from './app/maintenance';
 export { setupSpreadsheet as setup } from './app/setup';
-export { onOpenTrigger, menuSetup, menuSyncForm, menuReconcile, menuAbout } from './app/menu';
+export { about, onOpenTrigger, menuSetup, menuSyncForm, menuReconcile, menuAbout } from './app/menu';
 export { dailyJob, menuRemindNow, menuSendSummary } from './app/reminders';
 export { menuOpenDashboard } from './app/dashboard-menu';
 export { menuSyncHolidays } from './app/holiday-sync';

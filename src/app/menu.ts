@@ -76,3 +76,8 @@ export function menuReconcile(): void {
 export function menuAbout(): void {
   alert(APP_NAME, MESSAGES.about);
 }
+
+/** The product's name (a harmless entry point for smoke tests and the Run list). */
+export function about(): string {
+  return 'Pengaduan Medsos';
+}
