@@ -1,0 +1,107 @@
+/**
+ * What the daily job sends on a day (DESIGN §8, issue 5), decided from the register, the config,
+ * the calendar and the keys already in the outbox; pure, so a run twice, late or after a failure
+ * decides the same and the keys keep anything from going out twice.
+ *
+ * - Nothing on a day that is not a working day (a holiday week sends nothing).
+ * - Figures are taken at the day's reminder instant (`ReminderDay.asOf`), never at the run time.
+ * - Queue order: escalations, unit digests, the admin digest, then summaries: when the mail
+ *   quota runs short, what is most urgent goes first and the rest waits for the next run.
+ * - A missed day is not made up: only today's digests are built, and they list everything due
+ *   or overdue now. Summaries are about a closed period, so one whose key is not in the outbox
+ *   yet (the first working day's run failed) is sent on the next working day of that week/month.
+ */
+import type { WorkCalendar } from '../calendar';
+import type { Complaint } from '../complaint';
+import type { AppConfig } from '../config';
+import { adminDigestEmail, adminDigestKey, unitDigestEmail, unitDigestKey } from '../email/digest';
+import { escalationEmail } from '../email/escalation';
+import type { OutgoingEmail } from '../email/message';
+import { summaryEmail, summaryKey } from '../email/summary';
+import { dueEscalations } from './escalation';
+import { Period, ReminderDay, lastCompleteMonth, lastCompleteWeek, previousPeriod, previousWorkingDate } from './period';
+import { Summary, periodFigures } from './summary';
+import { adminWorklist, isAdminWorklistEmpty, openItems, unitWorklists } from './worklist';
+
+export interface ReportLinks {
+  spreadsheet: string;
+  register: string;
+  /** Link to a tab by its name. */
+  tab(name: string): string;
+}
+
+export interface DailyContext {
+  complaints: readonly Complaint[];
+  config: AppConfig;
+  calendar: WorkCalendar;
+  day: ReminderDay;
+  links: ReportLinks;
+  /** Whether a key is already in the outbox (queued, sent or failed). */
+  alreadyQueued(key: string): boolean;
+}
+
+export interface DailyPlan {
+  day: ReminderDay;
+  emails: OutgoingEmail[];
+  escalations: number;
+  unitDigests: number;
+  adminDigest: number;
+  summaries: number;
+}
+
+function hourText(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+export function summaryOf(complaints: readonly Complaint[], calendar: WorkCalendar, period: Period, config: Pick<AppConfig, 'stepDays' | 'units'>): Summary {
+  const options = { stepDays: config.stepDays, unitOrder: config.units.map((u) => u.name) };
+  return {
+    current: periodFigures(complaints, calendar, period, options),
+    previous: periodFigures(complaints, calendar, previousPeriod(calendar, period), options),
+  };
+}
+
+export function planDaily(ctx: DailyContext): DailyPlan {
+  const { config, calendar, day, links } = ctx;
+  const plan: DailyPlan = { day, emails: [], escalations: 0, unitDigests: 0, adminDigest: 0, summaries: 0 };
+  if (!day.working) return plan;
+
+  const items = openItems(ctx.complaints, calendar, config.stepDays, day.asOf);
+
+  for (const e of dueEscalations(items, config, (k) => ctx.alreadyQueued(k))) {
+    const unitTab = e.unit ? links.tab(e.unit.tab) : '';
+    plan.emails.push(escalationEmail(e, day.asOf, { unitTab, registerTab: links.register }));
+    plan.escalations++;
+  }
+
+  const previous = previousWorkingDate(calendar, day.date);
+  const since = previous ? calendar.at(previous, hourText(config.reminderHour)) : null;
+  for (const w of unitWorklists(items, config.units, day, since, calendar)) {
+    if (!w.unit.pics.length || ctx.alreadyQueued(unitDigestKey(w.unit.name, day.date))) continue;
+    plan.emails.push(unitDigestEmail(w, day, links.tab(w.unit.tab)));
+    plan.unitDigests++;
+  }
+
+  const admin = adminWorklist(items, config.units);
+  if (config.admins.length && !isAdminWorklistEmpty(admin) && !ctx.alreadyQueued(adminDigestKey(day.date))) {
+    plan.emails.push(adminDigestEmail(admin, day, config.admins, links.register));
+    plan.adminDigest++;
+  }
+
+  if (config.leaders.length) {
+    for (const period of [lastCompleteWeek(calendar, day.date), lastCompleteMonth(calendar, day.date)]) {
+      if (ctx.alreadyQueued(summaryKey(period))) continue;
+      const summary = summaryOf(ctx.complaints, calendar, period, config);
+      if (summary.current.recordedBefore === 0) continue; // the register was not in use yet
+      plan.emails.push(summaryEmail(summary, config.leaders, { spreadsheet: links.spreadsheet, register: links.register }));
+      plan.summaries++;
+    }
+  }
+  return plan;
+}
+
+/** The weekly summary of the last complete week, sent on demand (its own key, per minute). */
+export function manualSummary(complaints: readonly Complaint[], config: AppConfig, calendar: WorkCalendar, now: Date, links: ReportLinks, manualAt: string): OutgoingEmail {
+  const period = lastCompleteWeek(calendar, calendar.dateKey(now));
+  return summaryEmail(summaryOf(complaints, calendar, period, config), config.leaders, { spreadsheet: links.spreadsheet, register: links.register }, manualAt);
+}
