@@ -135,22 +135,22 @@ export class Range extends GasObject {
     const r0 = this._row - 1;
     const c0 = this._column - 1;
     const nc = this._numColumns;
-    const out: unknown[][] = [];
+    const out: unknown[][] = new Array(this._numRows);
     for (let i = 0; i < this._numRows; i++) {
       const row = rows[r0 + i];
       const formats = formatRows[r0 + i];
-      const line: unknown[] = [];
+      const line: unknown[] = new Array(nc);
       if (row === undefined) {
-        for (let j = 0; j < nc; j++) line.push('');
+        for (let j = 0; j < nc; j++) line[j] = '';
       } else {
         for (let j = 0; j < nc; j++) {
           const v = row[c0 + j];
-          if (v === undefined) line.push('');
-          else if (typeof v === 'string' || typeof v === 'boolean') line.push(v);
-          else line.push(readCell(v, formats === undefined ? undefined : (formats[c0 + j] as string | undefined), tz));
+          if (v === undefined) line[j] = '';
+          else if (typeof v === 'string' || typeof v === 'boolean') line[j] = v;
+          else line[j] = readCell(v, formats === undefined ? undefined : (formats[c0 + j] as string | undefined), tz);
         }
       }
-      out.push(line);
+      out[i] = line;
     }
     return out;
   }

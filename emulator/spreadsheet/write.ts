@@ -27,17 +27,22 @@ export interface EditOutcome {
 export function typeAll(sheet: Sheet, row: number, column: number, data: unknown[][], mode: WriteMode): TypedInput[][] {
   const tz = sheet._timeZone();
   const now = sheet._now();
-  const formats = sheet._cells.styles.numberFormat;
-  return data.map((line, i) =>
-    line.map((v, j) => {
-      const fmt = formats.get(row - 1 + i, column - 1 + j) as string | undefined;
-      if (mode === 'raw') return rawInput(v);
-      if (mode === 'user' && typeof v === 'string') {
-        return fmt === '@' ? { value: v === '' ? undefined : v } : parseTyped(v, tz, now);
-      }
-      return typeScriptValue(v, fmt, tz, now);
-    }),
-  );
+  const formatRows = sheet._cells.styles.numberFormat.rows;
+  const out: TypedInput[][] = [];
+  for (let i = 0; i < data.length; i++) {
+    const line = data[i];
+    const formats = formatRows[row - 1 + i];
+    const typed: TypedInput[] = [];
+    for (let j = 0; j < line.length; j++) {
+      const v = line[j];
+      const fmt = formats === undefined ? undefined : (formats[column - 1 + j] as string | undefined);
+      if (mode === 'raw') typed.push(rawInput(v));
+      else if (mode === 'user' && typeof v === 'string') typed.push(fmt === '@' ? { value: v === '' ? undefined : v } : parseTyped(v, tz, now));
+      else typed.push(typeScriptValue(v, fmt, tz, now));
+    }
+    out.push(typed);
+  }
+  return out;
 }
 
 /** Google's own writes: stored as given, no parsing; Dates become date cells. */
@@ -83,11 +88,14 @@ export function applyTyped(sheet: Sheet, row: number, column: number, typed: Typ
   for (let i = 0; i < typed.length; i++) {
     const r = row - 1 + i;
     const line = typed[i];
+    let valueRow = values.rows[r];
+    if (valueRow === undefined) valueRow = values.rows[r] = [];
+    const hasFormulas = formulas.rows[r] !== undefined;
     for (let j = 0; j < line.length; j++) {
       const c = column - 1 + j;
       const t = line[j];
-      values.set(r, c, t.value as Cell | undefined);
-      formulas.set(r, c, t.formula);
+      valueRow[c] = t.value as Cell;
+      if (hasFormulas || t.formula !== undefined) formulas.set(r, c, t.formula);
       if (t.format !== undefined) {
         const current = formats.get(r, c) as string | undefined;
         if (current === undefined || (t.value instanceof DateCell && formatKind(current) === 'automatic')) formats.set(r, c, t.format);
