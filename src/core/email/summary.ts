@@ -38,7 +38,8 @@ function headline(s: Summary): FiguresBlock {
       ['Ditutup tanpa jawaban', count(c.closed), vs(c.closed, p.closed)],
       ['Masih terbuka di akhir periode', count(c.openAtEnd), vs(c.openAtEnd, p.openAtEnd)],
       ['… di antaranya lewat tenggat', count(c.overdueAtEnd), vs(c.overdueAtEnd, p.overdueAtEnd)],
-      ['Dijawab tepat waktu (keseluruhan)', rateText(c.overall), `${rateChange(c.overall.rate, p.overall.rate)} dibanding ${percent(p.overall.rate)}`],
+      ['Dijawab tepat waktu (keseluruhan)', rateText(c.overall),
+        c.overall.rate === null || p.overall.rate === null ? `sebelumnya ${percent(p.overall.rate)}` : `${rateChange(c.overall.rate, p.overall.rate)} dibanding ${percent(p.overall.rate)}`],
     ],
   };
 }
@@ -135,7 +136,7 @@ export function summaryEmail(s: Summary, leaders: string[], links: SummaryLinks,
     number: '',
     to: leaders,
     cc: [],
-    subject: `[Pengaduan] ${kind.name} ${c.period.label}: ${count(c.received)} masuk, ${count(c.answered)} dijawab, ${percent(c.overall.rate)} tepat waktu`,
+    subject: `[Pengaduan] ${kind.name} ${c.period.label}: ${count(c.received)} masuk, ${count(c.answered)} dijawab${c.overall.done ? `, ${percent(c.overall.rate)} tepat waktu` : ''}`,
     body: text,
     htmlBody: html,
   };
