@@ -9,4 +9,4 @@ export { setupSpreadsheet as setup } from './app/setup';
 export { about, onOpenTrigger, menuSetup, menuSyncForm, menuReconcile, menuAbout } from './app/menu';
 export { dailyJob, menuRemindNow, menuSendSummary } from './app/reminders';
 export { menuOpenDashboard } from './app/dashboard-menu';
-export { menuSyncHolidays } from './app/holiday-sync';
+export { menuSyncHolidays, syncHolidays } from './app/holiday-sync';

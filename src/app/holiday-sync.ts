@@ -1,7 +1,53 @@
-/** Menu › Sinkron hari libur (issue 3): not wired yet. */
-import { MENU } from '../core/labels';
-import { notBuilt } from './menu';
+/**
+ * Menu › Sinkron hari libur (issue 3): reads Google's "Holidays in Indonesia" calendar for this
+ * year and next, and appends the dates missing from `Hari Libur` with source "Google Kalender"
+ * for the operator to review. Never deletes or overrides an operator entry (src/core/holiday-sync).
+ */
+import { HOLIDAY_HEADERS } from '../core/config';
+import { INDONESIAN_HOLIDAYS_CALENDAR_ID, planHolidaySync } from '../core/holiday-sync';
+import { MENU, TAB } from '../core/labels';
+import { dateKeyOf } from '../core/config';
+import { formatDate } from '../core/values';
+import { refreshConfig } from '../gas/config-store';
+import { appendRows, readTab } from '../gas/tabs';
+import { finish, guard, startRun } from './run';
+
+export function syncHolidays(): string {
+  const run = startRun('Sinkron hari libur', { user: Session.getActiveUser().getEmail() });
+  const tab = readTab(run.ss, TAB.holidays);
+  if (!tab) throw new Error(`Tab "${TAB.holidays}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+  const col = (h: string) => tab.headers.findIndex((x) => String(x).trim() === h);
+  const [dateCol, nameCol, kindCol, sourceCol] = HOLIDAY_HEADERS.map(col);
+  const rows = tab.rows.map((r) => ({ date: dateKeyOf(r[dateCol]) ?? '', name: String(r[nameCol] ?? ''), kind: String(r[kindCol] ?? ''), source: String(r[sourceCol] ?? '') }));
+  const calendar = CalendarApp.getCalendarById(INDONESIAN_HOLIDAYS_CALENDAR_ID);
+  if (!calendar) throw new Error('Kalender "Holidays in Indonesia" tidak dapat dibuka oleh akun ini.');
+  const year = Number(formatDate(run.now).slice(0, 4));
+  const events = calendar.getEvents(new Date(`${year}-01-01T00:00:00+07:00`), new Date(`${year + 2}-01-01T00:00:00+07:00`))
+    .filter((e) => e.isAllDayEvent())
+    .map((e) => ({ title: e.getTitle(), date: formatDate(e.getAllDayStartDate() as unknown as Date), endDate: formatDate(e.getAllDayEndDate() as unknown as Date), description: e.getDescription() }));
+  const plan = planHolidaySync(rows, events, { from: `${year}-01-01`, to: `${year + 1}-12-31` });
+  const width = tab.width;
+  const out = plan.toAdd.map((h) => {
+    const row = new Array(width).fill('');
+    row[dateCol] = h.date; row[nameCol] = h.name; row[kindCol] = h.kind; row[sourceCol] = h.source;
+    return row;
+  });
+  appendRows(tab.sheet, out, tab.rows.length + 1);
+  for (const h of plan.toAdd) run.journal.record('', 'Hari libur ditambahkan dari Google Kalender', 'Tanggal', '', `${h.date} ${h.name} (${h.kind})`);
+  if (out.length) refreshConfig(run.ss, run.state);
+  finish(run);
+  const s = plan.summary;
+  return [
+    `Ditambahkan ${s.added} tanggal (sumber "Google Kalender"); mohon diperiksa di tab ${TAB.holidays}.`,
+    ...plan.toAdd.slice(0, 30).map((h) => `• ${h.date} ${h.name} (${h.kind})`),
+    `Sudah ada: ${s.alreadyListed}; peringatan (bukan hari libur) dilewati: ${s.observances}.`,
+  ].join('\n');
+}
 
 export function menuSyncHolidays(): void {
-  notBuilt(MENU.syncHolidays);
+  guard('Menu', () => {
+    const text = syncHolidays();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(MENU.syncHolidays, text, ui.ButtonSet.OK);
+  });
 }

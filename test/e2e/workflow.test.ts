@@ -12,7 +12,7 @@ const PIC = 'pic.museum.seni@example.org';
 
 function boot(start = '2026-04-06T07:00:00+07:00'): Simulation {
   const scenario = parseScenario(JSON.stringify({
-    start, end: '2026-05-29T17:00:00+07:00', admins: [ADMIN], leaders: ['kadis@example.org'], events: [],
+    start, end: '2027-12-31T17:00:00+07:00', admins: [ADMIN], leaders: ['kadis@example.org'], events: [],
   }));
   const sim = new Simulation(scenario, () => undefined);
   sim.setup();
@@ -310,5 +310,26 @@ describe('call budget (service calls from the ledger)', () => {
     }
     expect(counts.submit[0]).toBe(counts.submit[1]);
     expect(counts.edit[0]).toBe(counts.edit[1]);
+  });
+});
+
+describe('holiday sync', () => {
+  test('adds dates missing from Hari Libur from the Google calendar with source "Google Kalender", never touching existing rows', () => {
+    const sim = boot('2026-11-02T07:00:00+07:00');
+    const before = rows(sim, 'Hari Libur');
+    const cal = sim.rt.calendarApp as unknown as { _addCalendar?: (id: string, name: string) => unknown };
+    expect(typeof cal._addCalendar).toBe('function');
+    const calendar = cal._addCalendar!('id.indonesian#holiday@group.v.calendar.google.com', 'Hari Libur di Indonesia') as {
+      _addEvent?: (e: { title: string; date: string; description?: string }) => unknown;
+    };
+    expect(typeof calendar._addEvent).toBe('function');
+    calendar._addEvent!({ title: 'Hari Raya Natal', date: '2026-12-25', description: 'Hari libur nasional' });
+    calendar._addEvent!({ title: 'Tahun Baru 2027', date: '2027-01-01', description: 'Hari libur nasional' });
+    sim.rt.call('syncHolidays');
+    const after = rows(sim, 'Hari Libur');
+    expect(after.slice(0, before.length)).toEqual(before);
+    const added = after.slice(before.length);
+    const day = (v: unknown) => (v instanceof Date ? new Date(v.getTime() + 7 * 3600e3).toISOString().slice(0, 10) : String(v));
+    expect(added.map((r) => [day(r['Tanggal']), r['Sumber']])).toEqual([['2027-01-01', 'Google Kalender']]);
   });
 });
