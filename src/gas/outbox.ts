@@ -70,31 +70,42 @@ export class Outbox {
   }
 
   /**
-   * Sends waiting messages in queue order while the quota allows; writes their status back in
-   * one block. Returns how many were sent and how many still wait.
+   * Sends waiting messages in queue order while the quota allows, then writes the messages
+   * queued in this run and the status of those sent in one block (one write to the tab).
+   * Returns how many were sent and how many still wait.
    */
   send(now: Date, journal: Journal): { sent: number; waiting: number } {
-    this.flushQueue();
     const tab = this.tab;
-    if (!tab) return { sent: 0, waiting: 0 };
-    const waiting = tab.rows.map((row, i) => ({ row, i })).filter(({ row }) => row[COL['Status']] === OUTBOX_STATUS.waiting);
-    if (!waiting.length) return { sent: 0, waiting: 0 };
-    let quota = MailApp.getRemainingDailyQuota();
+    if (!tab) {
+      this.flushQueue();
+      return { sent: 0, waiting: 0 };
+    }
+    // Rows queued in this run are already cell-ready (cellText); they are written below.
+    const firstNew = tab.rows.length;
+    tab.rows.push(...this.queued.splice(0));
     const changed = new Map<number, unknown[]>();
+    for (let i = firstNew; i < tab.rows.length; i++) changed.set(i, tab.rows[i]);
+    const waiting = tab.rows.map((row, i) => ({ row, i })).filter(({ row }) => row[COL['Status']] === OUTBOX_STATUS.waiting);
+    let quota = waiting.length ? MailApp.getRemainingDailyQuota() : 0;
     let sent = 0;
     for (const { row, i } of waiting) {
       const to = String(row[COL['Kepada']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       const cc = String(row[COL['Tembusan']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       const needed = recipientCount({ to, cc });
       if (needed > quota) break; // keep queue order: the rest waits for the next run
-      const next = row.map((v) => (typeof v === 'string' ? cellText(v) : v));
+      const next = i >= firstNew ? row.slice() : row.map((v) => (typeof v === 'string' ? cellText(v) : v));
+      // A row read back from the sheet holds the text as typed; a new row holds cellText's form.
+      const text = (k: string): string => {
+        const v = String(row[COL[k]] ?? '');
+        return i >= firstNew && v.startsWith("'") ? v.slice(1) : v;
+      };
       try {
         MailApp.sendEmail({
           to: to.join(','),
           cc: cc.join(','),
-          subject: String(row[COL['Subjek']]),
-          body: String(row[COL['Isi Teks']]),
-          htmlBody: String(row[COL['Isi HTML']]),
+          subject: text('Subjek'),
+          body: text('Isi Teks'),
+          htmlBody: text('Isi HTML'),
           name: 'Pengaduan Medsos Disbud DKI',
           noReply: false,
         });
@@ -110,12 +121,16 @@ export class Outbox {
         next[COL['Percobaan']] = attempts;
         next[COL['Galat']] = cellText(message);
         if (attempts >= MAX_ATTEMPTS) next[COL['Status']] = OUTBOX_STATUS.failed;
-        journal.error(`Email "${String(row[COL['Subjek']])}" gagal dikirim (percobaan ${attempts}).`, message, String(row[COL['No. Pengaduan']] ?? ''));
+        journal.error(`Email "${text('Subjek')}" gagal dikirim (percobaan ${attempts}).`, message, String(row[COL['No. Pengaduan']] ?? ''));
         changed.set(i, next);
         if (/too many times|quota/i.test(message)) break;
         continue;
       }
       changed.set(i, next);
+    }
+    if (tab.rows.length > firstNew) {
+      const needed = tab.rows.length + 1 - tab.sheet.getMaxRows();
+      if (needed > 0) tab.sheet.insertRowsAfter(tab.sheet.getMaxRows(), needed);
     }
     writeChangedRows(tab, changed);
     for (const [i, row] of changed) tab.rows[i] = row;
