@@ -17,7 +17,7 @@ import { GasEnv, ExecutionKind } from './env';
 import { RunRecord } from './ledger';
 import {
   CacheService, CalendarApp, Console, Form, FormApp, LockService, LogBook, Logger, MailApp, PropertiesService,
-  SANDBOX_PRELUDE, ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, resolveZone, visibleEmail,
+  SANDBOX_PRELUDE, ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, offsetMinutesAt, resolveZone, visibleEmail,
 } from './services';
 import { SandboxHooks, SandboxInstall } from './services/script-date';
 import {
@@ -151,12 +151,18 @@ export class GasRuntime {
 
     this.context = createContext({});
     const zone = resolveZone(env.timeZone);
+    const zoneLabels = new Map<number, string>();
     const hooks: SandboxHooks = {
       now: () => env.clock.now(),
-      offsetMinutes: (ms) => DateTime.fromMillis(ms, { zone }).offset,
+      offsetMinutes: (ms) => offsetMinutesAt(env.timeZone, ms),
       zoneLabel: (ms) => {
-        const t = DateTime.fromMillis(ms, { zone });
-        return `GMT${t.toFormat('ZZZ')} (${t.toFormat('ZZZZZ', { locale: 'en-US' })})`;
+        const bucket = Math.floor(ms / 900_000); // offsets change only on quarter hours
+        let label = zoneLabels.get(bucket);
+        if (label === undefined) {
+          const t = DateTime.fromMillis(ms, { zone });
+          zoneLabels.set(bucket, (label = `GMT${t.toFormat('ZZZ')} (${t.toFormat('ZZZZZ', { locale: 'en-US' })})`));
+        }
+        return label;
       },
       timeZone: env.timeZone,
       random: () => env.random(),

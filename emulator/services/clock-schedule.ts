@@ -42,7 +42,7 @@ export function secondOfDay(spec: ClockSpec): number {
   const hour = spec.hour ?? Math.floor(spec.jitter * 24);
   if (spec.nearMinute !== null) {
     const offset = Math.round((spec.jitter * 2 - 1) * 15 * 60); // ±15 minutes
-    return Math.max(hour * 3600, Math.min(hour * 3600 + spec.nearMinute * 60 + offset, 86399));
+    return Math.max(0, Math.min(hour * 3600 + spec.nearMinute * 60 + offset, 86399));
   }
   const within = spec.hour === null ? (spec.jitter * 24 * 3600) % 3600 : spec.jitter * 3600;
   return hour * 3600 + Math.floor(within);

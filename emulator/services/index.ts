@@ -24,5 +24,5 @@ export type { TriggerRecord } from './script-app';
 export { SANDBOX_PRELUDE } from './script-date';
 export type { SandboxHooks } from './script-date';
 export { Session, User, visibleEmail } from './session';
-export { resolveZone, isKnownZone } from './time-zone';
+export { resolveZone, isKnownZone, offsetMinutesAt } from './time-zone';
 export { Utilities, DigestAlgorithm, Charset, MAX_SLEEP_MS } from './utilities';
