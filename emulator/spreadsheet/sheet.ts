@@ -26,6 +26,9 @@ export const DEFAULT_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 export const DEFAULT_ROW_HEIGHT = 21;
 
+/** New rows/columns take the formatting of the one before them (the one after at the very top). */
+const neighbourBefore = (position: number) => (position > 1 ? position - 1 : position);
+
 const typeName = (v: unknown) => (v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'object' ? 'Object' : typeof v);
 
 export class Sheet extends GasObject {
@@ -260,7 +263,7 @@ export class Sheet extends GasObject {
   // ------------------------------------------------------------------ rows and columns
 
   insertRowBefore(beforePosition: number): this {
-    insertRows(this, beforePosition, 1, beforePosition);
+    insertRows(this, beforePosition, 1, neighbourBefore(beforePosition));
     return this;
   }
   insertRowAfter(afterPosition: number): this {
@@ -268,7 +271,7 @@ export class Sheet extends GasObject {
     return this;
   }
   insertRowsBefore(beforePosition: number, howMany: number): this {
-    insertRows(this, beforePosition, howMany, beforePosition);
+    insertRows(this, beforePosition, howMany, neighbourBefore(beforePosition));
     return this;
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
@@ -276,7 +279,7 @@ export class Sheet extends GasObject {
     return this;
   }
   insertRows(rowIndex: number, numRows = 1): void {
-    insertRows(this, rowIndex, numRows, rowIndex);
+    insertRows(this, rowIndex, numRows, neighbourBefore(rowIndex));
   }
   deleteRow(rowPosition: number): this {
     deleteRows(this, rowPosition, 1);
@@ -286,7 +289,7 @@ export class Sheet extends GasObject {
     deleteRows(this, rowPosition, howMany);
   }
   insertColumnBefore(beforePosition: number): this {
-    insertColumns(this, beforePosition, 1, beforePosition);
+    insertColumns(this, beforePosition, 1, neighbourBefore(beforePosition));
     return this;
   }
   insertColumnAfter(afterPosition: number): this {
@@ -294,7 +297,7 @@ export class Sheet extends GasObject {
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
-    insertColumns(this, beforePosition, howMany, beforePosition);
+    insertColumns(this, beforePosition, howMany, neighbourBefore(beforePosition));
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
@@ -302,7 +305,7 @@ export class Sheet extends GasObject {
     return this;
   }
   insertColumns(columnIndex: number, numColumns = 1): void {
-    insertColumns(this, columnIndex, numColumns, columnIndex);
+    insertColumns(this, columnIndex, numColumns, neighbourBefore(columnIndex));
   }
   deleteColumn(columnPosition: number): this {
     deleteColumns(this, columnPosition, 1);

@@ -2,8 +2,9 @@
  * Inserting and deleting rows and columns. Everything the spreadsheet stores moves with them, as
  * in Sheets: values, formulas, notes, formats, validations, row heights and column widths, hidden
  * flags, and the ranges of protections, named ranges, conditional formats and charts.
- * New rows/columns inherit formatting and validation from the neighbour they were inserted
- * next to ("insert after" copies the row above, "insert before" the row below).
+ * New rows/columns inherit formatting and validation from the row above / column to the left, as
+ * the Sheets UI does (a row inserted under a bold header comes out bold); at the very top or
+ * left they take the row/column that was there.
  */
 import { GasError } from '../errors';
 import type { Sheet } from './sheet';
