@@ -13,3 +13,5 @@ export type { CallRecord, RunRecord } from './ledger';
 export { GasError, notEmulated } from './errors';
 export { GasObject } from './gas-object';
 export * from './services';
+export { SpreadsheetAppService, Spreadsheet, Sheet, Range, Protection, Ui, HtmlService, Charts } from './spreadsheet';
+export type { EditOutcome } from './spreadsheet';

@@ -231,7 +231,10 @@ export class GasRuntime {
   /** One execution of a global function; rethrows the script's error after recording it. */
   call(fnName: string, args: unknown[] = [], options: CallOptions = {}): unknown {
     const user = options.user ?? this.env.owner;
-    const result = this.execute({ label: fnName, kind: options.kind ?? 'direct', activeUser: user, effectiveUser: user, hasUi: options.hasUi ?? false }, args);
+    const kind = options.kind ?? 'direct';
+    // Installable and time-driven triggers run as their owner; everything else as the user.
+    const effectiveUser = kind === 'installable-trigger' || kind === 'time-trigger' ? this.env.owner : user;
+    const result = this.execute({ label: fnName, kind, activeUser: user, effectiveUser, hasUi: options.hasUi ?? false }, args);
     if (!result.ok) throw result.thrown;
     return result.value;
   }
