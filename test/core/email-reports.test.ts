@@ -9,7 +9,8 @@ import { escalationEmail } from '../../src/core/email/escalation';
 import { OutgoingEmail } from '../../src/core/email/message';
 import { MAX_BODY_CHARS } from '../../src/core/email/report-layout';
 import { summaryEmail, summaryKey } from '../../src/core/email/summary';
-import { manualSummary, planDaily, summaryOf } from '../../src/core/reports/daily';
+import { dueSummaryPeriods, manualSummary, planDaily, summaryOf } from '../../src/core/reports/daily';
+import { calendarOf } from '../../src/core/calendar-config';
 import { dueEscalations } from '../../src/core/reports/escalation';
 import { scheduledReminderDay, weekContaining } from '../../src/core/reports/period';
 import { adminWorklist, openItems, unitWorklists } from '../../src/core/reports/worklist';
@@ -175,6 +176,15 @@ describe('the daily plan', () => {
     const march = [...register, complaint({ received: '2026-03-02T09:00:00', forwarded: '2026-03-02T09:30:00' })];
     const keys = plan('2026-05-04T08:00:00', new Set(), march).emails.map((m) => m.key).filter((k) => k.startsWith('ringkasan'));
     expect(keys).toEqual(['ringkasan-mingguan|2026-W18', 'ringkasan-bulanan|2026-04']);
+  });
+
+  test('after a week without working days, the summary of the week before it goes out too', () => {
+    const leave = ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24'].map((date) => ({ date, name: 'Libur lokal', kind: 'Libur lokal', source: '' }));
+    const withLeave = calendarOf(config({ holidays: leave }));
+    expect(dueSummaryPeriods(withLeave, '2026-04-27').map((p) => p.key)).toEqual(['2026-W16', '2026-W17', '2026-03']);
+    expect(dueSummaryPeriods(cal, '2026-04-27').map((p) => p.key)).toEqual(['2026-W17', '2026-03']);
+    // Lebaran 2026: Mon 23 and Tue 24 March are leave, Wed 25 is a working day.
+    expect(dueSummaryPeriods(cal, '2026-03-25').map((p) => p.key)).toEqual(['2026-W12', '2026-02']);
   });
 
   test('no summaries before the register was in use, and none without leadership emails', () => {

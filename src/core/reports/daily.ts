@@ -9,7 +9,9 @@
  *   quota runs short, what is most urgent goes first and the rest waits for the next run.
  * - A missed day is not made up: only today's digests are built, and they list everything due
  *   or overdue now. Summaries are about a closed period, so one whose key is not in the outbox
- *   yet (the first working day's run failed) is sent on the next working day of that week/month.
+ *   yet (the first working day's run failed) is sent on the next working day of that week/month;
+ *   and when a whole week had no working day (Lebaran leave), the summary of the week before it
+ *   goes out with the next one.
  */
 import type { WorkCalendar } from '../calendar';
 import type { Complaint } from '../complaint';
@@ -19,7 +21,7 @@ import { escalationEmail } from '../email/escalation';
 import type { OutgoingEmail } from '../email/message';
 import { summaryEmail, summaryKey } from '../email/summary';
 import { dueEscalations } from './escalation';
-import { Period, ReminderDay, lastCompleteMonth, lastCompleteWeek, previousPeriod, previousWorkingDate } from './period';
+import { Period, ReminderDay, firstWorkingDate, lastCompleteMonth, lastCompleteWeek, previousPeriod, previousWorkingDate } from './period';
 import { Summary, periodFigures } from './summary';
 import { adminWorklist, isAdminWorklistEmpty, openItems, unitWorklists } from './worklist';
 
@@ -61,6 +63,24 @@ export function summaryOf(complaints: readonly Complaint[], calendar: WorkCalend
   };
 }
 
+/** The weeks and month whose summaries are due on `date`, oldest first (before their keys are checked). */
+export function dueSummaryPeriods(calendar: WorkCalendar, date: string): Period[] {
+  const week = lastCompleteWeek(calendar, date);
+  const weeks = [week];
+  // A week without a working day could not send the summary of the week before it.
+  for (let w = week; weeks.length < 5 && firstWorkingDate(calendar, w.firstDate, nextDate(w.lastDate)) === null;) {
+    w = previousPeriod(calendar, w);
+    weeks.unshift(w);
+  }
+  return [...weeks, lastCompleteMonth(calendar, date)];
+}
+
+function nextDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export function planDaily(ctx: DailyContext): DailyPlan {
   const { config, calendar, day, links } = ctx;
   const plan: DailyPlan = { day, emails: [], escalations: 0, unitDigests: 0, adminDigest: 0, summaries: 0 };
@@ -89,7 +109,7 @@ export function planDaily(ctx: DailyContext): DailyPlan {
   }
 
   if (config.leaders.length) {
-    for (const period of [lastCompleteWeek(calendar, day.date), lastCompleteMonth(calendar, day.date)]) {
+    for (const period of dueSummaryPeriods(calendar, day.date)) {
       if (ctx.alreadyQueued(summaryKey(period))) continue;
       const summary = summaryOf(ctx.complaints, calendar, period, config);
       if (summary.current.recordedBefore === 0) continue; // the register was not in use yet
