@@ -53,7 +53,12 @@ export function menuOpenDashboard(): void {
       feed = currentFeed(run);
       refreshedAt = '—';
     }
-    finish(run);
+    try {
+      finish(run);
+    } catch (e) {
+      // Someone who may not write the protected system tabs (Log Galat, Riwayat) still gets the link.
+      console.warn(`Buka dasbor: ${errorText(e)}`);
+    }
     const ui = SpreadsheetApp.getUi();
     if (!feed) {
       ui.alert(MENU.openDashboard, DIALOG.refreshFailed(`tab "${TAB.dashboard}" tidak ditemukan. Jalankan menu Pengaduan › ${MENU.setup}.`), ui.ButtonSet.OK);
