@@ -8,6 +8,7 @@
 import { Complaint, REGISTER_COLUMNS, UNIT_COLUMNS, isOpen, statusFromStamps } from '../core/complaint';
 import { withDerived } from '../core/derive';
 import { assignmentEmail } from '../core/email/assignment';
+import { parseA1 } from '../core/a1';
 import { TAB } from '../core/labels';
 import { TransitionResult, applyAdminEdit, applyOfficerEdit } from '../core/transitions';
 import { RegisterTable, UnitTable } from '../gas/complaint-tables';
@@ -200,8 +201,10 @@ function handleEdit(e: EditEvent): void {
     lock.releaseLock();
     return;
   }
-  const firstRow = e.range.getRow();
-  const numRows = e.range.getNumRows();
+  // One call gives the whole block (row, column and size) of what was typed or pasted.
+  const block = parseA1(e.range.getA1Notation()) ?? { row: e.range.getRow(), column: e.range.getColumn(), numRows: e.range.getNumRows(), numColumns: e.range.getNumColumns() };
+  const firstRow = block.row;
+  const numRows = block.numRows;
   if (firstRow + numRows - 1 < 2) {
     lock.releaseLock();
     return; // header row: setup owns it
@@ -210,7 +213,7 @@ function handleEdit(e: EditEvent): void {
   const count = firstRow + numRows - from;
   const messages = unit
     ? officerEdit(run, sheet, unit.name, unit.tab, from, count, user)
-    : adminEdit(run, sheet, from, count, user, numRows === 1 && e.range.getNumColumns() === 1 ? { column: e.range.getColumn(), oldValue: e.oldValue } : null);
+    : adminEdit(run, sheet, from, count, user, numRows === 1 && block.numColumns === 1 ? { column: block.column, oldValue: e.oldValue } : null);
   finish(run);
   lock.releaseLock();
   if (messages.length) e.source.toast(messages.slice(0, 3).join('\n'), 'Perubahan tidak dapat diterima', 10);
