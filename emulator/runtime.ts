@@ -11,15 +11,14 @@
  * in Apps Script, a failed trigger is logged, not propagated); their results say what happened.
  */
 import { readFileSync } from 'node:fs';
-import { Context, createContext, Script } from 'node:vm';
-import { DateTime } from 'luxon';
+import { Context, Script } from 'node:vm';
 import { GasEnv, ExecutionKind } from './env';
 import { RunRecord } from './ledger';
 import {
   CacheService, CalendarApp, Console, Form, FormApp, LockService, LogBook, Logger, MailApp, PropertiesService,
-  SANDBOX_PRELUDE, ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, offsetMinutesAt, resolveZone, visibleEmail,
+  ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, visibleEmail,
 } from './services';
-import { SandboxHooks, SandboxInstall } from './services/script-date';
+import { SANDBOX_GLOBALS, createSandbox } from './services/sandbox';
 import {
   EventObject, changeEvent, editEvent, formSubmitEvent, openEvent, sheetFormSubmitEvent, timeDrivenEvent,
 } from './services/trigger-events';
@@ -91,10 +90,7 @@ interface PendingRun {
   activeUser: string;
 }
 
-export const SANDBOX_GLOBALS = [
-  'SpreadsheetApp', 'FormApp', 'ScriptApp', 'MailApp', 'PropertiesService', 'LockService', 'CacheService',
-  'Session', 'Utilities', 'Logger', 'console', 'CalendarApp', 'HtmlService', 'Charts',
-] as const;
+export { SANDBOX_GLOBALS };
 
 const toDate = (t: Date | string | number): Date => (t instanceof Date ? t : new Date(t));
 
@@ -149,28 +145,7 @@ export class GasRuntime {
     this.spreadsheetApp._activeSpreadsheetId = this.spreadsheet.getId();
     if (options.users?.length) this.spreadsheet.addEditors(options.users);
 
-    this.context = createContext({});
-    const zone = resolveZone(env.timeZone);
-    const zoneLabels = new Map<number, string>();
-    const hooks: SandboxHooks = {
-      now: () => env.clock.now(),
-      offsetMinutes: (ms) => offsetMinutesAt(env.timeZone, ms),
-      zoneLabel: (ms) => {
-        const bucket = Math.floor(ms / 900_000); // offsets change only on quarter hours
-        let label = zoneLabels.get(bucket);
-        if (label === undefined) {
-          const t = DateTime.fromMillis(ms, { zone });
-          zoneLabels.set(bucket, (label = `GMT${t.toFormat('ZZZ')} (${t.toFormat('ZZZZZ', { locale: 'en-US' })})`));
-        }
-        return label;
-      },
-      timeZone: env.timeZone,
-      random: () => env.random(),
-    };
-    const install = new Script(SANDBOX_PRELUDE, { filename: 'gas-runtime-prelude.js' }).runInContext(this.context) as (h: SandboxHooks) => SandboxInstall;
-    const sandbox = install(hooks);
-    env.bridge.realm = sandbox;
-    const services: Record<(typeof SANDBOX_GLOBALS)[number], object> = {
+    this.context = createSandbox(env, {
       SpreadsheetApp: this.spreadsheetApp,
       FormApp: this.formApp,
       ScriptApp: this.scriptApp,
@@ -185,12 +160,7 @@ export class GasRuntime {
       CalendarApp: this.calendarApp,
       HtmlService: this.htmlService,
       Charts: this.charts,
-    };
-    for (const [name, service] of Object.entries(services)) {
-      const exposed = env.bridge.expose(service as never);
-      const value = name === 'console' || name === 'Logger' ? sandbox.wrapLogging(exposed) : exposed;
-      Object.defineProperty(this.context, name, { value, enumerable: true, configurable: false, writable: false });
-    }
+    });
   }
 
   /** Runs the bundle (dist/Code.js), defining its top-level functions. */
@@ -292,9 +262,9 @@ export class GasRuntime {
     const sheet = this.spreadsheet.getSheetByName(sheetName) as Sheet | null;
     if (!sheet) throw new Error(`no sheet named "${sheetName}"`);
     const singleCell = values.length === 1 && values[0].length === 1;
-    const oldValue = singleCell ? sheet.getRange(row, col).getValue() : undefined;
     const outcome = sheet._userEdit(user, row, col, values);
     if (!outcome.applied) return { applied: false, reason: outcome.reason, runs: [] };
+    const oldValue = singleCell ? outcome.oldValues[0][0] : undefined;
     const range = sheet.getRange(row, col, values.length, values[0].length);
     const newValue = singleCell ? range.getValue() : undefined;
     const timeZone = this.spreadsheet.getSpreadsheetTimeZone();
