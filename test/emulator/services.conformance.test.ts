@@ -295,6 +295,9 @@ describe('Session', () => {
     const rt = runtime(`function who() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), Session.getScriptTimeZone()]; }`);
     expect(rt.call('who')).toEqual(['operator@example.org', 'operator@example.org', 'Asia/Jakarta']);
     expect(rt.call('who', [], { user: 'pic@example.org' })).toEqual(['pic@example.org', 'pic@example.org', 'Asia/Jakarta']);
+    // An installable trigger runs as its owner (operator@example.org) while someone else acts.
+    expect(rt.call('who', [], { user: 'pic@example.org', kind: 'installable-trigger' })).toEqual(['pic@example.org', 'operator@example.org', 'Asia/Jakarta']);
+    expect(rt.call('who', [], { user: 'warga@gmail.com', kind: 'installable-trigger' })).toEqual(['', 'operator@example.org', 'Asia/Jakarta']);
   });
 
   // https://developers.google.com/apps-script/reference/base/session#getActiveUser() and
@@ -473,6 +476,15 @@ describe('FormApp', () => {
     const id = rt.call('build', [rt.spreadsheet.getId()]);
     expect(rt.call('change', [id])).toEqual(['Timestamp', 'Email Address', 'Waktu pengaduan disampaikan', 'Kanal', 'Tautan', 'Isi pengaduan']);
     expect(rt.call('relink', [id])).toEqual(['Form Responses 2', 'Form Responses 1']);
+  });
+
+  // https://developers.google.com/apps-script/reference/forms/text-validation-builder#requireTextIsUrl()
+  test('a text item validated with requireTextIsUrl refuses a non-URL answer', () => {
+    const rt = runtime(build);
+    const id = rt.call('build', [rt.spreadsheet.getId()]) as string;
+    const answers = { 'Waktu pengaduan disampaikan': new Date('2026-03-16T08:00:00+07:00'), 'Kanal media sosial': 'Instagram' };
+    expect(() => rt.submitForm(id, { ...answers, Tautan: 'bukan tautan' }, { respondent: 'admin@example.org' })).toThrow('fails its validation');
+    expect(rt.submitForm(id, { ...answers, Tautan: 'https://www.instagram.com/p/x' }, { respondent: 'admin@example.org' }).row).toBe(2);
   });
 
   // https://developers.google.com/apps-script/reference/forms/section-header-item (no setRequired)
