@@ -3,9 +3,9 @@
  *
  * Documented behaviour emulated (developers.google.com/apps-script/reference/spreadsheet/protection,
  * Range.protect, Sheet.protect):
- * - Until the script changes the editor list (add/removeEditor(s), setDomainEdit), a new
- *   protection mirrors the spreadsheet's own permissions, i.e. it does not restrict anyone.
- *   The first change starts from the spreadsheet's editors plus the current (effective) user.
+ * - A new protection "mirrors the permissions of the spreadsheet itself" until the script changes
+ *   its editors: it starts with the owner, the spreadsheet's editors and the current (effective)
+ *   user, so people the file is shared with can still edit until they are removed.
  * - The owner can always edit; neither the owner nor the current user can be removed.
  * - Warning-only protections let every editor through (the UI only asks for confirmation).
  * - A protected sheet may have unprotected ranges; Sheet.protect() returns the existing sheet
@@ -26,8 +26,8 @@ export type ProtectionTypeName = keyof typeof ProtectionType;
 
 export class Protection extends GasObject {
   readonly _className = 'Protection';
-  /** null: mirrors the spreadsheet's permissions (nobody is restricted). */
-  _editors: string[] | null = null;
+  /** Who may edit besides the owner (who always may). */
+  _editors: string[];
   _description = '';
   _warningOnly = false;
   _domainEdit = false;
@@ -40,6 +40,8 @@ export class Protection extends GasObject {
     readonly _anchor: Anchor | null,
   ) {
     super();
+    const ss = _sheet._spreadsheet;
+    this._editors = [...new Set([ss._owner(), ...ss._editors, ss._env.actingUser])];
   }
 
   private get _ss() {
@@ -50,20 +52,10 @@ export class Protection extends GasObject {
     if (this._removed || this._anchor?.dead) throw new GasError('This protection has been removed.');
   }
 
-  /** Starts an explicit editor list the first time the script changes it. */
-  private _materialize(): string[] {
-    if (this._editors === null) {
-      const list = [this._ss._owner(), ...this._ss._editors, this._ss._env.actingUser];
-      this._editors = [...new Set(list)];
-    }
-    return this._editors;
-  }
-
   /** May `email` change cells under this protection? */
   _allows(email: string): boolean {
     if (this._removed || this._anchor?.dead || this._warningOnly) return true;
     if (email === this._ss._owner()) return true;
-    if (this._editors === null) return true;
     if (this._domainEdit && domainOf(email) === domainOf(this._ss._owner())) return true;
     return this._editors.includes(email);
   }
@@ -97,8 +89,7 @@ export class Protection extends GasObject {
   addEditor(user: unknown): this {
     this._assertAlive();
     const email = emailOf(user);
-    const list = this._materialize();
-    if (!list.includes(email)) list.push(email);
+    if (!this._editors.includes(email)) this._editors.push(email);
     return this;
   }
 
@@ -111,8 +102,7 @@ export class Protection extends GasObject {
     this._assertAlive();
     const email = emailOf(user);
     const keep = new Set([this._ss._owner(), this._ss._env.actingUser]);
-    const list = this._materialize();
-    if (!keep.has(email)) this._editors = list.filter((e) => e !== email);
+    if (!keep.has(email)) this._editors = this._editors.filter((e) => e !== email);
     return this;
   }
 
@@ -122,15 +112,14 @@ export class Protection extends GasObject {
   }
 
   getEditors(): User[] {
-    const list = this._editors ?? [this._ss._owner(), ...this._ss._editors];
-    const withOwner = [this._ss._owner(), ...list.filter((e) => e !== this._ss._owner())];
+    const withOwner = [this._ss._owner(), ...this._editors.filter((e) => e !== this._ss._owner())];
     return [...new Set(withOwner)].map((e) => new User(e));
   }
 
   canEdit(): boolean {
     const me = this._ss._env.actingUser;
     if (me === this._ss._owner()) return true;
-    return this._editors === null || this._editors.includes(me);
+    return this._editors.includes(me) || (this._domainEdit && domainOf(me) === domainOf(this._ss._owner()));
   }
 
   canDomainEdit(): boolean {
@@ -139,7 +128,6 @@ export class Protection extends GasObject {
 
   setDomainEdit(editable: boolean): this {
     this._assertAlive();
-    this._materialize();
     this._domainEdit = Boolean(editable);
     return this;
   }
@@ -208,13 +196,13 @@ export class Protection extends GasObject {
   }
 
   /** Host summary for outputs. */
-  _summary(): { type: string; range: string; description: string; warningOnly: boolean; editors: string[] | 'spreadsheet'; unprotected: string[] } {
+  _summary(): { type: string; range: string; description: string; warningOnly: boolean; editors: string[]; unprotected: string[] } {
     return {
       type: this._type,
       range: this.getRange().getA1Notation(),
       description: this._description,
       warningOnly: this._warningOnly,
-      editors: this._editors === null ? 'spreadsheet' : [...this._editors],
+      editors: this.getEditors().map((u) => u.getEmail()),
       unprotected: this.getUnprotectedRanges().map((r) => r.getA1Notation()),
     };
   }

@@ -406,11 +406,16 @@ describe('Spreadsheet and SpreadsheetApp', () => {
 describe('Protection', () => {
   // https://developers.google.com/apps-script/reference/spreadsheet/range#protect()
   // "Until the script actually changes the list of editors for the range ... the permissions mirror
-  // those of the spreadsheet itself, which effectively means that the range remains unprotected."
-  test('a new protection restricts nobody until its editor list is changed', () => {
-    const { sheet } = setup();
-    sheet.getRange('A1:C1').protect().setDescription('Kolom sistem');
-    expect(sheet._userEdit(PIC, 1, 1, [['x']]).applied).toBe(true);
+  // those of the spreadsheet itself": people the file is shared with keep editing, others do not.
+  test('a new protection lets the spreadsheet editors edit until its editor list is changed', () => {
+    const { ss, sheet } = setup();
+    ss.addEditor(ADMIN);
+    const p = sheet.getRange('A1:C1').protect().setDescription('Kolom sistem');
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual([OWNER, ADMIN]);
+    expect(sheet._userEdit(ADMIN, 1, 1, [['x']]).applied).toBe(true);
+    expect(sheet._userEdit(PIC, 1, 1, [['y']]).applied).toBe(false);
+    p.removeEditor(ADMIN);
+    expect(sheet._userEdit(ADMIN, 1, 1, [['z']]).applied).toBe(false);
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/protection — the documented
@@ -482,7 +487,8 @@ describe('Protection', () => {
       p.removeEditors(p.getEditors());
     });
     expect(() => as(env, PIC, () => sheet.getRange('A2').setValue('x'))).toThrow('You are trying to edit a protected cell or object.');
-    expect(as(env, PIC, () => sheet.getRange('A1').protect().canEdit())).toBe(true); // a fresh one mirrors the sheet
+    expect(as(env, PIC, () => sheet.getProtections('RANGE')[0].canEdit())).toBe(false);
+    expect(as(env, PIC, () => sheet.getRange('B1').protect().canEdit())).toBe(true); // its creator is an editor
     expect(as(env, OWNER, () => sheet.getRange('A2').setValue('ok').getValue())).toBe('ok');
   });
 
