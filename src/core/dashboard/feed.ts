@@ -102,7 +102,7 @@ export const FEED_COLUMNS: readonly FeedColumn[] = Object.freeze([
   { id: 'lewat_tenggat', type: 'Boolean', aggregation: 'None', description: 'TRUE bila masih terbuka dan langkah saat ini atau tenggat akhir sudah lewat.' },
   { id: 'terlambat', type: 'Boolean', aggregation: 'None', description: 'TRUE bila ada langkah atau keseluruhan yang melewati tenggat (daftar terlambat).' },
   { id: 'hari_terlambat', type: 'Number', aggregation: 'Max', description: 'Hari kerja penuh terbanyak suatu langkah atau keseluruhan melewati tenggat (0 bila tidak pernah).' },
-  { id: 'tepat_waktu', type: 'Text', aggregation: 'None', description: 'Ya = dijawab sebelum tenggat akhir; Tidak = dijawab setelahnya; Berjalan = belum dijawab; Ditutup = ditutup tanpa jawaban (tidak dihitung).' },
+  { id: 'tepat_waktu', type: 'Text', aggregation: 'None', description: 'Ya = dijawab paling lambat pada tenggat akhir; Tidak = dijawab setelahnya; Berjalan = belum dijawab; Ditutup = ditutup tanpa jawaban (tidak dihitung).' },
   { id: 'waktu_dijawab', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Waktu jawaban diberikan kepada masyarakat (langkah 5); kosong bila belum.' },
   { id: 'tanggal_dijawab', type: 'Date', aggregation: 'None', format: DAY, description: 'Tanggal dijawab (WIB); kosong bila belum.' },
   { id: 'waktu_ditutup', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Waktu ditutup tanpa jawaban; kosong bila tidak.' },
