@@ -60,12 +60,6 @@ export class Protection extends GasObject {
     return this._editors.includes(email);
   }
 
-  /** Does this protection cover cell (row, column) of its sheet? */
-  _covers(row: number, column: number): boolean {
-    if (this._type === 'RANGE') return this._anchor!.contains(row, column);
-    return !this._unprotected.some((a) => !a.dead && a.contains(row, column));
-  }
-
   /** Does it cover any cell of the rectangle? */
   _coversAny(r1: number, c1: number, r2: number, c2: number): boolean {
     if (this._type === 'RANGE') return this._anchor!.intersects(r1, c1, r2, c2);

@@ -1,6 +1,6 @@
 /**
- * Range: fixed coordinates on a sheet (1-based), as in Apps Script — a Range obtained before a
- * row is inserted still points at the same cells afterwards.
+ * Range: values, formulas, notes, validation and checkboxes of a fixed rectangle of cells
+ * (geometry in range-base.ts, formatting in range-format.ts).
  *
  * Documented behaviour relied on (developers.google.com/apps-script/reference/spreadsheet/range):
  * getValues() is rows×columns with '' for empty cells and Number/Boolean/Date/String values;
@@ -8,40 +8,20 @@
  * cell; strings are interpreted as typed input (see values.ts).
  */
 import { GasError } from '../errors';
-import { GasObject } from '../gas-object';
 import { rangeA1 } from './a1';
-import { StyleKey, STYLE_DEFAULTS } from './cells';
-import { normalizeColor } from './colors';
 import { Protection } from './protection';
+import type { ClearOptions } from './range-base';
+import { FormattedRange } from './range-format';
+import { copyRange, sortRange, trimRange } from './range-ops';
 import type { Sheet } from './sheet';
 import { DataValidation, DataValidationBuilder } from './validation';
-import { Cell, DateCell, displayCell, readCell, reportedFormat, assertCellLength } from './values';
+import { Cell, DateCell, displayCell, readCell, assertCellLength } from './values';
 import { applyTyped, assertRectangular, assertScriptCanEdit, scriptWrite, typeAll } from './write';
-import { copyRange, sortRange, trimRange } from './range-ops';
 
-type ClearOptions = { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean };
-
-export class Range extends GasObject {
+export class Range extends FormattedRange {
   readonly _className = 'Range';
 
-  constructor(
-    readonly _sheet: Sheet,
-    readonly _row: number,
-    readonly _column: number,
-    readonly _numRows: number,
-    readonly _numColumns: number,
-  ) {
-    super();
-  }
-
   // ------------------------------------------------------------------ geometry
-
-  private get _r2(): number {
-    return this._row + this._numRows - 1;
-  }
-  private get _c2(): number {
-    return this._column + this._numColumns - 1;
-  }
 
   getRow(): number {
     return this._row;
@@ -112,20 +92,6 @@ export class Range extends GasObject {
   }
 
   // ------------------------------------------------------------------ values
-
-  /** Reads one layer of the rectangle as rows×columns, mapping each stored entry. */
-  private _read<T, U>(grid: { rows: (T[] | undefined)[] }, map: (v: T | undefined, r: number, c: number) => U): U[][] {
-    const out: U[][] = new Array(this._numRows);
-    const r0 = this._row - 1;
-    const c0 = this._column - 1;
-    for (let i = 0; i < this._numRows; i++) {
-      const row = grid.rows[r0 + i];
-      const line: U[] = new Array(this._numColumns);
-      for (let j = 0; j < this._numColumns; j++) line[j] = map(row === undefined ? undefined : row[c0 + j], r0 + i, c0 + j);
-      out[i] = line;
-    }
-    return out;
-  }
 
   getValues(): unknown[][] {
     // The hot path of every batch read: a plain loop, no per-cell closures.
@@ -250,200 +216,6 @@ export class Range extends GasObject {
     return this._clear({ commentsOnly: true });
   }
 
-  // ------------------------------------------------------------------ formatting
-
-  private _styles<T>(key: StyleKey): T[][] {
-    const def = STYLE_DEFAULTS[key];
-    return this._read(this._sheet._cells.styles[key], (v) => (v === undefined ? def : v) as T);
-  }
-
-  private _style<T>(key: StyleKey): T {
-    const v = this._sheet._cells.styles[key].get(this._row - 1, this._column - 1);
-    return (v === undefined ? STYLE_DEFAULTS[key] : v) as T;
-  }
-
-  private _setStyle(key: StyleKey, value: unknown): this {
-    assertScriptCanEdit(this._sheet, this._row, this._column, this._numRows, this._numColumns);
-    this._sheet._cells.styles[key].fill(this._row - 1, this._column - 1, this._r2 - 1, this._c2 - 1, value === null ? undefined : value);
-    return this;
-  }
-
-  private _setStyles(key: StyleKey, values: unknown[][], map: (v: unknown) => unknown = (v) => v): this {
-    assertRectangular(values, this._numRows, this._numColumns);
-    assertScriptCanEdit(this._sheet, this._row, this._column, this._numRows, this._numColumns);
-    const grid = this._sheet._cells.styles[key];
-    values.forEach((line, i) => line.forEach((v, j) => grid.set(this._row - 1 + i, this._column - 1 + j, v === null || v === undefined ? undefined : map(v))));
-    return this;
-  }
-
-  getNumberFormats(): string[][] {
-    return this._read(this._sheet._cells.styles.numberFormat, (f) => reportedFormat(f as string | undefined));
-  }
-  getNumberFormat(): string {
-    return reportedFormat(this._sheet._cells.styles.numberFormat.get(this._row - 1, this._column - 1) as string | undefined);
-  }
-  setNumberFormat(numberFormat: string): this {
-    return this._setStyle('numberFormat', String(numberFormat));
-  }
-  setNumberFormats(numberFormats: string[][]): this {
-    return this._setStyles('numberFormat', numberFormats, String);
-  }
-
-  getBackgrounds(): string[][] {
-    return this._styles('background');
-  }
-  getBackground(): string {
-    return this._style('background');
-  }
-  setBackground(color: string | null): this {
-    return this._setStyle('background', color === null ? null : normalizeColor(color));
-  }
-  setBackgrounds(colors: (string | null)[][]): this {
-    return this._setStyles('background', colors, (c) => normalizeColor(String(c)));
-  }
-  setBackgroundRGB(red: number, green: number, blue: number): this {
-    const hex = [red, green, blue].map((n) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0')).join('');
-    return this._setStyle('background', `#${hex}`);
-  }
-
-  getFontColor(): string {
-    return this._style('fontColor');
-  }
-  setFontColor(color: string | null): this {
-    return this._setStyle('fontColor', color === null ? null : normalizeColor(color));
-  }
-  setFontColors(colors: unknown[][]): this {
-    return this._setStyles('fontColor', colors, (c) => normalizeColor(String(c)));
-  }
-
-  getFontWeights(): string[][] {
-    return this._styles('fontWeight');
-  }
-  getFontWeight(): string {
-    return this._style('fontWeight');
-  }
-  setFontWeight(fontWeight: 'normal' | 'bold' | null): this {
-    return this._setStyle('fontWeight', fontWeight);
-  }
-  setFontWeights(fontWeights: ('normal' | 'bold' | null)[][]): this {
-    return this._setStyles('fontWeight', fontWeights);
-  }
-
-  getFontStyles(): string[][] {
-    return this._styles('fontStyle');
-  }
-  getFontStyle(): string {
-    return this._style('fontStyle');
-  }
-  setFontStyle(fontStyle: 'normal' | 'italic' | null): this {
-    return this._setStyle('fontStyle', fontStyle);
-  }
-  setFontStyles(fontStyles: ('normal' | 'italic' | null)[][]): this {
-    return this._setStyles('fontStyle', fontStyles);
-  }
-
-  getFontSizes(): number[][] {
-    return this._styles('fontSize');
-  }
-  getFontSize(): number {
-    return this._style('fontSize');
-  }
-  setFontSize(size: number): this {
-    return this._setStyle('fontSize', size);
-  }
-  setFontSizes(sizes: number[][]): this {
-    return this._setStyles('fontSize', sizes);
-  }
-
-  getFontFamilies(): string[][] {
-    return this._styles('fontFamily');
-  }
-  getFontFamily(): string {
-    return this._style('fontFamily');
-  }
-  setFontFamily(fontFamily: string | null): this {
-    return this._setStyle('fontFamily', fontFamily);
-  }
-  setFontFamilies(fontFamilies: (string | null)[][]): this {
-    return this._setStyles('fontFamily', fontFamilies);
-  }
-
-  getFontLines(): string[][] {
-    return this._styles('fontLine');
-  }
-  getFontLine(): string {
-    return this._style('fontLine');
-  }
-  setFontLine(fontLine: string | null): this {
-    return this._setStyle('fontLine', fontLine);
-  }
-  setFontLines(fontLines: (string | null)[][]): this {
-    return this._setStyles('fontLine', fontLines);
-  }
-
-  getHorizontalAlignments(): string[][] {
-    return this._styles('horizontalAlignment');
-  }
-  getHorizontalAlignment(): string {
-    return this._style('horizontalAlignment');
-  }
-  setHorizontalAlignment(alignment: string | null): this {
-    return this._setStyle('horizontalAlignment', alignment);
-  }
-  setHorizontalAlignments(alignments: (string | null)[][]): this {
-    return this._setStyles('horizontalAlignment', alignments);
-  }
-
-  getVerticalAlignments(): string[][] {
-    return this._styles('verticalAlignment');
-  }
-  getVerticalAlignment(): string {
-    return this._style('verticalAlignment');
-  }
-  setVerticalAlignment(alignment: string | null): this {
-    return this._setStyle('verticalAlignment', alignment);
-  }
-  setVerticalAlignments(alignments: (string | null)[][]): this {
-    return this._setStyles('verticalAlignment', alignments);
-  }
-
-  getWrapStrategies(): string[][] {
-    return this._styles('wrapStrategy');
-  }
-  getWrapStrategy(): string {
-    return this._style('wrapStrategy');
-  }
-  setWrapStrategy(strategy: string): this {
-    return this._setStyle('wrapStrategy', strategy);
-  }
-  setWrapStrategies(strategies: string[][]): this {
-    return this._setStyles('wrapStrategy', strategies);
-  }
-  getWraps(): boolean[][] {
-    return this._styles<string>('wrapStrategy').map((l) => l.map((s) => s === 'WRAP'));
-  }
-  getWrap(): boolean {
-    return this._style('wrapStrategy') === 'WRAP';
-  }
-  setWrap(isWrapEnabled: boolean): this {
-    return this._setStyle('wrapStrategy', isWrapEnabled ? 'WRAP' : 'OVERFLOW');
-  }
-  setWraps(isWrapEnabled: boolean[][]): this {
-    return this._setStyles('wrapStrategy', isWrapEnabled, (w) => (w ? 'WRAP' : 'OVERFLOW'));
-  }
-
-  /** Borders are recorded (for the workbook output) but not styled per side. */
-  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: string | null): this {
-    const any = [top, left, bottom, right, vertical, horizontal].some((b) => b === true);
-    const none = [top, left, bottom, right, vertical, horizontal].every((b) => b === false);
-    if (!any && !none) return this;
-    return this._setStyle('border', any ? { top, left, bottom, right, vertical, horizontal, color: color ?? '#000000', style: style ?? 'SOLID' } : null);
-  }
-
-  clearFormat(): this {
-    return this._clear({ formatOnly: true });
-  }
-
   // ------------------------------------------------------------------ validation and checkboxes
 
   getDataValidations(): (DataValidation | null)[][] {
@@ -515,18 +287,6 @@ export class Range extends GasObject {
   }
 
   // ------------------------------------------------------------------ clearing, sorting, copying
-
-  private _clear(options: ClearOptions): this {
-    assertScriptCanEdit(this._sheet, this._row, this._column, this._numRows, this._numColumns);
-    const some = options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly;
-    this._sheet._cells.clear(this._row, this._column, this._r2, this._c2, {
-      contents: !some || options.contentsOnly,
-      formats: !some || options.formatOnly,
-      notes: !some || options.commentsOnly,
-      validations: !some || options.validationsOnly,
-    });
-    return this;
-  }
 
   clear(options?: ClearOptions): this {
     return this._clear(options ?? {});

@@ -6,7 +6,7 @@
  * a date is a `DateCell` (an instant in epoch ms) so no mutable Date is ever shared.
  */
 import { GasError } from '../errors';
-import { AUTOMATIC_FORMAT, compileFormat, DEFAULT_DATE_TIME_FORMAT, TEXT_FORMAT } from './number-format';
+import { AUTOMATIC_FORMAT, compileFormat, DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, DEFAULT_TIME_FORMAT, TEXT_FORMAT } from './number-format';
 import { instantFromSerial, instantOf, serialFromInstant, wallTime } from './time-zone';
 
 export class DateCell {
@@ -104,7 +104,7 @@ function parseDateInput(text: string, timeZone: string, nowMs: number): TypedInp
     const t = timeOf(m.slice(4, 9));
     if (!validDay(y, mo, d) || t === null) return null;
     const ms = instantOf(timeZone, y, mo, d, t?.hour ?? 0, t?.minute ?? 0, t?.second ?? 0, t?.ms ?? 0);
-    return { value: new DateCell(ms), format: t ? DEFAULT_DATE_TIME_FORMAT : 'M/d/yyyy' };
+    return { value: new DateCell(ms), format: t ? DEFAULT_DATE_TIME_FORMAT : DEFAULT_DATE_FORMAT };
   }
   m = MONTH_DAY.exec(text);
   if (m) {
@@ -118,7 +118,7 @@ function parseDateInput(text: string, timeZone: string, nowMs: number): TypedInp
     const t = timeOf(m.slice(1, 6));
     if (!t) return null;
     const serial = (t.hour * 3600 + t.minute * 60 + t.second + t.ms / 1000) / 86400;
-    return { value: new DateCell(instantFromSerial(serial, timeZone)), format: m[5] ? 'h:mm:ss AM/PM' : 'H:mm:ss' };
+    return { value: new DateCell(instantFromSerial(serial, timeZone)), format: m[5] ? DEFAULT_TIME_FORMAT : 'H:mm:ss' };
   }
   return null;
 }

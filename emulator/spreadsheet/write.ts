@@ -8,7 +8,7 @@
  */
 import { GasError } from '../errors';
 import { cellA1 } from './a1';
-import { formatKind } from './number-format';
+import { DEFAULT_DATE_TIME_FORMAT, formatKind } from './number-format';
 import { blockingProtection, PROTECTED_EDIT_MESSAGE } from './protection';
 import type { Sheet } from './sheet';
 import { satisfies, rejectionMessage } from './validation';
@@ -48,7 +48,7 @@ export function typeAll(sheet: Sheet, row: number, column: number, data: unknown
 /** Google's own writes: stored as given, no parsing; Dates become date cells. */
 function rawInput(v: unknown): TypedInput {
   if (v === null || v === undefined || v === '') return { value: undefined };
-  if (isDate(v)) return { value: new DateCell(v.getTime()), format: 'M/d/yyyy H:mm:ss' };
+  if (isDate(v)) return { value: new DateCell(v.getTime()), format: DEFAULT_DATE_TIME_FORMAT };
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return { value: v };
   return { value: String(v) };
 }
