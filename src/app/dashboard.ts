@@ -4,7 +4,7 @@
  * into the separate spreadsheet named in Pengaturan `dasbor_spreadsheet_id`, when set), then the
  * `Ringkasan` tab with its charts. Runs hourly, after setup, and from Menu › Buka dasbor.
  */
-import { FEED_COLUMNS, FEED_HEADERS, FeedRecord, buildFeed, feedValues, unitKindsOf } from '../core/dashboard/feed';
+import { FEED_COLUMNS, FEED_HEADERS, FeedRecord, buildFeed, feedFormatRuns, feedValues, unitKindsOf } from '../core/dashboard/feed';
 import { computeFigures } from '../core/dashboard/figures';
 import { DIALOG } from '../core/dashboard/labels';
 import { spreadsheetIdOf } from '../core/dashboard/looker-link';
@@ -48,13 +48,8 @@ function targetOf(ss: Spreadsheet, sheet: Sheet, external: boolean): FeedTarget 
 
 /** Whole-column formats (they hold for rows added later), one call per run of adjacent columns sharing one. */
 function formatColumns(sheet: Sheet, index: Map<string, number>): void {
-  const cols = FEED_COLUMNS.filter((c) => c.format).map((c) => ({ col: index.get(c.id)! + 1, format: c.format! })).sort((a, b) => a.col - b.col);
-  let i = 0;
-  while (i < cols.length) {
-    let j = i;
-    while (j + 1 < cols.length && cols[j + 1].col === cols[j].col + 1 && cols[j + 1].format === cols[i].format) j++;
-    sheet.getRange(`${columnLetter(cols[i].col)}2:${columnLetter(cols[j].col)}`).setNumberFormat(cols[i].format);
-    i = j + 1;
+  for (const run of feedFormatRuns((id) => index.get(id)!)) {
+    sheet.getRange(`${columnLetter(run.first + 1)}2:${columnLetter(run.first + run.count)}`).setNumberFormat(run.format);
   }
 }
 

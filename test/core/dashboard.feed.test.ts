@@ -200,3 +200,12 @@ describe('reading the feed back (local preview input)', () => {
     expect(() => feedRecordsFromTable(short)).toThrow(/tepat_waktu/);
   });
 });
+
+test('format runs follow the tab’s own column order when the operator moved columns', () => {
+  const moved = FEED_HEADERS.slice().reverse();
+  const runs = feedFormatRuns((id) => moved.indexOf(id));
+  const hours = runs.find((r) => r.format === '0.00' && r.count === 5)!;
+  expect(moved.slice(hours.first, hours.first + 5).sort()).toEqual(['jam_kerja_langkah_1', 'jam_kerja_langkah_2', 'jam_kerja_langkah_3', 'jam_kerja_langkah_4', 'jam_kerja_langkah_5']);
+  const covered = runs.reduce((n, r) => n + r.count, 0);
+  expect(covered).toBe(FEED_COLUMNS.filter((c) => c.format).length);
+});

@@ -235,14 +235,17 @@ export function feedValues(records: readonly FeedRecord[]): unknown[][] {
   }));
 }
 
-/** Runs of adjacent feed columns sharing a number format (0-based first column, count). */
-export function feedFormatRuns(): { first: number; count: number; format: string }[] {
+/**
+ * Runs of adjacent columns sharing a number format, as 0-based first column and count, for the
+ * tab's own column positions (default: the order of FEED_COLUMNS): one format call per run.
+ */
+export function feedFormatRuns(positionOf: (id: FeedColumnId) => number = (id) => FEED_HEADERS.indexOf(id)): { first: number; count: number; format: string }[] {
+  const cols = FEED_COLUMNS.filter((c) => c.format).map((c) => ({ at: positionOf(c.id), format: c.format! })).sort((a, b) => a.at - b.at);
   const runs: { first: number; count: number; format: string }[] = [];
-  FEED_COLUMNS.forEach((c, i) => {
-    if (!c.format) return;
+  for (const c of cols) {
     const last = runs[runs.length - 1];
-    if (last && last.format === c.format && last.first + last.count === i) last.count++;
-    else runs.push({ first: i, count: 1, format: c.format });
-  });
+    if (last && last.format === c.format && last.first + last.count === c.at) last.count++;
+    else runs.push({ first: c.at, count: 1, format: c.format });
+  }
   return runs;
 }
