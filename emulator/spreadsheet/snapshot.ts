@@ -2,9 +2,12 @@
  * A sheet as the user sees it, for the runtime's outputs (workbook.json, workbook.xlsx).
  * Rectangular arrays cover the data region (lastRow × lastColumn); everything is plain data.
  */
+import { GasObject } from '../gas-object';
 import { rangeA1 } from './a1';
 import { STYLE_DEFAULTS, StyleKey } from './cells';
+import type { Protection } from './protection';
 import type { Sheet } from './sheet';
+import type { DataValidation } from './validation';
 
 export interface SheetSnapshot {
   name: string;
@@ -35,7 +38,7 @@ export interface SheetSnapshot {
   hiddenRows: number[];
   hiddenColumns: number[];
   validations: { range: string; criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string | null }[];
-  protections: ReturnType<import('./protection').Protection['_summary']>[];
+  protections: ReturnType<Protection['_summary']>[];
   conditionalFormats: { ranges: string[]; criteria: string | null; values: unknown[]; format: Record<string, unknown> }[];
   charts: { chartId: number | null; type: string; ranges: string[]; options: Record<string, unknown>; position: { row: number; column: number; offsetX: number; offsetY: number } }[];
   formUrl: string | null;
@@ -56,18 +59,27 @@ function styleGrid<T>(sheet: Sheet, key: StyleKey, rows: number, cols: number): 
   return out;
 }
 
+/** A rule argument as plain data: a Range becomes its A1 notation with the sheet name. */
+function plainArg(arg: unknown): unknown {
+  if (arg instanceof GasObject && arg._className === 'Range') {
+    const r = arg as unknown as { _sheet: Sheet; getA1Notation(): string };
+    return `${r._sheet._name}!${r.getA1Notation()}`;
+  }
+  return arg;
+}
+
 /** Validation rules grouped into runs of identical rules per column, in A1 notation. */
 function validationRuns(sheet: Sheet): SheetSnapshot['validations'] {
   const out: SheetSnapshot['validations'] = [];
   const grid = sheet._cells.validations;
-  const width = Math.max(0, ...grid.rows.map((r) => r?.length ?? 0));
+  const width = grid.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   for (let c = 0; c < width; c++) {
     let start = -1;
     let rule: unknown = undefined;
     const flush = (end: number) => {
       if (rule !== undefined && start >= 0) {
-        const spec = (rule as import('./validation').DataValidation)._spec;
-        out.push({ range: rangeA1(start + 1, c + 1, end - start, 1), criteria: spec.criteria ?? '', values: spec.args.map((a) => (a && typeof a === 'object' && '_className' in (a as object) ? (a as { getA1Notation(): string }).getA1Notation() : a)), allowInvalid: spec.allowInvalid, helpText: spec.helpText });
+        const spec = (rule as DataValidation)._spec;
+        out.push({ range: rangeA1(start + 1, c + 1, end - start, 1), criteria: spec.criteria ?? '', values: spec.args.map(plainArg), allowInvalid: spec.allowInvalid, helpText: spec.helpText });
       }
     };
     for (let r = 0; r <= grid.rows.length; r++) {
@@ -119,7 +131,7 @@ export function snapshotSheet(sheet: Sheet): SheetSnapshot {
     conditionalFormats: sheet.getConditionalFormatRules().map((r) => ({
       ranges: r.getRanges().map((x) => x.getA1Notation()),
       criteria: r._spec.criteria,
-      values: r._spec.args,
+      values: r._spec.args.map(plainArg),
       format: { ...r._spec.format },
     })),
     charts: sheet.getCharts().map((c) => ({

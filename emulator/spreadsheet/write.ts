@@ -8,7 +8,7 @@
  */
 import { GasError } from '../errors';
 import { cellA1 } from './a1';
-import { DEFAULT_DATE_TIME_FORMAT, formatKind } from './number-format';
+import { DEFAULT_DATE_TIME_FORMAT, formatKind, TEXT_FORMAT } from './number-format';
 import { blockingProtection, PROTECTED_EDIT_MESSAGE } from './protection';
 import type { Sheet } from './sheet';
 import { satisfies, rejectionMessage } from './validation';
@@ -37,7 +37,7 @@ export function typeAll(sheet: Sheet, row: number, column: number, data: unknown
       const v = line[j];
       const fmt = formats === undefined ? undefined : (formats[column - 1 + j] as string | undefined);
       if (mode === 'raw') typed.push(rawInput(v));
-      else if (mode === 'user' && typeof v === 'string') typed.push(fmt === '@' ? { value: v === '' ? undefined : v } : parseTyped(v, tz, now));
+      else if (mode === 'user' && typeof v === 'string') typed.push(fmt === TEXT_FORMAT ? typeScriptValue(v, fmt, tz, now) : parseTyped(v, tz, now));
       else typed.push(typeScriptValue(v, fmt, tz, now));
     }
     out.push(typed);
