@@ -55,7 +55,7 @@ function formatColumns(sheet: Sheet, index: Map<string, number>): void {
 
 /**
  * Replaces the feed rows of the `Dasbor Data` tab of `ss` (created when missing): one setValues
- * for all rows, in the tab's own column order (an operator's extra columns are left blank).
+ * for all rows, in the tab's own column order (other columns typed into the tab are blanked).
  */
 export function writeFeed(ss: Spreadsheet, records: readonly FeedRecord[]): Sheet {
   const tab = ensureTab(ss, TAB.dashboard, DASHBOARD_HEADERS);

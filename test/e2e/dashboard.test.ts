@@ -213,6 +213,20 @@ describe('Dasbor Data on a scenario run', () => {
   });
 });
 
+describe('a failing dashboard does not fail the job it ends', () => {
+  test('the hourly job still succeeds and the failure is in Log Galat', () => {
+    const sim = boot();
+    runScenario(sim);
+    const summary = sheet(sim, 'Ringkasan') as Sheet & { newChart: () => unknown };
+    summary.newChart = () => { throw new Error('grafik rusak (uji)'); };
+    const runs = sim.rt.advanceTo('2026-04-09T15:30:00+07:00').filter((r) => r.label === 'hourlyJob');
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.every((r) => r.ok)).toBe(true);
+    const errors = records(sheet(sim, 'Log Galat').getDataRange().getValues());
+    expect(errors.some((e) => String(e['Pesan']).startsWith('Dasbor tidak dapat diperbarui: ') && String(e['Pesan']).includes('grafik rusak (uji)'))).toBe(true);
+  });
+});
+
 describe('settings', () => {
   test('setup builds the feed header and Ringkasan before any complaint', () => {
     const sim = boot();
