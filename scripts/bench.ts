@@ -4,8 +4,9 @@
  * from scripts/bench/*.bench.ts and listing it here.
  */
 import { runCalendarBench } from './bench/calendar.bench';
+import { runRemindersBench } from './bench/reminders.bench';
 
-const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench];
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runRemindersBench];
 
 async function main(): Promise<void> {
   let ok = true;

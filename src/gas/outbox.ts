@@ -12,6 +12,14 @@ import { TabData, appendRows, readTab, writeChangedRows } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * Messages sent per run at most: each MailApp.sendEmail is a round trip of a few hundred
+ * milliseconds, so a Workspace quota (1,500 recipients) sent in one run would pass the 6-minute
+ * limit and leave statuses unwritten. The rest waits for the next (hourly) run.
+ */
+export const MAX_SENDS_PER_RUN = 100;
+const SPARE_ROWS = 500;
+
 const COL = Object.fromEntries(OUTBOX_HEADERS.map((h, i) => [h, i])) as Record<string, number>;
 
 function outboxRow(m: OutgoingEmail, now: Date): unknown[] {
@@ -92,7 +100,7 @@ export class Outbox {
       const to = String(row[COL['Kepada']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       const cc = String(row[COL['Tembusan']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       const needed = recipientCount({ to, cc });
-      if (needed > quota) break; // keep queue order: the rest waits for the next run
+      if (needed > quota || sent >= MAX_SENDS_PER_RUN) break; // keep queue order: the rest waits for the next run
       const next = i >= firstNew ? row.slice() : row.map((v) => (typeof v === 'string' ? cellText(v) : v));
       // A row read back from the sheet holds the text as typed; a new row holds cellText's form.
       const text = (k: string): string => {
@@ -129,8 +137,10 @@ export class Outbox {
       changed.set(i, next);
     }
     if (tab.rows.length > firstNew) {
-      const needed = tab.rows.length + 1 - tab.sheet.getMaxRows();
-      if (needed > 0) tab.sheet.insertRowsAfter(tab.sheet.getMaxRows(), needed);
+      // Room for this run's rows plus spare, so that most runs write with a single call.
+      const maxRows = tab.sheet.getMaxRows();
+      const needed = tab.rows.length + 1 - maxRows;
+      if (needed > 0) tab.sheet.insertRowsAfter(maxRows, needed + SPARE_ROWS);
     }
     writeChangedRows(tab, changed);
     for (const [i, row] of changed) tab.rows[i] = row;

@@ -140,12 +140,12 @@ describe('the daily plan', () => {
   const plan = (at: string, queued: Set<string> = new Set(), complaints = register, c = cfg) =>
     planDaily({ complaints, config: c, calendar: cal, day: scheduledReminderDay(cal, wib(at), c.reminderHour), links, alreadyQueued: (k) => queued.has(k) });
 
-  test('a working day: escalations first, then unit digests, the admin digest and the due summaries', () => {
+  test('a working day: unit digests first, then the admin digest, escalations and the due summaries', () => {
     const p = plan('2026-04-08T07:50:00');
     expect(p.emails.map((m) => m.key)).toEqual([
-      `eskalasi|${register[0].number}|3|pimpinan|UP Museum Seni`,
       'digest|UP Museum Seni|2026-04-08',
       'admin|2026-04-08',
+      `eskalasi|${register[0].number}|3|pimpinan|UP Museum Seni`,
       'ringkasan-mingguan|2026-W14',
       // Not sent on 1 April (the register was not in use at the time of the test's data): a summary
       // of a closed period whose key is missing goes out on a later working day of the month.

@@ -5,8 +5,9 @@
  *
  * - Nothing on a day that is not a working day (a holiday week sends nothing).
  * - Figures are taken at the day's reminder instant (`ReminderDay.asOf`), never at the run time.
- * - Queue order: escalations, unit digests, the admin digest, then summaries: when the mail
- *   quota runs short, what is most urgent goes first and the rest waits for the next run.
+ * - Queue order: unit digests, the admin digest, escalations, then summaries. The digests are
+ *   few (one per unit) and list every overdue complaint anyway; escalations can be many after
+ *   an outage, and must not hold the day's digests behind them when the mail quota runs short.
  * - A missed day is not made up: only today's digests are built, and they list everything due
  *   or overdue now. Summaries are about a closed period, so one whose key is not in the outbox
  *   yet (the first working day's run failed) is sent on the next working day of that week/month;
@@ -88,12 +89,6 @@ export function planDaily(ctx: DailyContext): DailyPlan {
 
   const items = openItems(ctx.complaints, calendar, config.stepDays, day.asOf);
 
-  for (const e of dueEscalations(items, config, (k) => ctx.alreadyQueued(k))) {
-    const unitTab = e.unit ? links.tab(e.unit.tab) : '';
-    plan.emails.push(escalationEmail(e, day.asOf, { unitTab, registerTab: links.register }));
-    plan.escalations++;
-  }
-
   const previous = previousWorkingDate(calendar, day.date);
   const since = previous ? calendar.at(previous, hourText(config.reminderHour)) : null;
   for (const w of unitWorklists(items, config.units, day, since, calendar)) {
@@ -106,6 +101,12 @@ export function planDaily(ctx: DailyContext): DailyPlan {
   if (config.admins.length && !isAdminWorklistEmpty(admin) && !ctx.alreadyQueued(adminDigestKey(day.date))) {
     plan.emails.push(adminDigestEmail(admin, day, config.admins, links.register));
     plan.adminDigest++;
+  }
+
+  for (const e of dueEscalations(items, config, (k) => ctx.alreadyQueued(k))) {
+    const unitTab = e.unit ? links.tab(e.unit.tab) : '';
+    plan.emails.push(escalationEmail(e, day.asOf, { unitTab, registerTab: links.register }));
+    plan.escalations++;
   }
 
   if (config.leaders.length) {
