@@ -623,6 +623,70 @@ describe('Conditional formats and charts', () => {
   });
 });
 
+describe('More range and sheet operations', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#clear(Object)
+  test('clear({contentsOnly}) keeps formats and notes; clear() removes everything', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1').setValue(5).setNumberFormat('0.00').setNote('n').setFontWeight('bold');
+    range.clear({ contentsOnly: true });
+    expect([range.getValue(), range.getNumberFormat(), range.getNote(), range.getFontWeight()]).toEqual(['', '0.00', 'n', 'bold']);
+    range.clear();
+    expect([range.getNumberFormat(), range.getNote(), range.getFontWeight()]).toEqual(['0.###############', '', 'normal']);
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#offset(Integer,Integer,Integer,Integer)
+  // and #getCell(Integer,Integer): relative cells, bounded by the range and the sheet.
+  test('offset and getCell address cells relative to the range', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('B2:C3');
+    expect(range.offset(1, 1).getA1Notation()).toBe('C3:D4');
+    expect(range.offset(0, 0, 1, 1).getA1Notation()).toBe('B2');
+    expect(range.getCell(2, 2).getA1Notation()).toBe('C3');
+    expect(() => range.getCell(3, 1)).toThrow('Cell reference out of range');
+    expect(() => range.offset(-2, 0)).toThrow('The starting row of the range is too small.');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range)
+  test('copyTo copies values and formats to a destination that takes the source size', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setValues([['Nama', 'Status']]).setFontWeight('bold');
+    sheet.getRange('A1:B1').copyTo(sheet.getRange('D5'));
+    expect(sheet.getRange('D5:E5').getValues()).toEqual([['Nama', 'Status']]);
+    expect(sheet.getRange('E5').getFontWeight()).toBe('bold');
+    sheet.getRange('A1:B1').copyTo(sheet.getRange('A10'), { formatOnly: true });
+    expect(sheet.getRange('A10').getValue()).toBe('');
+    expect(sheet.getRange('A10').getFontWeight()).toBe('bold');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setNamedRange(String,Range)
+  test('named ranges are found by name and follow inserted rows', () => {
+    const { ss, sheet } = setup();
+    ss.setNamedRange('StatusList', sheet.getRange('H2:H6'));
+    sheet.insertRowsBefore(1, 3);
+    expect(ss.getRangeByName('StatusList')?.getA1Notation()).toBe('H5:H9');
+    expect(ss.getRangeByName('Missing')).toBeNull();
+  });
+
+  test('a non-editor cannot delete rows that hold a protected range', () => {
+    const { env, sheet } = setup();
+    as(env, OWNER, () => {
+      const p = sheet.getRange('A5:C5').protect();
+      p.removeEditors(p.getEditors());
+    });
+    expect(() => as(env, PIC, () => sheet.deleteRows(4, 2))).toThrow('You are trying to edit a protected cell or object.');
+    expect(as(env, PIC, () => sheet.deleteRow(6).getMaxRows())).toBe(999);
+    as(env, OWNER, () => sheet.deleteRow(5));
+    expect(sheet.getProtections('RANGE')).toEqual([]);
+  });
+
+  test('a user typing more than 50,000 characters is refused even in a plain-text cell', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setNumberFormat('@');
+    const outcome = sheet._userEdit(PIC, 1, 1, [['x'.repeat(50001)]]);
+    expect(outcome).toEqual({ applied: false, reason: 'Your input contains more than the maximum of 50000 characters in a single cell.', oldValues: [['']] });
+  });
+});
+
 describe('Host hooks', () => {
   test('_writeRaw stores values as given (no typing) and grows the grid', () => {
     const { sheet } = setup();
