@@ -8,10 +8,8 @@
  * the same day whatever the host's time zone. Names are what the operator sees (Indonesian).
  */
 
-/** The kinds the `Hari Libur` tab knows (DESIGN §3). */
+/** The non-working kinds of the `Hari Libur` tab (DESIGN §3; config.ts adds 'Hari kerja'). */
 export type HolidayKind = 'Libur nasional' | 'Cuti bersama' | 'Libur lokal';
-
-export const HOLIDAY_KINDS: readonly HolidayKind[] = ['Libur nasional', 'Cuti bersama', 'Libur lokal'];
 
 /** One non-working date. */
 export interface Holiday {
