@@ -42,8 +42,6 @@ export interface Scenario {
   leaders?: string[];
   holidays?: { date: string; name: string; kind?: string }[];
   mailQuota?: number;
-  /** Mail quota per day, overriding mailQuota on the given WIB dates ('yyyy-MM-dd'). */
-  mailQuotaByDay?: Record<string, number>;
   events: ScenarioEvent[];
 }
 

@@ -21,7 +21,8 @@ type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const CONFIG_TABS: string[] = [TAB.units, TAB.settings, TAB.holidays];
-const HEADER_OF = Object.fromEntries([...REGISTER_COLUMNS, ...UNIT_COLUMNS].map((c) => [c.key, c.header])) as Record<string, string>;
+/** History names a change by the register's header (changes are to the register record). */
+const HEADER_OF: Record<string, string> = { ...Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, c.header])), officerStatus: 'Status' };
 
 function userOf(e: EditEvent): string {
   try {

@@ -80,7 +80,10 @@ export function reconcileAll(run: Run): ReconcileReport {
       const c = register.find(number);
       if (!number || !c || c.unit !== unit.name || seen.has(number)) {
         broken = true;
-        if (number && (asText(row.values.followUp) || asText(row.values.officerNote))) {
+        const followUp = asText(row.values.followUp).trim();
+        const note = asText(row.values.officerNote).trim();
+        // Text already in the register (e.g. typed before a reassignment) is not lost: say nothing.
+        if (number && ((followUp && followUp !== c?.followUp) || (note && note !== c?.officerNote))) {
           const owner = c ? c.unit : 'tidak ada';
           run.journal.record(number, `Isian di tab ${unit.tab} tidak dipakai (pengaduan milik: ${owner})`, 'Hasil Tindak Lanjut / Catatan', '', `${asText(row.values.followUp)} | ${asText(row.values.officerNote)}`);
         }

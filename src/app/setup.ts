@@ -147,6 +147,10 @@ function setup(): SetupReport {
   const run = startRun('Siapkan', { ss, state, user: Session.getEffectiveUser().getEmail() });
   reconcileAll(run);
   refreshDashboardQuietly(run); // a dashboard failure goes to Log Galat, not fatal
+  // The dashboard may have created `Ringkasan` just now: record every tab's gid for links.
+  for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();
+  run.layout = layout;
+  state.setJson('layout', layout);
   for (const p of report.problems) run.journal.error(p, 'Periksa tab Unit / Pengaturan / Hari Libur.', '', 'PERINGATAN');
   run.journal.record('', 'Siapkan / Perbarui', '', '', summaryText(report));
   finish(run);

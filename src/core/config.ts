@@ -48,7 +48,7 @@ export const DEFAULT_UNITS: UnitConfig[] = [
 export const DEFAULT_CATEGORIES = [
   'Layanan dan petugas',
   'Fasilitas dan kebersihan',
-  'Tiket, jadwal dan jam buka',
+  'Tiket dan jam buka',
   'Acara dan pertunjukan',
   'Cagar budaya dan koleksi',
   'Perizinan dan sewa tempat',
