@@ -4,6 +4,7 @@
  * (src/core/reports), queue it with idempotency keys and send what the quota allows; what is
  * left waits in `Antrean Email` for the next run (hourly or daily).
  */
+import { ESCALATION_KIND } from '../core/email/escalation';
 import { MENU, TAB } from '../core/labels';
 import { DailyPlan, ReportLinks, manualSummary, planDaily } from '../core/reports/daily';
 import { longDate } from '../core/reports/format';
@@ -47,6 +48,7 @@ function remind(run: Run, day: ReminderDay, action: string): Outcome {
     day,
     links: links(run),
     alreadyQueued: (key) => outbox.has(key),
+    escalationsQueuedToday: outbox.countQueuedSince(ESCALATION_KIND, run.calendar.at(day.date)),
   });
   let queued = 0;
   for (const m of plan.emails) if (outbox.enqueue(m, run.now)) queued++;

@@ -60,6 +60,17 @@ export class Outbox {
     return this.keys.has(key);
   }
 
+  /** How many messages of `kind` ('Jenis') were queued at or after `since` (e.g. today's escalations). */
+  countQueuedSince(kind: string, since: Date): number {
+    const from = since.getTime();
+    let n = 0;
+    for (const row of [...(this.tab?.rows ?? []), ...this.queued]) {
+      const created = row[COL['Dibuat']];
+      if (row[COL['Jenis']] === kind && Object.prototype.toString.call(created) === '[object Date]' && (created as Date).getTime() >= from) n++;
+    }
+    return n;
+  }
+
   enqueue(m: OutgoingEmail, now: Date): boolean {
     if (!m.to.length || this.keys.has(m.key)) return false;
     this.keys.add(m.key);

@@ -167,6 +167,19 @@ describe('the daily plan', () => {
     expect(b).toEqual(a);
   });
 
+  test('at most 50 escalations a day, most overdue first; the rest follow the next working day', () => {
+    const many = Array.from({ length: 60 }, (_, i) => complaint({ received: '2026-03-26T09:00:00', forwarded: `2026-03-${i < 10 ? '26' : '30'}T10:${String(i).padStart(2, '0')}:00` }));
+    const first = plan('2026-04-08T08:00:00', new Set(), many).emails.filter((m) => m.key.startsWith('eskalasi'));
+    expect(first).toHaveLength(50);
+    const olderFirst = many.slice(0, 10).map((c) => c.number);
+    expect(first.slice(0, 10).map((m) => m.number).sort()).toEqual(olderFirst.sort());
+    const queued = new Set(first.map((m) => m.key));
+    // A second run the same day: the day's 50 are spent.
+    const again = planDaily({ complaints: many, config: cfg, calendar: cal, day: scheduledReminderDay(cal, wib('2026-04-08T09:00:00'), 8), links, alreadyQueued: (k) => queued.has(k), escalationsQueuedToday: 50 });
+    expect(again.emails.filter((m) => m.key.startsWith('eskalasi'))).toEqual([]);
+    expect(plan('2026-04-09T08:00:00', queued, many).emails.filter((m) => m.key.startsWith('eskalasi'))).toHaveLength(10);
+  });
+
   test('nothing on a holiday or a weekend', () => {
     expect(plan('2026-04-03T08:00:00').emails).toEqual([]);
     expect(plan('2026-04-11T08:00:00').emails).toEqual([]);

@@ -10,6 +10,9 @@ import { FOOTER } from './assignment';
 import { EmailContent, renderHtml, renderText } from './layout';
 import { OutgoingEmail } from './message';
 
+/** The outbox 'Jenis' of escalations (counted per day by the daily job). */
+export const ESCALATION_KIND = 'Eskalasi';
+
 const COPIED: Record<EscalationLevel, string> = {
   kepala: 'kepala unit dan admin media sosial',
   pimpinan: 'kepala unit, admin media sosial dan pimpinan',
@@ -60,7 +63,7 @@ export function escalationEmail(e: Escalation, asOf: Date, links: { unitTab: str
   };
   return {
     key: e.key,
-    kind: 'Eskalasi',
+    kind: ESCALATION_KIND,
     number: c.number,
     to: e.to,
     cc: e.cc,

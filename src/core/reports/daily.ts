@@ -8,6 +8,11 @@
  * - Queue order: unit digests, the admin digest, escalations, then summaries. The digests are
  *   few (one per unit) and list every overdue complaint anyway; escalations can be many after
  *   an outage, and must not hold the day's digests behind them when the mail quota runs short.
+ * - At most ESCALATIONS_PER_DAY escalations are queued a day (counting those an earlier run of
+ *   the same day queued), most overdue first; the others
+ *   follow on the next working days (their keys are still missing). After an outage or an
+ *   import this keeps the queue within what the mail quota can send in a day, so tomorrow's
+ *   digests are not stuck behind a backlog; the digests list every overdue complaint anyway.
  * - A missed day is not made up: only today's digests are built, and they list everything due
  *   or overdue now. Summaries are about a closed period, so one whose key is not in the outbox
  *   yet (the first working day's run failed) is sent on the next working day of that week/month;
@@ -26,6 +31,8 @@ import { Period, ReminderDay, firstWorkingDate, lastCompleteMonth, lastCompleteW
 import { Summary, periodFigures } from './summary';
 import { adminWorklist, isAdminWorklistEmpty, openItems, unitWorklists } from './worklist';
 
+export const ESCALATIONS_PER_DAY = 50;
+
 export interface ReportLinks {
   spreadsheet: string;
   register: string;
@@ -41,6 +48,8 @@ export interface DailyContext {
   links: ReportLinks;
   /** Whether a key is already in the outbox (queued, sent or failed). */
   alreadyQueued(key: string): boolean;
+  /** Escalations already queued on this day by an earlier run (default 0). */
+  escalationsQueuedToday?: number;
 }
 
 export interface DailyPlan {
@@ -103,7 +112,8 @@ export function planDaily(ctx: DailyContext): DailyPlan {
     plan.adminDigest++;
   }
 
-  for (const e of dueEscalations(items, config, (k) => ctx.alreadyQueued(k))) {
+  const allowance = Math.max(0, ESCALATIONS_PER_DAY - (ctx.escalationsQueuedToday ?? 0));
+  for (const e of dueEscalations(items, config, (k) => ctx.alreadyQueued(k)).slice(0, allowance)) {
     const unitTab = e.unit ? links.tab(e.unit.tab) : '';
     plan.emails.push(escalationEmail(e, day.asOf, { unitTab, registerTab: links.register }));
     plan.escalations++;
