@@ -10,6 +10,7 @@ import { dateKeyOf } from '../core/config';
 import { formatDate } from '../core/values';
 import { refreshConfig } from '../gas/config-store';
 import { appendRows, readTab } from '../gas/tabs';
+import { operatorOnly } from './menu';
 import { finish, guard, startRun } from './run';
 
 export function syncHolidays(): string {
@@ -45,6 +46,7 @@ export function syncHolidays(): string {
 }
 
 export function menuSyncHolidays(): void {
+  if (!operatorOnly(MENU.syncHolidays)) return;
   guard('Menu', () => {
     const text = syncHolidays();
     const ui = SpreadsheetApp.getUi();

@@ -38,11 +38,27 @@ export function notBuilt(caption: string): void {
   alert(caption, MESSAGES.notBuilt(caption));
 }
 
+/**
+ * Menu items run as the person who clicks them, and only the operator (the spreadsheet's owner)
+ * may write the protected tabs (Riwayat, Log Galat, Antrean Email, config). For anyone else the
+ * item explains this instead of failing half-way; the automatic runs (triggers, as the operator)
+ * do the same work on schedule.
+ */
+export function operatorOnly(caption: string): boolean {
+  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
+  const ownerEmail = owner ? owner.getEmail() : '';
+  const me = Session.getActiveUser().getEmail();
+  if (!ownerEmail || !me || ownerEmail.toLowerCase() === me.toLowerCase()) return true;
+  alert(caption, MESSAGES.operatorOnly(caption, ownerEmail));
+  return false;
+}
+
 export function menuSetup(): void {
-  setupSpreadsheet();
+  if (operatorOnly(MENU.setup)) setupSpreadsheet();
 }
 
 export function menuSyncForm(): void {
+  if (!operatorOnly(MENU.syncForm)) return;
   guard('Menu', () => {
     const run = startRun('Sinkron formulir', { user: Session.getActiveUser().getEmail() });
     const layout: Layout = run.state.getJson<Layout>('layout') ?? emptyLayout();
@@ -56,6 +72,7 @@ export function menuSyncForm(): void {
 }
 
 export function menuReconcile(): void {
+  if (!operatorOnly(MENU.reconcile)) return;
   guard('Menu', () => {
     const lock = LockService.getScriptLock();
     lock.waitLock(30000);

@@ -24,6 +24,10 @@ export const MENU = {
   sendSummary: 'Kirim ringkasan',
   openDashboard: 'Buka dasbor',
   syncHolidays: 'Sinkron hari libur',
+  operatorOnly: (feature: string, owner: string) =>
+    `Menu "${feature}" hanya dapat dijalankan oleh operator (pemilik spreadsheet: ${owner}), ` +
+    'karena mengubah tab yang dilindungi. Proses otomatis tetap berjalan setiap jam dan setiap pagi; ' +
+    'bila perlu segera, mintalah operator menjalankannya.',
   about: 'Tentang',
 } as const;
 
@@ -41,6 +45,10 @@ export const APP_NAME = 'Pengaduan Medsos — Dinas Kebudayaan Provinsi DKI Jaka
 export const MESSAGES = {
   notBuilt: (feature: string) =>
     `Fitur "${feature}" belum tersedia pada versi ini. Silakan hubungi pengelola sistem.`,
+  operatorOnly: (feature: string, owner: string) =>
+    `Menu "${feature}" hanya dapat dijalankan oleh operator (pemilik spreadsheet: ${owner}), ` +
+    'karena mengubah tab yang dilindungi. Proses otomatis tetap berjalan setiap jam dan setiap pagi; ' +
+    'bila perlu segera, mintalah operator menjalankannya.',
   about:
     'Sistem pengelolaan pengaduan masyarakat melalui media sosial (SOP 1762/-073.71) ' +
     'Dinas Kebudayaan Provinsi DKI Jakarta. Formulir → tab Pengaduan → tab unit, dengan tenggat ' +

@@ -277,6 +277,18 @@ describe('setup', () => {
     expect(responses.getLastColumn()).toBe(10); // Timestamp, Email Address, 8 questions
   });
 
+  test('a menu item that writes protected tabs explains to a non-operator, and works for the operator', () => {
+    const sim = boot();
+    sim.rt.openSpreadsheet(ADMIN);
+    const byAdmin = sim.rt.clickMenu(ADMIN, ['Pengaduan', 'Rekonsiliasi']);
+    expect(byAdmin.ok).toBe(true);
+    const alerts = sim.rt.spreadsheetApp._ui._alerts;
+    expect(String(alerts[alerts.length - 1].prompt)).toContain('hanya dapat dijalankan oleh operator');
+    const byOperator = sim.rt.clickMenu('operator@example.org', ['Pengaduan', 'Rekonsiliasi']);
+    expect(byOperator.ok).toBe(true);
+    expect(String(alerts[alerts.length - 1].prompt)).toContain('Respons formulir yang baru dicatat');
+  });
+
   test('the menu appears on open and an unbuilt item answers in Indonesian', () => {
     const sim = boot();
     sim.rt.openSpreadsheet(ADMIN);
