@@ -12,7 +12,7 @@ import { DEFAULT_DATE_TIME_FORMAT, formatKind, TEXT_FORMAT } from './number-form
 import { blockingProtection, PROTECTED_EDIT_MESSAGE } from './protection';
 import type { Sheet } from './sheet';
 import { satisfies, rejectionMessage } from './validation';
-import { Cell, DateCell, isDate, parseTyped, readCell, displayCell, TypedInput, typeScriptValue } from './values';
+import { Cell, DateCell, isDate, MAX_CELL_CHARS, parseTyped, readCell, displayCell, TypedInput, typeScriptValue } from './values';
 import { serialFromInstant } from './time-zone';
 
 export type WriteMode = 'script' | 'user' | 'raw';
@@ -23,26 +23,60 @@ export interface EditOutcome {
   oldValues: unknown[][];
 }
 
+/**
+ * A typed write: the cell values, plus the few cells that carry a formula or an inferred format.
+ * Kept as flat arrays so that typing 1.5 million plain cells allocates no per-cell objects.
+ */
+export interface TypedBlock {
+  values: (Cell | undefined)[][];
+  extras: { i: number; j: number; formula?: string; format?: string }[];
+}
+
+const BOOLEAN_TEXT = /^(true|false)\s*$/i;
+
+/** True for text that cannot be typed into a number, boolean, date, formula or quoted text. */
+function isPlainText(v: string): boolean {
+  const ch = v.charCodeAt(0);
+  // whitespace/control, digits, + - . = '
+  if (ch <= 32 || (ch >= 48 && ch <= 57) || ch === 43 || ch === 45 || ch === 46 || ch === 61 || ch === 39) return false;
+  // t/T/f/F: only TRUE and FALSE are typed
+  if (ch === 116 || ch === 84 || ch === 102 || ch === 70) return v.length > 5 && !BOOLEAN_TEXT.test(v);
+  return true;
+}
+
 /** Types every value of `data` for cells starting at (row, column), 1-based. */
-export function typeAll(sheet: Sheet, row: number, column: number, data: unknown[][], mode: WriteMode): TypedInput[][] {
+export function typeAll(sheet: Sheet, row: number, column: number, data: unknown[][], mode: WriteMode): TypedBlock {
   const tz = sheet._timeZone();
   const now = sheet._now();
   const formatRows = sheet._cells.styles.numberFormat.rows;
-  const out: TypedInput[][] = [];
+  const values: (Cell | undefined)[][] = new Array(data.length);
+  const extras: TypedBlock['extras'] = [];
   for (let i = 0; i < data.length; i++) {
     const line = data[i];
     const formats = formatRows[row - 1 + i];
-    const typed: TypedInput[] = [];
+    const out: (Cell | undefined)[] = new Array(line.length);
     for (let j = 0; j < line.length; j++) {
       const v = line[j];
+      if (typeof v === 'number' || typeof v === 'boolean') {
+        out[j] = v;
+        continue;
+      }
+      if (v === '' || v === null || v === undefined) continue; // blank
+      if (typeof v === 'string' && v.length <= MAX_CELL_CHARS && (mode === 'raw' || isPlainText(v))) {
+        out[j] = v === '' ? undefined : v;
+        continue;
+      }
       const fmt = formats === undefined ? undefined : (formats[column - 1 + j] as string | undefined);
-      if (mode === 'raw') typed.push(rawInput(v));
-      else if (mode === 'user' && typeof v === 'string') typed.push(fmt === TEXT_FORMAT ? typeScriptValue(v, fmt, tz, now) : parseTyped(v, tz, now));
-      else typed.push(typeScriptValue(v, fmt, tz, now));
+      let t: TypedInput;
+      if (mode === 'raw') t = rawInput(v);
+      else if (mode === 'user' && typeof v === 'string' && fmt !== TEXT_FORMAT) t = parseTyped(v, tz, now);
+      else t = typeScriptValue(v, fmt, tz, now);
+      out[j] = t.value;
+      if (t.formula !== undefined || t.format !== undefined) extras.push({ i, j, formula: t.formula, format: t.format });
     }
-    out.push(typed);
+    values[i] = out;
   }
-  return out;
+  return { values, extras };
 }
 
 /** Google's own writes: stored as given, no parsing; Dates become date cells. */
@@ -53,26 +87,33 @@ function rawInput(v: unknown): TypedInput {
   return { value: String(v) };
 }
 
+/** The format a typed cell ends up with: an inferred format applies only to automatic cells. */
+function resultingFormat(existing: string | undefined, value: Cell | undefined, inferred: string | undefined): string | undefined {
+  if (inferred === undefined) return existing;
+  if (existing === undefined || (value instanceof DateCell && formatKind(existing) === 'automatic')) return inferred;
+  return existing;
+}
+
 /** The first "Reject input" validation the typed values break, as Sheets words it. */
-export function rejection(sheet: Sheet, row: number, column: number, typed: TypedInput[][]): string | null {
+export function rejection(sheet: Sheet, row: number, column: number, typed: TypedBlock): string | null {
   const { validations, styles } = sheet._cells;
   if (validations.isEmpty()) return null;
   const tz = sheet._timeZone();
-  for (let i = 0; i < typed.length; i++) {
-    for (let j = 0; j < typed[i].length; j++) {
+  const extra = new Map(typed.extras.map((x) => [`${x.i},${x.j}`, x]));
+  for (let i = 0; i < typed.values.length; i++) {
+    for (let j = 0; j < typed.values[i].length; j++) {
       const r = row - 1 + i;
       const c = column - 1 + j;
       const rule = validations.get(r, c);
       if (!rule || rule._spec.allowInvalid) continue;
-      const t = typed[i][j];
-      if (t.formula !== undefined) continue; // formulas are validated on their (unevaluated) result
-      const existing = styles.numberFormat.get(r, c) as string | undefined;
-      const fmt = existing ?? t.format;
-      const value = readCell(t.value, fmt, tz);
+      const x = extra.get(`${i},${j}`);
+      if (x?.formula !== undefined) continue; // formulas are not evaluated, so not validated
+      const value = typed.values[i][j];
+      const fmt = resultingFormat(styles.numberFormat.get(r, c) as string | undefined, value, x?.format);
       const checked = {
-        value,
-        display: displayCell(t.value, fmt, tz),
-        serial: t.value instanceof DateCell ? serialFromInstant(t.value.ms, tz) : typeof t.value === 'number' ? t.value : null,
+        value: readCell(value, fmt, tz),
+        display: displayCell(value, fmt, tz),
+        serial: value instanceof DateCell ? serialFromInstant(value.ms, tz) : typeof value === 'number' ? value : null,
         serialOf: (d: unknown) => (isDate(d) ? serialFromInstant(d.getTime(), tz) : Number(d)),
       };
       if (!satisfies(rule, checked)) return rejectionMessage(cellA1(r + 1, c + 1), rule);
@@ -81,25 +122,28 @@ export function rejection(sheet: Sheet, row: number, column: number, typed: Type
   return null;
 }
 
-/** Stores typed values; an inferred format (dates, %) applies only to cells still on automatic. */
-export function applyTyped(sheet: Sheet, row: number, column: number, typed: TypedInput[][]): void {
+/** Stores a typed block: values replace cells (and their formulas); inferred formats fill automatic cells. */
+export function applyTyped(sheet: Sheet, row: number, column: number, typed: TypedBlock): void {
   const { values, formulas, styles } = sheet._cells;
-  const formats = styles.numberFormat;
-  for (let i = 0; i < typed.length; i++) {
+  for (let i = 0; i < typed.values.length; i++) {
     const r = row - 1 + i;
-    const line = typed[i];
+    const line = typed.values[i];
     let valueRow = values.rows[r];
     if (valueRow === undefined) valueRow = values.rows[r] = [];
-    const hasFormulas = formulas.rows[r] !== undefined;
+    const formulaRow = formulas.rows[r];
     for (let j = 0; j < line.length; j++) {
-      const c = column - 1 + j;
-      const t = line[j];
-      valueRow[c] = t.value as Cell;
-      if (hasFormulas || t.formula !== undefined) formulas.set(r, c, t.formula);
-      if (t.format !== undefined) {
-        const current = formats.get(r, c) as string | undefined;
-        if (current === undefined || (t.value instanceof DateCell && formatKind(current) === 'automatic')) formats.set(r, c, t.format);
-      }
+      valueRow[column - 1 + j] = line[j] as Cell;
+      if (formulaRow !== undefined) formulaRow[column - 1 + j] = undefined as unknown as string;
+    }
+  }
+  for (const x of typed.extras) {
+    const r = row - 1 + x.i;
+    const c = column - 1 + x.j;
+    if (x.formula !== undefined) formulas.set(r, c, x.formula);
+    if (x.format !== undefined) {
+      const existing = styles.numberFormat.get(r, c) as string | undefined;
+      const next = resultingFormat(existing, typed.values[x.i][x.j], x.format);
+      if (next !== existing) styles.numberFormat.set(r, c, next);
     }
   }
   sheet._cells.touch();
@@ -149,7 +193,7 @@ export function userEdit(sheet: Sheet, email: string, row: number, column: numbe
     throw new Error(`_userEdit outside the grid of "${sheet._name}": ${cellA1(row, column)} + ${numRows}x${numColumns}`);
   }
   const oldValues = currentValues(sheet, row, column, numRows, numColumns);
-  let typed: TypedInput[][];
+  let typed: TypedBlock;
   try {
     typed = typeAll(sheet, row, column, data, 'user');
   } catch (e) {

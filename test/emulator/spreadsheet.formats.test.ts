@@ -4,7 +4,8 @@
  * serial dates counted from 1899-12-30) and https://support.google.com/docs/answer/56470
  * (custom number formats). Locale en_US, spreadsheet time zone Asia/Jakarta unless stated.
  */
-import { compileFormat, automaticNumber, DateCell, displayCell, parseTyped, readCell, serialFromInstant, instantOf } from '../../emulator/spreadsheet';
+import { GasEnv } from '../../emulator/env';
+import { automaticNumber, compileFormat, DateCell, displayCell, instantOf, parseTyped, readCell, serialFromInstant, SpreadsheetAppService } from '../../emulator/spreadsheet';
 
 const TZ = 'Asia/Jakarta';
 const NOW = Date.parse('2026-03-16T08:00:00+07:00');
@@ -111,6 +112,12 @@ describe('typing input like the Sheets UI', () => {
     }
     const time = parseTyped('9:15 PM', TZ, NOW);
     expect(displayCell(time.value, time.format, TZ)).toBe('9:15:00 PM');
+  });
+
+  test('script writes type the same way, whatever the first character', () => {
+    const sheet = new SpreadsheetAppService(new GasEnv()).create('t').getSheets()[0];
+    sheet.getRange('A1:F1').setValues([['FALSE ', ' 42', 'tanggapan', 'Terima kasih', 'false', '$5']]);
+    expect(sheet.getRange('A1:F1').getValues()).toEqual([[false, 42, 'tanggapan', 'Terima kasih', false, '$5']]);
   });
 
   test('percentages become fractions with a percent format', () => {
