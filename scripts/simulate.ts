@@ -185,9 +185,14 @@ export class Simulation {
     for (const r of result.runs) if (!r.ok) this.problems.push(`${where}: ${r.label} gagal: ${r.error}`);
   }
 
+  /** Moves the virtual clock, firing time-driven triggers; failed runs are noted. */
+  advance(to: number | string): void {
+    for (const r of this.rt.advanceTo(typeof to === 'number' ? new Date(to) : to)) if (!r.ok) this.problems.push(`${r.label} (${wib(r.startedAt).toISO()}): ${r.error}`);
+  }
+
   event(ev: ScenarioEvent, i: number): void {
     const where = `events[${i}]`;
-    for (const r of this.rt.advanceTo(ev.at)) if (!r.ok) this.problems.push(`${r.label} (${wib(r.startedAt).toISO()}): ${r.error}`);
+    this.advance(ev.at);
     if ('submit' in ev) {
       const answers: Record<string, unknown> = {};
       for (const item of FORM_ITEMS) {
@@ -236,7 +241,7 @@ export class Simulation {
   }
 
   finish(): void {
-    for (const r of this.rt.advanceTo(this.s.end)) if (!r.ok) this.problems.push(`${r.label} (${wib(r.startedAt).toISO()}): ${r.error}`);
+    this.advance(this.s.end);
   }
 }
 
@@ -245,19 +250,33 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
   const rt = sim.rt;
   log(`Skenario ${scenario.name ?? ''}: ${wib(Date.parse(scenario.start)).toFormat('d LLL yyyy')} – ${wib(Date.parse(scenario.end)).toFormat('d LLL yyyy')}, ${scenario.events.length} peristiwa`);
   sim.setup();
-  let day = '';
+  // Day by day: every simulated day prints a line (events, emails sent, mail still queued).
+  let day = wib(Date.parse(scenario.start)).startOf('day');
+  let eventsToday = 0;
   let sentBefore = 0;
-  scenario.events.forEach((ev, i) => {
-    const d = wib(Date.parse(ev.at)).toFormat('yyyy-MM-dd');
-    if (d !== day) {
-      if (day) log(`  ${day}: email terkirim s.d. hari ini ${rt.outbox.length} (+${rt.outbox.length - sentBefore})`);
-      sentBefore = rt.outbox.length;
-      day = d;
+  const closeDay = (): void => {
+    const sent = rt.outbox.length - sentBefore;
+    const waiting = queuedMail(rt);
+    const failed = rt.executions.filter((x) => !x.ok && wib(x.startedAt).hasSame(day, 'day')).length;
+    log(`  ${day.setLocale('id').toFormat('ccc dd LLL yyyy')}: ${String(eventsToday).padStart(2)} peristiwa, ${String(sent).padStart(3)} email terkirim${waiting ? `, ${waiting} antre` : ''}${failed ? `, ${failed} eksekusi gagal` : ''}`);
+    sentBefore = rt.outbox.length;
+    eventsToday = 0;
+  };
+  const advanceDays = (until: number): void => {
+    for (let next = day.plus({ days: 1 }); next.toMillis() <= until; next = day.plus({ days: 1 })) {
+      sim.advance(next.toMillis());
+      closeDay();
+      day = next;
     }
+  };
+  scenario.events.forEach((ev, i) => {
+    advanceDays(Date.parse(ev.at));
     sim.event(ev, i);
+    eventsToday++;
   });
+  advanceDays(Date.parse(scenario.end));
   sim.finish();
-  log(`  ${day}: email terkirim s.d. akhir ${rt.outbox.length}`);
+  closeDay();
 
   // Outputs, written to a temporary folder first.
   mkdirSync(dirname(outDir), { recursive: true });
@@ -291,6 +310,14 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
   return { runtime: rt, problems: sim.problems, outDir };
 }
 
+function queuedMail(rt: GasRuntime): number {
+  const sheet = rt.spreadsheet.getSheetByName(TAB.outbox) as Sheet | null;
+  if (!sheet || sheet.getLastRow() < 2) return 0;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  const col = headers.indexOf('Status') + 1;
+  return col ? sheet.getRange(2, col, sheet.getLastRow() - 1, 1).getValues().filter((r) => r[0] === 'Menunggu').length : 0;
+}
+
 function summarise(result: SimulationResult, log: (line: string) => void): void {
   const rt = result.runtime;
   const config = configOf(rt);
@@ -306,7 +333,7 @@ function summarise(result: SimulationResult, log: (line: string) => void): void 
     const onTime = done.filter((s) => s === 'on-time').length;
     log(`  Langkah ${k + 1} tepat waktu: ${done.length ? `${Math.round((onTime / done.length) * 100)}% (${onTime}/${done.length})` : '-'}`);
   }
-  const queued = (rt.spreadsheet.getSheetByName(TAB.outbox) as Sheet)._snapshot().values.slice(1).filter((r) => r.includes('Menunggu')).length;
+  const queued = queuedMail(rt);
   log(`  Email terkirim     : ${rt.outbox.length}; masih antre: ${queued}`);
   log(`  Eksekusi skrip     : ${rt.ledger.runs.length}; gagal: ${rt.ledger.runs.filter((r) => r.error).length}`);
   if (result.problems.length) {
