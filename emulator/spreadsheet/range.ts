@@ -113,7 +113,10 @@ export class Range extends FormattedRange {
           const v = row[c0 + j];
           if (v === undefined) line[j] = '';
           else if (typeof v === 'string' || typeof v === 'boolean') line[j] = v;
-          else line[j] = readCell(v, formats === undefined ? undefined : (formats[c0 + j] as string | undefined), tz);
+          else {
+            const fmt = formats === undefined ? undefined : (formats[c0 + j] as string | undefined);
+            line[j] = typeof v === 'number' && fmt === undefined ? v : readCell(v, fmt, tz);
+          }
         }
       }
       out[i] = line;
