@@ -75,9 +75,12 @@ export async function writeXlsx(path: string, sheets: SheetSnapshot[]): Promise<
   wb.creator = 'Pengaduan Medsos (simulasi lokal)';
   wb.created = new Date(0);
   wb.modified = new Date(0);
+  const used = new Set<string>();
   for (const s of sheets) {
-    // Excel limits sheet names to 31 characters and forbids some characters.
-    const name = s.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+    // Excel limits sheet names to 31 characters, forbids some characters and needs them unique.
+    let name = s.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${name.slice(0, 31 - String(k).length - 1)}~${k}`;
+    used.add(name.toLowerCase());
     const ws = wb.addWorksheet(name, { views: s.frozenRows ? [{ state: 'frozen', ySplit: s.frozenRows }] : [] });
     s.values.forEach((row, r) => {
       const out = row.map((v) => {

@@ -136,6 +136,16 @@ function setup(): SetupReport {
   for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();
   state.setJson('layout', layout);
 
+  // The empty first tab of a new spreadsheet is only in the way.
+  for (const name of ['Sheet1', 'Lembar1', 'Sheet 1', 'Lembar 1']) {
+    const blank = ss.getSheetByName(name);
+    if (blank && ss.getSheets().length > 1 && blank.getLastRow() === 0 && blank.getLastColumn() === 0) {
+      ss.deleteSheet(blank);
+      delete layout.gids[name];
+      report.createdTabs.push(`(tab kosong "${name}" dihapus)`);
+    }
+  }
+
   // Triggers: exactly one of each.
   const previousHour = state.get('trigger.dailyHour');
   const triggers = ensureTriggers(ss, config.reminderHour, previousHour === undefined ? null : Number(previousHour));
