@@ -16,8 +16,11 @@ export function hourlyJob(): void {
     const run = startRun('Per jam');
     run.config = refreshConfig(run.ss, run.state);
     run.calendar = calendarOf(run.config);
-    reconcileAll(run);
-    Outbox.read(run.ss).send(run.now, run.journal);
+    const report = reconcileAll(run);
+    const outbox = Outbox.read(run.ss);
+    const cancelled = outbox.cancelWaiting('Penugasan', report.finished, 'Dibatalkan: pengaduan sudah dijawab/ditutup sebelum email terkirim.');
+    if (cancelled) run.journal.record('', 'Email penugasan dibatalkan', 'Antrean Email', '', `${cancelled} email (pengaduan sudah dijawab/ditutup)`);
+    outbox.send(run.now, run.journal);
     refreshDashboardQuietly(run); // a dashboard failure goes to Log Galat, not fatal
     finish(run);
     lock.releaseLock();

@@ -26,6 +26,8 @@ export interface ReconcileReport {
   rebuiltTabs: string[];
   derivedUpdated: number;
   queuedEmails: number;
+  /** Complaints answered or closed (their pending assignment emails are moot). */
+  finished: Set<string>;
 }
 
 function sameCell(a: unknown, b: unknown): boolean {
@@ -59,7 +61,7 @@ function registerMissedResponses(run: Run, register: RegisterTable): number {
 
 export function reconcileAll(run: Run): ReconcileReport {
   const register = RegisterTable.read(run.ss);
-  const report: ReconcileReport = { registered: 0, officerUpdates: 0, rebuiltTabs: [], derivedUpdated: 0, queuedEmails: 0 };
+  const report: ReconcileReport = { registered: 0, officerUpdates: 0, rebuiltTabs: [], derivedUpdated: 0, queuedEmails: 0, finished: new Set() };
 
   // Numbers never go backwards, even if the counter in Script Properties was lost.
   for (const [year, seq] of highestSequences(register.complaints.map((c) => c.number))) {
@@ -146,6 +148,7 @@ export function reconcileAll(run: Run): ReconcileReport {
       report.derivedUpdated++;
     }
   }
+  for (const c of register.complaints) if (c.number && (c.status === 'Dijawab' || c.status === 'Ditutup')) report.finished.add(c.number);
   register.flush();
   outbox.flushQueue();
   const fixed = report.registered + report.officerUpdates + report.rebuiltTabs.length + report.queuedEmails;

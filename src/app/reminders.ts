@@ -12,6 +12,7 @@ import { ReminderDay, scheduledReminderDay, todayReminderDay } from '../core/rep
 import { formatDateTime } from '../core/values';
 import { RegisterTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
+import { operatorOnly } from './menu';
 import { Run, finish, guard, startRun, tabUrl } from './run';
 
 /** The hourly run may hold the lock for a while at the same hour; wait for it. */
@@ -94,6 +95,7 @@ export function dailyJob(): void {
 
 /** Menu "Kirim pengingat sekarang": today's digests and escalations now (same keys as the trigger). */
 export function menuRemindNow(): void {
+  if (!operatorOnly(MENU.remindNow)) return;
   guard('Menu', () => {
     const message = withLock(30_000, () => {
       const run = startRun(MENU.remindNow, { user: Session.getActiveUser().getEmail() });
@@ -113,6 +115,7 @@ export function menuRemindNow(): void {
 
 /** Menu "Kirim ringkasan": the weekly summary of the last complete week, to leadership, now. */
 export function menuSendSummary(): void {
+  if (!operatorOnly(MENU.sendSummary)) return;
   guard('Menu', () => {
     const message = withLock(30_000, () => {
       const run = startRun(MENU.sendSummary, { user: Session.getActiveUser().getEmail() });

@@ -89,6 +89,29 @@ export class Outbox {
   }
 
   /**
+   * Cancels waiting messages of `kind` about complaints in `numbers` (e.g. the assignment email
+   * of a complaint closed as spam before the email went out). Written with the next `send`.
+   */
+  cancelWaiting(kind: string, numbers: Set<string>, reason: string): number {
+    const tab = this.tab;
+    if (!tab) return 0;
+    let cancelled = 0;
+    tab.rows.forEach((row, i) => {
+      if (row[COL['Status']] !== OUTBOX_STATUS.waiting || row[COL['Jenis']] !== kind || !numbers.has(String(row[COL['No. Pengaduan']] ?? ''))) return;
+      const next = row.map((v) => (typeof v === 'string' ? cellText(v) : v));
+      next[COL['Status']] = OUTBOX_STATUS.cancelled;
+      next[COL['Galat']] = cellText(reason);
+      this.cancelled.set(i, next);
+      tab.rows[i] = row.slice();
+      tab.rows[i][COL['Status']] = OUTBOX_STATUS.cancelled;
+      cancelled++;
+    });
+    return cancelled;
+  }
+
+  private readonly cancelled = new Map<number, unknown[]>();
+
+  /**
    * Sends waiting messages in queue order while the quota allows, then writes the messages
    * queued in this run and the status of those sent in one block (one write to the tab).
    * Returns how many were sent and how many still wait.
@@ -102,7 +125,8 @@ export class Outbox {
     // Rows queued in this run are already cell-ready (cellText); they are written below.
     const firstNew = tab.rows.length;
     tab.rows.push(...this.queued.splice(0));
-    const changed = new Map<number, unknown[]>();
+    const changed = new Map<number, unknown[]>(this.cancelled);
+    this.cancelled.clear();
     for (let i = firstNew; i < tab.rows.length; i++) changed.set(i, tab.rows[i]);
     const waiting = tab.rows.map((row, i) => ({ row, i })).filter(({ row }) => row[COL['Status']] === OUTBOX_STATUS.waiting);
     let quota = waiting.length ? MailApp.getRemainingDailyQuota() : 0;

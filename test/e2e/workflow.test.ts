@@ -345,3 +345,15 @@ describe('holiday sync', () => {
     expect(added.map((r) => [day(r['Tanggal']), r['Sumber']])).toEqual([['2027-01-01', 'Google Kalender']]);
   });
 });
+
+describe('outbox', () => {
+  test('an assignment email still waiting when the complaint is closed is cancelled, not sent', () => {
+    const sim = boot();
+    submit(sim, '2026-04-06T09:10:00+07:00', { text: 'promo judi online' });
+    sim.event({ at: '2026-04-06T09:10:30+07:00', by: ADMIN, close: { ref: 'ADU-2026-0001', reason: 'spam' } }, 1); // before the next hourly run
+    sim.rt.advanceTo('2026-04-06T12:00:00+07:00');
+    expect(sim.rt.outbox.filter((m) => m.subject.includes('ADU-2026-0001'))).toEqual([]);
+    const row = rows(sim, 'Antrean Email').find((r) => r['No. Pengaduan'] === 'ADU-2026-0001')!;
+    expect(row['Status']).toBe('Dibatalkan');
+  });
+});

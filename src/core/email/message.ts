@@ -16,7 +16,7 @@ export interface OutgoingEmail {
 
 export const OUTBOX_HEADERS = ['Kunci', 'Dibuat', 'Jenis', 'No. Pengaduan', 'Kepada', 'Tembusan', 'Subjek', 'Isi Teks', 'Isi HTML', 'Status', 'Dikirim', 'Percobaan', 'Galat'];
 
-export const OUTBOX_STATUS = { waiting: 'Menunggu', sent: 'Terkirim', failed: 'Gagal' } as const;
+export const OUTBOX_STATUS = { waiting: 'Menunggu', sent: 'Terkirim', failed: 'Gagal', cancelled: 'Dibatalkan' } as const;
 
 /** Sending is retried on the next runs; after this many failures the message is marked failed. */
 export const MAX_ATTEMPTS = 5;
