@@ -4,9 +4,11 @@
  * from scripts/bench/*.bench.ts and listing it here.
  */
 import { runCalendarBench } from './bench/calendar.bench';
+import { runEmulatorBench } from './bench/emulator.bench';
 import { runRemindersBench } from './bench/reminders.bench';
+import { runWorkflowBench } from './bench/workflow.bench';
 
-const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runRemindersBench];
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench];
 
 async function main(): Promise<void> {
   let ok = true;
