@@ -193,6 +193,29 @@ describe('officer and admin edits', () => {
     expect(rows(sim, 'UP Museum Seni')[0]['Status']).toBe('Diproses');
   });
 
+  test('a paste over several rows (no value/oldValue in the event) is handled row by row', () => {
+    const sim = withComplaint();
+    submit(sim, '2026-04-06T09:20:00+07:00', { text: 'Keluhan kedua' });
+    submit(sim, '2026-04-06T09:30:00+07:00', { text: 'Keluhan ketiga' });
+    const unit = tab(sim, 'UP Museum Seni');
+    const headers = unit.getRange(1, 1, 1, unit.getLastColumn()).getValues()[0];
+    const status = headers.indexOf('Status') + 1;
+    expect(headers[status]).toBe('Hasil Tindak Lanjut'); // Status, Hasil Tindak Lanjut side by side
+    // Rows 2–4: Diproses / Selesai with text / an invalid value.
+    const result = sim.rt.editAsUser(PIC, 'UP Museum Seni', 2, status, [['Diproses', ''], ['Selesai', 'Sudah ditangani'], ['Beres', '']]);
+    expect(result.applied).toBe(true);
+    const edit = sim.rt.ledger.runs[sim.rt.ledger.runs.length - 1];
+    expect(edit.label).toBe('onEditTrigger');
+    const byNumber = Object.fromEntries(rows(sim, 'Pengaduan').map((r) => [r['No. Pengaduan'], r]));
+    expect(byNumber['ADU-2026-0001']['Status']).toBe('Diproses');
+    expect(byNumber['ADU-2026-0002']['Status']).toBe('Ditindaklanjuti');
+    expect(byNumber['ADU-2026-0002']['Hasil Tindak Lanjut']).toBe('Sudah ditangani');
+    expect(byNumber['ADU-2026-0003']['Status']).toBe('Diteruskan');
+    expect(rows(sim, 'UP Museum Seni').map((r) => r['Status'])).toEqual(['Diproses', 'Selesai', 'Diteruskan']);
+    expect(unit.getRange(4, status).getNote()).toContain('tidak dikenal');
+    expect(unit.getRange(2, status).getNote()).toBe('');
+  });
+
   test('an officer of another unit cannot type in this tab (protection)', () => {
     const sim = withComplaint();
     const unit = tab(sim, 'UP Museum Seni');
