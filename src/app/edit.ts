@@ -216,7 +216,7 @@ function handleEdit(e: EditEvent): void {
     ? officerEdit(run, sheet, unit.name, unit.tab, from, count, user)
     : adminEdit(run, sheet, from, count, user, numRows === 1 && block.numColumns === 1 ? { column: block.column, oldValue: e.oldValue } : null);
   finish(run);
-  lock.releaseLock();
+  // The lock is released when the execution ends (see intake.ts), after the toast.
   if (messages.length) e.source.toast(messages.slice(0, 3).join('\n'), 'Perubahan tidak dapat diterima', 10);
 }
 
