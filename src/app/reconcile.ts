@@ -11,11 +11,11 @@ import { assignmentEmail } from '../core/email/assignment';
 import { TAB } from '../core/labels';
 import { highestSequences } from '../core/numbering';
 import { applyOfficerEdit } from '../core/transitions';
-import { asText, formatDate } from '../core/values';
+import { asText, isDate } from '../core/values';
 import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
 import { IntegerSet } from '../gas/state';
-import { readSheet, readTab, replaceRows } from '../gas/tabs';
+import { readTab, replaceRows } from '../gas/tabs';
 import { PROCESSED_KEY, complaintFromResponse, responseRowOf } from './intake';
 import { recordChanges } from './edit';
 import { Run, tabUrl } from './run';
@@ -31,9 +31,7 @@ export interface ReconcileReport {
 }
 
 function sameCell(a: unknown, b: unknown): boolean {
-  const da = Object.prototype.toString.call(a) === '[object Date]';
-  const db = Object.prototype.toString.call(b) === '[object Date]';
-  if (da || db) return da && db && (a as Date).getTime() === (b as Date).getTime();
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
   return String(a ?? '') === String(b ?? '');
 }
 
@@ -156,7 +154,5 @@ export function reconcileAll(run: Run): ReconcileReport {
     run.journal.record('', 'Rekonsiliasi', '', '',
       `${report.registered} respons dicatat, ${report.officerUpdates} isian petugas diambil, tab dibangun ulang: ${report.rebuiltTabs.join(', ') || '-'}, ${report.queuedEmails} email penugasan diantrekan`);
   }
-  void formatDate;
-  void readSheet;
   return report;
 }

@@ -14,7 +14,7 @@ import { FORM, TAB } from '../core/labels';
 import { cellText } from '../core/sanitize';
 import { refreshConfig } from '../gas/config-store';
 import { ensureForm, responsesSheet } from '../gas/form';
-import { dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
+import { columnLetter, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
@@ -88,7 +88,7 @@ function setup(): SetupReport {
   if (register.created) report.createdTabs.push(TAB.register);
   report.addedHeaders.push(...register.addedHeaders.map((h) => `${TAB.register}: ${h}`));
   const rIndex = (key: string) => register.index.get(REGISTER_COLUMNS.find((c) => c.key === key)!.header)!;
-  for (const col of REGISTER_COLUMNS.filter((c) => c.kind === 'date')) register.sheet.getRange(`${letter(rIndex(col.key))}2:${letter(rIndex(col.key))}`).setNumberFormat(DATE_FORMAT);
+  for (const col of REGISTER_COLUMNS.filter((c) => c.kind === 'date')) register.sheet.getRange(`${columnLetter(rIndex(col.key) + 1)}2:${columnLetter(rIndex(col.key) + 1)}`).setNumberFormat(DATE_FORMAT);
   dropdown(register.sheet, rIndex('unit'), config.units.filter((u) => u.active).map((u) => u.name), 'Pilih unit tujuan. Mengganti unit = mengalihkan pengaduan.');
   dropdown(register.sheet, rIndex('status'), ALL_STATUSES, 'Admin memilih "Dijawab" (isi Jawaban dulu) atau "Ditutup" (isi Alasan Ditutup dulu).');
   dropdown(register.sheet, rIndex('category'), config.categories, 'Kategori pengaduan.');
@@ -101,7 +101,7 @@ function setup(): SetupReport {
     if (tab.created) report.createdTabs.push(unit.tab);
     report.addedHeaders.push(...tab.addedHeaders.map((h) => `${unit.tab}: ${h}`));
     const uIndex = (key: string) => tab.index.get(UNIT_COLUMNS.find((c) => c.key === key)!.header)!;
-    for (const col of UNIT_COLUMNS.filter((c) => c.kind === 'date')) tab.sheet.getRange(`${letter(uIndex(col.key))}2:${letter(uIndex(col.key))}`).setNumberFormat(DATE_FORMAT);
+    for (const col of UNIT_COLUMNS.filter((c) => c.kind === 'date')) tab.sheet.getRange(`${columnLetter(uIndex(col.key) + 1)}2:${columnLetter(uIndex(col.key) + 1)}`).setNumberFormat(DATE_FORMAT);
     dropdown(tab.sheet, uIndex('officerStatus'), OFFICER_CHOICES, 'Pilih "Diproses" saat mulai menangani; isi Hasil Tindak Lanjut lalu pilih "Selesai".');
     statusColours(tab.sheet, tab.index.size, uIndex('officerStatus'), uIndex('stepDue'), ['Selesai', STATUS.answered, STATUS.closed]);
     protectTab(tab.sheet, unit.tab, UNIT_COLUMNS.filter((c) => c.editor === 'officer').map((c) => uIndex(c.key)), [...unit.pics, ...admins]);
@@ -168,11 +168,6 @@ function setup(): SetupReport {
   return report;
 }
 
-function letter(col0: number): string {
-  let s = '';
-  for (let n = col0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 export function summaryText(r: SetupReport): string {
   const lines = [

@@ -4,6 +4,7 @@
  * Indonesian for each value that could not be used; the default is used instead).
  */
 import { normaliseText } from './sanitize';
+import { isDate } from './values';
 
 export const UNIT_KINDS = ['Sekretariat', 'Bidang', 'UKPD', 'Sudin'] as const;
 
@@ -198,7 +199,6 @@ function yes(value: unknown): boolean {
   return v === '' || v === 'ya' || v === 'true' || v === 'aktif' || v === 'y';
 }
 
-const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
 
 /** Whether 'yyyy-MM-dd' names a day that exists (not 2026-02-30). */
 function isCalendarDate(key: string): boolean {
@@ -208,7 +208,7 @@ function isCalendarDate(key: string): boolean {
 
 /** yyyy-MM-dd of a date cell (read in WIB) or of text typed as a date; null when not a real day. */
 export function dateKeyOf(value: unknown, offsetMinutes = 7 * 60): string | null {
-  if (isDateValue(value)) {
+  if (isDate(value)) {
     const local = new Date(value.getTime() + offsetMinutes * 60000);
     return local.toISOString().slice(0, 10);
   }

@@ -8,6 +8,7 @@ import { CHANNELS, Complaint, STATUS, emptyComplaint } from './complaint';
 import { FORM } from './labels';
 import { RoutableUnit, routeByKeywords } from './routing';
 import { clipToCell, isHttpUrl, normaliseText } from './sanitize';
+import { isDate } from './values';
 
 export type FormKey = 'receivedAt' | 'channel' | 'reporter' | 'postUrl' | 'text' | 'category' | 'unit' | 'initialResponse';
 export const FORM_KEYS: FormKey[] = ['receivedAt', 'channel', 'reporter', 'postUrl', 'text', 'category', 'unit', 'initialResponse'];
@@ -31,7 +32,6 @@ export interface IntakeResult {
   routingNote: string;
 }
 
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
 
 /** A response whose answers are all blank (Google sometimes delivers such events). */
 export function isBlankResponse(answers: Answers): boolean {

@@ -8,6 +8,7 @@
  */
 import { Complaint, ComplaintKey, OFFICER_STATUS, STATUS, Status, isOpen, officerStatusOf } from './complaint';
 import { clipToCell, normaliseText } from './sanitize';
+import { isDate } from './values';
 
 export interface Change {
   key: ComplaintKey;
@@ -37,9 +38,7 @@ const OFFICER_RANK: Record<string, number> = {
 };
 
 function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  }
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
   return (a ?? '') === (b ?? '');
 }
 
