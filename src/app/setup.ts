@@ -35,6 +35,12 @@ export interface SetupReport {
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 
+const SYSTEM_TIME_COLUMNS: Record<string, string[]> = {
+  [TAB.history]: ['Waktu'],
+  [TAB.errors]: ['Waktu'],
+  [TAB.outbox]: ['Dibuat', 'Dikirim'],
+};
+
 function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], rows: unknown[][], report: SetupReport): void {
   const tab = ensureTab(ss, name, headers);
   if (tab.created) report.createdTabs.push(name);
@@ -79,6 +85,9 @@ function setup(): SetupReport {
   seedRows(ss, TAB.units, UNIT_HEADERS, DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(', '), u.head, u.keywords.join(', '), 'Ya']), report);
   seedSettings(ss, report);
   seedRows(ss, TAB.holidays, HOLIDAY_HEADERS, SHIPPED_HOLIDAYS.map((h) => [h.date, h.name, h.kind, SHIPPED_HOLIDAY_SOURCE]), report);
+  const holidayTab = ensureTab(ss, TAB.holidays, HOLIDAY_HEADERS);
+  const dateCol = holidayTab.index.get(HOLIDAY_HEADERS[0])! + 1;
+  holidayTab.sheet.getRange(`${columnLetter(dateCol)}2:${columnLetter(dateCol)}`).setNumberFormat('yyyy-mm-dd');
   const config = refreshConfig(ss, state);
   report.problems.push(...config.problems);
   const admins = config.admins;
@@ -86,7 +95,7 @@ function setup(): SetupReport {
   // The register.
   const register = ensureTab(ss, TAB.register, REGISTER_COLUMNS.map((c) => c.header), REGISTER_COLUMNS.map((c) => c.width));
   if (register.created) report.createdTabs.push(TAB.register);
-  report.addedHeaders.push(...register.addedHeaders.map((h) => `${TAB.register}: ${h}`));
+  if (!register.created) report.addedHeaders.push(...register.addedHeaders.map((h) => `${TAB.register}: ${h}`));
   const rIndex = (key: string) => register.index.get(REGISTER_COLUMNS.find((c) => c.key === key)!.header)!;
   for (const col of REGISTER_COLUMNS.filter((c) => c.kind === 'date')) register.sheet.getRange(`${columnLetter(rIndex(col.key) + 1)}2:${columnLetter(rIndex(col.key) + 1)}`).setNumberFormat(DATE_FORMAT);
   dropdown(register.sheet, rIndex('unit'), config.units.filter((u) => u.active).map((u) => u.name), 'Pilih unit tujuan. Mengganti unit = mengalihkan pengaduan.');
@@ -99,7 +108,7 @@ function setup(): SetupReport {
   for (const unit of config.units.filter((u) => u.active)) {
     const tab = ensureTab(ss, unit.tab, UNIT_COLUMNS.map((c) => c.header), UNIT_COLUMNS.map((c) => c.width));
     if (tab.created) report.createdTabs.push(unit.tab);
-    report.addedHeaders.push(...tab.addedHeaders.map((h) => `${unit.tab}: ${h}`));
+    if (!tab.created) report.addedHeaders.push(...tab.addedHeaders.map((h) => `${unit.tab}: ${h}`));
     const uIndex = (key: string) => tab.index.get(UNIT_COLUMNS.find((c) => c.key === key)!.header)!;
     for (const col of UNIT_COLUMNS.filter((c) => c.kind === 'date')) tab.sheet.getRange(`${columnLetter(uIndex(col.key) + 1)}2:${columnLetter(uIndex(col.key) + 1)}`).setNumberFormat(DATE_FORMAT);
     dropdown(tab.sheet, uIndex('officerStatus'), OFFICER_CHOICES, 'Pilih "Diproses" saat mulai menangani; isi Hasil Tindak Lanjut lalu pilih "Selesai".');
@@ -112,6 +121,12 @@ function setup(): SetupReport {
   for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS]] as const) {
     const tab = ensureTab(ss, name, headers);
     if (tab.created) report.createdTabs.push(name);
+    else report.addedHeaders.push(...tab.addedHeaders.map((h) => `${name}: ${h}`));
+    // Time columns read as dates in WIB, not in the locale's default format.
+    for (const header of SYSTEM_TIME_COLUMNS[name] ?? []) {
+      const col = tab.index.get(header);
+      if (col !== undefined) tab.sheet.getRange(`${columnLetter(col + 1)}2:${columnLetter(col + 1)}`).setNumberFormat(DATE_FORMAT);
+    }
     protectTab(tab.sheet, name, [], []);
   }
   for (const name of [TAB.units, TAB.settings, TAB.holidays]) protectTab(ss.getSheetByName(name)!, name, [], []);
