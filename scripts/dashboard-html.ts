@@ -17,7 +17,7 @@ import { AppConfig, DEFAULT_UNITS } from '../src/core/config';
 import { FeedRecord, buildFeed, unitKindsOf } from '../src/core/dashboard/feed';
 import { feedRecordsFromObjects, feedRecordsFromTable } from '../src/core/dashboard/feed-read';
 import { DashboardFigures, GroupTally, computeFigures } from '../src/core/dashboard/figures';
-import { PREVIEW, SUMMARY, stepLabel } from '../src/core/dashboard/labels';
+import { PREVIEW, SUMMARY, stepLabel } from '../src/core/labels/dashboard';
 import { TAB } from '../src/core/labels';
 import { escapeHtml as e } from '../src/core/sanitize';
 import { DEFAULT_STEP_DAYS } from '../src/core/sla';

@@ -4,7 +4,7 @@
  * dashboard tabs still gets the link to the feed as the last hourly refresh left it.
  */
 import { dashboardDialogHtml } from '../core/dashboard/dialog';
-import { DIALOG } from '../core/dashboard/labels';
+import { DIALOG } from '../core/labels/dashboard';
 import { lookerCreateUrl, spreadsheetIdOf } from '../core/dashboard/looker-link';
 import { MENU, TAB } from '../core/labels';
 import { formatHuman } from '../core/values';

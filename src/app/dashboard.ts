@@ -6,7 +6,7 @@
  */
 import { FEED_COLUMNS, FEED_HEADERS, FeedRecord, buildFeed, feedFormatRuns, feedValues, unitKindsOf } from '../core/dashboard/feed';
 import { computeFigures } from '../core/dashboard/figures';
-import { DIALOG } from '../core/dashboard/labels';
+import { DIALOG } from '../core/labels/dashboard';
 import { spreadsheetIdOf } from '../core/dashboard/looker-link';
 import { summaryLayout } from '../core/dashboard/summary-sheet';
 import { TAB } from '../core/labels';

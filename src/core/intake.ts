@@ -9,6 +9,7 @@ import { FORM } from './labels';
 import { RoutableUnit, routeByKeywords } from './routing';
 import { clipToCell, isHttpUrl, normaliseText } from './sanitize';
 import { isDate } from './values';
+import { INTAKE_PROBLEM, ROUTING_NOTE } from './labels/messages';
 
 export type FormKey = 'receivedAt' | 'channel' | 'reporter' | 'postUrl' | 'text' | 'category' | 'unit' | 'initialResponse';
 export const FORM_KEYS: FormKey[] = ['receivedAt', 'channel', 'reporter', 'postUrl', 'text', 'category', 'unit', 'initialResponse'];
@@ -54,31 +55,31 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
   const received = answers.receivedAt;
   if (isDate(received)) {
     if (received.getTime() > submittedAt.getTime() + FUTURE_TOLERANCE_MS) {
-      problems.push('Waktu pengaduan berada di masa depan; dipakai waktu pencatatan.');
+      problems.push(INTAKE_PROBLEM.receivedInFuture);
       c.receivedAt = submittedAt;
     } else {
       c.receivedAt = received;
     }
   } else {
     const blank = received === undefined || received === null || (typeof received === 'string' && received.trim() === '');
-    problems.push(blank ? 'Waktu pengaduan kosong; dipakai waktu pencatatan.' : 'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.');
+    problems.push(blank ? INTAKE_PROBLEM.receivedBlank : INTAKE_PROBLEM.receivedUnreadable);
     c.receivedAt = submittedAt;
   }
 
   c.channel = normaliseText(answers.channel);
-  if (!c.channel) problems.push('Kanal media sosial kosong.');
-  else if (!(CHANNELS as readonly string[]).includes(c.channel)) problems.push(`Kanal "${c.channel}" tidak dikenal.`);
+  if (!c.channel) problems.push(INTAKE_PROBLEM.channelBlank);
+  else if (!(CHANNELS as readonly string[]).includes(c.channel)) problems.push(INTAKE_PROBLEM.channelUnknown(c.channel));
 
   c.reporter = clipToCell(normaliseText(answers.reporter), input.sourceLabel).text;
-  if (!c.reporter) problems.push('Nama/akun pelapor kosong.');
+  if (!c.reporter) problems.push(INTAKE_PROBLEM.reporterBlank);
 
   c.postUrl = clipToCell(normaliseText(answers.postUrl), input.sourceLabel).text;
-  if (c.postUrl && !isHttpUrl(c.postUrl)) problems.push('Tautan unggahan bukan alamat http(s) yang sah.');
+  if (c.postUrl && !isHttpUrl(c.postUrl)) problems.push(INTAKE_PROBLEM.postUrlInvalid);
 
   const text = clipToCell(normaliseText(answers.text), input.sourceLabel);
   c.text = text.text;
-  if (!c.text) problems.push('Isi pengaduan kosong.');
-  if (text.clipped) problems.push(`Isi pengaduan terlalu panjang (${text.originalLength} karakter) dan dipotong; teks lengkap di ${input.sourceLabel}.`);
+  if (!c.text) problems.push(INTAKE_PROBLEM.textBlank);
+  if (text.clipped) problems.push(INTAKE_PROBLEM.textClipped(text.originalLength, input.sourceLabel));
 
   c.category = clipToCell(normaliseText(answers.category), input.sourceLabel).text;
   c.initialResponse = clipToCell(normaliseText(answers.initialResponse), input.sourceLabel).text;
@@ -92,18 +93,18 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
       c.unit = unit.name;
       routing = 'chosen';
     } else {
-      problems.push(`Unit "${chosen}" tidak ada atau tidak aktif di tab Unit; pilih unit secara manual.`);
+      problems.push(INTAKE_PROBLEM.unitUnknown(chosen));
     }
   } else if (chosen === FORM.autoRoute || !chosen) {
     const routed = routeByKeywords(c.text, c.postUrl, input.units);
     if (routed.unit !== null) {
       c.unit = routed.unit;
       routing = 'auto';
-      routingNote = `Ditentukan otomatis dari kata kunci "${routed.keyword}".`;
+      routingNote = ROUTING_NOTE.auto(routed.keyword);
     } else {
       routingNote = routed.reason === 'tie'
-        ? `Penentuan otomatis ragu antara: ${routed.candidates.join(', ')}; pilih unit secara manual.`
-        : 'Penentuan otomatis tidak menemukan kata kunci yang cocok; pilih unit secara manual.';
+        ? ROUTING_NOTE.tie(routed.candidates)
+        : ROUTING_NOTE.none;
     }
   }
 

@@ -9,6 +9,7 @@
 import { Complaint, ComplaintKey, OFFICER_STATUS, STATUS, Status, isOpen, officerStatusOf } from './complaint';
 import { clipToCell, normaliseText } from './sanitize';
 import { isDate } from './values';
+import { REFUSAL } from './labels/messages';
 
 export interface Change {
   key: ComplaintKey;
@@ -98,10 +99,10 @@ export function applyOfficerEdit(c: Complaint, input: OfficerInput, now: Date): 
   for (const [key, typed] of [['followUp', followUp], ['officerNote', note]] as const) {
     if (typed === c[key]) continue;
     if (closed) {
-      d.refuse(key, typed, `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; isian petugas tidak dapat diubah lagi.`);
+      d.refuse(key, typed, REFUSAL.closedOfficerText(c.number, c.status));
     } else if (key === 'followUp' && !typed && c.status === STATUS.followedUp) {
       // Ditindaklanjuti requires the follow-up text (DESIGN §5); it may be corrected, not removed.
-      d.refuse(key, typed, 'Kolom "Hasil Tindak Lanjut" tidak boleh dikosongkan setelah status "Selesai".');
+      d.refuse(key, typed, REFUSAL.followUpRequiredKept);
     } else {
       d.set(key, typed);
     }
@@ -111,18 +112,18 @@ export function applyOfficerEdit(c: Complaint, input: OfficerInput, now: Date): 
   if (typedStatus !== current) {
     const typedRank = OFFICER_RANK[typedStatus];
     if (closed) {
-      d.refuse('officerStatus', typedStatus, `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; status tidak dapat diubah.`);
+      d.refuse('officerStatus', typedStatus, REFUSAL.closedStatus(c.number, c.status));
     } else if (typedRank === undefined) {
       d.refuse('officerStatus', typedStatus,
-        `Status "${typedStatus}" tidak dikenal. Pilih salah satu: ${Object.values(OFFICER_STATUS).join(', ')}.`);
+        REFUSAL.unknownOfficerStatus(typedStatus, Object.values(OFFICER_STATUS)));
     } else if (typedRank < OFFICER_RANK[current]) {
-      d.refuse('officerStatus', typedStatus, `Status tidak boleh mundur dari "${current}" ke "${typedStatus}".`);
+      d.refuse('officerStatus', typedStatus, REFUSAL.backwards(current, typedStatus));
     } else if (typedStatus === OFFICER_STATUS.processing) {
       stampThrough(d, 'processedAt', now);
       d.set('status', STATUS.processing);
     } else if (typedStatus === OFFICER_STATUS.done) {
       if (!d.complaint.followUp) {
-        d.refuse('officerStatus', typedStatus, 'Isi kolom "Hasil Tindak Lanjut" terlebih dahulu, lalu pilih status "Selesai".');
+        d.refuse('officerStatus', typedStatus, REFUSAL.followUpFirst);
       } else {
         stampThrough(d, 'followedUpAt', now);
         d.set('status', STATUS.followedUp);
@@ -153,13 +154,13 @@ export function applyAdminEdit(c: Complaint, input: AdminInput, activeUnits: str
   // Dijawab requires the answer and Ditutup the reason (DESIGN §5): they may be corrected, not removed.
   const reply = cleanText(input.reply, 'tab Pengaduan');
   if (!reply && c.reply && c.status === STATUS.answered) {
-    d.refuse('reply', reply, 'Kolom "Jawaban" tidak boleh dikosongkan pada pengaduan yang sudah dijawab.');
+    d.refuse('reply', reply, REFUSAL.replyKept);
   } else {
     d.set('reply', reply);
   }
   const closeReason = cleanText(input.closeReason, 'tab Pengaduan');
   if (!closeReason && c.closeReason && c.status === STATUS.closed) {
-    d.refuse('closeReason', closeReason, 'Kolom "Alasan Ditutup" tidak boleh dikosongkan pada pengaduan yang sudah ditutup.');
+    d.refuse('closeReason', closeReason, REFUSAL.closeReasonKept);
   } else {
     d.set('closeReason', closeReason);
   }
@@ -168,11 +169,11 @@ export function applyAdminEdit(c: Complaint, input: AdminInput, activeUnits: str
   const unit = normaliseText(input.unit);
   if (unit !== c.unit) {
     if (closed) {
-      d.refuse('unit', unit, `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; unit tidak dapat diubah.`);
+      d.refuse('unit', unit, REFUSAL.closedUnit(c.number, c.status));
     } else if (!unit) {
-      d.refuse('unit', unit, 'Unit tidak boleh dikosongkan setelah pengaduan diteruskan.');
+      d.refuse('unit', unit, REFUSAL.unitCleared);
     } else if (!activeUnits.includes(unit)) {
-      d.refuse('unit', unit, `Unit "${unit}" tidak ada atau tidak aktif di tab Unit.`);
+      d.refuse('unit', unit, REFUSAL.unknownUnit(unit));
     } else {
       if (c.unit) {
         // Reassignment: the new unit starts from step 3 again; the history keeps the old unit.
@@ -191,24 +192,24 @@ export function applyAdminEdit(c: Complaint, input: AdminInput, activeUnits: str
   const status = normaliseText(input.status) as Status;
   if (status !== c.status) {
     if (closed) {
-      d.refuse('status', status, `Pengaduan ${c.number} sudah ${c.status.toLowerCase()}; status tidak dapat diubah.`);
+      d.refuse('status', status, REFUSAL.closedStatus(c.number, c.status));
     } else if (status === STATUS.answered) {
       if (!d.complaint.reply) {
-        d.refuse('status', status, 'Isi kolom "Jawaban" (jawaban kepada masyarakat) terlebih dahulu, lalu pilih status "Dijawab".');
+        d.refuse('status', status, REFUSAL.replyFirst);
       } else {
         stampThrough(d, 'answeredAt', now);
         d.set('status', STATUS.answered);
       }
     } else if (status === STATUS.closed) {
       if (!d.complaint.closeReason) {
-        d.refuse('status', status, 'Isi kolom "Alasan Ditutup" (mis. spam, duplikat, bukan wewenang) terlebih dahulu, lalu pilih status "Ditutup".');
+        d.refuse('status', status, REFUSAL.closeReasonFirst);
       } else {
         d.set('closedAt', now);
         d.set('status', STATUS.closed);
       }
     } else if (status !== d.complaint.status) {
       d.refuse('status', status,
-        `Status "${status}" diisi otomatis oleh sistem atau oleh petugas unit. Admin dapat memilih "Dijawab" atau "Ditutup", atau mengganti Unit.`);
+        REFUSAL.systemStatus(status));
     }
   }
   if (d.changes.length) d.set('updatedAt', now);

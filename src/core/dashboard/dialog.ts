@@ -4,7 +4,7 @@
  * typed, e.g. the template id).
  */
 import { escapeHtml } from '../sanitize';
-import { DIALOG } from './labels';
+import { DIALOG } from '../labels/dashboard';
 
 export interface DashboardDialogInput {
   lookerUrl: string;

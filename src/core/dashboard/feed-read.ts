@@ -7,7 +7,7 @@
 import { ALL_STATUSES, Status } from '../complaint';
 import { isDate } from '../values';
 import { FEED_COLUMNS, FeedColumn, FeedRecord } from './feed';
-import { ON_TIME, OnTime } from './labels';
+import { ON_TIME, OnTime } from '../labels/dashboard';
 
 function toDate(v: unknown, col: FeedColumn, where: string): Date | null {
   if (v === null || v === undefined || v === '') return null;

@@ -14,7 +14,7 @@ import { ALL_STATUSES, Complaint, Status, isOpen, statusFromStamps } from '../co
 import { slaOf } from '../derive';
 import { cellText } from '../sanitize';
 import type { SlaState, StepSla } from '../sla';
-import { NO_CATEGORY, NO_UNIT, ON_TIME, OnTime, UNKNOWN_KIND } from './labels';
+import { NO_CATEGORY, NO_UNIT, ON_TIME, OnTime, UNKNOWN_KIND } from '../labels/dashboard';
 
 export const STEPS = [1, 2, 3, 4, 5] as const;
 export type Step = (typeof STEPS)[number];

@@ -13,7 +13,7 @@ import type { WorkCalendar } from '../calendar';
 import { dateKeyOfDay, dayNumberOf } from '../calendar';
 import { ALL_STATUSES, CHANNELS, Status } from '../complaint';
 import { FeedRecord, STEPS, Step, monthOf, weekOf } from './feed';
-import { ON_TIME, monthLabel } from './labels';
+import { ON_TIME, monthLabel } from '../labels/dashboard';
 
 export interface Tally {
   received: number;

@@ -4,7 +4,7 @@
  * grid. The app layer only carries it out, so the layout is tested without a spreadsheet.
  */
 import { DashboardFigures, GroupTally, Tally } from './figures';
-import { SUMMARY, stepLabel } from './labels';
+import { SUMMARY, stepLabel } from '../labels/dashboard';
 
 export type ChartKind = 'PIE' | 'BAR' | 'COLUMN' | 'LINE';
 

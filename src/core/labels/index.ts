@@ -1,3 +1,6 @@
+export * from './messages';
+export * from './dashboard';
+
 /**
  * Every string a user sees (tabs, headers, statuses, menus, dialogs, notes, emails' fixed text),
  * in Bahasa Indonesia, in one place. Code elsewhere refers to these constants, never to literals.
