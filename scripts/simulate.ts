@@ -190,10 +190,27 @@ export class Simulation {
     for (const r of this.rt.advanceTo(typeof to === 'number' ? new Date(to) : to)) if (!r.ok) this.problems.push(`${r.label} (${wib(r.startedAt).toISO()}): ${r.error}`);
   }
 
+  /**
+   * Delivers one event. What a person could not have done (a form answer the form refuses, an
+   * update to a complaint that has no unit) is noted with the event index and field, and the
+   * run goes on with the next event: one bad line does not throw away a month of simulation.
+   */
   event(ev: ScenarioEvent, i: number): void {
     const where = `events[${i}]`;
     this.advance(ev.at);
+    try {
+      this.deliver(ev, where);
+    } catch (e) {
+      if ('submit' in ev && this.numbers.length < this.submissions) this.numbers.push('');
+      this.problems.push(`${where}: ${(e as Error).message}`);
+    }
+  }
+
+  private submissions = 0;
+
+  private deliver(ev: ScenarioEvent, where: string): void {
     if ('submit' in ev) {
+      this.submissions++;
       const answers: Record<string, unknown> = {};
       for (const item of FORM_ITEMS) {
         const v = ev.submit[item.key as keyof typeof ev.submit];
@@ -201,26 +218,31 @@ export class Simulation {
         answers[item.title] = item.kind === 'datetime' && v && !isNaN(Date.parse(v)) ? new Date(v) : v;
       }
       const before = this.registerNumbers();
-      const result = this.rt.submitForm(this.formId, answers, { respondent: ev.by, at: ev.at });
+      let result;
+      try {
+        result = this.rt.submitForm(this.formId, answers, { respondent: ev.by, at: ev.at });
+      } catch (e) {
+        throw new ScenarioError(`submit: formulir menolak isian ini, seperti Google Forms (${(e as Error).message}); tidak ada pengaduan yang tercatat`);
+      }
       for (const r of result.runs) if (!r.ok) this.problems.push(`${where}: ${r.label} gagal: ${r.error}`);
       const added = [...this.registerNumbers()].filter((n) => !before.has(n));
       this.numbers.push(added[0] ?? '');
     } else if ('update' in ev) {
-      const number = this.number(ev.update.ref, `${where}.update`);
+      const number = this.number(ev.update.ref, 'update');
       const tab = this.unitTabOf(number);
-      if (!tab) throw new ScenarioError(`${where}.update.ref: ${number} belum punya unit; petugas tidak dapat memperbaruinya`);
+      if (!tab) throw new ScenarioError(`update.ref: ${number} belum punya unit; petugas tidak dapat memperbaruinya`);
       if (ev.update.followUp !== undefined) this.edit(ev.by, tab, number, 'Hasil Tindak Lanjut', ev.update.followUp, where);
       if (ev.update.note !== undefined) this.edit(ev.by, tab, number, 'Catatan Petugas', ev.update.note, where);
       if (ev.update.status !== undefined) this.edit(ev.by, tab, number, UNIT_COLUMNS.find((c) => c.key === 'officerStatus')!.header, ev.update.status, where);
     } else if ('answer' in ev) {
-      const number = this.number(ev.answer.ref, `${where}.answer`);
+      const number = this.number(ev.answer.ref, 'answer');
       this.edit(ev.by, TAB.register, number, 'Jawaban', ev.answer.reply, where);
       if (ev.answer.replyUrl) this.edit(ev.by, TAB.register, number, 'Tautan Jawaban', ev.answer.replyUrl, where);
       this.edit(ev.by, TAB.register, number, 'Status', 'Dijawab', where);
     } else if ('reassign' in ev) {
-      this.edit(ev.by, TAB.register, this.number(ev.reassign.ref, `${where}.reassign`), 'Unit', ev.reassign.unit, where);
+      this.edit(ev.by, TAB.register, this.number(ev.reassign.ref, 'reassign'), 'Unit', ev.reassign.unit, where);
     } else if ('close' in ev) {
-      const number = this.number(ev.close.ref, `${where}.close`);
+      const number = this.number(ev.close.ref, 'close');
       this.edit(ev.by, TAB.register, number, 'Alasan Ditutup', ev.close.reason, where);
       this.edit(ev.by, TAB.register, number, 'Status', 'Ditutup', where);
     } else if ('run' in ev) {

@@ -69,3 +69,23 @@ describe('outputs', () => {
     expect(register.getRow(2).getCell(1).value).toBe('ADU-2026-0001');
   });
 });
+
+describe('events a person could not have performed', () => {
+  test('a form answer the form refuses is noted with its event index and the run goes on', async () => {
+    const scenario = parseScenario(JSON.stringify({
+      ...base,
+      events: [
+        { ...base.events[0], submit: { ...base.events[0].submit, unit: 'Unit Khayalan' } },
+        { ...base.events[0], at: '2026-03-16T09:20:00+07:00' },
+        { at: '2026-03-16T11:00:00+07:00', by: 'pic.museum.seni@example.org', update: { ref: 1, status: 'Diproses' } },
+        { at: '2026-03-16T11:10:00+07:00', by: 'pic.museum.seni@example.org', update: { ref: 2, status: 'Diproses' } },
+      ],
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'sim-bad-'));
+    const result = await simulate(scenario, join(dir, 'out'), () => undefined);
+    expect(result.problems.some((p) => p.startsWith('events[0]: submit: formulir menolak'))).toBe(true);
+    expect(result.problems.some((p) => p.startsWith('events[2]: update.ref: kiriman ke-1'))).toBe(true);
+    const complaints = JSON.parse(readFileSync(join(dir, 'out', 'complaints.json'), 'utf8'));
+    expect(complaints.map((c: { number: string; status: string }) => [c.number, c.status])).toEqual([['ADU-2026-0001', 'Diproses']]);
+  });
+});
