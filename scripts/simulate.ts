@@ -22,8 +22,27 @@ import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, w
 
 const ROOT = resolve(__dirname, '..');
 export const DEFAULT_SCENARIO = join(ROOT, 'scenarios', 'lebaran-2026.json');
-/** Same domain as the example addresses: Apps Script shows a user's email to a trigger only within one Workspace domain. */
+/**
+ * The operator (owner of the spreadsheet; triggers run as them) is put in the scenario's own
+ * domain, as in a real Workspace install: Apps Script shows a user's email to a trigger only
+ * within one domain, and the history should name the officers.
+ */
+export function operatorFor(s: Scenario): string {
+  return `operator@${mainDomain(s)}`;
+}
+
+/** The operator of scenarios whose people are @example.org (the shipped sample, the tests). */
 export const OPERATOR = 'operator@example.org';
+
+function mainDomain(s: Scenario): string {
+  const count = new Map<string, number>();
+  const emails = [...(s.admins ?? []), ...(s.units ?? []).flatMap((u) => u.pics), ...s.events.flatMap((e) => ('by' in e ? [e.by] : []))];
+  for (const e of emails) {
+    const d = e.split('@')[1]?.toLowerCase();
+    if (d) count.set(d, (count.get(d) ?? 0) + 1);
+  }
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'example.org';
+}
 
 interface Args { scenario: string; out: string; quiet: boolean }
 
@@ -74,7 +93,10 @@ function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
   }
   const settings: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.settings ?? {})) settings[k] = String(v);
-  if (s.admins) settings.email_admin = s.admins.join(', ');
+  // Without an `admins` list, whoever records, answers, reassigns or closes in the scenario is an
+  // admin (DESIGN §2): that is the role those events belong to.
+  const admins = s.admins ?? [...new Set(s.events.flatMap((e) => ('submit' in e || 'answer' in e || 'reassign' in e || 'close' in e ? [e.by] : [])))];
+  if (admins.length) settings.email_admin = admins.join(', ');
   if (s.leaders) settings.email_pimpinan = s.leaders.join(', ');
   if (Object.keys(settings).length) {
     const tab = sheet(rt, TAB.settings);
@@ -133,23 +155,25 @@ export class Simulation {
   readonly rt: GasRuntime;
   private readonly numbers: string[] = [];
   readonly problems: string[] = [];
-  formId = "";
+  readonly operator: string;
+  formId = '';
 
   constructor(private readonly s: Scenario, private readonly log: (line: string) => void) {
     const users = new Set<string>([...(s.admins ?? []), ...(s.units ?? []).flatMap((u) => u.pics)]);
     for (const ev of s.events) if ('by' in ev) users.add(ev.by);
-    this.rt = new GasRuntime({ start: s.start, owner: OPERATOR, mailQuota: s.mailQuota ?? 100, users: [...users], spreadsheetName: 'Pengaduan Medsos Disbud DKI' });
+    this.operator = operatorFor(s);
+    this.rt = new GasRuntime({ start: s.start, owner: this.operator, mailQuota: s.mailQuota ?? 100, users: [...users], spreadsheetName: 'Pengaduan Medsos Disbud DKI' });
     this.rt.loadFile(join(ROOT, 'dist', 'Code.js'));
   }
 
   setup(): void {
-    this.rt.call('setup', [], { user: OPERATOR });
+    this.rt.call('setup', [], { user: this.operator });
     applyScenarioConfig(this.rt, this.s);
-    this.rt.call('setup', [], { user: OPERATOR });
+    this.rt.call('setup', [], { user: this.operator });
     const layout = readJsonProperty<{ formId: string }>(this.rt, 'layout');
     if (!layout?.formId) throw new Error('setup did not record the form id');
     this.formId = layout.formId;
-    this.rt.openSpreadsheet(OPERATOR);
+    this.rt.openSpreadsheet(this.operator);
   }
 
   number(ref: number | string, where: string): string {
@@ -248,7 +272,7 @@ export class Simulation {
     } else if ('run' in ev) {
       const fn = { reconcile: 'menuReconcile', hourly: 'hourlyJob', daily: 'dailyJob', summary: 'menuSendSummary', dashboard: 'menuOpenDashboard' }[ev.run];
       try {
-        this.rt.call(fn, [], { user: OPERATOR, kind: 'menu', hasUi: fn.startsWith('menu') });
+        this.rt.call(fn, [], { user: this.operator, kind: 'menu', hasUi: fn.startsWith('menu') });
       } catch (e) {
         this.problems.push(`${where}: ${fn} gagal: ${(e as Error).message}`);
       }

@@ -140,7 +140,7 @@ function adminEdit(run: Run, sheet: Sheet, firstRow: number, numRows: number, us
     if (result.movedFrom) {
       const old = unitTab(result.movedFrom);
       const at = old?.rows.find((x) => String(x.values.number) === next.number);
-      if (old && at) old.set(at.index, { ...before, status: before.status, reply: before.reply, timeliness: `Dialihkan ke ${next.unit}` });
+      if (old && at) old.remove(at.index);
     }
     if (next.unit) {
       const tab = unitTab(next.unit);

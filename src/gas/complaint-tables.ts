@@ -104,8 +104,19 @@ export class UnitTable {
     this.changed.set(index, this.rowFor(c, this.tab.rows[index]));
   }
 
+  private readonly removed = new Set<number>();
+
+  /** The row leaves this tab (reassignment): deleted by `flush`, after the other writes. */
+  remove(index: number): void {
+    this.removed.add(index);
+    this.changed.delete(index);
+  }
+
   flush(): void {
     writeChangedRows(this.tab, this.changed);
     this.changed.clear();
+    // Bottom-up, so that each deletion leaves the rows still to delete where they were.
+    for (const index of [...this.removed].sort((a, b) => b - a)) this.tab.sheet.deleteRow(index + 2);
+    this.removed.clear();
   }
 }

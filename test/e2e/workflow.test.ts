@@ -245,8 +245,9 @@ describe('officer and admin edits', () => {
     expect(c['Unit']).toBe('UP Museum Kebaharian');
     expect((c['Diteruskan'] as Date).toISOString()).toBe('2026-04-06T04:00:00.000Z');
     expect(rows(sim, 'UP Museum Kebaharian').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001']);
+    expect(rows(sim, 'UP Museum Seni')).toHaveLength(0); // moved at once, not at the next reconcile
     sim.rt.call('hourlyJob');
-    expect(rows(sim, 'UP Museum Seni')).toHaveLength(0);
+    expect(history(sim).some((r) => r['Tindakan'] === 'Rekonsiliasi' && String(r['Nilai Baru']).includes('UP Museum Seni'))).toBe(false);
     expect(rows(sim, 'Antrean Email').some((r) => r['Kepada'] === 'pic.kebaharian@example.org')).toBe(true);
     expect(history(sim).some((r) => String(r['Tindakan']).includes('Dialihkan dari UP Museum Seni'))).toBe(true);
   });
