@@ -34,10 +34,6 @@ function alert(title: string, text: string): void {
   ui.alert(title, text, ui.ButtonSet.OK);
 }
 
-export function notBuilt(caption: string): void {
-  alert(caption, MESSAGES.notBuilt(caption));
-}
-
 /**
  * Menu items run as the person who clicks them, and only the operator (the spreadsheet's owner)
  * may write the protected tabs (Riwayat, Log Galat, Antrean Email, config). For anyone else the

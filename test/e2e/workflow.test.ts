@@ -313,7 +313,7 @@ describe('setup', () => {
     expect(String(alerts[alerts.length - 1].prompt)).toContain('Respons formulir yang baru dicatat');
   });
 
-  test('the menu appears on open and an unbuilt item answers in Indonesian', () => {
+  test('the menu appears on open with every item; Tentang answers in a dialog', () => {
     const sim = boot();
     sim.rt.openSpreadsheet(ADMIN);
     const about = sim.rt.clickMenu(ADMIN, ['Pengaduan', 'Tentang']);

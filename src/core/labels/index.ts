@@ -46,8 +46,6 @@ export const FORM = {
 export const APP_NAME = 'Pengaduan Medsos — Dinas Kebudayaan Provinsi DKI Jakarta';
 
 export const MESSAGES = {
-  notBuilt: (feature: string) =>
-    `Fitur "${feature}" belum tersedia pada versi ini. Silakan hubungi pengelola sistem.`,
   operatorOnly: (feature: string, owner: string) =>
     `Menu "${feature}" hanya dapat dijalankan oleh operator (pemilik spreadsheet: ${owner}), ` +
     'karena mengubah tab yang dilindungi. Proses otomatis tetap berjalan setiap jam dan setiap pagi; ' +
