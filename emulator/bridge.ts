@@ -106,6 +106,13 @@ export class Bridge {
     const target = this.targets.get(v);
     if (target) return target;
     if (isDate(v)) return new Date(v.getTime());
+    if (Object.prototype.toString.call(v) === '[object Error]') {
+      // A sandbox Error keeps its message and name (its own enumerable keys are none).
+      const err = v as Error;
+      const copy = new Error(String(err.message));
+      copy.name = String(err.name);
+      return copy;
+    }
     if (Array.isArray(v)) return v.map((x) => this.toHost(x));
     if (v instanceof GasObject) return v;
     const out: Record<string, unknown> = {};
