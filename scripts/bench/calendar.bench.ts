@@ -11,6 +11,7 @@ import { DateTime } from 'luxon';
 import { createCalendar } from '../../src/core/calendar';
 import { SHIPPED_HOLIDAYS } from '../../src/core/holidays';
 import { computeSla, SlaTimestamps } from '../../src/core/sla';
+import { random } from './random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -30,17 +31,6 @@ type Biz = DateTime & {
 };
 const biz = (d: DateTime): Biz => d as Biz;
 
-/** Deterministic inputs (mulberry32), so every run measures the same work. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function rate(count: number, ms: number): string {
   return `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`.padStart(14);

@@ -22,6 +22,7 @@ import { scheduledReminderDay } from '../../src/core/reports/period';
 import { OUTBOX_HEADERS, OUTBOX_STATUS } from '../../src/core/email/message';
 import { TAB } from '../../src/core/labels';
 import { createCalendar } from '../../src/core/calendar';
+import { random } from './random';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OPERATOR = 'operator@example.org';
@@ -29,17 +30,6 @@ const TARGET_MS = 60_000;
 const ZONE = 'Asia/Jakarta';
 const cal = createCalendar();
 
-/** Deterministic inputs (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const wib = (iso: string): number => DateTime.fromISO(iso, { zone: ZONE }).toMillis();
 const HOUR = 3_600_000;
