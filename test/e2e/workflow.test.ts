@@ -128,6 +128,21 @@ describe('intake', () => {
     expect(rows(sim, 'Pengaduan').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001']);
   });
 
+  test('a submission whose trigger cannot get the lock is not lost: logged, then registered by the hourly reconcile', () => {
+    const sim = boot();
+    sim.rt.holdLock('script', '2026-04-06T09:12:00+07:00', 'a long-running job'); // longer than intake's 30 s wait
+    submit(sim, '2026-04-06T09:10:00+07:00');
+    expect(rows(sim, 'Pengaduan')).toHaveLength(0);
+    expect(rows(sim, 'Log Galat').some((r) => String(r['Pesan']).includes('sedang sibuk'))).toBe(true);
+    sim.rt.advanceTo('2026-04-06T11:00:00+07:00');
+    const [c] = rows(sim, 'Pengaduan');
+    expect(c['No. Pengaduan']).toBe('ADU-2026-0001');
+    expect(c['Kunci Respons']).toBe('R2');
+    expect(rows(sim, 'UP Museum Seni').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001']);
+    expect(history(sim).some((r) => r['Tindakan'] === 'Dicatat oleh rekonsiliasi')).toBe(true);
+    expect(sim.rt.outbox.filter((m) => m.subject.includes('ADU-2026-0001'))).toHaveLength(1);
+  });
+
   test('30 submissions arriving together under lock contention: 30 distinct consecutive numbers, 30 register rows, 30 unit-tab rows', () => {
     const sim = boot();
     const at = new Date('2026-04-06T09:10:00+07:00');
