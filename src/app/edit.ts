@@ -10,6 +10,7 @@ import { withDerived } from '../core/derive';
 import { assignmentEmail } from '../core/email/assignment';
 import { parseA1 } from '../core/a1';
 import { TAB } from '../core/labels';
+import { ACTION, LOG, UNKNOWN_USER } from '../core/labels/journal';
 import { TransitionResult, applyAdminEdit, applyOfficerEdit } from '../core/transitions';
 import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { refreshConfig } from '../gas/config-store';
@@ -36,11 +37,11 @@ function userOf(e: EditEvent): string {
 export function recordChanges(run: Run, result: TransitionResult, action: string, user: string): void {
   for (const ch of result.changes) {
     if (ch.key === 'updatedAt') continue;
-    run.journal.record(result.complaint.number, action, HEADER_OF[ch.key] ?? ch.key, ch.oldValue, ch.newValue, user || 'tidak diketahui');
+    run.journal.record(result.complaint.number, action, HEADER_OF[ch.key] ?? ch.key, ch.oldValue, ch.newValue, user || UNKNOWN_USER);
   }
   for (const r of result.refusals) {
-    run.journal.record(result.complaint.number, 'Perubahan ditolak', HEADER_OF[r.key] ?? r.key, r.typed, r.message, user || 'tidak diketahui');
-    run.journal.error(`Perubahan oleh ${user || 'pengguna'} ditolak: ${r.message}`, `isian: "${r.typed}"`, result.complaint.number, 'PERINGATAN');
+    run.journal.record(result.complaint.number, ACTION.refused, HEADER_OF[r.key] ?? r.key, r.typed, r.message, user || UNKNOWN_USER);
+    run.journal.error(LOG.refused(user, r.message), LOG.typed(r.typed), result.complaint.number, 'PERINGATAN');
   }
 }
 
@@ -76,7 +77,7 @@ function officerEdit(run: Run, sheet: Sheet, unitName: string, tabName: string, 
     }
     const result = applyOfficerEdit(c, { officerStatus: row.values.officerStatus, followUp: row.values.followUp, officerNote: row.values.officerNote }, run.now);
     const next = result.changes.length ? withDerived(result.complaint, run.calendar, run.config.stepDays, run.now) : c;
-    recordChanges(run, result, 'Pembaruan petugas', user);
+    recordChanges(run, result, ACTION.officerUpdate, user);
     for (const refusal of result.refusals) {
       messages.push(refusal.message);
       const col = unitTab.index[refusal.key as 'officerStatus' | 'followUp' | 'officerNote'];
@@ -126,7 +127,7 @@ function adminEdit(run: Run, sheet: Sheet, firstRow: number, numRows: number, us
       reply: typed.reply, replyUrl: typed.replyUrl, closeReason: typed.closeReason,
     }, activeUnits, run.now);
     const next = withDerived(result.complaint, run.calendar, run.config.stepDays, run.now);
-    recordChanges(run, result, result.movedFrom ? `Dialihkan dari ${result.movedFrom}` : 'Pembaruan admin', user);
+    recordChanges(run, result, result.movedFrom ? ACTION.reassignedFrom(result.movedFrom) : ACTION.adminUpdate, user);
     for (const refusal of result.refusals) {
       messages.push(refusal.message);
       const col = register.index[refusal.key as keyof typeof register.index];
@@ -192,7 +193,7 @@ function handleEdit(e: EditEvent): void {
   const run = startRun('Edit', { ss: e.source, user });
   if (CONFIG_TABS.includes(name)) {
     refreshConfig(run.ss, run.state);
-    run.journal.record('', 'Konfigurasi diubah', name, '', e.range.getA1Notation(), user);
+    run.journal.record('', ACTION.configChanged, name, '', e.range.getA1Notation(), user);
     finish(run);
     lock.releaseLock();
     return;

@@ -6,6 +6,7 @@
 import { HOLIDAY_HEADERS } from '../core/config';
 import { INDONESIAN_HOLIDAYS_CALENDAR_ID, planHolidaySync } from '../core/holiday-sync';
 import { MENU, TAB } from '../core/labels';
+import { ACTION, FAILURE } from '../core/labels/journal';
 import { dateKeyOf } from '../core/config';
 import { formatDate } from '../core/values';
 import { refreshConfig } from '../gas/config-store';
@@ -16,12 +17,12 @@ import { finish, guard, startRun } from './run';
 export function syncHolidays(): string {
   const run = startRun('Sinkron hari libur', { user: Session.getActiveUser().getEmail() });
   const tab = readTab(run.ss, TAB.holidays);
-  if (!tab) throw new Error(`Tab "${TAB.holidays}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+  if (!tab) throw new Error(FAILURE.tabMissing(TAB.holidays));
   const col = (h: string) => tab.headers.findIndex((x) => String(x).trim() === h);
   const [dateCol, nameCol, kindCol, sourceCol] = HOLIDAY_HEADERS.map(col);
   const rows = tab.rows.map((r) => ({ date: dateKeyOf(r[dateCol]) ?? '', name: String(r[nameCol] ?? ''), kind: String(r[kindCol] ?? ''), source: String(r[sourceCol] ?? '') }));
   const calendar = CalendarApp.getCalendarById(INDONESIAN_HOLIDAYS_CALENDAR_ID);
-  if (!calendar) throw new Error('Kalender "Holidays in Indonesia" tidak dapat dibuka oleh akun ini.');
+  if (!calendar) throw new Error(FAILURE.holidayCalendarMissing);
   const year = Number(formatDate(run.now).slice(0, 4));
   const events = calendar.getEvents(new Date(`${year}-01-01T00:00:00+07:00`), new Date(`${year + 2}-01-01T00:00:00+07:00`))
     .filter((e) => e.isAllDayEvent())
@@ -34,7 +35,7 @@ export function syncHolidays(): string {
     return row;
   });
   appendRows(tab.sheet, out, tab.rows.length + 1);
-  for (const h of plan.toAdd) run.journal.record('', 'Hari libur ditambahkan dari Google Kalender', 'Tanggal', '', `${h.date} ${h.name} (${h.kind})`);
+  for (const h of plan.toAdd) run.journal.record('', ACTION.holidayAdded, 'Tanggal', '', `${h.date} ${h.name} (${h.kind})`);
   if (out.length) refreshConfig(run.ss, run.state);
   finish(run);
   const s = plan.summary;

@@ -10,6 +10,7 @@ import { withDerived } from '../core/derive';
 import { assignmentEmail } from '../core/email/assignment';
 import { Answers, FORM_KEYS, FormKey, buildComplaint, isBlankResponse } from '../core/intake';
 import { TAB } from '../core/labels';
+import { ACTION, FAILURE, HISTORY_VALUE, LOG, SYSTEM_USER } from '../core/labels/journal';
 import { nextComplaintNumber } from '../core/numbering';
 import { asText, formatDate } from '../core/values';
 import { appendComplaintRow } from '../gas/complaint-tables';
@@ -62,10 +63,9 @@ export function complaintFromResponse(run: Run, row: unknown[], sheetRow: number
   const { number, sequence } = nextComplaintNumber(year, counter, 0);
   run.state.set(`seq.${year}`, String(sequence));
   const complaint = withDerived({ ...built.complaint, number }, run.calendar, run.config.stepDays, run.now);
-  const routed = complaint.unit ? `diteruskan ke ${complaint.unit}${built.routing === 'auto' ? ' (otomatis)' : ''}` : 'menunggu admin memilih unit';
-  run.journal.record(number, 'Pengaduan dicatat', 'Status', '', `${complaint.status}; ${routed}${built.routingNote ? `. ${built.routingNote}` : ''}`);
+  run.journal.record(number, ACTION.recorded, 'Status', '', HISTORY_VALUE.recorded(complaint.status, complaint.unit, built.routing === 'auto', built.routingNote));
   if (built.problems.length) {
-    run.journal.error(`Isian formulir perlu diperiksa admin: ${built.problems.join(' ')}`, `tab "${sheetName}" baris ${sheetRow}`, number, 'PERINGATAN');
+    run.journal.error(LOG.formProblems(built.problems), LOG.responseAt(sheetName, sheetRow), number, 'PERINGATAN');
   }
   return complaint;
 }
@@ -77,8 +77,8 @@ function intake(e: FormSubmitEvent): void {
   try {
     lock.waitLock(LOCK_WAIT_MS);
   } catch (err) {
-    const journal = new Journal(new Date(), 'sistem', 'Formulir');
-    journal.error('Respons formulir belum dicatat karena sistem sedang sibuk; akan dicatat otomatis oleh rekonsiliasi berikutnya.', errorText(err), '', 'PERINGATAN');
+    const journal = new Journal(new Date(), SYSTEM_USER, 'Formulir');
+    journal.error(LOG.busy, errorText(err), '', 'PERINGATAN');
     journal.flush(ss);
     return;
   }
@@ -87,12 +87,12 @@ function intake(e: FormSubmitEvent): void {
   const run = startRun('Formulir', { ss });
   const processed = new IntegerSet(run.state.get(PROCESSED_KEY) ?? '');
   if (processed.has(sheetRow)) {
-    run.journal.error(`Respons baris ${sheetRow} sudah dicatat sebelumnya; kiriman ganda diabaikan.`, '', '', 'INFO');
+    run.journal.error(LOG.duplicate(sheetRow), '', '', 'INFO');
     finish(run);
     return;
   }
   const layout = run.layout.responses;
-  if (!layout) throw new Error('Tata letak tab respons formulir belum tersimpan. Jalankan menu Pengaduan › Siapkan / Perbarui.');
+  if (!layout) throw new Error(FAILURE.responsesLayoutMissing);
   const emailCol = layout.columns.email ?? -1;
   const complaint = complaintFromResponse(run, values, sheetRow, layout.columns, emailCol, layout.sheetName);
   processed.add(sheetRow);
@@ -101,18 +101,18 @@ function intake(e: FormSubmitEvent): void {
   // leaves a gap in numbering, never a reused number, and reconcile re-registers the response.
   run.state.save();
   if (!complaint) {
-    run.journal.error(`Respons kosong di baris ${sheetRow} diabaikan.`, '', '', 'INFO');
+    run.journal.error(LOG.blank(sheetRow), '', '', 'INFO');
     finish(run);
     return;
   }
   const register = run.ss.getSheetByName(TAB.register);
-  if (!register) throw new Error(`Tab "${TAB.register}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+  if (!register) throw new Error(FAILURE.tabMissing(TAB.register));
   appendComplaintRow(register, TAB.register, complaint, 'register');
   if (complaint.unit) {
     const unit = run.config.units.find((u) => u.name === complaint.unit)!;
     const unitSheet = run.ss.getSheetByName(unit.tab);
     if (unitSheet) appendComplaintRow(unitSheet, unit.tab, complaint, 'unit');
-    else run.journal.error(`Tab unit "${unit.tab}" tidak ditemukan; pengaduan tetap tercatat di tab Pengaduan.`, '', complaint.number);
+    else run.journal.error(LOG.unitTabMissing(unit.tab), '', complaint.number);
     const outbox = Outbox.appendOnly(run.ss);
     outbox.enqueue(assignmentEmail(complaint, unit.pics, tabUrl(run, unit.tab)), run.now);
     outbox.flushQueue();

@@ -5,6 +5,8 @@
 import { refreshConfig } from '../gas/config-store';
 import { Outbox } from '../gas/outbox';
 import { calendarOf } from '../core/calendar-config';
+import { TAB } from '../core/labels';
+import { ACTION, HISTORY_VALUE } from '../core/labels/journal';
 import { refreshDashboardQuietly } from './dashboard';
 import { reconcileAll } from './reconcile';
 import { finish, guard, startRun } from './run';
@@ -19,7 +21,7 @@ export function hourlyJob(): void {
     const report = reconcileAll(run);
     const outbox = Outbox.read(run.ss);
     const cancelled = outbox.cancelWaiting('Penugasan', report.finished, 'Dibatalkan: pengaduan sudah dijawab/ditutup sebelum email terkirim.');
-    if (cancelled) run.journal.record('', 'Email penugasan dibatalkan', 'Antrean Email', '', `${cancelled} email (pengaduan sudah dijawab/ditutup)`);
+    if (cancelled) run.journal.record('', ACTION.assignmentCancelled, TAB.outbox, '', HISTORY_VALUE.assignmentCancelled(cancelled));
     outbox.send(run.now, run.journal);
     refreshDashboardQuietly(run); // a dashboard failure goes to Log Galat, not fatal
     finish(run);

@@ -4,6 +4,8 @@
  */
 import { FORM, MENU, MESSAGES, APP_NAME } from '../core/labels';
 import { CHANNEL_CHOICES } from '../core/form-spec';
+import { HISTORY_VALUE } from '../core/labels/journal';
+import { MENU_TEXT } from '../core/labels/dialogs';
 import { ensureForm } from '../gas/form';
 import { Layout, emptyLayout, finish, guard, startRun } from './run';
 import { reconcileAll } from './reconcile';
@@ -61,9 +63,9 @@ export function menuSyncForm(): void {
     const active = run.config.units.filter((u) => u.active).map((u) => u.name);
     const result = ensureForm(run.ss, layout.formId, { channel: CHANNEL_CHOICES, category: run.config.categories, unit: [FORM.autoRoute, ...active] });
     const changed = [...result.addedItems, ...result.updatedChoices];
-    run.journal.record('', MENU.syncForm, '', '', changed.join(', ') || 'sudah sesuai');
+    run.journal.record('', MENU.syncForm, '', '', changed.join(', ') || HISTORY_VALUE.formUpToDate);
     finish(run);
-    alert(MENU.syncForm, changed.length ? `Diperbarui: ${changed.join(', ')}.` : 'Pilihan formulir sudah sesuai dengan tab Unit dan Pengaturan.');
+    alert(MENU.syncForm, changed.length ? MENU_TEXT.formSynced(changed) : MENU_TEXT.formAlreadySynced);
   });
 }
 
@@ -76,13 +78,7 @@ export function menuReconcile(): void {
     const r = reconcileAll(run);
     finish(run);
     lock.releaseLock();
-    alert(MENU.reconcile, [
-      `Respons formulir yang baru dicatat: ${r.registered}`,
-      `Isian petugas yang diambil: ${r.officerUpdates}`,
-      `Tab unit yang dibangun ulang: ${r.rebuiltTabs.length ? r.rebuiltTabs.join(', ') : 'tidak ada'}`,
-      `Tenggat/ketepatan waktu diperbarui: ${r.derivedUpdated} pengaduan`,
-      `Email penugasan diantrekan: ${r.queuedEmails}`,
-    ].join('\n'));
+    alert(MENU.reconcile, MENU_TEXT.reconcile(r));
   });
 }
 

@@ -5,10 +5,11 @@
  * kept in `Riwayat`); form responses that were never registered are registered; the derived
  * columns (due, timeliness) are refreshed. What was fixed is reported in `Riwayat`.
  */
-import { Complaint, UNIT_COLUMNS, officerStatusOf } from '../core/complaint';
+import { Complaint, UNIT_COLUMNS, isOpen, officerStatusOf } from '../core/complaint';
 import { withDerived } from '../core/derive';
 import { assignmentEmail } from '../core/email/assignment';
 import { TAB } from '../core/labels';
+import { ACTION, HISTORY_VALUE, UNKNOWN_USER } from '../core/labels/journal';
 import { highestSequences } from '../core/numbering';
 import { applyOfficerEdit } from '../core/transitions';
 import { asText, isDate } from '../core/values';
@@ -50,7 +51,7 @@ function registerMissedResponses(run: Run, register: RegisterTable): number {
     processed.add(sheetRow);
     if (!c) return;
     register.put(c);
-    run.journal.record(c.number, 'Dicatat oleh rekonsiliasi', 'Kunci Respons', '', c.sourceKey);
+    run.journal.record(c.number, ACTION.recordedByReconcile, 'Kunci Respons', '', c.sourceKey);
     registered++;
   });
   run.state.set(PROCESSED_KEY, processed.toString());
@@ -84,8 +85,8 @@ export function reconcileAll(run: Run): ReconcileReport {
         const note = asText(row.values.officerNote).trim();
         // Text already in the register (e.g. typed before a reassignment) is not lost: say nothing.
         if (number && ((followUp && followUp !== c?.followUp) || (note && note !== c?.officerNote))) {
-          const owner = c ? c.unit : 'tidak ada';
-          run.journal.record(number, `Isian di tab ${unit.tab} tidak dipakai (pengaduan milik: ${owner})`, 'Hasil Tindak Lanjut / Catatan', '', `${asText(row.values.followUp)} | ${asText(row.values.officerNote)}`);
+          const owner = c ? c.unit : HISTORY_VALUE.noOwner;
+          run.journal.record(number, ACTION.textNotUsed(unit.tab, owner), 'Hasil Tindak Lanjut / Catatan', '', `${asText(row.values.followUp)} | ${asText(row.values.officerNote)}`);
         }
         continue;
       }
@@ -97,7 +98,7 @@ export function reconcileAll(run: Run): ReconcileReport {
           register.put(result.complaint);
           report.officerUpdates++;
         }
-        recordChanges(run, result, 'Pembaruan petugas (rekonsiliasi)', 'tidak diketahui');
+        recordChanges(run, result, ACTION.officerUpdateByReconcile, UNKNOWN_USER);
       }
     }
     // 2. Derived columns and the expected rows.
@@ -134,7 +135,7 @@ export function reconcileAll(run: Run): ReconcileReport {
     // 3. Assignment emails that were never queued (e.g. intake stopped half-way).
     for (const c of expected) {
       const m = assignmentEmail(refreshed.get(c.number)!, unit.pics, tabUrl(run, unit.tab));
-      if (c.forwardedAt && c.status !== 'Dijawab' && c.status !== 'Ditutup' && !outbox.has(m.key) && outbox.enqueue(m, run.now)) report.queuedEmails++;
+      if (c.forwardedAt && isOpen(c.status) && !outbox.has(m.key) && outbox.enqueue(m, run.now)) report.queuedEmails++;
     }
   }
   // 4. Derived columns of the register itself.
@@ -146,13 +147,12 @@ export function reconcileAll(run: Run): ReconcileReport {
       report.derivedUpdated++;
     }
   }
-  for (const c of register.complaints) if (c.number && (c.status === 'Dijawab' || c.status === 'Ditutup')) report.finished.add(c.number);
+  for (const c of register.complaints) if (c.number && !isOpen(c.status)) report.finished.add(c.number);
   register.flush();
   outbox.flushQueue();
   const fixed = report.registered + report.officerUpdates + report.rebuiltTabs.length + report.queuedEmails;
   if (fixed) {
-    run.journal.record('', 'Rekonsiliasi', '', '',
-      `${report.registered} respons dicatat, ${report.officerUpdates} isian petugas diambil, tab dibangun ulang: ${report.rebuiltTabs.join(', ') || '-'}, ${report.queuedEmails} email penugasan diantrekan`);
+    run.journal.record('', ACTION.reconcile, '', '', HISTORY_VALUE.reconcile(report.registered, report.officerUpdates, report.rebuiltTabs, report.queuedEmails));
   }
   return report;
 }

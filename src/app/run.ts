@@ -7,6 +7,7 @@
 import type { WorkCalendar } from '../core/calendar';
 import { calendarOf } from '../core/calendar-config';
 import { AppConfig } from '../core/config';
+import { LOG, SYSTEM_USER } from '../core/labels/journal';
 import { cachedConfig } from '../gas/config-store';
 import { Journal } from '../gas/journal';
 import { ScriptState } from '../gas/state';
@@ -44,7 +45,7 @@ export function startRun(source: string, options: { ss?: Spreadsheet; user?: str
     ss, now, state, config,
     user: options.user ?? '',
     calendar: calendarOf(config),
-    journal: new Journal(now, options.user || 'sistem', source),
+    journal: new Journal(now, options.user || SYSTEM_USER, source),
     layout: state.getJson<Layout>('layout') ?? emptyLayout(),
   };
 }
@@ -72,8 +73,8 @@ export function guard<T>(source: string, body: () => T): T {
   } catch (e) {
     try {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
-      const journal = new Journal(new Date(), 'sistem', source);
-      journal.error(`Galat tak terduga: ${errorText(e)}`, String((e as Error)?.stack ?? ''));
+      const journal = new Journal(new Date(), SYSTEM_USER, source);
+      journal.error(LOG.unexpected(errorText(e)), String((e as Error)?.stack ?? ''));
       journal.flush(ss);
     } catch (inner) {
       console.error(`Log Galat tidak dapat ditulis: ${errorText(inner)}`);

@@ -11,6 +11,8 @@ import { OUTBOX_HEADERS } from '../core/email/message';
 import { CHANNEL_CHOICES, responseColumns } from '../core/form-spec';
 import { SHIPPED_HOLIDAYS, SHIPPED_HOLIDAY_SOURCE } from '../core/holidays';
 import { FORM, TAB } from '../core/labels';
+import { ACTION, LOG } from '../core/labels/journal';
+import { DROPDOWN_HELP, SETUP_TEXT } from '../core/labels/dialogs';
 import { cellText } from '../core/sanitize';
 import { refreshConfig } from '../gas/config-store';
 import { ensureForm, responsesSheet } from '../gas/form';
@@ -52,7 +54,7 @@ function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], row
     return line;
   });
   tab.sheet.getRange(2, 1, out.length, width).setValues(out);
-  report.seeded.push(`${name} (${rows.length} baris)`);
+  report.seeded.push(SETUP_TEXT.seededRows(name, rows.length));
 }
 
 function seedSettings(ss: Spreadsheet, report: SetupReport): void {
@@ -71,7 +73,7 @@ function seedSettings(ss: Spreadsheet, report: SetupReport): void {
     return line;
   });
   tab.sheet.getRange(tab.dataRows + 2, 1, rows.length, width).setValues(rows);
-  report.seeded.push(`${TAB.settings} (${missing.length} kunci)`);
+  report.seeded.push(SETUP_TEXT.seededKeys(TAB.settings, missing.length));
 }
 
 function setup(): SetupReport {
@@ -98,9 +100,9 @@ function setup(): SetupReport {
   if (!register.created) report.addedHeaders.push(...register.addedHeaders.map((h) => `${TAB.register}: ${h}`));
   const rIndex = (key: string) => register.index.get(REGISTER_COLUMNS.find((c) => c.key === key)!.header)!;
   for (const col of REGISTER_COLUMNS.filter((c) => c.kind === 'date')) register.sheet.getRange(`${columnLetter(rIndex(col.key) + 1)}2:${columnLetter(rIndex(col.key) + 1)}`).setNumberFormat(DATE_FORMAT);
-  dropdown(register.sheet, rIndex('unit'), config.units.filter((u) => u.active).map((u) => u.name), 'Pilih unit tujuan. Mengganti unit = mengalihkan pengaduan.');
-  dropdown(register.sheet, rIndex('status'), ALL_STATUSES, 'Admin memilih "Dijawab" (isi Jawaban dulu) atau "Ditutup" (isi Alasan Ditutup dulu).');
-  dropdown(register.sheet, rIndex('category'), config.categories, 'Kategori pengaduan.');
+  dropdown(register.sheet, rIndex('unit'), config.units.filter((u) => u.active).map((u) => u.name), DROPDOWN_HELP.unit);
+  dropdown(register.sheet, rIndex('status'), ALL_STATUSES, DROPDOWN_HELP.status);
+  dropdown(register.sheet, rIndex('category'), config.categories, DROPDOWN_HELP.category);
   statusColours(register.sheet, register.index.size, rIndex('status'), rIndex('stepDue'), [STATUS.answered, STATUS.closed]);
   protectTab(register.sheet, TAB.register, REGISTER_COLUMNS.filter((c) => c.editor === 'admin').map((c) => rIndex(c.key)), admins);
 
@@ -111,7 +113,7 @@ function setup(): SetupReport {
     if (!tab.created) report.addedHeaders.push(...tab.addedHeaders.map((h) => `${unit.tab}: ${h}`));
     const uIndex = (key: string) => tab.index.get(UNIT_COLUMNS.find((c) => c.key === key)!.header)!;
     for (const col of UNIT_COLUMNS.filter((c) => c.kind === 'date')) tab.sheet.getRange(`${columnLetter(uIndex(col.key) + 1)}2:${columnLetter(uIndex(col.key) + 1)}`).setNumberFormat(DATE_FORMAT);
-    dropdown(tab.sheet, uIndex('officerStatus'), OFFICER_CHOICES, 'Pilih "Diproses" saat mulai menangani; isi Hasil Tindak Lanjut lalu pilih "Selesai".');
+    dropdown(tab.sheet, uIndex('officerStatus'), OFFICER_CHOICES, DROPDOWN_HELP.officerStatus);
     statusColours(tab.sheet, tab.index.size, uIndex('officerStatus'), uIndex('stepDue'), ['Selesai', STATUS.answered, STATUS.closed]);
     protectTab(tab.sheet, unit.tab, UNIT_COLUMNS.filter((c) => c.editor === 'officer').map((c) => uIndex(c.key)), [...unit.pics, ...admins]);
     report.unitTabs++;
@@ -138,8 +140,8 @@ function setup(): SetupReport {
     category: config.categories,
     unit: [FORM.autoRoute, ...config.units.filter((u) => u.active).map((u) => u.name)],
   });
-  report.form = form.created ? `dibuat (${form.form.getPublishedUrl()})` : form.addedItems.length || form.updatedChoices.length
-    ? `diperbarui: ${[...form.addedItems, ...form.updatedChoices.map((t) => `pilihan ${t}`)].join(', ')}` : 'sudah sesuai';
+  const formChanges = [...form.addedItems, ...form.updatedChoices.map(SETUP_TEXT.formChoices)];
+  report.form = form.created ? SETUP_TEXT.formCreated(form.form.getPublishedUrl()) : formChanges.length ? SETUP_TEXT.formUpdated(formChanges) : SETUP_TEXT.formUpToDate;
   const responses = responsesSheet(ss, form.form);
   layout.formId = form.form.getId();
   layout.spreadsheetUrl = ss.getUrl();
@@ -157,7 +159,7 @@ function setup(): SetupReport {
     if (blank && ss.getSheets().length > 1 && blank.getLastRow() === 0 && blank.getLastColumn() === 0) {
       ss.deleteSheet(blank);
       delete layout.gids[name];
-      report.createdTabs.push(`(tab kosong "${name}" dihapus)`);
+      report.createdTabs.push(SETUP_TEXT.removedBlankTab(name));
     }
   }
 
@@ -176,8 +178,8 @@ function setup(): SetupReport {
   for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();
   run.layout = layout;
   state.setJson('layout', layout);
-  for (const p of report.problems) run.journal.error(p, 'Periksa tab Unit / Pengaturan / Hari Libur.', '', 'PERINGATAN');
-  run.journal.record('', 'Siapkan / Perbarui', '', '', summaryText(report));
+  for (const p of report.problems) run.journal.error(p, LOG.checkConfigTabs, '', 'PERINGATAN');
+  run.journal.record('', ACTION.setup, '', '', summaryText(report));
   finish(run);
   lock.releaseLock();
   return report;
@@ -186,14 +188,14 @@ function setup(): SetupReport {
 
 export function summaryText(r: SetupReport): string {
   const lines = [
-    `Tab dibuat: ${r.createdTabs.length ? r.createdTabs.join(', ') : 'tidak ada (semua sudah ada)'}`,
-    `Kolom ditambahkan: ${r.addedHeaders.length ? r.addedHeaders.join(', ') : 'tidak ada'}`,
-    `Data awal: ${r.seeded.length ? r.seeded.join(', ') : 'tidak ada (sudah terisi)'}`,
-    `Tab unit aktif: ${r.unitTabs}`,
-    `Formulir: ${r.form}`,
-    `Pemicu dipasang: ${r.triggers.length ? r.triggers.join(', ') : 'tidak ada (semua sudah terpasang)'}`,
+    SETUP_TEXT.createdTabs(r.createdTabs),
+    SETUP_TEXT.addedHeaders(r.addedHeaders),
+    SETUP_TEXT.seeded(r.seeded),
+    SETUP_TEXT.unitTabs(r.unitTabs),
+    SETUP_TEXT.form(r.form),
+    SETUP_TEXT.triggers(r.triggers),
   ];
-  if (r.problems.length) lines.push(`Perlu diperiksa: ${r.problems.join(' ')}`);
+  if (r.problems.length) lines.push(SETUP_TEXT.problems(r.problems));
   return lines.join('\n');
 }
 
@@ -202,7 +204,7 @@ export function setupSpreadsheet(): SetupReport {
   return guard('Siapkan', () => {
     const report = setup();
     try {
-      SpreadsheetApp.getUi().alert('Siapkan / Perbarui selesai', summaryText(report), SpreadsheetApp.getUi().ButtonSet.OK);
+      SpreadsheetApp.getUi().alert(SETUP_TEXT.dialogTitle, summaryText(report), SpreadsheetApp.getUi().ButtonSet.OK);
     } catch {
       // Run from the script editor or a trigger: no dialog, the summary is in Riwayat.
     }

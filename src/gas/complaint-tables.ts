@@ -4,6 +4,7 @@
  */
 import { Complaint, ComplaintKey, REGISTER_COLUMNS, UNIT_COLUMNS, UnitTabKey, unitRowOf } from '../core/complaint';
 import { TAB } from '../core/labels';
+import { FAILURE } from '../core/labels/journal';
 import { ColumnIndex, indexColumns, readRecord, writeRecord } from '../core/rows';
 import { TabData, appendRows, readSheet, writeChangedRows } from './tabs';
 
@@ -23,7 +24,7 @@ export class RegisterTable {
 
   static read(ss: Spreadsheet): RegisterTable {
     const sheet = ss.getSheetByName(TAB.register);
-    if (!sheet) throw new Error(`Tab "${TAB.register}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+    if (!sheet) throw new Error(FAILURE.tabMissing(TAB.register));
     return RegisterTable.of(readSheet(sheet));
   }
 

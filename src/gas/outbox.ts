@@ -6,6 +6,7 @@
  */
 import { MAX_ATTEMPTS, OUTBOX_HEADERS, OUTBOX_STATUS, OutgoingEmail, recipientCount } from '../core/email/message';
 import { TAB } from '../core/labels';
+import { FAILURE, LOG } from '../core/labels/journal';
 import { cellText } from '../core/sanitize';
 import { Journal } from './journal';
 import { TabData, appendRows, readTab, writeChangedRows } from './tabs';
@@ -82,7 +83,7 @@ export class Outbox {
   flushQueue(): void {
     if (!this.queued.length) return;
     const sheet = this.tab?.sheet ?? this.ss.getSheetByName(TAB.outbox);
-    if (!sheet) throw new Error(`Tab "${TAB.outbox}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+    if (!sheet) throw new Error(FAILURE.tabMissing(TAB.outbox));
     appendRows(sheet, this.queued, this.tab ? this.tab.rows.length + 1 : undefined);
     if (this.tab) this.tab.rows.push(...this.queued);
     this.queued.length = 0;
@@ -164,7 +165,7 @@ export class Outbox {
         next[COL['Percobaan']] = attempts;
         next[COL['Galat']] = cellText(message);
         if (attempts >= MAX_ATTEMPTS) next[COL['Status']] = OUTBOX_STATUS.failed;
-        journal.error(`Email "${text('Subjek')}" gagal dikirim (percobaan ${attempts}).`, message, String(row[COL['No. Pengaduan']] ?? ''));
+        journal.error(LOG.emailFailed(text('Subjek'), attempts), message, String(row[COL['No. Pengaduan']] ?? ''));
         changed.set(i, next);
         if (/too many times|quota/i.test(message)) break;
         continue;

@@ -3,6 +3,8 @@
  * (e.g. from an old install) are deleted; the daily trigger is recreated when its hour changes.
  * Triggers run as the account that runs setup (the operator).
  */
+import { TRIGGER_NAME } from '../core/labels/dialogs';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
 
@@ -34,13 +36,13 @@ export function ensureTriggers(ss: Spreadsheet, dailyHour: number, previousDaily
     return !stale && list.length > 0;
   };
   const created: string[] = [];
-  if (!keep(HANDLERS.formSubmit)) { ScriptApp.newTrigger(HANDLERS.formSubmit).forSpreadsheet(ss).onFormSubmit().create(); created.push('kirim formulir'); }
-  if (!keep(HANDLERS.edit)) { ScriptApp.newTrigger(HANDLERS.edit).forSpreadsheet(ss).onEdit().create(); created.push('edit'); }
-  if (!keep(HANDLERS.open)) { ScriptApp.newTrigger(HANDLERS.open).forSpreadsheet(ss).onOpen().create(); created.push('buka spreadsheet'); }
+  if (!keep(HANDLERS.formSubmit)) { ScriptApp.newTrigger(HANDLERS.formSubmit).forSpreadsheet(ss).onFormSubmit().create(); created.push(TRIGGER_NAME.formSubmit); }
+  if (!keep(HANDLERS.edit)) { ScriptApp.newTrigger(HANDLERS.edit).forSpreadsheet(ss).onEdit().create(); created.push(TRIGGER_NAME.edit); }
+  if (!keep(HANDLERS.open)) { ScriptApp.newTrigger(HANDLERS.open).forSpreadsheet(ss).onOpen().create(); created.push(TRIGGER_NAME.open); }
   if (!keep(HANDLERS.daily, previousDailyHour !== null && previousDailyHour !== dailyHour)) {
     ScriptApp.newTrigger(HANDLERS.daily).timeBased().atHour(dailyHour).nearMinute(0).everyDays(1).inTimezone('Asia/Jakarta').create();
-    created.push(`harian pukul ${String(dailyHour).padStart(2, '0')}.00 WIB`);
+    created.push(TRIGGER_NAME.daily(dailyHour));
   }
-  if (!keep(HANDLERS.hourly)) { ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create(); created.push('per jam'); }
+  if (!keep(HANDLERS.hourly)) { ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create(); created.push(TRIGGER_NAME.hourly); }
   return { created, removed };
 }

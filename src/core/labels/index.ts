@@ -1,5 +1,7 @@
 export * from './messages';
 export * from './dashboard';
+export * from './journal';
+export * from './dialogs';
 
 /**
  * Every string a user sees (tabs, headers, statuses, menus, dialogs, notes, emails' fixed text),

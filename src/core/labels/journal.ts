@@ -1,0 +1,57 @@
+/**
+ * What the system writes in `Riwayat` (actions) and `Log Galat` (messages for the operator),
+ * in Bahasa Indonesia. Part of the labels module.
+ */
+
+export const UNKNOWN_USER = 'tidak diketahui';
+export const SYSTEM_USER = 'sistem';
+
+/** `Riwayat` › Tindakan. */
+export const ACTION = {
+  recorded: 'Pengaduan dicatat',
+  recordedByReconcile: 'Dicatat oleh rekonsiliasi',
+  officerUpdate: 'Pembaruan petugas',
+  officerUpdateByReconcile: 'Pembaruan petugas (rekonsiliasi)',
+  adminUpdate: 'Pembaruan admin',
+  reassignedFrom: (unit: string) => `Dialihkan dari ${unit}`,
+  refused: 'Perubahan ditolak',
+  configChanged: 'Konfigurasi diubah',
+  reconcile: 'Rekonsiliasi',
+  setup: 'Siapkan / Perbarui',
+  assignmentCancelled: 'Email penugasan dibatalkan',
+  holidayAdded: 'Hari libur ditambahkan dari Google Kalender',
+  textNotUsed: (tab: string, owner: string) => `Isian di tab ${tab} tidak dipakai (pengaduan milik: ${owner})`,
+} as const;
+
+/** `Riwayat` › Nilai Baru of the actions above. */
+export const HISTORY_VALUE = {
+  recorded: (status: string, unit: string, auto: boolean, note: string) =>
+    `${status}; ${unit ? `diteruskan ke ${unit}${auto ? ' (otomatis)' : ''}` : 'menunggu admin memilih unit'}${note ? `. ${note}` : ''}`,
+  assignmentCancelled: (n: number) => `${n} email (pengaduan sudah dijawab/ditutup)`,
+  reconcile: (registered: number, officerUpdates: number, rebuilt: string[], queued: number) =>
+    `${registered} respons dicatat, ${officerUpdates} isian petugas diambil, tab dibangun ulang: ${rebuilt.join(', ') || '-'}, ${queued} email penugasan diantrekan`,
+  noOwner: 'tidak ada',
+  formUpToDate: 'sudah sesuai',
+} as const;
+
+/** `Log Galat` › Pesan. */
+export const LOG = {
+  refused: (user: string, message: string) => `Perubahan oleh ${user || 'pengguna'} ditolak: ${message}`,
+  typed: (value: string) => `isian: "${value}"`,
+  formProblems: (problems: string[]) => `Isian formulir perlu diperiksa admin: ${problems.join(' ')}`,
+  responseAt: (sheet: string, row: number) => `tab "${sheet}" baris ${row}`,
+  busy: 'Respons formulir belum dicatat karena sistem sedang sibuk; akan dicatat otomatis oleh rekonsiliasi berikutnya.',
+  duplicate: (row: number) => `Respons baris ${row} sudah dicatat sebelumnya; kiriman ganda diabaikan.`,
+  blank: (row: number) => `Respons kosong di baris ${row} diabaikan.`,
+  unitTabMissing: (tab: string) => `Tab unit "${tab}" tidak ditemukan; pengaduan tetap tercatat di tab Pengaduan.`,
+  emailFailed: (subject: string, attempt: number) => `Email "${subject}" gagal dikirim (percobaan ${attempt}).`,
+  unexpected: (message: string) => `Galat tak terduga: ${message}`,
+  checkConfigTabs: 'Periksa tab Unit / Pengaturan / Hari Libur.',
+} as const;
+
+/** Errors that stop a run and tell the operator what to do. */
+export const FAILURE = {
+  tabMissing: (tab: string) => `Tab "${tab}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`,
+  responsesLayoutMissing: 'Tata letak tab respons formulir belum tersimpan. Jalankan menu Pengaduan › Siapkan / Perbarui.',
+  holidayCalendarMissing: 'Kalender "Holidays in Indonesia" tidak dapat dibuka oleh akun ini.',
+} as const;
