@@ -43,6 +43,9 @@ function registerMissedResponses(run: Run, register: RegisterTable): number {
   if (!tab) return 0;
   const taken = new Set(register.complaints.map((c) => responseRowOf(c.sourceKey)).filter((n): n is number => n !== null));
   const processed = new IntegerSet(run.state.get(PROCESSED_KEY) ?? '');
+  // The register is the truth: rows it holds count as taken even if Script Properties were lost
+  // (e.g. the script re-deployed into a new project), so a late duplicate event stays ignored.
+  for (const row of taken) processed.add(row);
   let registered = 0;
   tab.rows.forEach((row, i) => {
     const sheetRow = i + 2;

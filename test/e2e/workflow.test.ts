@@ -143,6 +143,20 @@ describe('intake', () => {
     expect(sim.rt.outbox.filter((m) => m.subject.includes('ADU-2026-0001'))).toHaveLength(1);
   });
 
+  test('after the script state is lost (e.g. a re-deploy), setup restores numbering and duplicate protection from the register', () => {
+    const sim = boot();
+    submit(sim, '2026-04-06T09:10:00+07:00');
+    const props = sim.rt.propertiesService.getScriptProperties();
+    props.deleteProperty('seq.2026');
+    props.deleteProperty('intake.done');
+    sim.rt.call('setup');
+    const responses = sim.rt.spreadsheet.getSheets().find((s) => s.getName().startsWith('Form Responses'))!;
+    const trigger = sim.rt.triggers.find((t) => t.handler === 'onFormSubmitTrigger')!;
+    sim.rt.call('onFormSubmitTrigger', [{ range: responses.getRange(2, 1, 1, responses.getLastColumn()), values: [], namedValues: {}, triggerUid: trigger.uid, authMode: 'FULL' }]);
+    submit(sim, '2026-04-06T09:30:00+07:00', { text: 'Keluhan sesudah pemasangan ulang' });
+    expect(rows(sim, 'Pengaduan').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001', 'ADU-2026-0002']);
+  });
+
   test('30 submissions arriving together under lock contention: 30 distinct consecutive numbers, 30 register rows, 30 unit-tab rows', () => {
     const sim = boot();
     const at = new Date('2026-04-06T09:10:00+07:00');
