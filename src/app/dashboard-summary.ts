@@ -6,6 +6,7 @@
 import { ChartSpec, GridRange, SummaryLayout } from '../core/dashboard/summary-sheet';
 import { TAB } from '../core/labels';
 import { protectTab } from '../gas/sheet-setup';
+import { ensureRows } from '../gas/tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -57,7 +58,7 @@ export function writeSummary(ss: Spreadsheet, layout: SummaryLayout): number {
   sheet.clear();
   const height = layout.values.length;
   const width = layout.width;
-  if (sheet.getMaxRows() < height) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+  ensureRows(sheet, height);
   const area = sheet.getRange(1, 1, height, width);
   area.setValues(layout.values);
   const bold = new Set(layout.boldRows);

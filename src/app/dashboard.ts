@@ -10,7 +10,9 @@ import { DIALOG } from '../core/labels/dashboard';
 import { spreadsheetIdOf } from '../core/dashboard/looker-link';
 import { summaryLayout } from '../core/dashboard/summary-sheet';
 import { TAB } from '../core/labels';
+import type { Complaint } from '../core/complaint';
 import { RegisterTable } from '../gas/complaint-tables';
+import { replaceDataRows } from '../gas/tabs';
 import { columnLetter, ensureTab, protectTab } from '../gas/sheet-setup';
 import { writeSummary } from './dashboard-summary';
 import { Run, errorText, finish, startRun } from './run';
@@ -68,8 +70,6 @@ export function writeFeed(ss: Spreadsheet, records: readonly FeedRecord[]): Shee
     values.forEach((v, k) => { row[positions[k]] = v; });
     return row;
   });
-  const needed = rows.length + 1 - sheet.getMaxRows();
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
   // Formats and header notes once: when the tab or a column is new, or the formats were lost
   // (setup creates the tab without them); checking costs one call.
   const probe = FEED_COLUMNS.find((c) => c.format)!;
@@ -79,8 +79,7 @@ export function writeFeed(ss: Spreadsheet, records: readonly FeedRecord[]): Shee
     FEED_COLUMNS.forEach((c, k) => { notes[positions[k]] = `${c.description} (${c.type})`; });
     sheet.getRange(1, 1, 1, width).setNotes([notes]);
   }
-  if (rows.length) sheet.getRange(2, 1, rows.length, width).setValues(rows);
-  if (tab.dataRows > rows.length) sheet.getRange(rows.length + 2, 1, tab.dataRows - rows.length, width).clearContent();
+  replaceDataRows(sheet, rows, tab.dataRows, width);
   return sheet;
 }
 
@@ -99,11 +98,13 @@ function writeExternalFeed(run: Run, id: string, records: readonly FeedRecord[])
   }
 }
 
-/** Rebuilds `Dasbor Data` (and its external copy) and `Ringkasan` from the register. */
-export function refreshDashboard(given?: Run): DashboardRefresh {
+/**
+ * Rebuilds `Dasbor Data` (and its external copy) and `Ringkasan` from the register, or from the
+ * register's complaints when the calling job has just read them (no second read).
+ */
+export function refreshDashboard(given?: Run, complaints?: readonly Complaint[]): DashboardRefresh {
   const run = given ?? startRun('Dasbor');
-  const register = RegisterTable.read(run.ss);
-  const { records, problems } = buildFeed(register.complaints, {
+  const { records, problems } = buildFeed(complaints ?? RegisterTable.read(run.ss).complaints, {
     calendar: run.calendar, stepDays: run.config.stepDays, now: run.now, unitKinds: unitKindsOf(run.config.units),
   });
   for (const p of problems) run.journal.error(`Dasbor: pengaduan dilewati: ${p}`, '', p.split(':')[0], 'PERINGATAN');
@@ -122,9 +123,9 @@ export function refreshDashboard(given?: Run): DashboardRefresh {
  * The refresh as a last step of another job (hourly, setup): a failure is written to Log Galat
  * and does not fail the job, whose own work is already done.
  */
-export function refreshDashboardQuietly(run: Run): DashboardRefresh | null {
+export function refreshDashboardQuietly(run: Run, complaints?: readonly Complaint[]): DashboardRefresh | null {
   try {
-    return refreshDashboard(run);
+    return refreshDashboard(run, complaints);
   } catch (e) {
     run.journal.error(DIALOG.refreshFailed(errorText(e)), String((e as Error)?.stack ?? ''));
     return null;

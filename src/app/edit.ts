@@ -113,7 +113,6 @@ function adminEdit(run: Run, sheet: Sheet, firstRow: number, numRows: number, us
   };
   const activeUnits = run.config.units.filter((u) => u.active).map((u) => u.name);
   const outbox = Outbox.appendOnly(run.ss);
-  const appended = new Map<string, unknown[][]>();
 
   for (let r = 0; r < numRows; r++) {
     const index = firstRow - 2 + r;
@@ -147,7 +146,7 @@ function adminEdit(run: Run, sheet: Sheet, firstRow: number, numRows: number, us
       const tab = unitTab(next.unit);
       const at = tab?.rows.find((x) => String(x.values.number) === next.number);
       if (tab && at) tab.set(at.index, next);
-      else if (tab) appended.set(next.unit, [...(appended.get(next.unit) ?? []), tab.rowFor(next)]);
+      else if (tab) tab.append(next);
       if (next.forwardedAt && (!before.forwardedAt || before.forwardedAt.getTime() !== next.forwardedAt.getTime()) && isOpen(next.status)) {
         const unit = run.config.units.find((u) => u.name === next.unit)!;
         outbox.enqueue(assignmentEmail(next, unit.pics, tabUrl(run, unit.tab), result.movedFrom), run.now);
@@ -155,16 +154,7 @@ function adminEdit(run: Run, sheet: Sheet, firstRow: number, numRows: number, us
     }
   }
   register.flush();
-  for (const [name, tab] of unitTabs) {
-    if (!tab) continue;
-    tab.flush();
-    const rows = appended.get(name);
-    if (rows?.length) {
-      const sheet = tab.tab.sheet;
-      if (rows.length === 1) sheet.appendRow(rows[0]);
-      else sheet.getRange(tab.tab.rows.length + 2, 1, rows.length, rows[0].length).setValues(rows);
-    }
-  }
+  for (const tab of unitTabs.values()) tab?.flush();
   outbox.flushQueue();
   const editable = REGISTER_COLUMNS.filter((c) => c.editor === 'admin').map((c) => register.index[c.key]);
   writeNotes(sheet, firstRow, notes, numRows, editable);

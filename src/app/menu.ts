@@ -8,6 +8,7 @@ import { HISTORY_VALUE } from '../core/labels/journal';
 import { MENU_TEXT } from '../core/labels/dialogs';
 import { ensureForm } from '../gas/form';
 import { Layout, emptyLayout, finish, guard, startRun } from './run';
+import { Outbox } from '../gas/outbox';
 import { reconcileAll } from './reconcile';
 import { setupSpreadsheet } from './setup';
 
@@ -75,7 +76,9 @@ export function menuReconcile(): void {
     const lock = LockService.getScriptLock();
     lock.waitLock(30000);
     const run = startRun('Rekonsiliasi', { user: Session.getActiveUser().getEmail() });
-    const r = reconcileAll(run);
+    const outbox = Outbox.read(run.ss);
+    const r = reconcileAll(run, outbox);
+    outbox.flushQueue();
     finish(run);
     lock.releaseLock();
     alert(MENU.reconcile, MENU_TEXT.reconcile(r));

@@ -5,10 +5,9 @@
  * kept in `Riwayat`); form responses that were never registered are registered; the derived
  * columns (due, timeliness) are refreshed. What was fixed is reported in `Riwayat`.
  */
-import { Complaint, UNIT_COLUMNS, isOpen, officerStatusOf } from '../core/complaint';
+import { Complaint, UNIT_COLUMNS, isOpen, unitRowOf } from '../core/complaint';
 import { withDerived } from '../core/derive';
 import { assignmentEmail } from '../core/email/assignment';
-import { TAB } from '../core/labels';
 import { ACTION, HISTORY_VALUE, UNKNOWN_USER } from '../core/labels/journal';
 import { highestSequences } from '../core/numbering';
 import { applyOfficerEdit } from '../core/transitions';
@@ -29,6 +28,8 @@ export interface ReconcileReport {
   queuedEmails: number;
   /** Complaints answered or closed (their pending assignment emails are moot). */
   finished: Set<string>;
+  /** Every complaint of the register after reconcile, derived columns current. */
+  complaints: Complaint[];
 }
 
 function sameCell(a: unknown, b: unknown): boolean {
@@ -61,9 +62,84 @@ function registerMissedResponses(run: Run, register: RegisterTable): number {
   return registered;
 }
 
-export function reconcileAll(run: Run): ReconcileReport {
+function groupBy<T, V>(items: T[], key: (t: T) => string, value: (t: T) => V): Map<string, V[]> {
+  const out = new Map<string, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(value(item));
+    else out.set(k, [value(item)]);
+  }
+  return out;
+}
+
+/** A unit tab as read, with what reconcile found in it. */
+interface UnitTabCheck {
+  pics: string[];
+  tab: UnitTable;
+  /** Rows to rebuild: deleted, duplicated, foreign or without a number. */
+  broken: boolean;
+}
+
+/** Takes in officer input the edit trigger missed; says whether the tab needs rebuilding. */
+function takeOfficerInput(run: Run, register: RegisterTable, unitName: string, tab: UnitTable, expected: string[], report: ReconcileReport): boolean {
+  const seen = new Set<string>();
+  let broken = false;
+  for (const row of tab.rows) {
+    const number = asText(row.values.number).trim();
+    const c = register.find(number);
+    if (!number || !c || c.unit !== unitName || seen.has(number)) {
+      broken = true;
+      const followUp = asText(row.values.followUp).trim();
+      const note = asText(row.values.officerNote).trim();
+      // Text already in the register (e.g. typed before a reassignment) is not lost: say nothing.
+      if (number && ((followUp && followUp !== c?.followUp) || (note && note !== c?.officerNote))) {
+        const owner = c ? c.unit : HISTORY_VALUE.noOwner;
+        run.journal.record(number, ACTION.textNotUsed(tab.name, owner), 'Hasil Tindak Lanjut / Catatan', '', `${followUp} | ${note}`);
+      }
+      continue;
+    }
+    seen.add(number);
+    const result = applyOfficerEdit(c, { officerStatus: row.values.officerStatus, followUp: row.values.followUp, officerNote: row.values.officerNote }, run.now);
+    if (result.changes.length) {
+      register.put(result.complaint);
+      report.officerUpdates++;
+    }
+    recordChanges(run, result, ACTION.officerUpdateByReconcile, UNKNOWN_USER);
+  }
+  return broken || expected.some((n) => !seen.has(n));
+}
+
+/** Writes a unit tab from the register: rebuilt when broken, else only the rows that differ. */
+function writeUnitTab(check: UnitTabCheck, complaints: Complaint[]): void {
+  const { tab } = check;
+  const byNumber = new Map(complaints.map((c) => [c.number, c]));
+  if (check.broken) {
+    // Keep the officers' order for rows that are right; add the missing ones at the end.
+    const ordered = new Set<Complaint>();
+    for (const row of tab.rows) {
+      const c = byNumber.get(asText(row.values.number).trim());
+      if (c) ordered.add(c);
+    }
+    for (const c of complaints) ordered.add(c);
+    replaceRows(tab.tab, [...ordered].map((c) => tab.rowFor(c)));
+    return;
+  }
+  for (const row of tab.rows) {
+    const c = byNumber.get(asText(row.values.number).trim())!;
+    const want = unitRowOf(c);
+    if (UNIT_COLUMNS.some((col) => !sameCell(want[col.key], row.values[col.key]))) tab.set(row.index, c);
+  }
+  tab.flush();
+}
+
+/**
+ * Reconciles the register, the unit tabs and the responses tab. Messages are queued on `outbox`;
+ * the caller sends or flushes it (so that the hourly run writes the outbox once).
+ */
+export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
   const register = RegisterTable.read(run.ss);
-  const report: ReconcileReport = { registered: 0, officerUpdates: 0, rebuiltTabs: [], derivedUpdated: 0, queuedEmails: 0, finished: new Set() };
+  const report: ReconcileReport = { registered: 0, officerUpdates: 0, rebuiltTabs: [], derivedUpdated: 0, queuedEmails: 0, finished: new Set(), complaints: [] };
 
   // Numbers never go backwards, even if the counter in Script Properties was lost.
   for (const [year, seq] of highestSequences(register.complaints.map((c) => c.number))) {
@@ -71,77 +147,19 @@ export function reconcileAll(run: Run): ReconcileReport {
   }
   report.registered = registerMissedResponses(run, register);
 
-  const outbox = Outbox.read(run.ss);
+  // 1. Officer input the edit trigger missed, tab by tab (it changes the register).
+  const numbersByUnit = groupBy(register.complaints.filter((c) => c.unit), (c) => c.unit, (c) => c.number);
+  const checks = new Map<string, UnitTabCheck>();
   for (const unit of run.config.units) {
-    const tabData = readTab(run.ss, unit.tab);
-    if (!tabData) continue;
-    const tab = UnitTable.of(unit.tab, tabData);
-    const seen = new Set<string>();
-    let broken = false;
-    // 1. Officer input the edit trigger missed.
-    for (const row of tab.rows) {
-      const number = asText(row.values.number).trim();
-      const c = register.find(number);
-      if (!number || !c || c.unit !== unit.name || seen.has(number)) {
-        broken = true;
-        const followUp = asText(row.values.followUp).trim();
-        const note = asText(row.values.officerNote).trim();
-        // Text already in the register (e.g. typed before a reassignment) is not lost: say nothing.
-        if (number && ((followUp && followUp !== c?.followUp) || (note && note !== c?.officerNote))) {
-          const owner = c ? c.unit : HISTORY_VALUE.noOwner;
-          run.journal.record(number, ACTION.textNotUsed(unit.tab, owner), 'Hasil Tindak Lanjut / Catatan', '', `${asText(row.values.followUp)} | ${asText(row.values.officerNote)}`);
-        }
-        continue;
-      }
-      seen.add(number);
-      const differs = !sameCell(row.values.officerStatus, officerStatusOf(c.status)) || asText(row.values.followUp).trim() !== c.followUp || asText(row.values.officerNote).trim() !== c.officerNote;
-      if (differs) {
-        const result = applyOfficerEdit(c, { officerStatus: row.values.officerStatus, followUp: row.values.followUp, officerNote: row.values.officerNote }, run.now);
-        if (result.changes.length) {
-          register.put(result.complaint);
-          report.officerUpdates++;
-        }
-        recordChanges(run, result, ACTION.officerUpdateByReconcile, UNKNOWN_USER);
-      }
-    }
-    // 2. Derived columns and the expected rows.
-    const expected = register.complaints.filter((c) => c.unit === unit.name);
-    if (expected.some((c) => !seen.has(c.number))) broken = true;
-    const refreshed = new Map<string, Complaint>();
-    for (const c of expected) {
-      const d = withDerived(register.find(c.number)!, run.calendar, run.config.stepDays, run.now);
-      refreshed.set(c.number, d);
-    }
-    if (broken) {
-      // Keep the officers' order for rows that are right; add the missing ones at the end.
-      const ordered: Complaint[] = [];
-      const placed = new Set<string>();
-      for (const row of tab.rows) {
-        const n = asText(row.values.number).trim();
-        const c = refreshed.get(n);
-        if (c && !placed.has(n)) { ordered.push(c); placed.add(n); }
-      }
-      for (const c of expected) if (!placed.has(c.number)) ordered.push(refreshed.get(c.number)!);
-      replaceRows(tab.tab, ordered.map((c) => tab.rowFor(c)));
-      report.rebuiltTabs.push(unit.tab);
-    } else {
-      for (const row of tab.rows) {
-        const c = refreshed.get(asText(row.values.number).trim())!;
-        const want = tab.rowFor(c, tab.tab.rows[row.index]);
-        const have = tab.tab.rows[row.index];
-        if (UNIT_COLUMNS.some((col) => !sameCell(want[tab.index[col.key]], have[tab.index[col.key]]) && !(typeof want[tab.index[col.key]] === 'string' && String(want[tab.index[col.key]]).replace(/^'/, '') === String(have[tab.index[col.key]] ?? '')))) {
-          tab.set(row.index, c);
-        }
-      }
-      tab.flush();
-    }
-    // 3. Assignment emails that were never queued (e.g. intake stopped half-way).
-    for (const c of expected) {
-      const m = assignmentEmail(refreshed.get(c.number)!, unit.pics, tabUrl(run, unit.tab));
-      if (c.forwardedAt && isOpen(c.status) && !outbox.has(m.key) && outbox.enqueue(m, run.now)) report.queuedEmails++;
-    }
+    const data = readTab(run.ss, unit.tab);
+    if (!data) continue;
+    const tab = UnitTable.of(unit.tab, data);
+    const broken = takeOfficerInput(run, register, unit.name, tab, numbersByUnit.get(unit.name) ?? [], report);
+    checks.set(unit.name, { pics: unit.pics, tab, broken });
   }
-  // 4. Derived columns of the register itself.
+
+  // 2. Derived columns (due, timeliness), computed once per complaint for both sides.
+  const derived = report.complaints;
   for (const c of register.complaints) {
     if (!c.number) continue;
     const d = withDerived(c, run.calendar, run.config.stepDays, run.now);
@@ -149,10 +167,21 @@ export function reconcileAll(run: Run): ReconcileReport {
       register.put(d);
       report.derivedUpdated++;
     }
+    derived.push(d);
+    if (!isOpen(d.status)) report.finished.add(d.number);
   }
-  for (const c of register.complaints) if (c.number && !isOpen(c.status)) report.finished.add(c.number);
+  const byUnit = groupBy(derived.filter((c) => c.unit), (c) => c.unit, (c) => c);
+
+  // 3. Unit tabs from the register, and assignment emails that were never queued.
+  for (const [unitName, check] of checks) {
+    const complaints = byUnit.get(unitName) ?? [];
+    writeUnitTab(check, complaints);
+    if (check.broken) report.rebuiltTabs.push(check.tab.name);
+    for (const c of complaints) {
+      if (c.forwardedAt && isOpen(c.status) && outbox.enqueue(assignmentEmail(c, check.pics, tabUrl(run, check.tab.name)), run.now)) report.queuedEmails++;
+    }
+  }
   register.flush();
-  outbox.flushQueue();
   const fixed = report.registered + report.officerUpdates + report.rebuiltTabs.length + report.queuedEmails;
   if (fixed) {
     run.journal.record('', ACTION.reconcile, '', '', HISTORY_VALUE.reconcile(report.registered, report.officerUpdates, report.rebuiltTabs, report.queuedEmails));

@@ -8,7 +8,7 @@ import type { WorkCalendar } from '../core/calendar';
 import { calendarOf } from '../core/calendar-config';
 import { AppConfig } from '../core/config';
 import { LOG, SYSTEM_USER } from '../core/labels/journal';
-import { cachedConfig } from '../gas/config-store';
+import { cachedConfig, refreshConfig } from '../gas/config-store';
 import { Journal } from '../gas/journal';
 import { ScriptState } from '../gas/state';
 
@@ -36,11 +36,15 @@ export function emptyLayout(): Layout {
   return { spreadsheetUrl: '', gids: {}, formId: '', responses: null };
 }
 
-export function startRun(source: string, options: { ss?: Spreadsheet; user?: string; state?: ScriptState } = {}): Run {
+/**
+ * `freshConfig` reads the config tabs instead of the cache (and refreshes the cache): the hourly
+ * run does this so that an edit the edit trigger did not see is picked up within the hour.
+ */
+export function startRun(source: string, options: { ss?: Spreadsheet; user?: string; state?: ScriptState; freshConfig?: boolean } = {}): Run {
   const ss = options.ss ?? SpreadsheetApp.getActiveSpreadsheet();
   const now = new Date();
   const state = options.state ?? ScriptState.load();
-  const config = cachedConfig(ss, state);
+  const config = options.freshConfig ? refreshConfig(ss, state) : cachedConfig(ss, state);
   return {
     ss, now, state, config,
     user: options.user ?? '',

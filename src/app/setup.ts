@@ -20,6 +20,7 @@ import { columnLetter, dropdown, ensureTab, protectTab, statusColours } from '..
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
+import { Outbox } from '../gas/outbox';
 import { reconcileAll } from './reconcile';
 import { Layout, emptyLayout, finish, guard, startRun } from './run';
 
@@ -172,8 +173,10 @@ function setup(): SetupReport {
 
   // Bring the unit tabs and derived columns in line with the register.
   const run = startRun('Siapkan', { ss, state, user: Session.getEffectiveUser().getEmail() });
-  reconcileAll(run);
-  refreshDashboardQuietly(run); // a dashboard failure goes to Log Galat, not fatal
+  const outbox = Outbox.read(ss);
+  const reconciled = reconcileAll(run, outbox);
+  outbox.flushQueue();
+  refreshDashboardQuietly(run, reconciled.complaints); // a dashboard failure goes to Log Galat, not fatal
   // The dashboard may have created `Ringkasan` just now: record every tab's gid for links.
   for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();
   run.layout = layout;

@@ -106,6 +106,12 @@ export class UnitTable {
   }
 
   private readonly removed = new Set<number>();
+  private readonly added: unknown[][] = [];
+
+  /** The complaint joins this tab (forwarded or reassigned here): appended by `flush`. */
+  append(c: Complaint): void {
+    this.added.push(this.rowFor(c));
+  }
 
   /** The row leaves this tab (reassignment): deleted by `flush`, after the other writes. */
   remove(index: number): void {
@@ -118,6 +124,8 @@ export class UnitTable {
     this.changed.clear();
     // Bottom-up, so that each deletion leaves the rows still to delete where they were.
     for (const index of [...this.removed].sort((a, b) => b - a)) this.tab.sheet.deleteRow(index + 2);
+    appendRows(this.tab.sheet, this.added, this.tab.rows.length + 1 - this.removed.size);
     this.removed.clear();
+    this.added.length = 0;
   }
 }

@@ -9,7 +9,7 @@ import { TAB } from '../core/labels';
 import { FAILURE, LOG } from '../core/labels/journal';
 import { cellText } from '../core/sanitize';
 import { Journal } from './journal';
-import { TabData, appendRows, readTab, writeChangedRows } from './tabs';
+import { TabData, appendRows, ensureRows, readTab, writeChangedRows } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -174,9 +174,7 @@ export class Outbox {
     }
     if (tab.rows.length > firstNew) {
       // Room for this run's rows plus spare, so that most runs write with a single call.
-      const maxRows = tab.sheet.getMaxRows();
-      const needed = tab.rows.length + 1 - maxRows;
-      if (needed > 0) tab.sheet.insertRowsAfter(maxRows, needed + SPARE_ROWS);
+      ensureRows(tab.sheet, tab.rows.length + 1, SPARE_ROWS);
     }
     writeChangedRows(tab, changed);
     for (const [i, row] of changed) tab.rows[i] = row;

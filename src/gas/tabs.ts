@@ -51,6 +51,15 @@ export function writeChangedRows(tab: TabData, changed: Map<number, unknown[]>):
   writeRows(tab.sheet, first, block);
 }
 
+/**
+ * Grows the grid to at least `rows` rows (plus `spare` when it has to grow): Apps Script's
+ * getRange throws beyond the grid, and only appendRow grows it by itself.
+ */
+export function ensureRows(sheet: Sheet, rows: number, spare = 0): void {
+  const max = sheet.getMaxRows();
+  if (rows > max) sheet.insertRowsAfter(max, rows - max + spare);
+}
+
 /** Appends rows after the last row with content: one call for one row, a block otherwise. */
 export function appendRows(sheet: Sheet, rows: unknown[][], lastRow?: number): void {
   if (!rows.length) return;
@@ -59,21 +68,22 @@ export function appendRows(sheet: Sheet, rows: unknown[][], lastRow?: number): v
     return;
   }
   const last = lastRow ?? sheet.getLastRow();
-  const needed = last + rows.length - sheet.getMaxRows();
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+  ensureRows(sheet, last + rows.length);
   sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows);
+}
+
+/** Writes `rows` (all `width` wide) from row 2 down, clearing what is left of `previousRows`. */
+export function replaceDataRows(sheet: Sheet, rows: unknown[][], previousRows: number, width: number): void {
+  if (rows.length) {
+    ensureRows(sheet, rows.length + 1);
+    sheet.getRange(2, 1, rows.length, width).setValues(rows);
+  }
+  if (previousRows > rows.length) sheet.getRange(rows.length + 2, 1, previousRows - rows.length, width).clearContent();
 }
 
 /** Replaces all data rows of a tab (header kept), clearing leftovers below. */
 export function replaceRows(tab: TabData, rows: unknown[][]): void {
-  const sheet = tab.sheet;
   const width = Math.max(tab.width, rows[0]?.length ?? 0);
-  const old = tab.rows.length;
   const padded = rows.map((r) => (r.length < width ? r.concat(Array(width - r.length).fill('')) : r));
-  if (padded.length > 0) {
-    const needed = padded.length + 1 - sheet.getMaxRows();
-    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
-    sheet.getRange(2, 1, padded.length, width).setValues(padded);
-  }
-  if (old > padded.length) sheet.getRange(padded.length + 2, 1, old - padded.length, width).clearContent();
+  replaceDataRows(tab.sheet, padded, tab.rows.length, width);
 }

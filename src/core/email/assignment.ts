@@ -4,6 +4,9 @@ import { formatHuman } from '../values';
 import { renderHtml, renderText, EmailContent } from './layout';
 import { OutgoingEmail } from './message';
 
+/** The outbox kind of assignment emails (the hourly run cancels those no longer needed). */
+export const ASSIGNMENT_KIND = 'Penugasan';
+
 export const FOOTER = 'Email otomatis sistem Pengaduan Medsos Dinas Kebudayaan Provinsi DKI Jakarta. Mohon tidak membalas email ini.';
 
 function excerpt(text: string, max = 1500): string {
@@ -41,7 +44,7 @@ export function assignmentEmail(c: Complaint, pics: string[], tabUrl: string, re
   const forwardedMs = c.forwardedAt ? c.forwardedAt.getTime() : 0;
   return {
     key: `penugasan|${c.number}|${c.unit}|${forwardedMs}`,
-    kind: 'Penugasan',
+    kind: ASSIGNMENT_KIND,
     number: c.number,
     to: pics,
     cc: [],

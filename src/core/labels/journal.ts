@@ -47,6 +47,7 @@ export const LOG = {
   emailFailed: (subject: string, attempt: number) => `Email "${subject}" gagal dikirim (percobaan ${attempt}).`,
   unexpected: (message: string) => `Galat tak terduga: ${message}`,
   checkConfigTabs: 'Periksa tab Unit / Pengaturan / Hari Libur.',
+  assignmentMoot: 'Dibatalkan: pengaduan sudah dijawab/ditutup sebelum email terkirim.',
 } as const;
 
 /** Errors that stop a run and tell the operator what to do. */
