@@ -12,7 +12,7 @@ import { Answers, FORM_KEYS, FormKey, buildComplaint, isBlankResponse } from '..
 import { TAB } from '../core/labels';
 import { ACTION, FAILURE, HISTORY_VALUE, LOG, SYSTEM_USER } from '../core/labels/journal';
 import { nextComplaintNumber } from '../core/numbering';
-import { asText, formatDate } from '../core/values';
+import { asDate, asText, formatDate } from '../core/values';
 import { appendComplaintRow } from '../gas/complaint-tables';
 import { Journal } from '../gas/journal';
 import { Outbox } from '../gas/outbox';
@@ -44,18 +44,19 @@ export function responseRowOf(sourceKey: string): number | null {
 }
 
 /**
- * Registers one response row as a complaint in `run` (pure decisions + the writes of one
- * complaint); shared by the trigger and by reconcile.
+ * The complaint one response row becomes: validated, routed, numbered (the counter is advanced in
+ * `run.state`) and recorded in the run's journal; null for a blank response. The caller writes
+ * it. Shared by the trigger and by reconcile.
  */
 export function complaintFromResponse(run: Run, row: unknown[], sheetRow: number, columns: Record<string, number>, emailCol: number, sheetName: string): Complaint | null {
   const answers = answersOf(row, columns);
   if (isBlankResponse(answers)) return null;
-  const submittedAt = Object.prototype.toString.call(row[0]) === '[object Date]' ? new Date((row[0] as Date).getTime()) : run.now;
+  const submittedAt = asDate(row[0]) ?? run.now;
   const built = buildComplaint({
     answers, submittedAt,
     respondent: emailCol >= 0 ? asText(row[emailCol]) : '',
     sourceKey: sourceKeyOf(sheetRow),
-    sourceLabel: `tab "${sheetName}" baris ${sheetRow}`,
+    sourceLabel: LOG.responseAt(sheetName, sheetRow),
     units: run.config.units,
   });
   const year = Number(formatDate(submittedAt).slice(0, 4));

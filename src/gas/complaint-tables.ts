@@ -32,18 +32,9 @@ export class RegisterTable {
     return new RegisterTable(tab, indexColumns(TAB.register, tab.headers, REGISTER_COLUMNS));
   }
 
-  get sheet(): Sheet {
-    return this.tab.sheet;
-  }
-
   find(number: string): Complaint | undefined {
     const i = this.rowOf.get(number);
     return i === undefined ? undefined : this.complaints[i];
-  }
-
-  /** Data index of a complaint's row (sheet row = index + 2). */
-  rowIndex(number: string): number | undefined {
-    return this.rowOf.get(number);
   }
 
   put(c: Complaint): void {

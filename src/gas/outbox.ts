@@ -7,7 +7,7 @@
 import { MAX_ATTEMPTS, OUTBOX_HEADERS, OUTBOX_STATUS, OutgoingEmail, recipientCount } from '../core/email/message';
 import { TAB } from '../core/labels';
 import { FAILURE, LOG } from '../core/labels/journal';
-import { cellText } from '../core/sanitize';
+import { protectText } from '../core/rows';
 import { Journal } from './journal';
 import { TabData, appendRows, ensureRows, readTab, writeChangedRows } from './tabs';
 
@@ -23,21 +23,27 @@ const SPARE_ROWS = 500;
 
 const COL = Object.fromEntries(OUTBOX_HEADERS.map((h, i) => [h, i])) as Record<string, number>;
 
+/**
+ * An outbox row as values (what getValues would give back). Rows are neutralised for the sheet
+ * only when written (`cells`), so `tab.rows` always holds one representation.
+ */
 function outboxRow(m: OutgoingEmail, now: Date): unknown[] {
   const row: unknown[] = new Array(OUTBOX_HEADERS.length).fill('');
-  row[COL['Kunci']] = cellText(m.key);
+  row[COL['Kunci']] = m.key;
   row[COL['Dibuat']] = now;
-  row[COL['Jenis']] = cellText(m.kind);
-  row[COL['No. Pengaduan']] = cellText(m.number);
-  row[COL['Kepada']] = cellText(m.to.join(', '));
-  row[COL['Tembusan']] = cellText(m.cc.join(', '));
-  row[COL['Subjek']] = cellText(m.subject);
-  row[COL['Isi Teks']] = cellText(m.body.slice(0, 49000));
-  row[COL['Isi HTML']] = cellText(m.htmlBody.slice(0, 49000));
+  row[COL['Jenis']] = m.kind;
+  row[COL['No. Pengaduan']] = m.number;
+  row[COL['Kepada']] = m.to.join(', ');
+  row[COL['Tembusan']] = m.cc.join(', ');
+  row[COL['Subjek']] = m.subject;
+  row[COL['Isi Teks']] = m.body.slice(0, 49000);
+  row[COL['Isi HTML']] = m.htmlBody.slice(0, 49000);
   row[COL['Status']] = OUTBOX_STATUS.waiting;
   row[COL['Percobaan']] = 0;
   return row;
 }
+
+const cells = (row: unknown[]): unknown[] => row.map(protectText);
 
 export class Outbox {
   private readonly keys = new Set<string>();
@@ -84,7 +90,7 @@ export class Outbox {
     if (!this.queued.length) return;
     const sheet = this.tab?.sheet ?? this.ss.getSheetByName(TAB.outbox);
     if (!sheet) throw new Error(FAILURE.tabMissing(TAB.outbox));
-    appendRows(sheet, this.queued, this.tab ? this.tab.rows.length + 1 : undefined);
+    appendRows(sheet, this.queued.map(cells), this.tab ? this.tab.rows.length + 1 : undefined);
     if (this.tab) this.tab.rows.push(...this.queued);
     this.queued.length = 0;
   }
@@ -99,12 +105,11 @@ export class Outbox {
     let cancelled = 0;
     tab.rows.forEach((row, i) => {
       if (row[COL['Status']] !== OUTBOX_STATUS.waiting || row[COL['Jenis']] !== kind || !numbers.has(String(row[COL['No. Pengaduan']] ?? ''))) return;
-      const next = row.map((v) => (typeof v === 'string' ? cellText(v) : v));
+      const next = row.slice();
       next[COL['Status']] = OUTBOX_STATUS.cancelled;
-      next[COL['Galat']] = cellText(reason);
+      next[COL['Galat']] = reason;
       this.cancelled.set(i, next);
-      tab.rows[i] = row.slice();
-      tab.rows[i][COL['Status']] = OUTBOX_STATUS.cancelled;
+      tab.rows[i] = next;
       cancelled++;
     });
     return cancelled;
@@ -123,7 +128,7 @@ export class Outbox {
       this.flushQueue();
       return { sent: 0, waiting: 0 };
     }
-    // Rows queued in this run are already cell-ready (cellText); they are written below.
+    // Rows queued in this run are written below, with the statuses, in one block.
     const firstNew = tab.rows.length;
     tab.rows.push(...this.queued.splice(0));
     const changed = new Map<number, unknown[]>(this.cancelled);
@@ -137,12 +142,8 @@ export class Outbox {
       const cc = String(row[COL['Tembusan']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       const needed = recipientCount({ to, cc });
       if (needed > quota || sent >= MAX_SENDS_PER_RUN) break; // keep queue order: the rest waits for the next run
-      const next = i >= firstNew ? row.slice() : row.map((v) => (typeof v === 'string' ? cellText(v) : v));
-      // A row read back from the sheet holds the text as typed; a new row holds cellText's form.
-      const text = (k: string): string => {
-        const v = String(row[COL[k]] ?? '');
-        return i >= firstNew && v.startsWith("'") ? v.slice(1) : v;
-      };
+      const next = row.slice();
+      const text = (k: string): string => String(row[COL[k]] ?? '');
       try {
         MailApp.sendEmail({
           to: to.join(','),
@@ -163,7 +164,7 @@ export class Outbox {
         const message = String((e as Error)?.message ?? e);
         const attempts = Number(row[COL['Percobaan']] || 0) + 1;
         next[COL['Percobaan']] = attempts;
-        next[COL['Galat']] = cellText(message);
+        next[COL['Galat']] = message;
         if (attempts >= MAX_ATTEMPTS) next[COL['Status']] = OUTBOX_STATUS.failed;
         journal.error(LOG.emailFailed(text('Subjek'), attempts), message, String(row[COL['No. Pengaduan']] ?? ''));
         changed.set(i, next);
@@ -176,8 +177,8 @@ export class Outbox {
       // Room for this run's rows plus spare, so that most runs write with a single call.
       ensureRows(tab.sheet, tab.rows.length + 1, SPARE_ROWS);
     }
-    writeChangedRows(tab, changed);
     for (const [i, row] of changed) tab.rows[i] = row;
+    writeChangedRows(tab, new Map([...changed].map(([i, row]) => [i, cells(row)])));
     const still = tab.rows.filter((r) => r[COL['Status']] === OUTBOX_STATUS.waiting).length;
     return { sent, waiting: still };
   }

@@ -2,6 +2,8 @@
  * Sheets as tables: one read of a whole tab (header + rows), one write per contiguous block.
  * The only place that turns tab names into Sheet objects and rows into Range calls.
  */
+import { protectText } from '../core/rows';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,8 +40,9 @@ export function writeRows(sheet: Sheet, first: number, rows: unknown[][]): void 
 }
 
 /**
- * Writes the rows whose data indices are keys of `changed` as one block spanning them (rows in
- * between are rewritten with what was read, which is what they hold).
+ * Writes the rows whose data indices are keys of `changed` (cell-ready values) as one block
+ * spanning them. Rows in between are rewritten with what was read, neutralised again: a value
+ * read back as "=1+1" is text that Sheets would otherwise turn into a formula on the way back.
  */
 export function writeChangedRows(tab: TabData, changed: Map<number, unknown[]>): void {
   if (!changed.size) return;
@@ -47,7 +50,7 @@ export function writeChangedRows(tab: TabData, changed: Map<number, unknown[]>):
   const first = Math.min(...indices);
   const last = Math.max(...indices);
   const block: unknown[][] = [];
-  for (let i = first; i <= last; i++) block.push(changed.get(i) ?? tab.rows[i]);
+  for (let i = first; i <= last; i++) block.push(changed.get(i) ?? tab.rows[i].map(protectText));
   writeRows(tab.sheet, first, block);
 }
 

@@ -245,6 +245,21 @@ describe('officer and admin edits', () => {
     expect(unit.getRange(2, status).getNote()).toBe('');
   });
 
+  test('a block write that spans an untouched row keeps that row\'s formula-like text as text', () => {
+    const sim = boot();
+    submit(sim, '2026-04-06T09:10:00+07:00', { text: 'Keluhan satu' });
+    submit(sim, '2026-04-06T09:20:00+07:00', { reporter: '=IMPORTXML("http://evil","//a")', text: '-cmd keluhan dua' });
+    submit(sim, '2026-04-06T09:30:00+07:00', { text: 'Keluhan tiga' });
+    const unit = tab(sim, 'UP Museum Seni');
+    const status = unit.getRange(1, 1, 1, unit.getLastColumn()).getValues()[0].indexOf('Status') + 1;
+    // Rows 1 and 3 change; row 2 is rewritten as part of the same block in the register.
+    sim.rt.editAsUser(PIC, 'UP Museum Seni', 2, status, [['Diproses'], ['Diteruskan'], ['Diproses']]);
+    expect(rows(sim, 'Pengaduan').map((r) => r['Status'])).toEqual(['Diproses', 'Diteruskan', 'Diproses']);
+    for (const name of ['Pengaduan', 'UP Museum Seni']) expect(tab(sim, name).getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
+    expect(rows(sim, 'Pengaduan')[1]['Pelapor']).toBe('=IMPORTXML("http://evil","//a")');
+    expect(rows(sim, 'Pengaduan')[1]['Isi Pengaduan']).toBe('-cmd keluhan dua');
+  });
+
   test('an officer of another unit cannot type in this tab (protection)', () => {
     const sim = withComplaint();
     const unit = tab(sim, 'UP Museum Seni');
