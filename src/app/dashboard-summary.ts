@@ -7,6 +7,7 @@ import { ChartSpec, GridRange, SummaryLayout } from '../core/dashboard/summary-s
 import { TAB } from '../core/labels';
 import { protectTab } from '../gas/sheet-setup';
 import { ensureRows } from '../gas/tabs';
+import { protectText } from '../core/rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -60,7 +61,8 @@ export function writeSummary(ss: Spreadsheet, layout: SummaryLayout): number {
   const width = layout.width;
   ensureRows(sheet, height);
   const area = sheet.getRange(1, 1, height, width);
-  area.setValues(layout.values);
+  // Unit and category names are operator text: never a formula (numbers and dates pass as they are).
+  area.setValues(layout.values.map((row) => row.map(protectText)));
   const bold = new Set(layout.boldRows);
   const headers = new Map(layout.headerRows.map((h) => [h.row, h.numColumns]));
   area.setFontWeights(layout.values.map((_, i) => new Array(width).fill(bold.has(i + 1) ? 'bold' : 'normal')));

@@ -9,6 +9,7 @@ import { MENU, TAB } from '../core/labels';
 import { ACTION, FAILURE } from '../core/labels/journal';
 import { dateKeyOf } from '../core/config';
 import { formatDate } from '../core/values';
+import { cellText } from '../core/sanitize';
 import { refreshConfig } from '../gas/config-store';
 import { appendRows, readTab } from '../gas/tabs';
 import { operatorOnly } from './menu';
@@ -31,7 +32,7 @@ export function syncHolidays(): string {
   const width = tab.width;
   const out = plan.toAdd.map((h) => {
     const row = new Array(width).fill('');
-    row[dateCol] = h.date; row[nameCol] = h.name; row[kindCol] = h.kind; row[sourceCol] = h.source;
+    row[dateCol] = h.date; row[nameCol] = cellText(h.name); row[kindCol] = h.kind; row[sourceCol] = h.source;
     return row;
   });
   appendRows(tab.sheet, out, tab.rows.length + 1);

@@ -116,13 +116,14 @@ function writeUnitTab(check: UnitTabCheck, complaints: Complaint[]): void {
   const byNumber = new Map(complaints.map((c) => [c.number, c]));
   if (check.broken) {
     // Keep the officers' order for rows that are right; add the missing ones at the end.
-    const ordered = new Set<Complaint>();
+    // The operator's own extra columns of a row that stays are kept with it.
+    const ordered = new Map<Complaint, unknown[] | undefined>();
     for (const row of tab.rows) {
       const c = byNumber.get(asText(row.values.number).trim());
-      if (c) ordered.add(c);
+      if (c && !ordered.has(c)) ordered.set(c, tab.tab.rows[row.index]);
     }
-    for (const c of complaints) ordered.add(c);
-    replaceRows(tab.tab, [...ordered].map((c) => tab.rowFor(c)));
+    for (const c of complaints) if (!ordered.has(c)) ordered.set(c, undefined);
+    replaceRows(tab.tab, [...ordered].map(([c, base]) => tab.rowFor(c, base)));
     return;
   }
   for (const row of tab.rows) {

@@ -312,6 +312,18 @@ describe('reconcile', () => {
     expect(history(sim).some((r) => r['Tindakan'] === 'Rekonsiliasi')).toBe(true);
   });
 
+  test('rebuilding a unit tab keeps a column the operator added, row by row', () => {
+    const sim = boot();
+    for (let i = 0; i < 2; i++) submit(sim, `2026-04-06T09:1${i}:00+07:00`, { text: `Keluhan ${i + 1}` });
+    const unit = tab(sim, 'UP Museum Seni');
+    const extra = unit.getLastColumn() + 1;
+    unit._writeRaw(1, extra, [['Catatan Kepala'], ['cek lapangan'], ['sudah ditelepon']]);
+    unit.deleteRow(2); // ADU-2026-0001's row is lost; ADU-2026-0002's stays with its note
+    sim.rt.call('hourlyJob');
+    const after = rows(sim, 'UP Museum Seni');
+    expect(after.map((r) => [r['No. Pengaduan'], r['Catatan Kepala']])).toEqual([['ADU-2026-0002', 'sudah ditelepon'], ['ADU-2026-0001', '']]);
+  });
+
   test('officer input the edit trigger missed is picked up by reconcile', () => {
     const sim = boot();
     submit(sim, '2026-04-06T09:10:00+07:00');
