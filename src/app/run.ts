@@ -18,7 +18,8 @@ export interface Layout {
   spreadsheetUrl: string;
   gids: Record<string, number>;
   formId: string;
-  responses: { sheetName: string; gid: number; columns: Record<string, number>; titles: Record<string, string>; width: number } | null;
+  /** The form's responses tab: its name, gid and the column of each answer by logical key. */
+  responses: { sheetName: string; gid: number; columns: Record<string, number> } | null;
 }
 
 export interface Run {

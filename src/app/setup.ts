@@ -16,7 +16,7 @@ import { DROPDOWN_HELP, SETUP_TEXT } from '../core/labels/dialogs';
 import { cellText } from '../core/sanitize';
 import { refreshConfig } from '../gas/config-store';
 import { ensureForm, responsesSheet } from '../gas/form';
-import { columnLetter, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
+import { TabReport, columnLetter, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
@@ -44,10 +44,11 @@ const SYSTEM_TIME_COLUMNS: Record<string, string[]> = {
   [TAB.outbox]: ['Dibuat', 'Dikirim'],
 };
 
-function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], rows: unknown[][], report: SetupReport): void {
+/** Creates or upgrades a config tab and fills it with `rows` only when it holds no data yet. */
+function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], rows: unknown[][], report: SetupReport): TabReport {
   const tab = ensureTab(ss, name, headers);
   if (tab.created) report.createdTabs.push(name);
-  if (tab.dataRows > 0 || !rows.length) return;
+  if (tab.dataRows > 0 || !rows.length) return tab;
   const width = Math.max(...tab.index.values()) + 1;
   const out = rows.map((r) => {
     const line = new Array(width).fill('');
@@ -56,12 +57,14 @@ function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], row
   });
   tab.sheet.getRange(2, 1, out.length, width).setValues(out);
   report.seeded.push(SETUP_TEXT.seededRows(name, rows.length));
+  return tab;
 }
 
 function seedSettings(ss: Spreadsheet, report: SetupReport): void {
   const tab = ensureTab(ss, TAB.settings, SETTINGS_HEADERS, [220, 320, 520]);
   if (tab.created) report.createdTabs.push(TAB.settings);
-  const keyCol = tab.index.get('Kunci')!;
+  const [keyHeader, valueHeader, descriptionHeader] = SETTINGS_HEADERS;
+  const keyCol = tab.index.get(keyHeader)!;
   const existing = new Set(tab.dataRows ? tab.sheet.getRange(2, keyCol + 1, tab.dataRows, 1).getValues().map((r) => String(r[0]).trim()) : []);
   const missing = SETTINGS.filter((s) => !existing.has(s.key));
   if (!missing.length) return;
@@ -69,12 +72,27 @@ function seedSettings(ss: Spreadsheet, report: SetupReport): void {
   const rows = missing.map((s) => {
     const line = new Array(width).fill('');
     line[keyCol] = s.key;
-    line[tab.index.get('Nilai')!] = cellText(s.value);
-    line[tab.index.get('Keterangan')!] = cellText(s.description);
+    line[tab.index.get(valueHeader)!] = cellText(s.value);
+    line[tab.index.get(descriptionHeader)!] = cellText(s.description);
     return line;
   });
   tab.sheet.getRange(tab.dataRows + 2, 1, rows.length, width).setValues(rows);
   report.seeded.push(SETUP_TEXT.seededKeys(TAB.settings, missing.length));
+}
+
+/**
+ * Creates or upgrades a tab from its column definitions, notes what changed in the report, and
+ * shows its time columns as dates in WIB rather than in the locale's default format.
+ */
+function tabFor(ss: Spreadsheet, name: string, columns: { header: string; kind: string; width?: number }[], report: SetupReport): TabReport {
+  const tab = ensureTab(ss, name, columns.map((c) => c.header), columns.map((c) => c.width));
+  if (tab.created) report.createdTabs.push(name);
+  else report.addedHeaders.push(...tab.addedHeaders.map((h) => `${name}: ${h}`));
+  for (const col of columns.filter((c) => c.kind === 'date')) {
+    const letter = columnLetter(tab.index.get(col.header)! + 1);
+    tab.sheet.getRange(`${letter}2:${letter}`).setNumberFormat(DATE_FORMAT);
+  }
+  return tab;
 }
 
 function setup(): SetupReport {
@@ -87,8 +105,7 @@ function setup(): SetupReport {
   // Config tabs first: everything else is built from them.
   seedRows(ss, TAB.units, UNIT_HEADERS, DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(', '), u.head, u.keywords.join(', '), 'Ya']), report);
   seedSettings(ss, report);
-  seedRows(ss, TAB.holidays, HOLIDAY_HEADERS, SHIPPED_HOLIDAYS.map((h) => [h.date, h.name, h.kind, SHIPPED_HOLIDAY_SOURCE]), report);
-  const holidayTab = ensureTab(ss, TAB.holidays, HOLIDAY_HEADERS);
+  const holidayTab = seedRows(ss, TAB.holidays, HOLIDAY_HEADERS, SHIPPED_HOLIDAYS.map((h) => [h.date, h.name, h.kind, SHIPPED_HOLIDAY_SOURCE]), report);
   const dateCol = holidayTab.index.get(HOLIDAY_HEADERS[0])! + 1;
   holidayTab.sheet.getRange(`${columnLetter(dateCol)}2:${columnLetter(dateCol)}`).setNumberFormat('yyyy-mm-dd');
   const config = refreshConfig(ss, state);
@@ -96,11 +113,8 @@ function setup(): SetupReport {
   const admins = config.admins;
 
   // The register.
-  const register = ensureTab(ss, TAB.register, REGISTER_COLUMNS.map((c) => c.header), REGISTER_COLUMNS.map((c) => c.width));
-  if (register.created) report.createdTabs.push(TAB.register);
-  if (!register.created) report.addedHeaders.push(...register.addedHeaders.map((h) => `${TAB.register}: ${h}`));
+  const register = tabFor(ss, TAB.register, REGISTER_COLUMNS, report);
   const rIndex = (key: string) => register.index.get(REGISTER_COLUMNS.find((c) => c.key === key)!.header)!;
-  for (const col of REGISTER_COLUMNS.filter((c) => c.kind === 'date')) register.sheet.getRange(`${columnLetter(rIndex(col.key) + 1)}2:${columnLetter(rIndex(col.key) + 1)}`).setNumberFormat(DATE_FORMAT);
   dropdown(register.sheet, rIndex('unit'), config.units.filter((u) => u.active).map((u) => u.name), DROPDOWN_HELP.unit);
   dropdown(register.sheet, rIndex('status'), ALL_STATUSES, DROPDOWN_HELP.status);
   dropdown(register.sheet, rIndex('category'), config.categories, DROPDOWN_HELP.category);
@@ -109,11 +123,8 @@ function setup(): SetupReport {
 
   // One tab per active unit.
   for (const unit of config.units.filter((u) => u.active)) {
-    const tab = ensureTab(ss, unit.tab, UNIT_COLUMNS.map((c) => c.header), UNIT_COLUMNS.map((c) => c.width));
-    if (tab.created) report.createdTabs.push(unit.tab);
-    if (!tab.created) report.addedHeaders.push(...tab.addedHeaders.map((h) => `${unit.tab}: ${h}`));
+    const tab = tabFor(ss, unit.tab, UNIT_COLUMNS, report);
     const uIndex = (key: string) => tab.index.get(UNIT_COLUMNS.find((c) => c.key === key)!.header)!;
-    for (const col of UNIT_COLUMNS.filter((c) => c.kind === 'date')) tab.sheet.getRange(`${columnLetter(uIndex(col.key) + 1)}2:${columnLetter(uIndex(col.key) + 1)}`).setNumberFormat(DATE_FORMAT);
     dropdown(tab.sheet, uIndex('officerStatus'), OFFICER_CHOICES, DROPDOWN_HELP.officerStatus);
     statusColours(tab.sheet, tab.index.size, uIndex('officerStatus'), uIndex('stepDue'), ['Selesai', STATUS.answered, STATUS.closed]);
     protectTab(tab.sheet, unit.tab, UNIT_COLUMNS.filter((c) => c.editor === 'officer').map((c) => uIndex(c.key)), [...unit.pics, ...admins]);
@@ -122,14 +133,7 @@ function setup(): SetupReport {
 
   // System tabs: nobody but the owner edits them.
   for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS]] as const) {
-    const tab = ensureTab(ss, name, headers);
-    if (tab.created) report.createdTabs.push(name);
-    else report.addedHeaders.push(...tab.addedHeaders.map((h) => `${name}: ${h}`));
-    // Time columns read as dates in WIB, not in the locale's default format.
-    for (const header of SYSTEM_TIME_COLUMNS[name] ?? []) {
-      const col = tab.index.get(header);
-      if (col !== undefined) tab.sheet.getRange(`${columnLetter(col + 1)}2:${columnLetter(col + 1)}`).setNumberFormat(DATE_FORMAT);
-    }
+    const tab = tabFor(ss, name, headers.map((header) => ({ header, kind: SYSTEM_TIME_COLUMNS[name]?.includes(header) ? 'date' : 'text' })), report);
     protectTab(tab.sheet, name, [], []);
   }
   for (const name of [TAB.units, TAB.settings, TAB.holidays]) protectTab(ss.getSheetByName(name)!, name, [], []);
@@ -148,7 +152,7 @@ function setup(): SetupReport {
   layout.spreadsheetUrl = ss.getUrl();
   if (responses) {
     const headers = responses.getRange(1, 1, 1, Math.max(1, responses.getLastColumn())).getValues()[0];
-    layout.responses = { sheetName: responses.getName(), gid: responses.getSheetId(), columns: responseColumns(headers), titles: {}, width: headers.length };
+    layout.responses = { sheetName: responses.getName(), gid: responses.getSheetId(), columns: responseColumns(headers) };
   }
   layout.gids = {};
   for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();
