@@ -13,7 +13,7 @@ import { TAB } from '../core/labels';
 import type { Complaint } from '../core/complaint';
 import { RegisterTable } from '../gas/complaint-tables';
 import { replaceDataRows } from '../gas/tabs';
-import { columnLetter, ensureTab, protectTab } from '../gas/sheet-setup';
+import { dataColumns, ensureTab, protectTab } from '../gas/sheet-setup';
 import { writeSummary } from './dashboard-summary';
 import { Run, errorText, finish, startRun } from './run';
 
@@ -51,7 +51,7 @@ function targetOf(ss: Spreadsheet, sheet: Sheet, external: boolean): FeedTarget 
 /** Whole-column formats (they hold for rows added later), one call per run of adjacent columns sharing one. */
 function formatColumns(sheet: Sheet, index: Map<string, number>): void {
   for (const run of feedFormatRuns((id) => index.get(id)!)) {
-    sheet.getRange(`${columnLetter(run.first + 1)}2:${columnLetter(run.first + run.count)}`).setNumberFormat(run.format);
+    dataColumns(sheet, run.first, run.first + run.count - 1).setNumberFormat(run.format);
   }
 }
 

@@ -16,7 +16,7 @@ import { DROPDOWN_HELP, SETUP_TEXT } from '../core/labels/dialogs';
 import { cellText } from '../core/sanitize';
 import { refreshConfig } from '../gas/config-store';
 import { ensureForm, responsesSheet } from '../gas/form';
-import { TabReport, columnLetter, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
+import { TabReport, dataColumns, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
@@ -89,8 +89,7 @@ function tabFor(ss: Spreadsheet, name: string, columns: { header: string; kind: 
   if (tab.created) report.createdTabs.push(name);
   else report.addedHeaders.push(...tab.addedHeaders.map((h) => `${name}: ${h}`));
   for (const col of columns.filter((c) => c.kind === 'date')) {
-    const letter = columnLetter(tab.index.get(col.header)! + 1);
-    tab.sheet.getRange(`${letter}2:${letter}`).setNumberFormat(DATE_FORMAT);
+    dataColumns(tab.sheet, tab.index.get(col.header)!).setNumberFormat(DATE_FORMAT);
   }
   return tab;
 }
@@ -106,8 +105,7 @@ function setup(): SetupReport {
   seedRows(ss, TAB.units, UNIT_HEADERS, DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(', '), u.head, u.keywords.join(', '), 'Ya']), report);
   seedSettings(ss, report);
   const holidayTab = seedRows(ss, TAB.holidays, HOLIDAY_HEADERS, SHIPPED_HOLIDAYS.map((h) => [h.date, h.name, h.kind, SHIPPED_HOLIDAY_SOURCE]), report);
-  const dateCol = holidayTab.index.get(HOLIDAY_HEADERS[0])! + 1;
-  holidayTab.sheet.getRange(`${columnLetter(dateCol)}2:${columnLetter(dateCol)}`).setNumberFormat('yyyy-mm-dd');
+  dataColumns(holidayTab.sheet, holidayTab.index.get(HOLIDAY_HEADERS[0])!).setNumberFormat('yyyy-mm-dd');
   const config = refreshConfig(ss, state);
   report.problems.push(...config.problems);
   const admins = config.admins;

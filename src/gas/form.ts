@@ -67,12 +67,10 @@ export function ensureForm(ss: Spreadsheet, formId: string, choices: Partial<Rec
     }
     const wanted = choices[spec.key];
     if (!wanted || !wanted.length) continue;
-    if (spec.kind === 'list') {
-      const list = item.asListItem();
-      if (!sameList(list.getChoices().map((c) => c.getValue()), wanted)) { list.setChoiceValues(wanted); updatedChoices.push(spec.title); }
-    } else if (spec.kind === 'multipleChoice') {
-      const mc = item.asMultipleChoiceItem();
-      if (!sameList(mc.getChoices().map((c) => c.getValue()), wanted)) { mc.setChoiceValues(wanted); updatedChoices.push(spec.title); }
+    const choiceItem = spec.kind === 'list' ? item.asListItem() : spec.kind === 'multipleChoice' ? item.asMultipleChoiceItem() : null;
+    if (choiceItem && !sameList(choiceItem.getChoices().map((c) => c.getValue()), wanted)) {
+      choiceItem.setChoiceValues(wanted);
+      updatedChoices.push(spec.title);
     }
   }
   if (created || form.getDestinationId() !== ss.getId()) {

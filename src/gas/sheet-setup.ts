@@ -52,6 +52,14 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/**
+ * Columns `from`..`to` (0-based) below the header, as an open-ended A1 range ("C2:E") that grows
+ * with the rows added later, which a fixed row count would not.
+ */
+export function dataColumns(sheet: Sheet, from: number, to = from): GoogleAppsScript.Spreadsheet.Range {
+  return sheet.getRange(`${columnLetter(from + 1)}2:${columnLetter(to + 1)}`);
+}
+
 /** Whole-column A1 ranges (grow with new rows) for runs of consecutive 0-based columns. */
 export function columnRuns(sheet: Sheet, cols: number[]): GoogleAppsScript.Spreadsheet.Range[] {
   const sorted = [...new Set(cols)].sort((a, b) => a - b);
@@ -61,7 +69,7 @@ export function columnRuns(sheet: Sheet, cols: number[]): GoogleAppsScript.Sprea
     if (last && c === last[1] + 1) last[1] = c;
     else runs.push([c, c]);
   }
-  return runs.map(([a, b]) => sheet.getRange(`${columnLetter(a + 1)}2:${columnLetter(b + 1)}`));
+  return runs.map(([a, b]) => dataColumns(sheet, a, b));
 }
 
 /**
@@ -90,12 +98,12 @@ export function protectTab(sheet: Sheet, description: string, editableCols: numb
 /** A dropdown on whole columns; invalid input is allowed with a warning so the system can explain. */
 export function dropdown(sheet: Sheet, col: number, values: string[], help: string): void {
   const rule = SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).setHelpText(help).build();
-  sheet.getRange(`${columnLetter(col + 1)}2:${columnLetter(col + 1)}`).setDataValidation(rule);
+  dataColumns(sheet, col).setDataValidation(rule);
 }
 
 /** Overdue red, due today amber, done green, on the whole data area (DESIGN §3 via issue). */
 export function statusColours(sheet: Sheet, width: number, statusCol: number, dueCol: number, doneValues: string[]): void {
-  const area = sheet.getRange(`A2:${columnLetter(width)}`);
+  const area = dataColumns(sheet, 0, width - 1);
   const s = `$${columnLetter(statusCol + 1)}2`;
   const d = `$${columnLetter(dueCol + 1)}2`;
   const done = doneValues.map((v) => `${s}="${v}"`).join(',');
