@@ -17,6 +17,8 @@ import { AppConfig, HOLIDAY_HEADERS, SETTINGS_HEADERS, UNIT_HEADERS, parseConfig
 import { REGISTER_COLUMNS, UNIT_COLUMNS } from '../src/core/complaint';
 import { FORM_ITEMS } from '../src/core/form-spec';
 import { TAB } from '../src/core/labels';
+import { readChunkedJson } from '../src/gas/state';
+import { readConfigTables } from '../src/gas/config-store';
 import { ScenarioError, Scenario, ScenarioEvent, loadScenario } from './sim/scenario';
 import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, writeXlsx } from './sim/outputs';
 
@@ -124,25 +126,13 @@ function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
 
 function readJsonProperty<T>(rt: GasRuntime, key: string): T | undefined {
   const props = rt.propertiesService.getScriptProperties();
-  const n = Number(props.getProperty(`${key}.n`) ?? 0);
-  if (!n) return undefined;
-  let text = '';
-  for (let i = 0; i < n; i++) text += props.getProperty(`${key}.${i}`) ?? '';
-  return JSON.parse(text) as T;
+  return readChunkedJson<T>((k) => props.getProperty(k), key);
 }
 
+/** The configuration as the system reads it, through the same code, from the runtime's tabs. */
 export function configOf(rt: GasRuntime): AppConfig {
-  const read = (name: string, headers: readonly string[]) => {
-    const s = sheet(rt, name);
-    const idx = headerIndex(s);
-    const last = s.getLastRow();
-    if (last < 2) return [];
-    const values = s.getRange(2, 1, last - 1, s.getLastColumn()).getValues();
-    return values.map((row) => headers.map((h) => (idx.has(h) ? row[idx.get(h)! - 1] : '')));
-  };
-  const settings = new Map<string, unknown>();
-  for (const [k, v] of read(TAB.settings, SETTINGS_HEADERS)) settings.set(String(k), v);
-  return parseConfig({ units: read(TAB.units, UNIT_HEADERS), settings, holidays: read(TAB.holidays, HOLIDAY_HEADERS) });
+  // The emulated Spreadsheet has the Apps Script API the config reader uses.
+  return parseConfig(readConfigTables(rt.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet));
 }
 
 export interface SimulationResult {

@@ -7,7 +7,7 @@ import { CHANNEL_CHOICES } from '../core/form-spec';
 import { HISTORY_VALUE } from '../core/labels/journal';
 import { MENU_TEXT } from '../core/labels/dialogs';
 import { ensureForm } from '../gas/form';
-import { Layout, emptyLayout, finish, guard, startRun } from './run';
+import { finish, guard, startRun } from './run';
 import { Outbox } from '../gas/outbox';
 import { reconcileAll } from './reconcile';
 import { setupSpreadsheet } from './setup';
@@ -60,9 +60,8 @@ export function menuSyncForm(): void {
   if (!operatorOnly(MENU.syncForm)) return;
   guard('Menu', () => {
     const run = startRun('Sinkron formulir', { user: Session.getActiveUser().getEmail() });
-    const layout: Layout = run.state.getJson<Layout>('layout') ?? emptyLayout();
     const active = run.config.units.filter((u) => u.active).map((u) => u.name);
-    const result = ensureForm(run.ss, layout.formId, { channel: CHANNEL_CHOICES, category: run.config.categories, unit: [FORM.autoRoute, ...active] });
+    const result = ensureForm(run.ss, run.layout.formId, { channel: CHANNEL_CHOICES, category: run.config.categories, unit: [FORM.autoRoute, ...active] });
     const changed = [...result.addedItems, ...result.updatedChoices];
     run.journal.record('', MENU.syncForm, '', '', changed.join(', ') || HISTORY_VALUE.formUpToDate);
     finish(run);

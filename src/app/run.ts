@@ -33,8 +33,9 @@ export interface Run {
   layout: Layout;
 }
 
-export function emptyLayout(): Layout {
-  return { spreadsheetUrl: '', gids: {}, formId: '', responses: null };
+/** The layout setup recorded (form, responses tab, tab gids); empty before the first setup. */
+export function layoutOf(state: ScriptState): Layout {
+  return state.getJson<Layout>('layout') ?? { spreadsheetUrl: '', gids: {}, formId: '', responses: null };
 }
 
 /**
@@ -51,7 +52,7 @@ export function startRun(source: string, options: { ss?: Spreadsheet; user?: str
     user: options.user ?? '',
     calendar: calendarOf(config),
     journal: new Journal(now, options.user || SYSTEM_USER, source),
-    layout: state.getJson<Layout>('layout') ?? emptyLayout(),
+    layout: layoutOf(state),
   };
 }
 

@@ -22,7 +22,7 @@ import { ensureTriggers } from '../gas/triggers';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
 import { Outbox } from '../gas/outbox';
 import { reconcileAll } from './reconcile';
-import { Layout, emptyLayout, finish, guard, startRun } from './run';
+import { finish, guard, layoutOf, startRun } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -137,7 +137,7 @@ function setup(): SetupReport {
   for (const name of [TAB.units, TAB.settings, TAB.holidays]) protectTab(ss.getSheetByName(name)!, name, [], []);
 
   // The form, linked to this spreadsheet, with choices from the config.
-  const layout: Layout = state.getJson<Layout>('layout') ?? emptyLayout();
+  const layout = layoutOf(state);
   const form = ensureForm(ss, layout.formId, {
     channel: CHANNEL_CHOICES,
     category: config.categories,

@@ -7,6 +7,26 @@ type Properties = GoogleAppsScript.Properties.Properties;
 
 const CHUNK = 8000;
 
+/**
+ * A JSON value stored by `ScriptState.setJson` as `key.n` chunks `key.0`, `key.1`, …; undefined
+ * when missing, incomplete or unreadable. Also used by the local runner to read the state.
+ */
+export function readChunkedJson<T>(get: (key: string) => string | null | undefined, key: string): T | undefined {
+  const n = Number(get(`${key}.n`) ?? '');
+  if (!Number.isInteger(n) || n <= 0) return undefined;
+  let text = '';
+  for (let i = 0; i < n; i++) {
+    const part = get(`${key}.${i}`);
+    if (part === undefined || part === null) return undefined;
+    text += part;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 export class ScriptState {
   private constructor(private readonly props: Properties, private readonly all: Record<string, string>) {}
 
@@ -20,19 +40,7 @@ export class ScriptState {
   }
 
   getJson<T>(key: string): T | undefined {
-    const n = Number(this.all[`${key}.n`] ?? '');
-    if (!Number.isInteger(n) || n <= 0) return undefined;
-    let text = '';
-    for (let i = 0; i < n; i++) {
-      const part = this.all[`${key}.${i}`];
-      if (part === undefined) return undefined;
-      text += part;
-    }
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      return undefined;
-    }
+    return readChunkedJson<T>((k) => this.all[k], key);
   }
 
   /** Values to write; `save()` writes them all in one call. */
