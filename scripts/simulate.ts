@@ -139,6 +139,8 @@ export interface SimulationResult {
   runtime: GasRuntime;
   problems: string[];
   outDir: string;
+  /** What complaints.json holds. */
+  complaints: ReturnType<typeof complaintsJson>;
 }
 
 export class Simulation {
@@ -317,6 +319,7 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
   // Outputs, written to a temporary folder first.
   mkdirSync(dirname(outDir), { recursive: true });
   const tmp = mkdtempSync(join(dirname(outDir), '.sim-'));
+  let complaintRecords: SimulationResult['complaints'] = [];
   try {
     const sheets: SheetSnapshot[] = rt.spreadsheet.getSheets().map((s) => {
       const snap = (s as Sheet)._snapshot();
@@ -325,7 +328,8 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
     const config = configOf(rt);
     const register = sheets.find((s) => s.name === TAB.register)!;
     const complaints = complaintsOf(register);
-    writeJson(tmp, 'complaints.json', complaintsJson(complaints, config, rt.now()));
+    complaintRecords = complaintsJson(complaints, config, rt.now());
+    writeJson(tmp, 'complaints.json', complaintRecords);
     writeJson(tmp, 'outbox.json', rt.outbox.map((m) => ({
       at: wib(m.at).toISO({ suppressMilliseconds: true }), to: m.to, cc: m.cc, subject: m.subject, body: m.body, htmlBody: m.htmlBody ?? null,
     })));
@@ -343,7 +347,7 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  return { runtime: rt, problems: sim.problems, outDir };
+  return { runtime: rt, problems: sim.problems, outDir, complaints: complaintRecords };
 }
 
 function queuedMail(rt: GasRuntime): number {
@@ -356,9 +360,7 @@ function queuedMail(rt: GasRuntime): number {
 
 function summarise(result: SimulationResult, log: (line: string) => void): void {
   const rt = result.runtime;
-  const config = configOf(rt);
-  const register = (rt.spreadsheet.getSheetByName(TAB.register) as Sheet)._snapshot();
-  const complaints = complaintsJson(complaintsOf({ name: TAB.register, values: register.values, display: register.displayValues, frozenRows: 1 }), config, rt.now()) as { status: string; steps: { state: string }[] }[];
+  const complaints = result.complaints;
   const answered = complaints.filter((c) => c.status === 'Dijawab').length;
   log('');
   log('Ringkasan simulasi');

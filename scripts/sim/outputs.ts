@@ -29,7 +29,7 @@ export function complaintsOf(register: SheetSnapshot): Complaint[] {
 }
 
 /** complaints.json: per complaint, the register's facts and the SLA computed from its stamps. */
-export function complaintsJson(complaints: Complaint[], config: AppConfig, now: Date): unknown[] {
+export function complaintsJson(complaints: Complaint[], config: AppConfig, now: Date) {
   const calendar = calendarOf(config);
   return complaints.map((c) => {
     const sla = slaOf(c, calendar, config.stepDays, now);
