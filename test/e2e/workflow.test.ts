@@ -372,8 +372,15 @@ describe('setup', () => {
   test('the menu appears on open with every item; Tentang answers in a dialog', () => {
     const sim = boot();
     sim.rt.openSpreadsheet(ADMIN);
+    const menu = sim.rt.spreadsheetApp._ui._menus.find((m) => m.caption === 'Pengaduan')!;
+    expect(menu.items.filter((i) => !i.separator).map((i) => i.caption)).toEqual([
+      'Siapkan / Perbarui', 'Sinkronkan pilihan formulir', 'Rekonsiliasi', 'Kirim pengingat sekarang',
+      'Kirim ringkasan', 'Buka dasbor', 'Sinkron hari libur', 'Tentang',
+    ]);
     const about = sim.rt.clickMenu(ADMIN, ['Pengaduan', 'Tentang']);
     expect(about.ok).toBe(true);
+    const alerts = sim.rt.spreadsheetApp._ui._alerts;
+    expect(String(alerts[alerts.length - 1].prompt)).toContain('SOP 1762/-073.71');
   });
 });
 
