@@ -7,7 +7,9 @@ import { dashboardDialogHtml } from '../core/dashboard/dialog';
 import { DIALOG } from '../core/labels/dashboard';
 import { lookerCreateUrl, spreadsheetIdOf } from '../core/dashboard/looker-link';
 import { MENU, TAB } from '../core/labels';
+import { FAILURE } from '../core/labels/journal';
 import { formatHuman } from '../core/values';
+import { showAlert } from '../gas/ui';
 import { FeedTarget, refreshDashboard } from './dashboard';
 import { Run, errorText, finish, guard, startRun } from './run';
 
@@ -59,11 +61,11 @@ export function menuOpenDashboard(): void {
       // Someone who may not write the protected system tabs (Log Galat, Riwayat) still gets the link.
       console.warn(`Buka dasbor: ${errorText(e)}`);
     }
-    const ui = SpreadsheetApp.getUi();
     if (!feed) {
-      ui.alert(MENU.openDashboard, DIALOG.refreshFailed(`tab "${TAB.dashboard}" tidak ditemukan. Jalankan menu Pengaduan › ${MENU.setup}.`), ui.ButtonSet.OK);
+      showAlert(MENU.openDashboard, DIALOG.refreshFailed(FAILURE.tabMissing(TAB.dashboard)));
       return;
     }
+    const ui = SpreadsheetApp.getUi();
     const template = run.config.dashboardTemplateReportId;
     const lookerUrl = lookerCreateUrl({
       spreadsheetId: feed.target.spreadsheetId,

@@ -12,6 +12,7 @@ import { formatDate } from '../core/values';
 import { cellText } from '../core/sanitize';
 import { refreshConfig } from '../gas/config-store';
 import { appendRows, readTab } from '../gas/tabs';
+import { showAlert } from '../gas/ui';
 import { operatorOnly } from './menu';
 import { finish, guard, startRun } from './run';
 
@@ -50,8 +51,6 @@ export function syncHolidays(): string {
 export function menuSyncHolidays(): void {
   if (!operatorOnly(MENU.syncHolidays)) return;
   guard('Menu', () => {
-    const text = syncHolidays();
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(MENU.syncHolidays, text, ui.ButtonSet.OK);
+    showAlert(MENU.syncHolidays, syncHolidays());
   });
 }

@@ -9,6 +9,7 @@ import { MENU_TEXT } from '../core/labels/dialogs';
 import { ensureForm } from '../gas/form';
 import { finish, guard, startRun } from './run';
 import { Outbox } from '../gas/outbox';
+import { showAlert } from '../gas/ui';
 import { reconcileAll } from './reconcile';
 import { setupSpreadsheet } from './setup';
 
@@ -32,11 +33,6 @@ export function onOpenTrigger(): void {
   menu.addToUi();
 }
 
-function alert(title: string, text: string): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(title, text, ui.ButtonSet.OK);
-}
-
 /**
  * Menu items run as the person who clicks them, and only the operator (the spreadsheet's owner)
  * may write the protected tabs (Riwayat, Log Galat, Antrean Email, config). For anyone else the
@@ -48,7 +44,7 @@ export function operatorOnly(caption: string): boolean {
   const ownerEmail = owner ? owner.getEmail() : '';
   const me = Session.getActiveUser().getEmail();
   if (!ownerEmail || !me || ownerEmail.toLowerCase() === me.toLowerCase()) return true;
-  alert(caption, MESSAGES.operatorOnly(caption, ownerEmail));
+  showAlert(caption, MESSAGES.operatorOnly(caption, ownerEmail));
   return false;
 }
 
@@ -65,7 +61,7 @@ export function menuSyncForm(): void {
     const changed = [...result.addedItems, ...result.updatedChoices];
     run.journal.record('', MENU.syncForm, '', '', changed.join(', ') || HISTORY_VALUE.formUpToDate);
     finish(run);
-    alert(MENU.syncForm, changed.length ? MENU_TEXT.formSynced(changed) : MENU_TEXT.formAlreadySynced);
+    showAlert(MENU.syncForm, changed.length ? MENU_TEXT.formSynced(changed) : MENU_TEXT.formAlreadySynced);
   });
 }
 
@@ -80,12 +76,12 @@ export function menuReconcile(): void {
     outbox.flushQueue();
     finish(run);
     lock.releaseLock();
-    alert(MENU.reconcile, MENU_TEXT.reconcile(r));
+    showAlert(MENU.reconcile, MENU_TEXT.reconcile(r));
   });
 }
 
 export function menuAbout(): void {
-  alert(APP_NAME, MESSAGES.about);
+  showAlert(APP_NAME, MESSAGES.about);
 }
 
 /** The product's name (a harmless entry point for smoke tests and the Run list). */

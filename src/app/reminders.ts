@@ -12,6 +12,7 @@ import { ReminderDay, scheduledReminderDay, todayReminderDay } from '../core/rep
 import { formatDateTime } from '../core/values';
 import { RegisterTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
+import { showAlert } from '../gas/ui';
 import { operatorOnly } from './menu';
 import { Run, finish, guard, startRun, tabUrl } from './run';
 
@@ -69,11 +70,6 @@ function withLock<T>(wait: number, body: () => T): T | undefined {
   }
 }
 
-function alert(title: string, text: string): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(title, text, ui.ButtonSet.OK);
-}
-
 const BUSY = 'Proses lain sedang berjalan (mis. pemeliharaan per jam). Coba lagi beberapa menit lagi.';
 
 /** The daily trigger (default 08:00 WIB): digests, escalations, and summaries when due. */
@@ -109,7 +105,7 @@ export function menuRemindNow(): void {
         : 'Tidak ada pengingat baru: pengingat hari ini sudah diantrekan sebelumnya atau tidak ada yang perlu diingatkan.';
       return `${head}\nTerkirim sekarang: ${o.sent}. Menunggu kuota email: ${o.waiting} (dikirim pada proses berikutnya).`;
     });
-    alert(MENU.remindNow, message ?? BUSY);
+    showAlert(MENU.remindNow, message ?? BUSY);
   });
 }
 
@@ -130,6 +126,6 @@ export function menuSendSummary(): void {
       if (!queued) return 'Ringkasan ini baru saja diantrekan; tidak dikirim dua kali.';
       return `${email.subject}\nPenerima: ${email.to.join(', ')}.\nTerkirim sekarang: ${sent}. Menunggu kuota email: ${waiting} (dikirim pada proses berikutnya).`;
     });
-    alert(MENU.sendSummary, message ?? BUSY);
+    showAlert(MENU.sendSummary, message ?? BUSY);
   });
 }

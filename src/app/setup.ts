@@ -19,6 +19,7 @@ import { ensureForm, responsesSheet } from '../gas/form';
 import { TabReport, dataColumns, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
+import { showAlert } from '../gas/ui';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
 import { Outbox } from '../gas/outbox';
 import { reconcileAll } from './reconcile';
@@ -209,7 +210,7 @@ export function setupSpreadsheet(): SetupReport {
   return guard('Siapkan', () => {
     const report = setup();
     try {
-      SpreadsheetApp.getUi().alert(SETUP_TEXT.dialogTitle, summaryText(report), SpreadsheetApp.getUi().ButtonSet.OK);
+      showAlert(SETUP_TEXT.dialogTitle, summaryText(report));
     } catch {
       // Run from the script editor or a trigger: no dialog, the summary is in Riwayat.
     }
