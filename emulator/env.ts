@@ -28,6 +28,8 @@ export interface EnvOptions {
   start?: Date;
   owner?: string;
   timeZone?: string;
+  /** The owner account's time zone (a new spreadsheet takes it on Google); default: timeZone. */
+  accountTimeZone?: string;
   seed?: number;
 }
 
@@ -37,6 +39,8 @@ export class GasEnv {
   readonly bridge: Bridge;
   readonly owner: string;
   readonly timeZone: string;
+  /** The owner account's time zone (RuntimeOptions.accountTimeZone). */
+  readonly accountTimeZone: string;
   /** Files by id, like Drive: every service that opens by id looks here. */
   readonly files = new Map<string, unknown>();
   execution: Execution | null = null;
@@ -49,6 +53,7 @@ export class GasEnv {
     this.bridge = new Bridge(this.ledger);
     this.owner = options.owner ?? 'operator@example.org';
     this.timeZone = options.timeZone ?? 'Asia/Jakarta';
+    this.accountTimeZone = options.accountTimeZone ?? this.timeZone;
     this.rng = (options.seed ?? 20260101) >>> 0;
   }
 
