@@ -90,12 +90,20 @@ export class Outbox {
     if (!this.queued.length) return;
     const sheet = this.tab?.sheet ?? this.ss.getSheetByName(TAB.outbox);
     if (!sheet) throw new Error(FAILURE.tabMissing(TAB.outbox));
-    if (this.tab && this.queued.length > 1) {
-      // Room for this run's rows plus spare, so that most runs append with a single call.
-      ensureRows(sheet, this.tab.rows.length + 1 + this.queued.length, SPARE_ROWS);
+    const tab = this.tab;
+    if (!tab) {
+      appendRows(sheet, this.queued.map(cells)); // intake, edits: after the last row, wherever it is now
+    } else {
+      // After the last row as it is now: another run may have appended since the read. Room
+      // for this run's rows plus spare, so that most runs append with a single call.
+      const last = sheet.getLastRow();
+      ensureRows(sheet, last + this.queued.length, SPARE_ROWS);
+      sheet.getRange(last + 1, 1, this.queued.length, OUTBOX_HEADERS.length).setValues(this.queued.map(cells));
+      // Rows others appended since the read are not known here: blank placeholders keep the
+      // indices right (nothing is planned for them; the next run reads them).
+      while (tab.rows.length < last - 1) tab.rows.push(new Array(OUTBOX_HEADERS.length).fill(''));
+      tab.rows.push(...this.queued);
     }
-    appendRows(sheet, this.queued.map(cells), this.tab ? this.tab.rows.length + 1 : undefined);
-    if (this.tab) this.tab.rows.push(...this.queued);
     this.queued.length = 0;
   }
 
