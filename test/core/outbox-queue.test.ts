@@ -2,10 +2,17 @@
  * The outbox's send plan (src/core/email/queue.ts; issue 12 item 4, DESIGN §8, §10): priority
  * (assignment and escalation, then digests, then summaries; oldest first), the quota counted in
  * recipients, unknown outcomes (a `Mengirim` mark left by a run that ended) never sent again,
- * and the backlog figures when the queue cannot drain within today's quota.
+ * and the backlog figures when the queue cannot drain within today's quota; and what the admin
+ * digest tells the operator about it.
  */
 import fc from 'fast-check';
-import { MAX_SENDS_PER_RUN, QueuedMessage, STALE_MARK_MS, bySendOrder, mailHealth, planSends, priorityOf } from '../../src/core/email/queue';
+import { createCalendar } from '../../src/core/calendar';
+import { adminDigestEmail } from '../../src/core/email/digest';
+import { MAX_SENDS_PER_RUN, MailHealth, QueuedMessage, STALE_MARK_MS, bySendOrder, mailHealth, planSends, priorityOf } from '../../src/core/email/queue';
+import { planDaily } from '../../src/core/reports/daily';
+import { scheduledReminderDay } from '../../src/core/reports/period';
+import { adminWorklist, openItems } from '../../src/core/reports/worklist';
+import { complaint, config, wib } from './reports-fixtures';
 
 const NOW = new Date('2026-08-03T02:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -130,5 +137,37 @@ describe('mailHealth (what the admin digest tells)', () => {
     ];
     expect(mailHealth(q, 10, NOW)).toEqual({ unknown: 2, backlog: null });
     expect(mailHealth(q, 2, NOW)).toEqual({ unknown: 2, backlog: { waiting: 1, recipients: 3, quota: 2, oldest: at('2026-07-30T01:00:00Z') } });
+  });
+});
+
+describe('the admin digest tells the operator about the outbox', () => {
+  const cal = createCalendar();
+  const links = { spreadsheet: 'https://docs.google.com/spreadsheets/d/abc/edit', register: 'https://docs.google.com/spreadsheets/d/abc/edit#gid=1', tab: () => 'https://docs.google.com/spreadsheets/d/abc/edit#gid=2' };
+  const day = scheduledReminderDay(cal, wib('2026-04-08T07:50:00'), 8);
+  const backlog = { waiting: 40, recipients: 61, quota: 12, oldest: wib('2026-04-06T09:05:00') };
+  const plan = (mail?: MailHealth) => planDaily({ complaints: [], config: config(), calendar: cal, day, links, alreadyQueued: () => false, mail });
+
+  test('nothing waits on the admins and the outbox is fine: no admin digest', () => {
+    expect(plan().adminDigest).toBe(0);
+    expect(plan({ unknown: 0, backlog: null }).adminDigest).toBe(0);
+  });
+
+  test('only the outbox needs the operator: the admin digest goes out with the figures and how to settle', () => {
+    const p = plan({ unknown: 3, backlog });
+    expect(p.adminDigest).toBe(1);
+    const m = p.emails.find((e) => e.key === 'admin|2026-04-08')!;
+    expect(m.subject).toBe('[Pengaduan] Pengingat harian admin, Rabu, 8 April 2026: masalah antrean email');
+    expect(m.body).toContain('Antrean Email tidak habis dengan kuota email hari ini: 40 email menunggu (61 penerima), sisa kuota 12 penerima, menunggu sejak 2026-04-06 09:05.');
+    expect(m.body).toContain('3 email di tab Antrean Email berstatus "Perlu Dicek"');
+    expect(m.body).toContain('Untuk mengirim ulang, ubah Status menjadi "Menunggu"');
+    expect(m.htmlBody).toContain('sisa kuota 12 penerima');
+  });
+
+  test('with work for the admins too, the outbox lines follow the counts', () => {
+    const items = openItems([complaint({ received: '2026-04-07T09:00:00' })], cal, [1, 1, 1, 1, 1], day.asOf);
+    const m = adminDigestEmail(adminWorklist(items, config().units), day, ['admin.medsos@example.org'], links.register, { unknown: 1, backlog: null });
+    expect(m.subject).toBe('[Pengaduan] Pengingat harian admin, Rabu, 8 April 2026: 1 belum diteruskan');
+    expect(m.body).toContain('1 email di tab Antrean Email berstatus "Perlu Dicek"');
+    expect(m.body).not.toContain('tidak habis dengan kuota');
   });
 });
