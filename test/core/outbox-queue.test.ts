@@ -157,6 +157,7 @@ describe('the admin digest tells the operator about the outbox', () => {
     expect(p.adminDigest).toBe(1);
     const m = p.emails.find((e) => e.key === 'admin|2026-04-08')!;
     expect(m.subject).toBe('[Pengaduan] Pengingat harian admin, Rabu, 8 April 2026: masalah antrean email');
+    expect(m.body).toContain('Tidak ada pengaduan yang menunggu admin per Rabu, 8 April 2026 pukul 08.00 WIB.');
     expect(m.body).toContain('Antrean Email tidak habis dengan kuota email hari ini: 40 email menunggu (61 penerima), sisa kuota 12 penerima, menunggu sejak 2026-04-06 09:05.');
     expect(m.body).toContain('3 email di tab Antrean Email berstatus "Perlu Dicek"');
     expect(m.body).toContain('Untuk mengirim ulang, ubah Status menjadi "Menunggu"');

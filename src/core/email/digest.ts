@@ -7,9 +7,9 @@ import type { UnitConfig } from '../config';
 import type { ReminderDay } from '../reports/period';
 import { clockTime, excerpt, longDate, shortTime, workingDaysText } from '../reports/format';
 import { AdminWorklist, OpenItem, STEP_NAMES, UnitWorklist } from '../reports/worklist';
-import { FOOTER } from './assignment';
 import { OUTBOX_TEXT } from '../labels/outbox';
 import { formatDateTime } from '../values';
+import { FOOTER } from './assignment';
 import { OutgoingEmail } from './message';
 import type { MailHealth } from './queue';
 import { CellValue, ReportContent, TableBlock, renderWithin, share } from './report-layout';
@@ -96,7 +96,10 @@ export function mailLines(mail: MailHealth | undefined): string[] {
 }
 
 export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: string[], registerUrl: string, mail?: MailHealth): OutgoingEmail {
-  const counts = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email']]) || OUTBOX_TEXT.digestCounts;
+  const waiting = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email']]);
+  const counts = waiting || OUTBOX_TEXT.digestCounts;
+  const asOf = `per ${longDate(day.date)} pukul ${clockTime(day.asOf)}`;
+  const head = waiting ? `Pengaduan yang menunggu admin ${asOf}: ${waiting}.` : `Tidak ada pengaduan yang menunggu admin ${asOf}.`;
   const mailText = mailLines(mail);
   const build = (limit: number): ReportContent => {
     const { kept, left } = share([w.awaitingUnit, w.awaitingAnswer, w.unreachable], limit);
@@ -118,7 +121,7 @@ export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: str
     }
     return {
       title: 'Pengingat harian admin media sosial',
-      intro: [`Pengaduan yang menunggu admin per ${longDate(day.date)} pukul ${clockTime(day.asOf)}: ${counts}.`, ...mailText],
+      intro: [head, ...mailText],
       blocks,
       action: registerUrl ? { label: 'Buka tab Pengaduan', url: registerUrl } : undefined,
       footer: FOOTER,
