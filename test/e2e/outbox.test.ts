@@ -197,6 +197,37 @@ describe('a person edits Antrean Email while the hourly run sends', () => {
   });
 });
 
+describe('MailApp refuses while the run sends', () => {
+  test('the quota error: the message and the rest of its batch go back to Menunggu, attempts not counted; all go out once later', () => {
+    const sim = boot();
+    queue(sim, assignments(4));
+    sim.rt.faults.outage('MailApp.sendEmail', t('2026-08-01T08:00:00'), 'Service invoked too many times for one day: email.');
+    sim.advance(t('2026-08-01T07:45:00'));
+    expect(sim.rt.outbox).toHaveLength(0);
+    const after = outbox(sim);
+    expect(after.map((r) => [r['Status'], r['Percobaan'], r['Dikirim']])).toEqual(Array(4).fill(['Menunggu', 0, '']));
+    expect(after[0]['Galat']).toBe('Service invoked too many times for one day: email.');
+    expect(after.slice(1).map((r) => r['Galat'])).toEqual(['', '', '']);
+    sim.advance(t('2026-08-01T08:45:00'));
+    expect(sim.rt.outbox.map((m) => m.subject)).toEqual(['M1', 'M2', 'M3', 'M4']);
+    expect(Object.values(statusOf(sim))).toEqual(Array(4).fill('Terkirim'));
+    expectConsistent(sim);
+  });
+
+  test('a service error: counted as an attempt and retried on the next runs, Gagal after 5', () => {
+    const sim = boot();
+    queue(sim, assignments(2));
+    sim.rt.faults.outage('MailApp.sendEmail', t('2026-08-01T12:00:00'));
+    sim.advance(t('2026-08-01T07:45:00'));
+    expect(outbox(sim).map((r) => [r['Status'], r['Percobaan'], r['Galat']])).toEqual(Array(2).fill(['Menunggu', 1, 'Service error: Mail']));
+    sim.advance(t('2026-08-01T11:45:00'));
+    expect(outbox(sim).map((r) => [r['Status'], r['Percobaan']])).toEqual(Array(2).fill(['Gagal', 5]));
+    expect(rows(sim, 'Log Galat').filter((r) => String(r['Pesan']).startsWith('Email "M1" gagal dikirim'))).toHaveLength(5);
+    sim.advance(t('2026-08-01T13:45:00'));
+    expect(sim.rt.outbox).toHaveLength(0);
+  });
+});
+
 describe('priority under a low quota (5 recipients a day, 20 queued)', () => {
   const sim = boot(5);
   // Oldest first in the sheet: summaries and digests were queued before the urgent mail.
