@@ -15,7 +15,8 @@ import { FAILURE, LOG } from '../core/labels/journal';
 import { protectText } from '../core/rows';
 import { formatDateTime } from '../core/values';
 import { Journal } from './journal';
-import { TabData, appendRows, ensureRows, readRowCells, readTab, writeRowCells } from './tabs';
+import { FIRST_STATUS, Pending, STATUS_COLUMNS, StatusWriter } from './outbox-writer';
+import { TabData, appendRows, ensureRows, readTab } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -257,69 +258,6 @@ export interface SendReport {
 
 function recipientsOf(list: string): string[] {
   return list.split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-/** The cells the outbox changes: Status, Dikirim, Percobaan, Galat (adjacent columns). */
-const STATUS_COLUMNS = ['Status', 'Dikirim', 'Percobaan', 'Galat'];
-const FIRST_STATUS = COL['Status'];
-if (STATUS_COLUMNS.some((h, k) => COL[h] !== FIRST_STATUS + k)) throw new Error('Antrean Email: Status, Dikirim, Percobaan, Galat must be adjacent');
-
-/** New values of the status cells; undefined keeps what the cell holds. */
-type StatusCells = [unknown, unknown, unknown, unknown];
-
-interface Pending {
-  index: number;
-  key: string;
-  /** The status the row must still have (null: any, the row is ours while it is `Mengirim`). */
-  expected: string | null;
-  next: StatusCells;
-}
-
-/**
- * Optimistic writes of status cells (DESIGN §10): each commit re-reads the keys and status cells
- * of the rows it writes (two narrow reads: the bodies are not fetched again), writes only rows
- * that still hold the same message in the expected status, one setValues per run of adjacent
- * rows, and optionally flushes, so that a mark is stored before MailApp is called.
- */
-class StatusWriter {
-  private pending: Pending[] = [];
-  reported = 0;
-
-  constructor(private readonly tab: TabData) {}
-
-  put(index: number, expected: string | null, next: StatusCells): void {
-    this.pending.push({ index, key: String(this.tab.rows[index][COL['Kunci']] ?? ''), expected, next });
-  }
-
-  commit(flush: boolean): { applied: Set<number>; rejected: Pending[] } {
-    const pending = this.pending;
-    this.pending = [];
-    const applied = new Set<number>();
-    const rejected: Pending[] = [];
-    if (!pending.length) return { applied, rejected };
-    const sheet = this.tab.sheet;
-    const first = Math.min(...pending.map((p) => p.index));
-    const last = Math.max(...pending.map((p) => p.index));
-    const keys = readRowCells(sheet, COL['Kunci'], 1, first, last);
-    const current = readRowCells(sheet, FIRST_STATUS, STATUS_COLUMNS.length, first, last);
-    const writes = new Map<number, unknown[]>();
-    for (const p of pending) {
-      const now = current[p.index - first];
-      if (String(keys[p.index - first][0] ?? '') !== p.key || (p.expected !== null && now[0] !== p.expected)) {
-        rejected.push(p);
-        continue;
-      }
-      const cells = now.map((v, k) => (p.next[k] === undefined ? v : p.next[k]));
-      writes.set(p.index, cells.map(protectText));
-      const row = this.tab.rows[p.index];
-      cells.forEach((v, k) => { row[FIRST_STATUS + k] = v; });
-      if (p.next[0] === OUTBOX_STATUS.unknown) this.reported++;
-      applied.add(p.index);
-    }
-    writeRowCells(sheet, FIRST_STATUS, writes);
-    if (flush && writes.size) SpreadsheetApp.flush();
-    return { applied, rejected };
-  }
 }
 
 /** A row as the planner sees it. */
