@@ -6,7 +6,7 @@ import { Complaint, ComplaintKey, REGISTER_COLUMNS, UNIT_COLUMNS, UnitTabKey, un
 import { TAB } from '../core/labels';
 import { FAILURE } from '../core/labels/journal';
 import { ColumnIndex, indexColumns, readRecord, writeRecord } from '../core/rows';
-import { TabData, appendRows, readSheet, writeChangedRows } from './tabs';
+import { TabData, appendRows, readSheet, writeChangedCells } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -50,11 +50,17 @@ export class RegisterTable {
     }
   }
 
-  flush(): void {
-    writeChangedRows(this.tab, this.changed);
+  /**
+   * Writes the changed cells (optimistically) and appends the new rows after the sheet's last
+   * row as it is now. Returns the numbers of complaints left unwritten because a person changed
+   * their row meanwhile (the next run takes them up again).
+   */
+  flush(): Set<string> {
+    const skipped = writeChangedCells(this.tab, this.changed, this.index.number ?? 0);
     this.changed.clear();
-    appendRows(this.tab.sheet, this.added, this.tab.rows.length + 1);
+    appendRows(this.tab.sheet, this.added);
     this.added.length = 0;
+    return new Set([...skipped].map((i) => this.complaints[i]?.number ?? '').filter(Boolean));
   }
 }
 
@@ -138,13 +144,19 @@ export class UnitTable {
     this.changed.delete(index);
   }
 
-  flush(): void {
-    writeChangedRows(this.tab, this.changed);
+  /** Optimistic, like RegisterTable.flush; a row is deleted only if it still holds its complaint. */
+  flush(): Set<string> {
+    const skipped = writeChangedCells(this.tab, this.changed, this.index.number ?? 0);
     this.changed.clear();
     // Bottom-up, so that each deletion leaves the rows still to delete where they were.
-    for (const index of [...this.removed].sort((a, b) => b - a)) this.tab.sheet.deleteRow(index + 2);
-    appendRows(this.tab.sheet, this.added, this.tab.rows.length + 1 - this.removed.size);
+    const numberCol = (this.index.number ?? 0) + 1;
+    for (const index of [...this.removed].sort((a, b) => b - a)) {
+      const expected = String(this.rows[index]?.values.number ?? '');
+      if (String(this.tab.sheet.getRange(index + 2, numberCol).getValue()) === expected) this.tab.sheet.deleteRow(index + 2);
+    }
+    appendRows(this.tab.sheet, this.added);
     this.removed.clear();
     this.added.length = 0;
+    return new Set([...skipped].map((i) => String(this.rows[i]?.values.number ?? '')).filter(Boolean));
   }
 }

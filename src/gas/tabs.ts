@@ -54,6 +54,65 @@ export function writeChangedRows(tab: TabData, changed: Map<number, unknown[]>):
   writeRows(tab.sheet, first, block);
 }
 
+const sameValue = (a: unknown, b: unknown): boolean => {
+  const da = Object.prototype.toString.call(a) === '[object Date]';
+  const db = Object.prototype.toString.call(b) === '[object Date]';
+  if (da || db) return da && db && (a as Date).getTime() === (b as Date).getTime();
+  return (a ?? '') === (b ?? '') || String(a ?? '') === String(b ?? '');
+};
+
+/**
+ * The optimistic write (DESIGN §10: people edit while scripts run). For each changed row (data
+ * index → the row to write, cell-ready), only the cells that differ from what was read are
+ * written. Just before writing, the rows are read again (from the identity column to the last
+ * changed one); a row a person changed meanwhile, or that moved (a sort, an insert), is left
+ * untouched for the next run, and its index is returned. Consecutive rows go in one read and
+ * one write; unchanged cells inside a written block get back exactly what is there now.
+ */
+export function writeChangedCells(tab: TabData, changed: Map<number, unknown[]>, identityCol = 0): Set<number> {
+  const skipped = new Set<number>();
+  const columns = new Map<number, number[]>();
+  for (const [i, row] of changed) {
+    const before = tab.rows[i] ?? [];
+    const cols: number[] = [];
+    for (let c = 0; c < row.length; c++) if (!sameValue(row[c], protectText(before[c]))) cols.push(c);
+    if (cols.length) columns.set(i, cols);
+  }
+  const indices = [...columns.keys()].sort((a, b) => a - b);
+  for (let start = 0; start < indices.length;) {
+    let end = start;
+    while (end + 1 < indices.length && indices[end + 1] === indices[end] + 1) end++;
+    const run = indices.slice(start, end + 1);
+    start = end + 1;
+    const from = Math.min(...run.map((i) => columns.get(i)![0]));
+    const to = Math.max(...run.map((i) => columns.get(i)![columns.get(i)!.length - 1]));
+    const readFrom = Math.min(identityCol, from);
+    const now = tab.sheet.getRange(run[0] + 2, readFrom + 1, run.length, to - readFrom + 1).getValues();
+    const block: Array<{ index: number; cells: unknown[] }> = [];
+    run.forEach((i, k) => {
+      const before = tab.rows[i] ?? [];
+      const moved = now[k].some((v, j) => !sameValue(v, before[readFrom + j]));
+      if (moved) {
+        skipped.add(i);
+        return;
+      }
+      const wanted = changed.get(i)!;
+      const mine = new Set(columns.get(i));
+      const cells: unknown[] = [];
+      for (let c = from; c <= to; c++) cells.push(mine.has(c) ? wanted[c] : protectText(now[k][c - readFrom]));
+      block.push({ index: i, cells });
+    });
+    for (let b = 0; b < block.length;) {
+      let e = b;
+      while (e + 1 < block.length && block[e + 1].index === block[e].index + 1) e++;
+      const rows = block.slice(b, e + 1).map((x) => x.cells);
+      tab.sheet.getRange(block[b].index + 2, from + 1, rows.length, to - from + 1).setValues(rows);
+      b = e + 1;
+    }
+  }
+  return skipped;
+}
+
 /**
  * Grows the grid to at least `rows` rows (plus `spare` when it has to grow): Apps Script's
  * getRange throws beyond the grid, and only appendRow grows it by itself.
