@@ -45,8 +45,8 @@ export class Simulation implements EventContext {
   formId = '';
   private readonly numbers: string[] = [];
   private readonly records: EventRecord[] = [];
-  /** Final words for events that act later (kill, during): called when the scenario ends. */
-  private readonly settlers: (() => void)[] = [];
+  /** Events that act later (kill, during): why they have not happened yet, or null once they have. */
+  private readonly pending = new Map<EventRecord, () => string | null>();
   private menuFunctions = new Set<string>();
 
   constructor(private readonly s: Scenario, private readonly log: (line: string) => void = () => undefined) {
@@ -196,9 +196,9 @@ export class Simulation implements EventContext {
       const d = kind.deliver(this, body, ev, where);
       if (d && 'refused' in d) this.refuse(record, where, `${kind.key}: ${d.refused}`, d.refused);
       if (d && 'settle' in d) {
-        this.settlers.push(() => {
+        this.pending.set(record, () => {
           const final = d.settle();
-          if (final && 'refused' in final) this.refuse(record, where, `${kind.key}: ${final.refused}`, final.refused);
+          return final && 'refused' in final ? `${kind.key}: ${final.refused}` : null;
         });
       }
     } catch (err) {
@@ -222,12 +222,11 @@ export class Simulation implements EventContext {
       return;
     }
     const outcome = this.rt.faults.during(handler, during.after, during.nth, () => this.deliver(kind, body, ev, where, record));
-    this.settlers.push(() => {
-      if (outcome.fired) return;
-      const why = outcome.executionId === undefined
+    this.pending.set(record, () => {
+      if (outcome.fired) return null;
+      return outcome.executionId === undefined
         ? `during: ${handler} tidak berjalan lagi sebelum akhir skenario; tindakan ini tidak terjadi`
         : `during: ${handler} hanya memanggil ${during.after} ${outcome.count} kali, bukan ${during.nth}; tindakan ini tidak terjadi`;
-      this.refuse(record, where, why, why);
     });
   }
 
@@ -237,14 +236,24 @@ export class Simulation implements EventContext {
     this.problems.push(`${where}: ${problem}`);
   }
 
-  /** events.json: one record per event delivered so far, with the final word on kills and mid-run actions. */
+  /**
+   * events.json: one record per event delivered so far. A kill or a mid-run action that has not
+   * happened (yet) is refused, saying why; asked again later, it may have happened since.
+   */
   eventRecords(): EventRecord[] {
-    for (const settle of this.settlers.splice(0)) settle();
-    return this.records;
+    return this.records.map((r) => {
+      const why = this.pending.get(r)?.();
+      return why ? { ...r, status: 'refused', why: r.why ? `${r.why}; ${why}` : why, failures: [...r.failures] } : { ...r, failures: [...r.failures] };
+    });
   }
 
+  /** The end of the scenario: the clock to `end`; what never happened is noted as a problem. */
   finish(): void {
     this.advance(this.s.end);
+    this.records.forEach((r) => {
+      const why = this.pending.get(r)?.();
+      if (why) this.problems.push(`events[${r.index}]: ${why}`);
+    });
   }
 }
 
