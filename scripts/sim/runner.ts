@@ -156,7 +156,9 @@ export class Simulation implements EventContext {
   }
 
   registerNumbers(): Set<string> {
-    const reg = sheet(this.rt, TAB.register);
+    // A renamed or deleted register has no numbers (the form still takes submissions).
+    const reg = this.rt.spreadsheet.getSheetByName(TAB.register) as Sheet | null;
+    if (!reg) return new Set();
     const col = headerIndex(reg).get(headerOf(REGISTER_COLUMNS, 'number'));
     const last = reg.getLastRow();
     if (!col || last < 2) return new Set();
