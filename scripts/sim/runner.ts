@@ -43,7 +43,8 @@ export class Simulation implements EventContext {
   readonly problems: string[] = [];
   readonly operator: string;
   formId = '';
-  private readonly numbers: string[] = [];
+  /** Per submission, its complaint number, or how to find it once a deferred intake has run. */
+  private readonly numbers: (string | (() => string))[] = [];
   private readonly records: EventRecord[] = [];
   /** Events that act later (kill, during): why they have not happened yet, or null once they have. */
   private readonly pending = new Map<EventRecord, () => string | null>();
@@ -110,12 +111,14 @@ export class Simulation implements EventContext {
 
   number(ref: number | string, where: string): string {
     if (typeof ref === 'string') return ref;
-    const n = this.numbers[ref - 1];
+    const entry = this.numbers[ref - 1];
+    const n = typeof entry === 'function' ? entry() : entry;
+    if (typeof entry === 'function' && n) this.numbers[ref - 1] = n;
     if (!n) throw new ScenarioError(`${where}.ref: kiriman ke-${ref} tidak menghasilkan nomor pengaduan`);
     return n;
   }
 
-  recordSubmission(number: string): void {
+  recordSubmission(number: string | (() => string)): void {
     this.numbers.push(number);
   }
 

@@ -230,6 +230,20 @@ describe('during: a user action lands in the middle of the next execution of a r
     expect(unit.getRange(2, 11).getValue()).toBe('Diproses');
   });
 
+  test('a submission during a run is registered right after it, and later events can refer to it', () => {
+    const s = scenario([
+      ...TWO,
+      { ...submission(t('06T09:30:00'), 'Lampu taman mati'), during: { run: 'hourly', after: 'Range.getValues', nth: 2 } },
+      { at: t('06T10:40:00'), by: PIC, update: { ref: 3, status: 'Diproses' } },
+    ]);
+    const sim = new Simulation(s);
+    sim.setup();
+    s.events.forEach((e, i) => sim.event(e, i));
+    expect(statuses(sim.eventRecords())).toEqual(['submit:applied', 'submit:applied', 'submit:applied', 'update:applied']);
+    expect(numbers(sim)).toEqual(['ADU-2026-0001', 'ADU-2026-0002', 'ADU-2026-0003']);
+    expect(tab(sim, 'UP Museum Seni').getRange(4, 11).getValue()).toBe('Diproses');
+  });
+
   test('a during whose run never comes is refused at the end with why', () => {
     const { records } = play([
       ...TWO,

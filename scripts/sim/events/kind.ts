@@ -20,8 +20,11 @@ export interface EventContext {
   readonly formId: string;
   /** The complaint number of submission `ref` (1-based) or the number itself. */
   number(ref: number | string, where: string): string;
-  /** Records the outcome of a submission, in order (its number, '' when none was registered). */
-  recordSubmission(number: string): void;
+  /**
+   * Records the outcome of a submission, in order: its number ('' when none was registered), or
+   * a function finding it later (a submission during a run is registered after that run).
+   */
+  recordSubmission(number: string | (() => string)): void;
   /** The complaint numbers in the register now. */
   registerNumbers(): Set<string>;
   /** The tab a user means: a tab name, or `@responses` for the form's current responses tab. */

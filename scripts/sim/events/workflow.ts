@@ -52,16 +52,16 @@ export const submit: EventKind = {
       answers[item.title] = item.kind === 'datetime' && v && !isNaN(Date.parse(v)) ? new Date(v) : v;
     }
     const before = ctx.registerNumbers();
-    let submitted = false;
+    const added = () => [...ctx.registerNumbers()].filter((n) => !before.has(n)).sort()[0] ?? '';
+    let deferred = false;
     try {
-      ctx.rt.submitForm(ctx.formId, answers, { respondent: ev.by, at: ev.at });
-      submitted = true;
+      deferred = ctx.rt.submitForm(ctx.formId, answers, { respondent: ev.by, at: ev.at }).runs.length === 0 && ctx.rt.env.execution !== null;
     } catch (e) {
+      ctx.recordSubmission('');
       return { refused: `formulir menolak isian ini, seperti Google Forms (${(e as Error).message}); tidak ada pengaduan yang tercatat` };
-    } finally {
-      const added = submitted ? [...ctx.registerNumbers()].filter((n) => !before.has(n)) : [];
-      ctx.recordSubmission(added[0] ?? '');
     }
+    // During a run, intake runs after it: the number is looked up when a later event needs it.
+    ctx.recordSubmission(deferred ? added : added());
   },
 };
 
