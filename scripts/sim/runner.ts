@@ -203,7 +203,7 @@ export class Simulation implements EventContext {
       if (d && 'settle' in d) {
         this.pending.set(record, () => {
           const final = d.settle();
-          return final && 'refused' in final ? `${kind.key}: ${final.refused}` : null;
+          return final && 'refused' in final ? final.refused : null;
         });
       }
     } catch (err) {
@@ -230,8 +230,8 @@ export class Simulation implements EventContext {
     this.pending.set(record, () => {
       if (outcome.fired) return null;
       return outcome.executionId === undefined
-        ? `during: ${handler} tidak berjalan lagi sebelum akhir skenario; tindakan ini tidak terjadi`
-        : `during: ${handler} hanya memanggil ${during.after} ${outcome.count} kali, bukan ${during.nth}; tindakan ini tidak terjadi`;
+        ? `${handler} tidak berjalan lagi sebelum akhir skenario; tindakan ini tidak terjadi`
+        : `${handler} hanya memanggil ${during.after} ${outcome.count} kali, bukan ${during.nth}; tindakan ini tidak terjadi`;
     });
   }
 
@@ -257,7 +257,7 @@ export class Simulation implements EventContext {
     this.advance(this.s.end);
     this.records.forEach((r) => {
       const why = this.pending.get(r)?.();
-      if (why) this.problems.push(`events[${r.index}]: ${why}`);
+      if (why) this.problems.push(`events[${r.index}]: ${r.kind}: ${why}`);
     });
   }
 }
