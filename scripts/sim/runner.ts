@@ -3,8 +3,7 @@
  * would, then every event delivered at its time (time-driven triggers firing in between), each
  * recorded for events.json: applied, or refused with why. One bad event never stops the run.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { GasRuntime } from '../../emulator/runtime';
 import type { Sheet } from '../../emulator/spreadsheet';
 import { Form } from '../../emulator/services';
@@ -13,11 +12,11 @@ import { TAB } from '../../src/core/labels';
 import { EVENT_KINDS, EventContext, EventKind, kindOf } from './events';
 import { RUN_ALIASES } from './events/runs';
 import { headerOf } from './events/workflow';
-import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, writeXlsx } from './outputs';
+import { complaintsJson, writeOutputs } from './outputs';
 import { editorsOf, operatorFor } from './people';
 import { dayLine, wib } from './report';
 import type { During, Scenario, ScenarioEvent } from './scenario';
-import { applyScenarioConfig, configOf, headerIndex, queuedMail, readJsonProperty, sheet } from './tabs';
+import { applyScenarioConfig, headerIndex, queuedMail, readJsonProperty, sheet } from './tabs';
 import { Body, ScenarioError } from './validate';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -303,37 +302,6 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
   closeDay();
   const events = sim.eventRecords();
 
-  // Outputs, written to a temporary folder first, moved into DIR only when complete.
-  mkdirSync(dirname(outDir), { recursive: true });
-  const tmp = mkdtempSync(join(dirname(outDir), '.sim-'));
-  let complaintRecords: SimulationResult['complaints'] = [];
-  try {
-    const sheets: SheetSnapshot[] = rt.spreadsheet.getSheets().map((s) => {
-      const snap = (s as Sheet)._snapshot();
-      return { name: snap.name, values: snap.values, display: snap.displayValues, frozenRows: snap.frozenRows };
-    });
-    const config = configOf(rt);
-    const register = sheets.find((s) => s.name === TAB.register);
-    const complaints = register ? complaintsOf(register) : [];
-    complaintRecords = complaintsJson(complaints, config, rt.now());
-    writeJson(tmp, 'complaints.json', complaintRecords);
-    writeJson(tmp, 'outbox.json', rt.outbox.map((m) => ({
-      at: wib(m.at).toISO({ suppressMilliseconds: true }), to: m.to, cc: m.cc, subject: m.subject, body: m.body, htmlBody: m.htmlBody ?? null,
-    })));
-    writeJson(tmp, 'workbook.json', workbookJson(sheets));
-    writeJson(tmp, 'ledger.json', rt.ledger.runs);
-    writeJson(tmp, 'events.json', events);
-    await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
-    const preview = join(ROOT, 'scripts', 'dashboard-html.ts');
-    if (existsSync(preview)) {
-      const mod = await import(preview);
-      if (typeof mod.writeDashboardHtml === 'function') await mod.writeDashboardHtml(join(tmp, 'dashboard.html'), { complaints, config, now: rt.now(), sheets });
-    }
-    if (existsSync(outDir)) for (const f of readdirSync(outDir)) rmSync(join(outDir, f), { recursive: true, force: true });
-    else mkdirSync(outDir, { recursive: true });
-    for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(outDir, f));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  const complaintRecords = await writeOutputs(rt, outDir, events);
   return { runtime: rt, problems: sim.problems, outDir, complaints: complaintRecords, events };
 }
