@@ -25,7 +25,8 @@
  *   (https://developers.google.com/apps-script/guides/support/troubleshooting#common_errors).
  *   Script code can catch exceptions, so the kill is sticky: every later service call of that
  *   execution throws the same error and does nothing, and the execution is recorded as failed
- *   with that error whatever the script did after.
+ *   with that error whatever the script did after. (Those refused calls still appear in the
+ *   call ledger, as every call that threw does.)
  * - Apps Script drops time-driven firings it could not run; it does not queue them
  *   (https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers:
  *   "the trigger fires at a time within the interval"; missed ones never replay), so

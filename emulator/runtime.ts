@@ -239,7 +239,14 @@ export class GasRuntime {
    * every installable form-submit trigger of the destination spreadsheet and of the form runs.
    */
   submitForm(formId: string, answers: Record<string, unknown>, options: { respondent?: string; at?: Date | string } = {}): SubmissionResult {
-    const recorded = this.recordSubmission({ formId, answers, ...options });
+    // During another execution (a `during` fault) the response is written now and the triggers
+    // run when that execution ends, as for a user's edit; the clock is not moved.
+    const during = this.env.execution !== null;
+    const recorded = this.recordSubmission({ formId, answers, ...options, at: during ? undefined : options.at });
+    if (during) {
+      this.deferred.push(...recorded.pending.map((p) => () => this.runTrigger(p)));
+      return { responseId: recorded.responseId, row: recorded.row, runs: [] };
+    }
     return { responseId: recorded.responseId, row: recorded.row, runs: recorded.pending.map((p) => this.runTrigger(p)) };
   }
 

@@ -1,17 +1,22 @@
 /**
- * What the scenario runner writes (DESIGN §12): complaints.json, outbox.json, workbook.json,
- * workbook.xlsx, ledger.json (and dashboard.html when the dashboard preview is available).
+ * What the scenario runner writes (DESIGN §12, §12.1): complaints.json, outbox.json,
+ * workbook.json, workbook.xlsx, ledger.json, events.json (and dashboard.html when the dashboard
+ * preview is available).
  * All JSON is deterministic (same scenario → byte-identical files).
  */
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { GasRuntime } from '../../emulator/runtime';
+import type { Sheet } from '../../emulator/spreadsheet';
+import { TAB } from '../../src/core/labels';
 import { calendarOf } from '../../src/core/calendar-config';
 import { Complaint, REGISTER_COLUMNS } from '../../src/core/complaint';
 import { AppConfig } from '../../src/core/config';
 import { slaOf } from '../../src/core/derive';
 import { indexColumns, readRecord } from '../../src/core/rows';
 import { isoWib } from '../../src/core/values';
+import { configOf } from './tabs';
 
 export interface SheetSnapshot {
   name: string;
@@ -100,4 +105,43 @@ export async function writeXlsx(path: string, sheets: SheetSnapshot[]): Promise<
 
 export function writeJson(dir: string, name: string, value: unknown): void {
   writeFileSync(join(dir, name), `${JSON.stringify(value, null, 2)}\n`);
+}
+
+const DASHBOARD_PREVIEW = resolve(__dirname, '..', 'dashboard-html.ts');
+
+/**
+ * Every output of a run, written to a temporary folder first and moved into `outDir` only when
+ * complete, so a failed run never leaves files that look complete. Returns complaints.json.
+ */
+export async function writeOutputs(rt: GasRuntime, outDir: string, events: unknown[]): Promise<ReturnType<typeof complaintsJson>> {
+  mkdirSync(dirname(outDir), { recursive: true });
+  const tmp = mkdtempSync(join(dirname(outDir), '.sim-'));
+  try {
+    const sheets: SheetSnapshot[] = rt.spreadsheet.getSheets().map((s) => {
+      const snap = (s as Sheet)._snapshot();
+      return { name: snap.name, values: snap.values, display: snap.displayValues, frozenRows: snap.frozenRows };
+    });
+    const config = configOf(rt);
+    const register = sheets.find((s) => s.name === TAB.register);
+    const complaints = register ? complaintsOf(register) : [];
+    const records = complaintsJson(complaints, config, rt.now());
+    writeJson(tmp, 'complaints.json', records);
+    writeJson(tmp, 'outbox.json', rt.outbox.map((m) => ({
+      at: isoWib(m.at), to: m.to, cc: m.cc, subject: m.subject, body: m.body, htmlBody: m.htmlBody ?? null,
+    })));
+    writeJson(tmp, 'workbook.json', workbookJson(sheets));
+    writeJson(tmp, 'ledger.json', rt.ledger.runs);
+    writeJson(tmp, 'events.json', events);
+    await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
+    if (existsSync(DASHBOARD_PREVIEW)) {
+      const mod = await import(DASHBOARD_PREVIEW);
+      if (typeof mod.writeDashboardHtml === 'function') await mod.writeDashboardHtml(join(tmp, 'dashboard.html'), { complaints, config, now: rt.now(), sheets });
+    }
+    if (existsSync(outDir)) for (const f of readdirSync(outDir)) rmSync(join(outDir, f), { recursive: true, force: true });
+    else mkdirSync(outDir, { recursive: true });
+    for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(outDir, f));
+    return records;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }

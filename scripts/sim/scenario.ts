@@ -1,8 +1,15 @@
 /**
- * Scenario files (DESIGN §12): parsing and validation. A bad file gets an error naming the event
- * index and the field, before anything runs.
+ * Scenario files (DESIGN §12, §12.1): types, parsing and validation. A bad file gets an error
+ * naming the event index and the field, before anything runs. Each event kind validates its own
+ * body (scripts/sim/events/); this file checks what every event shares (`at`, `by`, `during`)
+ * and the top-level fields.
  */
 import { readFileSync } from 'node:fs';
+import { EVENT_KINDS, kindOf } from './events';
+import { Body, ScenarioError, email, fail, instant, int, only, runName, str } from './validate';
+import { callName } from './events/faults';
+
+export { ScenarioError } from './validate';
 
 export interface ScenarioUnit {
   name: string;
@@ -24,18 +31,45 @@ export interface SubmitEvent {
   initialResponse?: string;
 }
 
+/** A user event delivered in the middle of the next execution of `run`, right after the nth call of `after`. */
+export interface During {
+  run: string;
+  after: string;
+  nth: number;
+}
+
+type ByUser = { at: string; by: string; during?: During };
+
+export type FaultSpec =
+  | { kind: 'wipeProperties' }
+  | { kind: 'outage'; method: string; until: string; message?: string }
+  | { kind: 'kill'; run: string; after: string; nth: number }
+  | { kind: 'holdLock'; seconds: number }
+  | { kind: 'skipTriggers'; until: string };
+
 export type ScenarioEvent =
-  | { at: string; by: string; submit: SubmitEvent }
-  | { at: string; by: string; update: { ref: number | string; status?: string; followUp?: string; note?: string } }
-  | { at: string; by: string; answer: { ref: number | string; reply: string; replyUrl?: string } }
-  | { at: string; by: string; reassign: { ref: number | string; unit: string } }
-  | { at: string; by: string; close: { ref: number | string; reason: string } }
-  | { at: string; run: 'reconcile' | 'hourly' | 'daily' | 'summary' | 'dashboard' };
+  | (ByUser & { submit: SubmitEvent })
+  | (ByUser & { update: { ref: number | string; status?: string; followUp?: string; note?: string } })
+  | (ByUser & { answer: { ref: number | string; reply: string; replyUrl?: string } })
+  | (ByUser & { reassign: { ref: number | string; unit: string } })
+  | (ByUser & { close: { ref: number | string; reason: string } })
+  | (ByUser & { edit: { tab: string; range: string; values: (string | number | boolean | null)[][] } })
+  | (ByUser & { sort: { tab: string; range: string; column: string; descending?: boolean } })
+  | (ByUser & { deleteRows: { tab: string; row: number; count?: number } })
+  | (ByUser & { insertRows: { tab: string; row: number; count?: number } })
+  | (ByUser & { renameTab: { tab: string; to: string } })
+  | (ByUser & { clearTab: { tab: string } })
+  | { at: string; fault: FaultSpec }
+  | { at: string; run: string };
 
 export interface Scenario {
   name?: string;
   start: string;
   end: string;
+  /** The spreadsheet's owner (default `operator@` the admins' domain). */
+  operator?: string;
+  /** The operator account's time zone (default Asia/Jakarta). */
+  accountTimeZone?: string;
   settings?: Record<string, string | number>;
   units?: ScenarioUnit[];
   admins?: string[];
@@ -45,36 +79,25 @@ export interface Scenario {
   events: ScenarioEvent[];
 }
 
-export class ScenarioError extends Error {}
+const KEYS = EVENT_KINDS.map((k) => k.key);
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const KINDS = ['submit', 'update', 'answer', 'reassign', 'close', 'run'] as const;
-const RUNS = ['reconcile', 'hourly', 'daily', 'summary', 'dashboard'];
-
-function fail(where: string, message: string): never {
-  throw new ScenarioError(`${where}: ${message}`);
+function validateDuring(e: Body, where: string): void {
+  const d = e.during;
+  if (d === undefined) return;
+  if (!d || typeof d !== 'object' || Array.isArray(d)) fail(`${where}.during`, 'harus berupa objek { run, after, nth }');
+  const b = d as Body;
+  only(b, ['run', 'after', 'nth'], `${where}.during`);
+  runName(b, 'run', `${where}.during`);
+  callName(b, 'after', `${where}.during`);
+  int(b, 'nth', `${where}.during`, 1);
 }
 
-function str(obj: Record<string, unknown>, key: string, where: string, required = true): string | undefined {
-  const v = obj[key];
-  if (v === undefined || v === null) {
-    if (required) fail(`${where}.${key}`, 'wajib diisi (required)');
-    return undefined;
-  }
-  if (typeof v !== 'string') fail(`${where}.${key}`, `harus teks, bukan ${typeof v}`);
-  return v;
-}
-
-function instant(obj: Record<string, unknown>, key: string, where: string): string {
-  const v = str(obj, key, where)!;
-  if (!ISO.test(v) || isNaN(Date.parse(v))) fail(`${where}.${key}`, `"${v}" bukan waktu ISO 8601 dengan zona (mis. 2026-03-16T09:10:00+07:00)`);
-  return v;
-}
-
-function ref(obj: Record<string, unknown>, where: string): void {
-  const v = obj.ref;
-  if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1) && !(typeof v === 'string' && /^ADU-\d{4}-\d{4,}$/.test(v))) {
-    fail(`${where}.ref`, 'harus nomor urut kiriman (1, 2, …) atau nomor pengaduan ADU-YYYY-NNNN');
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -91,54 +114,41 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
   const end = instant(s, 'end', file);
   if (Date.parse(end) <= Date.parse(start)) fail(`${file}.end`, 'harus sesudah start');
   if (!Array.isArray(s.events)) fail(`${file}.events`, 'harus berupa daftar');
-  let submissions = 0;
+  if (s.operator !== undefined) email(str(s, 'operator', file)!, `${file}.operator`);
+  if (s.accountTimeZone !== undefined && !validTimeZone(str(s, 'accountTimeZone', file)!)) {
+    fail(`${file}.accountTimeZone`, `"${String(s.accountTimeZone)}" bukan zona waktu IANA (mis. Asia/Jakarta)`);
+  }
+  const state = { submissions: 0 };
   let previous = Date.parse(start);
   (s.events as unknown[]).forEach((ev, i) => {
     const where = `events[${i}]`;
-    if (!ev || typeof ev !== 'object') fail(where, 'harus berupa objek');
-    const e = ev as Record<string, unknown>;
+    if (!ev || typeof ev !== 'object' || Array.isArray(ev)) fail(where, 'harus berupa objek');
+    const e = ev as Body;
     const at = Date.parse(instant(e, 'at', where));
     if (at < previous) fail(`${where}.at`, 'peristiwa harus urut waktu (tidak boleh mundur)');
     if (at > Date.parse(end)) fail(`${where}.at`, 'sesudah end skenario');
     previous = at;
-    const kinds = KINDS.filter((k) => k in e);
-    if (kinds.length !== 1) fail(where, `harus punya tepat satu dari: ${KINDS.join(', ')}`);
-    const kind = kinds[0];
-    if (kind === 'run') {
-      if (!RUNS.includes(String(e.run))) fail(`${where}.run`, `harus salah satu dari: ${RUNS.join(', ')}`);
+    const keys = KEYS.filter((k) => k in e);
+    if (keys.length !== 1) fail(where, `harus punya tepat satu dari: ${KEYS.join(', ')}`);
+    const kind = kindOf(keys[0])!;
+    if (kind.byUser) {
+      email(str(e, 'by', where)!, `${where}.by`);
+      validateDuring(e, where);
+    } else {
+      if (e.by !== undefined) fail(`${where}.by`, `peristiwa ${kind.key} tidak dilakukan oleh seseorang`);
+      if (e.during !== undefined) fail(`${where}.during`, 'hanya untuk tindakan pengguna');
+    }
+    // A misspelt field is an error; `comment` and `_…` keys are the author's notes.
+    for (const k of Object.keys(e)) {
+      if (!['at', 'by', 'during', 'comment', kind.key].includes(k) && !k.startsWith('_')) fail(`${where}.${k}`, 'kolom tidak dikenal');
+    }
+    if (kind.scalar) {
+      kind.validate(e, where, state);
       return;
     }
-    const by = str(e, 'by', where)!;
-    if (!/^[^\s@]+@[^\s@]+$/.test(by)) fail(`${where}.by`, `"${by}" bukan alamat email`);
-    const body = e[kind];
-    if (!body || typeof body !== 'object') fail(`${where}.${kind}`, 'harus berupa objek');
-    const b = body as Record<string, unknown>;
-    const w = `${where}.${kind}`;
-    switch (kind) {
-      case 'submit':
-        submissions++;
-        // Values are checked by the system itself (invalid ones are kept and flagged); here only
-        // their types, so adversarial scenarios can send empty or odd text.
-        for (const k of ['receivedAt', 'channel', 'reporter', 'postUrl', 'text', 'category', 'unit', 'initialResponse']) str(b, k, w, false);
-        break;
-      case 'update':
-        ref(b, w);
-        for (const k of ['status', 'followUp', 'note']) str(b, k, w, false);
-        if (b.status === undefined && b.followUp === undefined && b.note === undefined) fail(w, 'harus berisi status, followUp atau note');
-        break;
-      case 'answer':
-        ref(b, w); str(b, 'reply', w); str(b, 'replyUrl', w, false);
-        break;
-      case 'reassign':
-        ref(b, w); str(b, 'unit', w);
-        break;
-      case 'close':
-        ref(b, w); str(b, 'reason', w);
-        break;
-    }
-    if (kind !== 'submit' && typeof b.ref === 'number' && b.ref > submissions) {
-      fail(`${w}.ref`, `merujuk kiriman ke-${b.ref}, padahal baru ${submissions} kiriman sebelum peristiwa ini`);
-    }
+    const body = e[kind.key];
+    if (!body || typeof body !== 'object' || Array.isArray(body)) fail(`${where}.${kind.key}`, 'harus berupa objek');
+    kind.validate(body as Body, `${where}.${kind.key}`, state);
   });
   if (s.units !== undefined) {
     if (!Array.isArray(s.units) || !s.units.length) fail(`${file}.units`, 'harus daftar unit yang tidak kosong');
