@@ -124,7 +124,7 @@ export class Simulation implements EventContext {
   tab(name: string): Sheet {
     if (name !== '@responses') return sheet(this.rt, name);
     const form = this.rt.env.files.get(this.formId);
-    const linked = form instanceof Form ? form._destination?.tab.sheet : undefined;
+    const linked = form instanceof Form ? form._destination?.tab?.sheet : undefined;
     if (linked && this.rt.spreadsheet.getSheets().some((x) => (x as unknown) === linked)) return linked as unknown as Sheet;
     const withForm = this.rt.spreadsheet.getSheets().filter((x) => x.getFormUrl());
     if (!withForm.length) throw new ScenarioError('@responses: spreadsheet tidak punya tab jawaban formulir');

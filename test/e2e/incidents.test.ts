@@ -99,7 +99,9 @@ describe('events.json through the runner', () => {
     expect(events.filter((e) => e.status === 'applied').every((e) => e.why === '')).toBe(true);
     expect(events[2].by).toBe(PIC);
     expect(result.problems.some((p) => p.startsWith('events[2]: deleteRows: Sheets menolak'))).toBe(true);
-    expect(numbersIn(result.runtime)).toEqual(['ADU-2026-0001']);
+    // The owner's deletion is applied, and setup's reconcile registers the response again under
+    // its own number (issue 11): every accepted submission stays exactly one complaint.
+    expect(numbersIn(result.runtime).sort()).toEqual(['ADU-2026-0001', 'ADU-2026-0002']);
   });
 });
 
