@@ -10,8 +10,10 @@
  *   with the sandbox's constructors, so `getValues()` really returns fresh arrays of the
  *   sandbox's `Date`s, as Apps Script returns fresh arrays on every call.
  */
+import { GasError } from './errors';
 import { GasObject } from './gas-object';
 import { CallLedger } from './ledger';
+import { declaredClass, declaredMember, parameterMessage, signatureMismatch } from './surface';
 
 export interface SandboxRealm {
   makeDate(ms: number): Date;
@@ -48,20 +50,22 @@ export class Bridge {
       get(t, prop) {
         if (typeof prop === 'symbol') return undefined;
         const className = t._className;
-        if (prop === 'toString') return () => className;
-        if (prop.startsWith('_') || !(prop in t)) {
-          if (PROBED.has(prop)) return undefined;
-          return () => bridge.fail(new Error(`not emulated: ${className}.${prop}`));
-        }
+        if (prop === 'toString') return () => t.toString(); // per class, as Google: User → email, Range → "Range"
+        if (prop.startsWith('_') || !(prop in t)) return bridge.missing(className, prop);
         const member = (t as unknown as Record<string, unknown>)[prop];
         if (typeof member !== 'function') return bridge.toSandbox(member);
         return (...args: unknown[]) => {
           const hostArgs = args.map((a) => bridge.toHost(a));
           let result: unknown;
           try {
+            const mismatch = signatureMismatch(className, prop, hostArgs);
+            if (mismatch) throw new GasError(mismatch);
             result = (member as (...a: unknown[]) => unknown).apply(t, hostArgs);
           } catch (e) {
             bridge.ledger.record(`${className}.${prop}`);
+            // An internal TypeError (a host method fed a value it cannot use) is, on Google, a
+            // signature mismatch: Apps Script checks argument types before the method runs.
+            if (e instanceof TypeError) return bridge.fail(new GasError(parameterMessage(className, prop, hostArgs)));
             return bridge.fail(e);
           }
           bridge.ledger.record(`${className}.${prop}`, cellsIn(result) || cellsIn(hostArgs[0]));
@@ -75,6 +79,21 @@ export class Bridge {
     this.proxies.set(target, proxy);
     this.targets.set(proxy, target);
     return proxy as T;
+  }
+
+  /**
+   * What a script reads for a member the runtime lacks: `undefined` when Google has no such member
+   * (so feature detection works as there), a function throwing `not emulated: Class.member` when
+   * Google has the method, and a throw on read for a property Google has (an enum we lack).
+   * Classes the type definitions do not describe keep the loud default.
+   */
+  missing(className: string, prop: string): unknown {
+    if (prop.startsWith('_') || PROBED.has(prop)) return undefined;
+    const known = declaredClass(className);
+    const member = known ? declaredMember(className, prop) : null;
+    if (known && !member) return undefined;
+    if (member?.kind === 'property') return this.fail(new GasError(`not emulated: ${className}.${prop}`));
+    return () => this.fail(new GasError(`not emulated: ${className}.${prop}`));
   }
 
   /** Rethrows a host error as a sandbox error with the same message. */

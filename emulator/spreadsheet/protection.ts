@@ -33,6 +33,7 @@ export class Protection extends GasObject {
   _domainEdit = false;
   _unprotected: Anchor[] = [];
   _removed = false;
+  _rangeName: string | null = null;
 
   constructor(
     readonly _sheet: Sheet,
@@ -106,6 +107,7 @@ export class Protection extends GasObject {
   }
 
   getEditors(): User[] {
+    if (this._warningOnly) return []; // a warning-only protection has no editor list (see isWarningOnly)
     const withOwner = [this._ss._owner(), ...this._editors.filter((e) => e !== this._ss._owner())];
     return [...new Set(withOwner)].map((e) => new User(e));
   }
@@ -155,7 +157,22 @@ export class Protection extends GasObject {
   }
 
   getRangeName(): string | null {
-    return null;
+    const named = this._rangeName === null ? undefined : this._ss.getRangeByName(this._rangeName);
+    return named ? this._rangeName : null;
+  }
+
+  /**
+   * "Associates an existing named range with the protected range. If the named range covers a
+   * different area from the current protected range, this method moves the protection to cover
+   * the named range instead." (reference/spreadsheet/protection#setRangeName(String))
+   */
+  setRangeName(rangeName: string): this {
+    this._assertAlive();
+    const range = this._ss.getRangeByName(String(rangeName));
+    if (!range) throw new GasError(`Range not found`);
+    this.setRange(range);
+    this._rangeName = String(rangeName);
+    return this;
   }
 
   getUnprotectedRanges(): Range[] {

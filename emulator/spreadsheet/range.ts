@@ -8,7 +8,8 @@
  * cell; strings are interpreted as typed input (see values.ts).
  */
 import { GasError } from '../errors';
-import { rangeA1 } from './a1';
+import { columnToLetters, rangeA1 } from './a1';
+import { TextFinder } from './text-finder';
 import { Protection } from './protection';
 import type { ClearOptions } from './range-base';
 import { FormattedRange } from './range-format';
@@ -51,7 +52,21 @@ export class Range extends FormattedRange {
   getLastColumn(): number {
     return this._c2;
   }
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(String(findText), { kind: 'range', range: this });
+  }
+
+  /** Set by Sheet.getRange(a1) for whole-row / whole-column / open-ended references. */
+  _openA1: { r1: boolean; c1: boolean; r2: boolean; c2: boolean } | null = null;
+
+  /** "5:7", "D:F" and "A2:C" come back in that form (normalised: "F:D" → "D:F", "5:2" → "2:5"). */
   getA1Notation(): string {
+    const o = this._openA1;
+    if (o) {
+      const start = `${o.c1 ? '' : columnToLetters(this._column)}${o.r1 ? '' : this._row}`;
+      const end = `${o.c2 ? '' : columnToLetters(this._column + this._numColumns - 1)}${o.r2 ? '' : this._row + this._numRows - 1}`;
+      return `${start}:${end}`;
+    }
     return rangeA1(this._row, this._column, this._numRows, this._numColumns);
   }
   getSheet(): Sheet {

@@ -12,6 +12,7 @@ import { GasObject } from '../../gas-object';
 import { resolveZone } from '../time-zone';
 import { FormResponse, ResponseOwner, ResponseRecord } from './form-response';
 import {
+  CheckboxItem, CHOICE_TYPES, PageBreakItem,
   BaseItem, DateTimeItem, Item, ItemOwner, ItemState, ItemTypeName, ListItem, MultipleChoiceItem,
   NON_QUESTION_TYPES, ParagraphTextItem, SectionHeaderItem, TextItem, typedItem,
 } from './items';
@@ -141,6 +142,14 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
 
   addSectionHeaderItem(): SectionHeaderItem {
     return this.add('SECTION_HEADER') as SectionHeaderItem;
+  }
+
+  addCheckboxItem(): CheckboxItem {
+    return this.add('CHECKBOX') as CheckboxItem;
+  }
+
+  addPageBreakItem(): PageBreakItem {
+    return this.add('PAGE_BREAK') as PageBreakItem;
   }
 
   getItems(itemType?: string): Item[] {
@@ -277,6 +286,13 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       // The form's date-time picker has minute precision.
       return new Date(Math.floor(date.getTime() / 60000) * 60000);
     }
+    if (state.type === 'CHECKBOX') {
+      // Any number of the choices; the responses tab shows them joined by ", ".
+      const picked = (Array.isArray(raw) ? raw : [raw]).map(String);
+      const bad = state.otherOption ? [] : picked.filter((v) => !state.choices.includes(v));
+      if (bad.length) throw new Error(`form "${this.title}": "${bad[0]}" is not a choice of "${state.title}"`);
+      return picked.join(', ');
+    }
     const text = String(raw);
     if ((state.type === 'MULTIPLE_CHOICE' && !state.otherOption) || state.type === 'LIST') {
       if (!state.choices.includes(text)) throw new Error(`form "${this.title}": "${text}" is not a choice of "${state.title}"`);
@@ -293,7 +309,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
 
   private add(type: ItemTypeName): BaseItem {
     const state: ItemState = {
-      id: this.nextItemId(), type, title: '', helpText: '', required: false, choices: [], otherOption: false, validation: null, includesYear: true,
+      id: this.nextItemId(), type, title: '', helpText: '', required: false, choices: CHOICE_TYPES.has(type) ? [''] : [], otherOption: false, validation: null, includesYear: true,
     };
     this._items.push(state);
     if (!NON_QUESTION_TYPES.has(type)) this._destination?.tab.addColumn(state.id, state.title);

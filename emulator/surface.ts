@@ -1,0 +1,203 @@
+/**
+ * What exists on Google's Apps Script, as the type definitions declare it (emulator/surface.json,
+ * generated from @types/google-apps-script and src/types/gas-augment.d.ts by
+ * `npm run coverage:runtime`). The bridge asks it two questions:
+ *
+ * - does `Class.member` exist? A member the runtime lacks is `undefined` to scripts when Google
+ *   has no such member either, and throws `not emulated: Class.member` when called if Google has it;
+ * - do these arguments match one of the method's overloads? If not, the call fails with Google's
+ *   "The parameters (String,number) don't match the method signature for SpreadsheetApp.Range.copyTo."
+ *
+ * The check is deliberately lenient where Apps Script converts (a number or boolean is accepted
+ * for a string parameter, `null` for anything, enum parameters take our string enums, unknown
+ * types accept anything); it rejects what Apps Script cannot convert: a string or an object where
+ * a number, boolean, Date or array is declared, a primitive where a class is declared, an object
+ * of another class, and too many or too few arguments.
+ */
+import SURFACE_JSON from './surface.json';
+import { GasObject } from './gas-object';
+
+export interface SurfaceParam {
+  type: string;
+  optional?: boolean;
+  rest?: boolean;
+}
+
+export interface SurfaceMember {
+  kind: 'method' | 'property';
+  overloads?: SurfaceParam[][];
+  deprecated?: boolean;
+}
+
+export interface SurfaceClass {
+  members: Record<string, SurfaceMember>;
+  extends?: string[];
+}
+
+export interface Surface {
+  classes: Record<string, SurfaceClass>;
+  enums: Record<string, string[]>;
+  /** Emulated class name (`_className`) → "Namespace.Interface", from the service registry. */
+  byClassName?: Record<string, string>;
+  /** "Namespace" → the service name Google's messages use ("Spreadsheet" → "SpreadsheetApp"). */
+  messagePrefix?: Record<string, string>;
+}
+
+export const SURFACE = SURFACE_JSON as unknown as Surface;
+
+/** The declared class behind an emulated class name, or null when the types do not describe it. */
+export function declaredClass(className: string): { key: string; cls: SurfaceClass } | null {
+  const key = SURFACE.byClassName?.[className];
+  const cls = key ? SURFACE.classes[key] : undefined;
+  return key && cls ? { key, cls } : null;
+}
+
+/** A member of a declared class or of the interfaces it extends. */
+export function declaredMember(className: string, member: string): SurfaceMember | null {
+  const found = declaredClass(className);
+  if (!found) return null;
+  const ns = found.key.split('.')[0];
+  const seen = new Set<string>();
+  const look = (key: string): SurfaceMember | null => {
+    if (seen.has(key)) return null;
+    seen.add(key);
+    const cls = SURFACE.classes[key];
+    if (!cls) return null;
+    if (Object.prototype.hasOwnProperty.call(cls.members, member)) return cls.members[member];
+    for (const parent of cls.extends ?? []) {
+      const hit = look(`${ns}.${parent}`) ?? look(`Base.${parent}`);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  return look(found.key);
+}
+
+/** Enum values declared for "Namespace.Enum" (e.g. "Spreadsheet.SortOrder"). */
+export function declaredEnum(key: string): string[] | null {
+  return SURFACE.enums[key] ?? null;
+}
+
+function isEnumType(name: string): boolean {
+  return Object.keys(SURFACE.enums).some((k) => k.endsWith(`.${name}`));
+}
+
+function isClassType(name: string): boolean {
+  return Object.keys(SURFACE.classes).some((k) => k.endsWith(`.${name}`));
+}
+
+const PRIMITIVE = new Set(['string', 'number', 'boolean', 'Date', 'any']);
+
+function matches(type: string, v: unknown, classOf: (v: unknown) => string | null): boolean {
+  if (v === null || v === undefined) return true;
+  for (const alt of type.split('|')) {
+    if (alt.endsWith('[]')) {
+      if (Array.isArray(v)) return true;
+      continue;
+    }
+    if (alt === 'any') return true;
+    if (alt === 'string') {
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return true;
+      continue;
+    }
+    if (alt === 'number') {
+      if (typeof v === 'number') return true;
+      continue;
+    }
+    if (alt === 'boolean') {
+      if (typeof v === 'boolean') return true;
+      continue;
+    }
+    if (alt === 'Date') {
+      if (Object.prototype.toString.call(v) === '[object Date]') return true;
+      continue;
+    }
+    if (isEnumType(alt)) {
+      if (typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && classOf(v) === null)) return true;
+      continue;
+    }
+    if (isClassType(alt) && !PRIMITIVE.has(alt)) {
+      const cls = classOf(v);
+      // A class parameter takes an emulated object of that class (or one implementing it), or a
+      // plain object where the types name an options interface the runtime does not model.
+      if (cls === alt || (cls !== null && declaresAncestor(cls, alt))) return true;
+      if (cls === null && typeof v === 'object' && !Array.isArray(v)) return true;
+      continue;
+    }
+    return true; // a type the surface does not know: accept
+  }
+  return false;
+}
+
+function declaresAncestor(className: string, ancestor: string): boolean {
+  const found = declaredClass(className);
+  if (!found) return true; // an emulated class the types do not describe: do not judge
+  const seen = new Set<string>();
+  const ns = found.key.split('.')[0];
+  const walk = (key: string): boolean => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const cls = SURFACE.classes[key];
+    if (!cls) return false;
+    for (const p of cls.extends ?? []) if (p === ancestor || walk(`${ns}.${p}`) || walk(`Base.${p}`)) return true;
+    return false;
+  };
+  return walk(found.key);
+}
+
+function fits(overload: SurfaceParam[], args: unknown[], classOf: (v: unknown) => string | null): boolean {
+  const rest = overload.length > 0 && overload[overload.length - 1].rest ? overload[overload.length - 1] : null;
+  const fixed = rest ? overload.slice(0, -1) : overload;
+  const required = fixed.filter((p) => !p.optional).length;
+  if (args.length < required) return false;
+  if (!rest && args.length > fixed.length) return false;
+  for (let i = 0; i < args.length; i++) {
+    const p = i < fixed.length ? fixed[i] : rest;
+    if (!p) return false;
+    const type = p.rest && p.type.endsWith('[]') ? p.type.slice(0, -2) : p.type;
+    if (!matches(type, args[i], classOf)) return false;
+  }
+  return true;
+}
+
+/** Google's name for a value's type in "The parameters (…)" messages. */
+export function gasTypeName(v: unknown, classOf: (v: unknown) => string | null = () => null): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (Array.isArray(v)) return v.length > 0 && Array.isArray(v[0]) ? 'Object[][]' : 'Object[]';
+  if (Object.prototype.toString.call(v) === '[object Date]') return 'Date';
+  const cls = classOf(v);
+  if (cls) {
+    const found = declaredClass(cls);
+    const ns = found ? found.key.split('.')[0] : '';
+    return `${SURFACE.messagePrefix?.[ns] ?? ns}.${cls}`;
+  }
+  return 'Object';
+}
+
+/**
+ * Checks a call's arguments (already on the host side) against the declared overloads; returns
+ * Google's message when none fits, null when one does or nothing is declared.
+ */
+export function signatureMismatch(className: string, member: string, args: unknown[]): string | null {
+  const declared = declaredMember(className, member);
+  if (!declared?.overloads?.length) return null;
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--; // trailing undefined = omitted
+  const trimmed = n === args.length ? args : args.slice(0, n);
+  const classOf = (v: unknown): string | null => (v instanceof GasObject ? v._className : null);
+  if (declared.overloads.some((o) => fits(o, trimmed, classOf))) return null;
+  return parameterMessage(className, member, trimmed);
+}
+
+/** "The parameters (String,number) don't match the method signature for SpreadsheetApp.Range.copyTo." */
+export function parameterMessage(className: string, member: string, args: unknown[]): string {
+  const classOf = (v: unknown): string | null => (v instanceof GasObject ? v._className : null);
+  const found = declaredClass(className);
+  const ns = found ? found.key.split('.')[0] : '';
+  const prefix = SURFACE.messagePrefix?.[ns] ?? ns;
+  return `The parameters (${args.map((a) => gasTypeName(a, classOf)).join(',')}) don't match the method signature for ${prefix ? `${prefix}.` : ''}${className}.${member}.`;
+}
