@@ -52,6 +52,8 @@ export class Bridge {
         const className = t._className;
         if (prop === 'toString') return () => t.toString(); // per class, as Google: User → email, Range → "Range"
         if (prop.startsWith('_') || !(prop in t)) return bridge.missing(className, prop);
+        // Host helpers and state that Google's class does not declare stay invisible.
+        if (declaredClass(className) && !declaredMember(className, prop)) return undefined;
         const member = (t as unknown as Record<string, unknown>)[prop];
         if (typeof member !== 'function') return bridge.toSandbox(member);
         return (...args: unknown[]) => {

@@ -52,8 +52,19 @@ export function declaredClass(className: string): { key: string; cls: SurfaceCla
   return key && cls ? { key, cls } : null;
 }
 
+const memberCache = new Map<string, SurfaceMember | null>();
+
 /** A member of a declared class or of the interfaces it extends. */
 export function declaredMember(className: string, member: string): SurfaceMember | null {
+  const cacheKey = `${className}.${member}`;
+  const cached = memberCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const found = lookupMember(className, member);
+  memberCache.set(cacheKey, found);
+  return found;
+}
+
+function lookupMember(className: string, member: string): SurfaceMember | null {
   const found = declaredClass(className);
   if (!found) return null;
   const ns = found.key.split('.')[0];

@@ -59,7 +59,7 @@ export class SpreadsheetAppService extends GasObject {
     for (const [name, member] of Object.entries(SURFACE.classes['Spreadsheet.SpreadsheetApp']?.members ?? {})) {
       if (member.kind !== 'property' || name in this) continue;
       const values = declaredEnum(`Spreadsheet.${name}`) ?? declaredEnum(`Base.${name}`);
-      if (values) Object.defineProperty(this, name, { value: enumFromNames(values), enumerable: true });
+      if (values) Object.defineProperty(this, name, { value: enumFromNames(values), enumerable: true, configurable: true });
     }
   }
 
