@@ -57,16 +57,12 @@ export class Range extends FormattedRange {
   }
 
   /** Set by Sheet.getRange(a1) for whole-row / whole-column / open-ended references. */
-  _openA1: { r1: boolean; c1: boolean; r2: boolean; c2: boolean } | null = null;
+  _openA1: 'rows' | 'columns' | null = null;
 
-  /** "5:7", "D:F" and "A2:C" come back in that form (normalised: "F:D" → "D:F", "5:2" → "2:5"). */
+  /** "5:7" and "D:F" come back in that form (normalised: "F:D" → "D:F", "5:2" → "2:5"). */
   getA1Notation(): string {
-    const o = this._openA1;
-    if (o) {
-      const start = `${o.c1 ? '' : columnToLetters(this._column)}${o.r1 ? '' : this._row}`;
-      const end = `${o.c2 ? '' : columnToLetters(this._column + this._numColumns - 1)}${o.r2 ? '' : this._row + this._numRows - 1}`;
-      return `${start}:${end}`;
-    }
+    if (this._openA1 === 'columns') return `${columnToLetters(this._column)}:${columnToLetters(this._column + this._numColumns - 1)}`;
+    if (this._openA1 === 'rows') return `${this._row}:${this._row + this._numRows - 1}`;
     return rangeA1(this._row, this._column, this._numRows, this._numColumns);
   }
   getSheet(): Sheet {

@@ -222,9 +222,10 @@ export class Sheet extends GasObject {
     const r2 = ref.endRow ?? sheet._maxRows;
     const c2 = ref.endColumn ?? sheet._maxColumns;
     const range = sheet._checkedRange(r1, c1, r2 - r1 + 1, c2 - c1 + 1);
-    // Whole rows ("5:7"), whole columns ("D:F") and open ends ("A2:C") keep their form in getA1Notation.
-    const open = { r1: ref.startRow === null, c1: ref.startColumn === null, r2: ref.endRow === null, c2: ref.endColumn === null };
-    if (open.r1 || open.c1 || open.r2 || open.c2) range._openA1 = open;
+    // Whole rows ("5:7") and whole columns ("D:F") keep their form in getA1Notation; an open end
+    // ("A2:C") comes back bounded ("A2:C1000").
+    if (ref.startRow === null && ref.endRow === null) range._openA1 = 'columns';
+    else if (ref.startColumn === null && ref.endColumn === null) range._openA1 = 'rows';
     return range;
   }
 
