@@ -158,3 +158,11 @@ describe('newly emulated', () => {
     expect(run(`return Utilities.formatString('%s-%04d %.2f %d%% %-3s|', 'ADU', 7, 3.14159, 50, 'a');`)).toBe('ADU-0007 3.14 50% a  |');
   });
 });
+
+// https://developers.google.com/apps-script/reference/spreadsheet/range#getrow ; the system's edit
+// handler (src/app/edit.ts) falls back to these getters when getA1Notation is "5:7" or "D:F".
+test('a whole-row or whole-column range still answers getRow/getColumn/getNumRows/getNumColumns with its extent', () => {
+  expect(run(`var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]; var rows = sh.getRange('5:7'), cols = sh.getRange('D:F');
+    return [rows.getRow(), rows.getColumn(), rows.getNumRows(), rows.getNumColumns(), cols.getRow(), cols.getColumn(), cols.getNumRows(), cols.getNumColumns()];`))
+    .toEqual([5, 1, 3, 26, 1, 4, 1000, 3]);
+});
