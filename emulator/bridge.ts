@@ -13,7 +13,7 @@
 import { GasError } from './errors';
 import { GasObject } from './gas-object';
 import { CallLedger } from './ledger';
-import { declaredClass, declaredMember, parameterMessage, signatureMismatch } from './surface';
+import { declaredClass, declaredEnumProperty, declaredMember, parameterMessage, signatureMismatch } from './surface';
 
 export interface SandboxRealm {
   makeDate(ms: number): Date;
@@ -94,7 +94,13 @@ export class Bridge {
     const known = declaredClass(className);
     const member = known ? declaredMember(className, prop) : null;
     if (known && !member) return undefined;
-    if (member?.kind === 'property') return this.fail(new GasError(`not emulated: ${className}.${prop}`));
+    if (member?.kind === 'property') {
+      // An enum the service does not define itself comes from the type definitions, as Google
+      // names them: every value is its own name (String(SpreadsheetApp.SortOrder.ASCENDING)).
+      const values = declaredEnumProperty(className, prop);
+      if (values) return this.toSandbox(Object.fromEntries(values.map((v) => [v, v])));
+      return this.fail(new GasError(`not emulated: ${className}.${prop}`));
+    }
     return () => this.fail(new GasError(`not emulated: ${className}.${prop}`));
   }
 

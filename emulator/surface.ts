@@ -84,6 +84,17 @@ function lookupMember(className: string, member: string): SurfaceMember | null {
   return look(found.key);
 }
 
+/**
+ * The enum a declared property of a class stands for (`SpreadsheetApp.SortOrder`,
+ * `FormApp.PageNavigationType`): its value names, from the class's namespace or Base.
+ */
+export function declaredEnumProperty(className: string, member: string): string[] | null {
+  const found = declaredClass(className);
+  if (!found || declaredMember(className, member)?.kind !== 'property') return null;
+  const ns = found.key.split('.')[0];
+  return SURFACE.enums[`${ns}.${member}`] ?? SURFACE.enums[`Base.${member}`] ?? null;
+}
+
 /** Enum values declared for "Namespace.Enum" (e.g. "Spreadsheet.SortOrder"). */
 export function declaredEnum(key: string): string[] | null {
   return SURFACE.enums[key] ?? null;

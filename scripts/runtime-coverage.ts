@@ -12,6 +12,7 @@ import { GasObject } from '../emulator/gas-object';
 import { SERVICES } from '../emulator/registry';
 import type { ServiceModule } from '../emulator/service-module';
 import { LogBook } from '../emulator/services/logger';
+import { declaredEnumProperty } from '../emulator/surface';
 import type { Surface } from '../emulator/surface';
 import { readSurface } from './runtime/surface';
 
@@ -81,7 +82,8 @@ export function buildCoverage(surface: Surface): string {
     '`src/types/gas-augment.d.ts` and the service registry (`emulator/registry.ts`); do not edit by hand',
     '(test/emulator/coverage.test.ts fails when this file is stale).',
     '',
-    '- **emulated**: the runtime implements the member.',
+    '- **emulated**: the runtime implements the member (an enum the service does not define itself is served',
+    '  by the bridge from the type definitions, every value named as itself).',
     '- **not emulated**: Google has it; calling it in the runtime throws `not emulated: Class.member`.',
     '- **not applicable**: deprecated by Google, or meaningless without a Google backend (the reason is given).',
     '',
@@ -92,7 +94,7 @@ export function buildCoverage(surface: Surface): string {
   const body: string[] = [];
   for (const service of SERVICES) {
     const keys = serviceClassKeys(service, surface);
-    let members = 0;
+    let memberCount = 0;
     const counts: Record<Status, number> = { emulated: 0, 'not emulated': 0, 'not applicable': 0 };
     body.push(`## ${service.global}`, '');
     for (const key of keys) {
@@ -100,21 +102,25 @@ export function buildCoverage(surface: Surface): string {
       const alias = Object.entries(service.aliases ?? {}).find(([, k]) => k === key)?.[0];
       const sample = samples.get(alias ?? className);
       const exposed = new Set(sample ? exposedMembers(sample.obj) : []);
-      const classNa = service.notApplicable?.[className];
+      const members = Object.values(surface.classes[key].members);
+      const optionsBag = !sample && members.length > 0 && members.every((m) => m.kind === 'property');
+      const classNa = service.notApplicable?.[className] ?? (optionsBag ? 'an options object scripts pass; the method taking it reads these fields' : undefined);
       const rows: string[] = [];
       for (const [name, member] of Object.entries(surface.classes[key].members)) {
         const na = service.notApplicable?.[`${className}.${name}`] ?? classNa ?? (member.deprecated ? 'deprecated' : undefined);
-        const status: Status = exposed.has(name) ? 'emulated' : na ? 'not applicable' : 'not emulated';
+        const fromTypes = !exposed.has(name) && declaredEnumProperty(alias ?? className, name) !== null;
+        const status: Status = exposed.has(name) || fromTypes ? 'emulated' : na ? 'not applicable' : 'not emulated';
         counts[status]++;
-        members++;
-        rows.push(`| \`${name}\`${member.kind === 'method' ? '()' : ''} | ${status}${status === 'not applicable' ? ` (${na})` : ''} |`);
+        memberCount++;
+        const note = status === 'not applicable' ? ` (${na})` : fromTypes ? ' (enum from the type definitions)' : '';
+        rows.push(`| \`${name}\`${member.kind === 'method' ? '()' : ''} | ${status}${note} |`);
       }
       const done = rows.filter((r) => r.includes('| emulated |')).length;
       body.push(`### ${className} — ${done}/${rows.length} emulated`, '');
       if (rows.length) body.push('| Member | Status |', '|---|---|', ...rows, '');
       else body.push('(no members)', '');
     }
-    summary.push(`| ${service.global} | ${keys.length} | ${members} | ${counts.emulated} | ${counts['not emulated']} | ${counts['not applicable']} |`);
+    summary.push(`| ${service.global} | ${keys.length} | ${memberCount} | ${counts.emulated} | ${counts['not emulated']} | ${counts['not applicable']} |`);
   }
   return [...lines, ...summary, '', ...body].join('\n').replace(/\n+$/, '\n');
 }

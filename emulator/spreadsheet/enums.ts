@@ -8,11 +8,6 @@ function enumOf<K extends string>(...names: K[]): Readonly<Record<K, K>> {
   return Object.freeze(out);
 }
 
-/** An enum from its value names (those the type definitions declare). */
-export function enumFromNames(names: readonly string[]): Readonly<Record<string, string>> {
-  return enumOf(...names);
-}
-
 export const ProtectionType = enumOf('RANGE', 'SHEET');
 export const DataValidationCriteria = enumOf(
   'DATE_AFTER',

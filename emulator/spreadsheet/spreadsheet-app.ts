@@ -8,12 +8,10 @@
  * from this context.".
  */
 import { GasError } from '../errors';
-import { declaredEnum, SURFACE } from '../surface';
 import { GasObject } from '../gas-object';
 import type { GasEnv } from '../env';
 import { ConditionalFormatRuleBuilder } from './conditional-format';
 import {
-  enumFromNames,
   BooleanCriteria,
   BorderStyle,
   CopyPasteType,
@@ -54,13 +52,6 @@ export class SpreadsheetAppService extends GasObject {
   constructor(readonly _env: GasEnv) {
     super();
     this._ui = new Ui(() => _env.clock.date().toISOString());
-    // Every other enum the type definitions declare on SpreadsheetApp (SortOrder, ValueType,
-    // ThemeColorType, BandingTheme, TextDirection, …), with the values of its declaration.
-    for (const [name, member] of Object.entries(SURFACE.classes['Spreadsheet.SpreadsheetApp']?.members ?? {})) {
-      if (member.kind !== 'property' || name in this) continue;
-      const values = declaredEnum(`Spreadsheet.${name}`) ?? declaredEnum(`Base.${name}`);
-      if (values) Object.defineProperty(this, name, { value: enumFromNames(values), enumerable: true, configurable: true });
-    }
   }
 
   /**
