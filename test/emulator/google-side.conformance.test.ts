@@ -166,3 +166,17 @@ test('a whole-row or whole-column range still answers getRow/getColumn/getNumRow
     return [rows.getRow(), rows.getColumn(), rows.getNumRows(), rows.getNumColumns(), cols.getRow(), cols.getColumn(), cols.getNumRows(), cols.getNumColumns()];`))
     .toEqual([5, 1, 3, 26, 1, 4, 1000, 3]);
 });
+
+// https://developers.google.com/apps-script/reference/forms/item-response#getresponse (String[] for a CheckboxItem)
+test('a checkbox answer is a String[] in ItemResponse.getResponse and joined with ", " in the responses tab', () => {
+  const rt = new GasRuntime();
+  rt.load(`function make() { var f = FormApp.create('x'); f.addCheckboxItem().setTitle('Pilih').setChoiceValues(['a', 'b', 'c']);
+    f.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId()); return f.getId(); }`);
+  const id = rt.call('make') as string;
+  const { row } = rt.submitForm(id, { Pilih: ['a', 'c'] });
+  const form = rt.formApp._forms().find((f) => f.getId() === id)!;
+  expect(form.getResponses()[0].getItemResponses()[0].getResponse()).toEqual(['a', 'c']);
+  const tab = rt.spreadsheet.getSheets().find((s) => s.getName().startsWith('Form Responses'))!;
+  expect(tab.getRange(row!, 2).getValue()).toBe('a, c');
+  expect(() => rt.submitForm(id, { Pilih: ['z'] })).toThrow('"z" is not a choice');
+});

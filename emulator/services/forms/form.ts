@@ -247,7 +247,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       throw new Error(`form "${this.title}" allows one response per user; ${respondent} has already responded`);
     }
     const answers = new Map<number, string | Date>();
-    const responses = new Map<number, string>();
+    const responses = new Map<number, string | string[]>();
     const used = new Set<string>();
     for (const state of this._items) {
       if (NON_QUESTION_TYPES.has(state.type)) continue;
@@ -256,8 +256,8 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       if (key in submission.answers) used.add(key);
       const value = this.checkAnswer(state, raw);
       if (value === null) continue;
-      answers.set(state.id, value);
-      responses.set(state.id, value instanceof Date ? this.itemDateTime(value) : value);
+      answers.set(state.id, Array.isArray(value) ? value.join(', ') : value);
+      responses.set(state.id, Array.isArray(value) ? value : value instanceof Date ? this.itemDateTime(value) : value);
     }
     const unknown = Object.keys(submission.answers).filter((k) => !used.has(k));
     if (unknown.length > 0) throw new Error(`form "${this.title}" has no question ${unknown.map((k) => `"${k}"`).join(', ')}`);
@@ -274,7 +274,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     return { response, row, columns };
   }
 
-  private checkAnswer(state: ItemState, raw: unknown): string | Date | null {
+  private checkAnswer(state: ItemState, raw: unknown): string | string[] | Date | null {
     const blank = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
     if (blank) {
       if (state.required) throw new Error(`form "${this.title}": "${state.title}" is required`);
@@ -287,11 +287,11 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       return new Date(Math.floor(date.getTime() / 60000) * 60000);
     }
     if (state.type === 'CHECKBOX') {
-      // Any number of the choices; the responses tab shows them joined by ", ".
+      // Any number of the choices (ItemResponse.getResponse: String[]); the responses tab joins them with ", ".
       const picked = (Array.isArray(raw) ? raw : [raw]).map(String);
       const bad = state.otherOption ? [] : picked.filter((v) => !state.choices.includes(v));
       if (bad.length) throw new Error(`form "${this.title}": "${bad[0]}" is not a choice of "${state.title}"`);
-      return picked.join(', ');
+      return picked;
     }
     const text = String(raw);
     if ((state.type === 'MULTIPLE_CHOICE' && !state.otherOption) || state.type === 'LIST') {
