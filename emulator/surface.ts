@@ -52,15 +52,16 @@ export function declaredClass(className: string): { key: string; cls: SurfaceCla
   return key && cls ? { key, cls } : null;
 }
 
-const memberCache = new Map<string, SurfaceMember | null>();
+const memberCache = new Map<string, Map<string, SurfaceMember | null>>();
 
 /** A member of a declared class or of the interfaces it extends. */
 export function declaredMember(className: string, member: string): SurfaceMember | null {
-  const cacheKey = `${className}.${member}`;
-  const cached = memberCache.get(cacheKey);
+  let byMember = memberCache.get(className);
+  if (!byMember) memberCache.set(className, (byMember = new Map()));
+  const cached = byMember.get(member);
   if (cached !== undefined) return cached;
   const found = lookupMember(className, member);
-  memberCache.set(cacheKey, found);
+  byMember.set(member, found);
   return found;
 }
 
@@ -100,19 +101,27 @@ export function declaredEnum(key: string): string[] | null {
   return SURFACE.enums[key] ?? null;
 }
 
+const ENUM_NAMES = new Set(Object.keys(SURFACE.enums).map((k) => k.slice(k.indexOf('.') + 1)));
+const CLASS_NAMES = new Set(Object.keys(SURFACE.classes).map((k) => k.slice(k.indexOf('.') + 1)));
+
 function isEnumType(name: string): boolean {
-  return Object.keys(SURFACE.enums).some((k) => k.endsWith(`.${name}`));
+  return ENUM_NAMES.has(name);
 }
 
 function isClassType(name: string): boolean {
-  return Object.keys(SURFACE.classes).some((k) => k.endsWith(`.${name}`));
+  return CLASS_NAMES.has(name);
 }
 
 const PRIMITIVE = new Set(['string', 'number', 'boolean', 'Date', 'any']);
 
+const ALTERNATIVES = new Map<string, string[]>();
+
 function matches(type: string, v: unknown, classOf: (v: unknown) => string | null): boolean {
   if (v === null || v === undefined) return true;
-  for (const alt of type.split('|')) {
+  let alts = ALTERNATIVES.get(type);
+  if (!alts) ALTERNATIVES.set(type, (alts = type.split('|')));
+  if (alts.length === 1 && alts[0] === 'any') return true;
+  for (const alt of alts) {
     if (alt.endsWith('[]')) {
       if (Array.isArray(v)) return true;
       continue;
@@ -168,13 +177,15 @@ function declaresAncestor(className: string, ancestor: string): boolean {
 }
 
 function fits(overload: SurfaceParam[], args: unknown[], classOf: (v: unknown) => string | null): boolean {
-  const rest = overload.length > 0 && overload[overload.length - 1].rest ? overload[overload.length - 1] : null;
-  const fixed = rest ? overload.slice(0, -1) : overload;
-  const required = fixed.filter((p) => !p.optional).length;
+  const last = overload.length > 0 ? overload[overload.length - 1] : null;
+  const rest = last && last.rest ? last : null;
+  const fixedCount = rest ? overload.length - 1 : overload.length;
+  let required = 0;
+  for (let i = 0; i < fixedCount; i++) if (!overload[i].optional) required++;
   if (args.length < required) return false;
-  if (!rest && args.length > fixed.length) return false;
+  if (!rest && args.length > fixedCount) return false;
   for (let i = 0; i < args.length; i++) {
-    const p = i < fixed.length ? fixed[i] : rest;
+    const p = i < fixedCount ? overload[i] : rest;
     if (!p) return false;
     const type = p.rest && p.type.endsWith('[]') ? p.type.slice(0, -2) : p.type;
     if (!matches(type, args[i], classOf)) return false;
@@ -204,14 +215,16 @@ export function gasTypeName(v: unknown, classOf: (v: unknown) => string | null =
  * Checks a call's arguments (already on the host side) against the declared overloads; returns
  * Google's message when none fits, null when one does or nothing is declared.
  */
+const classOfHost = (v: unknown): string | null => (v instanceof GasObject ? v._className : null);
+
 export function signatureMismatch(className: string, member: string, args: unknown[]): string | null {
   const declared = declaredMember(className, member);
-  if (!declared?.overloads?.length) return null;
+  const overloads = declared?.overloads;
+  if (!overloads || overloads.length === 0) return null;
   let n = args.length;
   while (n > 0 && args[n - 1] === undefined) n--; // trailing undefined = omitted
   const trimmed = n === args.length ? args : args.slice(0, n);
-  const classOf = (v: unknown): string | null => (v instanceof GasObject ? v._className : null);
-  if (declared.overloads.some((o) => fits(o, trimmed, classOf))) return null;
+  for (let i = 0; i < overloads.length; i++) if (fits(overloads[i], trimmed, classOfHost)) return null;
   return parameterMessage(className, member, trimmed);
 }
 

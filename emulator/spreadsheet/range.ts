@@ -57,7 +57,7 @@ export class Range extends FormattedRange {
   }
 
   /** Set by Sheet.getRange(a1) for whole-row / whole-column / open-ended references. */
-  _openA1: 'rows' | 'columns' | null = null;
+  declare _openA1?: 'rows' | 'columns';
 
   /** "5:7" and "D:F" come back in that form (normalised: "F:D" → "D:F", "5:2" → "2:5"). */
   getA1Notation(): string {
