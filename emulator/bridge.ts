@@ -4,8 +4,11 @@
  *
  * - Emulated objects cross as Proxies: each call is counted in the call ledger as
  *   `Class.method`, host errors are rethrown as the sandbox's own `Error` (so `instanceof Error`
- *   and `e.message` behave as in Apps Script), and a method the class does not have throws
- *   `not emulated: Class.method` when called.
+ *   and `e.message` behave as in Apps Script). Scripts see the members Google declares
+ *   (emulator/surface.json, from the type definitions and src/types/gas-augment.d.ts): a member
+ *   Google does not have is `undefined`, one Google has that the runtime lacks throws
+ *   `not emulated: Class.method` when called, and arguments are checked against the declared
+ *   overloads before the method runs (Google's "The parameters (…) don't match …").
  * - Values cross by copy into the receiving realm: arrays, `Date`s and plain objects are rebuilt
  *   with the sandbox's constructors, so `getValues()` really returns fresh arrays of the
  *   sandbox's `Date`s, as Apps Script returns fresh arrays on every call.

@@ -112,6 +112,17 @@ function isClassType(name: string): boolean {
   return CLASS_NAMES.has(name);
 }
 
+/** Interfaces with only properties are option bags scripts pass as plain objects. */
+const OPTIONS_NAMES = new Set(
+  Object.entries(SURFACE.classes)
+    .filter(([, c]) => Object.values(c.members).every((m) => m.kind === 'property'))
+    .map(([k]) => k.slice(k.indexOf('.') + 1)),
+);
+
+function isOptionsType(name: string): boolean {
+  return OPTIONS_NAMES.has(name);
+}
+
 const PRIMITIVE = new Set(['string', 'number', 'boolean', 'Date', 'any']);
 
 const ALTERNATIVES = new Map<string, string[]>();
@@ -149,10 +160,10 @@ function matches(type: string, v: unknown, classOf: (v: unknown) => string | nul
     }
     if (isClassType(alt) && !PRIMITIVE.has(alt)) {
       const cls = classOf(v);
-      // A class parameter takes an emulated object of that class (or one implementing it), or a
-      // plain object where the types name an options interface the runtime does not model.
+      // A class parameter takes an emulated object of that class (or one implementing it); an
+      // options interface (only properties, e.g. MailAdvancedParameters) takes a plain object.
       if (cls === alt || (cls !== null && declaresAncestor(cls, alt))) return true;
-      if (cls === null && typeof v === 'object' && !Array.isArray(v)) return true;
+      if (cls === null && typeof v === 'object' && !Array.isArray(v) && isOptionsType(alt)) return true;
       continue;
     }
     return true; // a type the surface does not know: accept

@@ -180,3 +180,16 @@ test('a checkbox answer is a String[] in ItemResponse.getResponse and joined wit
   expect(tab.getRange(row!, 2).getValue()).toBe('a, c');
   expect(() => rt.submitForm(id, { Pilih: ['z'] })).toThrow('"z" is not a choice');
 });
+
+// Apps Script checks argument types against the method's signatures before it runs
+test('an object of the wrong class or a plain object where a class is declared does not match the signature', () => {
+  expect(() => run(`var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]; sh.getRange('A1').copyTo(sh);`))
+    .toThrow("The parameters (SpreadsheetApp.Sheet) don't match the method signature for SpreadsheetApp.Range.copyTo.");
+  expect(() => run(`SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').copyTo({});`))
+    .toThrow("The parameters (Object) don't match the method signature for SpreadsheetApp.Range.copyTo.");
+  expect(() => run(`SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1, 1, 1, 1);`))
+    .toThrow("The parameters (number,number,number,number,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+  // What Apps Script converts still works: a number for a string, null, omitted optional arguments.
+  expect(run(`var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1'); r.setNote(5); r.setNote(null);
+    r.copyTo(r.offset(1, 0), SpreadsheetApp.CopyPasteType.PASTE_VALUES, false); return r.getNote();`)).toBe('');
+});
