@@ -79,7 +79,7 @@ export class TextFinder extends GasObject {
     return sheets.map((sheet) => ({ sheet, row: 1, column: 1, numRows: Math.max(1, sheet.getLastRow()), numColumns: Math.max(1, sheet.getLastColumn()) }));
   }
 
-  private textOf(sheet: Sheet, row: number, column: number, display: string, formula: string): string {
+  private textOf(display: string, formula: string): string {
     return this.fold(this.formulas && formula !== '' ? formula : display);
   }
 
@@ -92,7 +92,7 @@ export class TextFinder extends GasObject {
       const formulas = this.formulas ? range.getFormulas() : null;
       for (let i = 0; i < b.numRows; i++) {
         for (let j = 0; j < b.numColumns; j++) {
-          const text = this.textOf(b.sheet, b.row + i, b.column + j, shown[i][j], formulas ? formulas[i][j] : '');
+          const text = this.textOf(shown[i][j], formulas ? formulas[i][j] : '');
           if (text !== '' && re.test(text)) out.push({ sheet: b.sheet, row: b.row + i, column: b.column + j });
         }
       }
@@ -142,7 +142,7 @@ export class TextFinder extends GasObject {
   private replaceIn(h: Hit, replaceText: string): boolean {
     const range = this.cell(h);
     const formula = range.getFormula();
-    const source = this.formulas && formula !== '' ? formula : range.getDisplayValue();
+    const source = this.fold(this.formulas && formula !== '' ? formula : range.getDisplayValue());
     const replaced = source.replace(this.pattern(true), this.regex ? replaceText : replaceText.replace(/\$/g, '$$$$'));
     if (replaced === source) return false;
     range.setValue(replaced);
