@@ -142,7 +142,7 @@ export class TextFinder extends GasObject {
   private replaceIn(h: Hit, replaceText: string): boolean {
     const range = this.cell(h);
     const formula = range.getFormula();
-    const source = this.fold(this.formulas && formula !== '' ? formula : range.getDisplayValue());
+    const source = this.formulas && formula !== '' ? formula : range.getDisplayValue();
     const replaced = source.replace(this.pattern(true), this.regex ? replaceText : replaceText.replace(/\$/g, '$$$$'));
     if (replaced === source) return false;
     range.setValue(replaced);
