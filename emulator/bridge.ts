@@ -4,14 +4,19 @@
  *
  * - Emulated objects cross as Proxies: each call is counted in the call ledger as
  *   `Class.method`, host errors are rethrown as the sandbox's own `Error` (so `instanceof Error`
- *   and `e.message` behave as in Apps Script), and a method the class does not have throws
- *   `not emulated: Class.method` when called.
+ *   and `e.message` behave as in Apps Script). Scripts see the members Google declares
+ *   (emulator/surface.json, from the type definitions and src/types/gas-augment.d.ts): a member
+ *   Google does not have is `undefined`, one Google has that the runtime lacks throws
+ *   `not emulated: Class.method` when called, and arguments are checked against the declared
+ *   overloads before the method runs (Google's "The parameters (…) don't match …").
  * - Values cross by copy into the receiving realm: arrays, `Date`s and plain objects are rebuilt
  *   with the sandbox's constructors, so `getValues()` really returns fresh arrays of the
  *   sandbox's `Date`s, as Apps Script returns fresh arrays on every call.
  */
+import { GasError } from './errors';
 import { GasObject } from './gas-object';
 import { CallLedger } from './ledger';
+import { declaredClass, declaredEnumProperty, declaredMember, parameterMessage, signatureMismatch } from './surface';
 
 export interface SandboxRealm {
   makeDate(ms: number): Date;
@@ -55,11 +60,10 @@ export class Bridge {
       get(t, prop) {
         if (typeof prop === 'symbol') return undefined;
         const className = t._className;
-        if (prop === 'toString') return () => className;
-        if (prop.startsWith('_') || !(prop in t)) {
-          if (PROBED.has(prop)) return undefined;
-          return () => bridge.fail(new Error(`not emulated: ${className}.${prop}`));
-        }
+        if (prop === 'toString') return () => t.toString(); // per class, as Google: User → email, Range → "Range"
+        if (prop.startsWith('_') || !(prop in t)) return bridge.missing(className, prop);
+        // Host helpers and state that Google's class does not declare stay invisible.
+        if (declaredClass(className) && !declaredMember(className, prop)) return undefined;
         const member = (t as unknown as Record<string, unknown>)[prop];
         if (typeof member !== 'function') return bridge.toSandbox(member);
         return (...args: unknown[]) => {
@@ -67,9 +71,14 @@ export class Bridge {
           let result: unknown;
           try {
             bridge.hooks?._beforeCall(className, prop);
+            const mismatch = signatureMismatch(className, prop, hostArgs);
+            if (mismatch) throw new GasError(mismatch);
             result = (member as (...a: unknown[]) => unknown).apply(t, hostArgs);
           } catch (e) {
             bridge.ledger.record(`${className}.${prop}`);
+            // An internal TypeError (a host method fed a value it cannot use) is, on Google, a
+            // signature mismatch: Apps Script checks argument types before the method runs.
+            if (e instanceof TypeError) return bridge.fail(new GasError(parameterMessage(className, prop, hostArgs)));
             return bridge.fail(e);
           }
           bridge.ledger.record(`${className}.${prop}`, cellsIn(result) || cellsIn(hostArgs[0]));
@@ -84,6 +93,27 @@ export class Bridge {
     this.proxies.set(target, proxy);
     this.targets.set(proxy, target);
     return proxy as T;
+  }
+
+  /**
+   * What a script reads for a member the runtime lacks: `undefined` when Google has no such member
+   * (so feature detection works as there), a function throwing `not emulated: Class.member` when
+   * Google has the method, and a throw on read for a property Google has (an enum we lack).
+   * Classes the type definitions do not describe keep the loud default.
+   */
+  missing(className: string, prop: string): unknown {
+    if (prop.startsWith('_') || PROBED.has(prop)) return undefined;
+    const known = declaredClass(className);
+    const member = known ? declaredMember(className, prop) : null;
+    if (known && !member) return undefined;
+    if (member?.kind === 'property') {
+      // An enum the service does not define itself comes from the type definitions, as Google
+      // names them: every value is its own name (String(SpreadsheetApp.SortOrder.ASCENDING)).
+      const values = declaredEnumProperty(className, prop);
+      if (values) return this.toSandbox(Object.fromEntries(values.map((v) => [v, v])));
+      return this.fail(new GasError(`not emulated: ${className}.${prop}`));
+    }
+    return () => this.fail(new GasError(`not emulated: ${className}.${prop}`));
   }
 
   /** Rethrows a host error as a sandbox error with the same message. */

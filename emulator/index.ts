@@ -8,7 +8,9 @@ export type { RuntimeOptions, CallOptions, ExecutionResult, SubmissionInput, Sub
 export { GasEnv } from './env';
 export type { Execution, ExecutionKind, EnvOptions } from './env';
 export { VirtualClock } from './clock';
-export { CallLedger, estimateCallMs } from './ledger';
+export { CallLedger, BATCH_COMMIT_MS, SOURCES } from './ledger';
+export { SERVICES, COST_RULES, estimateCallMs } from './registry';
+export type { ServiceModule, CostRule } from './service-module';
 export type { CallRecord, RunRecord } from './ledger';
 export { GasError, notEmulated } from './errors';
 export { GasObject } from './gas-object';

@@ -15,6 +15,8 @@ import { Context, Script } from 'node:vm';
 import { GasEnv, ExecutionKind } from './env';
 import { Faults } from './faults';
 import { RunRecord } from './ledger';
+import { GasObject } from './gas-object';
+import { COST_RULES, createServices } from './registry';
 import {
   CacheService, CalendarApp, Console, Form, FormApp, LockService, LogBook, Logger, MailApp, PropertiesService,
   ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, visibleEmail,
@@ -123,6 +125,8 @@ export class GasRuntime {
   readonly calendarApp: CalendarApp;
   readonly htmlService: HtmlService;
   readonly charts: Charts;
+  /** Every registered service's global object, by global name. */
+  readonly services: Record<string, GasObject>;
   /** The spreadsheet the script is bound to. */
   readonly spreadsheet: Spreadsheet;
   /** Every execution, in order. */
@@ -144,20 +148,24 @@ export class GasRuntime {
     });
     const env = this.env;
     this.logs = new LogBook(env);
-    this.spreadsheetApp = new SpreadsheetAppService(env);
-    this.formApp = new FormApp(env);
-    this.scriptApp = new ScriptApp(env);
-    this.mailApp = new MailApp(env, options.mailQuota);
-    this.propertiesService = new PropertiesService(env);
-    this.lockService = new LockService(env);
-    this.cacheService = new CacheService(env);
-    this.session = new Session(env);
-    this.utilities = new Utilities(env);
-    this.logger = new Logger(this.logs);
-    this.console = new Console(this.logs);
-    this.calendarApp = new CalendarApp(env);
-    this.htmlService = new HtmlService(env);
-    this.charts = new Charts(env);
+    // Every service comes from the registry (emulator/registry.ts); the typed fields are views of it.
+    env.ledger.useCosts(COST_RULES);
+    const services = createServices({ env, logs: this.logs, mailQuota: options.mailQuota });
+    this.services = services;
+    this.spreadsheetApp = services.SpreadsheetApp as SpreadsheetAppService;
+    this.formApp = services.FormApp as FormApp;
+    this.scriptApp = services.ScriptApp as ScriptApp;
+    this.mailApp = services.MailApp as MailApp;
+    this.propertiesService = services.PropertiesService as PropertiesService;
+    this.lockService = services.LockService as LockService;
+    this.cacheService = services.CacheService as CacheService;
+    this.session = services.Session as Session;
+    this.utilities = services.Utilities as Utilities;
+    this.logger = services.Logger as Logger;
+    this.console = services.console as Console;
+    this.calendarApp = services.CalendarApp as CalendarApp;
+    this.htmlService = services.HtmlService as HtmlService;
+    this.charts = services.Charts as Charts;
     this.faults = new Faults(env, this.propertiesService);
     env.bridge.hooks = this.faults;
 
@@ -165,22 +173,7 @@ export class GasRuntime {
     this.spreadsheetApp._activeSpreadsheetId = this.spreadsheet.getId();
     if (options.users?.length) this.spreadsheet.addEditors(options.users);
 
-    this.context = createSandbox(env, {
-      SpreadsheetApp: this.spreadsheetApp,
-      FormApp: this.formApp,
-      ScriptApp: this.scriptApp,
-      MailApp: this.mailApp,
-      PropertiesService: this.propertiesService,
-      LockService: this.lockService,
-      CacheService: this.cacheService,
-      Session: this.session,
-      Utilities: this.utilities,
-      Logger: this.logger,
-      console: this.console,
-      CalendarApp: this.calendarApp,
-      HtmlService: this.htmlService,
-      Charts: this.charts,
-    });
+    this.context = createSandbox(env, services);
   }
 
   /** Runs the bundle (dist/Code.js), defining its top-level functions. */

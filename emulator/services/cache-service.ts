@@ -8,6 +8,7 @@
 import { GasEnv } from '../env';
 import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
+import type { ServiceModule } from '../service-module';
 
 export const CACHE_DEFAULT_EXPIRATION_S = 600;
 export const CACHE_MAX_EXPIRATION_S = 21600;
@@ -53,10 +54,12 @@ export class Cache extends GasObject {
     return out;
   }
 
-  put(key: string, value: unknown, expirationInSeconds?: number): void {
+  /** Returns null, as Google's does (gas-fakes notes/oddities.md), though documented as void. */
+  put(key: string, value: unknown, expirationInSeconds?: number): null {
     const k = checkKey(key);
     const v = checkValue(value);
     this.store.entries.set(k, { value: v, expiresAt: this.env.clock.now() + expirationMs(expirationInSeconds) });
+    return null;
   }
 
   putAll(values: Record<string, unknown>, expirationInSeconds?: number): void {
@@ -67,8 +70,10 @@ export class Cache extends GasObject {
     for (const [k, v] of checked) this.store.entries.set(k, { value: v, expiresAt: this.env.clock.now() + ms });
   }
 
-  remove(key: string): void {
+  /** Returns null, as Google's does. */
+  remove(key: string): null {
     this.store.entries.delete(checkKey(key));
+    return null;
   }
 
   removeAll(keys: string[]): void {
@@ -128,3 +133,16 @@ export class CacheService extends GasObject {
     return new Cache(store, this.env);
   }
 }
+
+/** The CacheService module (emulator/registry.ts lists it). */
+export const CACHE_SERVICE: ServiceModule = {
+  global: 'CacheService',
+  messagePrefix: 'CacheService',
+  namespaces: ['Cache'],
+  create: (ctx) => new CacheService(ctx.env),
+  samples: (ctx) => [new CacheService(ctx.env), new CacheService(ctx.env).getScriptCache()],
+  costs: [
+    { match: /^Cache\.(put|putAll|remove|removeAll)$/, ms: 90, source: 'ziritione' },
+    { match: /^Cache\.(get|getAll)$/, ms: 3, source: 'ziritione' },
+  ],
+};

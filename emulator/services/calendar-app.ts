@@ -21,6 +21,7 @@ import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
 import { resolveZone } from './time-zone';
 import { requireAuthorization, SCOPES } from './authorization';
+import type { ServiceModule } from '../service-module';
 
 export const INDONESIAN_HOLIDAYS_CALENDAR_ID = 'en.indonesian#holiday@group.v.calendar.google.com';
 
@@ -176,3 +177,18 @@ export class CalendarApp extends GasObject {
     this._unsubscribed.delete(id);
   }
 }
+
+/** The CalendarApp module (emulator/registry.ts lists it). */
+export const CALENDAR_SERVICE: ServiceModule = {
+  global: 'CalendarApp',
+  messagePrefix: 'CalendarApp',
+  namespaces: ['Calendar'],
+  create: (ctx) => new CalendarApp(ctx.env),
+  samples: (ctx) => {
+    const app = new CalendarApp(ctx.env);
+    const calendar = app._addCalendar('c@group.calendar.google.com', 'c');
+    const event = calendar._addEvent({ title: 'e', date: '2026-01-01' });
+    return [app, calendar, event];
+  },
+  costs: [{ match: /^(CalendarApp|Calendar|CalendarEvent)\./, ms: 200, source: 'assumption' }],
+};

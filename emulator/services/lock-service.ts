@@ -18,6 +18,7 @@
 import { GasEnv } from '../env';
 import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
+import type { ServiceModule } from '../service-module';
 
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -123,12 +124,14 @@ export class Lock extends GasObject {
     super();
   }
 
+  /** A negative timeout never acquires on Google (gas-fakes notes/oddities.md), even a free lock. */
   tryLock(timeoutInMillis: number): boolean {
+    if (Number(timeoutInMillis) < 0) return false;
     return this.service._acquire(this.key, timeoutInMillis);
   }
 
   waitLock(timeoutInMillis: number): void {
-    if (!this.service._acquire(this.key, timeoutInMillis)) throw new GasError(LOCK_TIMEOUT_MESSAGE);
+    if (Number(timeoutInMillis) < 0 || !this.service._acquire(this.key, timeoutInMillis)) throw new GasError(LOCK_TIMEOUT_MESSAGE);
   }
 
   releaseLock(): void {
@@ -139,3 +142,13 @@ export class Lock extends GasObject {
     return this.service._holds(this.key);
   }
 }
+
+/** The LockService module (emulator/registry.ts lists it). */
+export const LOCK_SERVICE: ServiceModule = {
+  global: 'LockService',
+  messagePrefix: 'LockService',
+  namespaces: ['Lock'],
+  create: (ctx) => new LockService(ctx.env),
+  samples: (ctx) => [new LockService(ctx.env), new LockService(ctx.env).getScriptLock()],
+  costs: [{ match: /^Lock\./, ms: 10, source: 'assumption' }],
+};

@@ -5,6 +5,7 @@
  */
 import { GasEnv } from '../env';
 import { GasObject } from '../gas-object';
+import type { ServiceModule } from '../service-module';
 
 export type LogLevel = 'log' | 'info' | 'warn' | 'error';
 
@@ -29,7 +30,7 @@ export class LogBook {
 function show(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v instanceof Date) return v.toISOString();
-  if (v instanceof GasObject) return v._className;
+  if (v instanceof GasObject) return v.toString(); // Google's own toString per class (User → email)
   if (v !== null && typeof v === 'object') {
     try {
       return JSON.stringify(v);
@@ -101,3 +102,26 @@ export class Console extends GasObject {
     this.write('error', args);
   }
 }
+
+/** The Logger module (emulator/registry.ts lists it). */
+export const LOGGER_SERVICE: ServiceModule = {
+  global: 'Logger',
+  messagePrefix: 'Logger',
+  namespaces: [],
+  classes: ['Base.Logger'],
+  create: (ctx) => new Logger(ctx.logs),
+  samples: (ctx) => [new Logger(ctx.logs)],
+  costs: [],
+};
+
+/** The console module (emulator/registry.ts lists it). */
+export const CONSOLE_SERVICE: ServiceModule = {
+  global: 'console',
+  messagePrefix: 'console',
+  namespaces: [],
+  classes: ['Global.Console'],
+  aliases: { console: 'Global.Console' },
+  create: (ctx) => new Console(ctx.logs),
+  samples: (ctx) => [new Console(ctx.logs)],
+  costs: [],
+};

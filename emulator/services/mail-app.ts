@@ -14,6 +14,7 @@ import { GasEnv } from '../env';
 import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
 import { requireAuthorization, SCOPES } from './authorization';
+import type { ServiceModule } from '../service-module';
 
 export const DEFAULT_MAIL_QUOTA = 100;
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
@@ -133,3 +134,16 @@ export class MailApp extends GasObject {
     }
   }
 }
+
+/** The MailApp module (emulator/registry.ts lists it). */
+export const MAIL_SERVICE: ServiceModule = {
+  global: 'MailApp',
+  messagePrefix: 'MailApp',
+  namespaces: ['Mail'],
+  create: (ctx) => new MailApp(ctx.env, ctx.mailQuota),
+  samples: (ctx) => [new MailApp(ctx.env)],
+  costs: [
+    { match: /^MailApp\.sendEmail$/, ms: 250, source: 'assumption' },
+    { match: /^MailApp\.getRemainingDailyQuota$/, ms: 20, source: 'assumption' },
+  ],
+};

@@ -9,6 +9,7 @@
 import { GasEnv } from '../env';
 import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
+import type { ServiceModule } from '../service-module';
 
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
 export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
@@ -114,3 +115,17 @@ export class PropertiesService extends GasObject {
     return store;
   }
 }
+
+/** The PropertiesService module (emulator/registry.ts lists it). */
+export const PROPERTIES_SERVICE: ServiceModule = {
+  global: 'PropertiesService',
+  messagePrefix: 'PropertiesService',
+  namespaces: ['Properties'],
+  create: (ctx) => new PropertiesService(ctx.env),
+  samples: (ctx) => [new PropertiesService(ctx.env), new PropertiesService(ctx.env).getScriptProperties()],
+  notApplicable: { ScriptProperties: 'deprecated (PropertiesService.getScriptProperties replaces it)', UserProperties: 'deprecated (PropertiesService.getUserProperties replaces it)' },
+  costs: [
+    { match: /^Properties\.(setProperty|setProperties|deleteProperty|deleteAllProperties)$/, ms: 60, source: 'ziritione' },
+    { match: /^Properties\.(getProperty|getProperties|getKeys)$/, ms: 30, source: 'ziritione' },
+  ],
+};

@@ -12,12 +12,11 @@ import { GasObject } from '../gas-object';
 import { SANDBOX_PRELUDE, SandboxHooks, SandboxInstall } from './script-date';
 import { offsetMinutesAt, resolveZone } from './time-zone';
 
-export const SANDBOX_GLOBALS = [
-  'SpreadsheetApp', 'FormApp', 'ScriptApp', 'MailApp', 'PropertiesService', 'LockService', 'CacheService',
-  'Session', 'Utilities', 'Logger', 'console', 'CalendarApp', 'HtmlService', 'Charts',
-] as const;
+import { SANDBOX_GLOBALS } from '../registry';
 
-export type SandboxGlobal = (typeof SANDBOX_GLOBALS)[number];
+/** The globals come from the service registry (emulator/registry.ts). */
+export { SANDBOX_GLOBALS };
+export type SandboxGlobal = string;
 
 const QUARTER_HOUR = 900_000;
 
@@ -42,6 +41,7 @@ function hooksFor(env: GasEnv): SandboxHooks {
 }
 
 export function createSandbox(env: GasEnv, services: Record<SandboxGlobal, GasObject>): Context {
+  for (const name of SANDBOX_GLOBALS) if (!services[name]) throw new Error(`service ${name} is registered but was not created`);
   const context = createContext({});
   const install = new Script(SANDBOX_PRELUDE, { filename: 'gas-runtime-prelude.js' }).runInContext(context) as (h: SandboxHooks) => SandboxInstall;
   const sandbox = install(hooksFor(env));

@@ -17,6 +17,7 @@ import { GasObject } from '../gas-object';
 import { ClockSpec, nextFiring } from './clock-schedule';
 import { TriggerBuilder, idOf } from './trigger-builders';
 import { requireAuthorization, SCOPES } from './authorization';
+import type { ServiceModule } from '../service-module';
 
 export const MAX_TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS_MESSAGE = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
@@ -166,3 +167,20 @@ export class ScriptApp extends GasObject {
     }
   }
 }
+
+/** The ScriptApp module (emulator/registry.ts lists it). */
+export const SCRIPT_SERVICE: ServiceModule = {
+  global: 'ScriptApp',
+  messagePrefix: 'ScriptApp',
+  namespaces: ['Script'],
+  create: (ctx) => new ScriptApp(ctx.env),
+  samples: (ctx) => {
+    const app = new ScriptApp(ctx.env);
+    const builder = app.newTrigger('f');
+    const trigger = builder.timeBased().everyHours(1).create();
+    return [app, builder, builder.timeBased(), builder.forSpreadsheet('s'), builder.forForm('f'), trigger];
+  },
+  costs: [
+    { match: /^(ScriptApp\.(getProjectTriggers|deleteTrigger|getUserTriggers)|\w*TriggerBuilder\.create)$/, ms: 100, source: 'assumption' },
+  ],
+};

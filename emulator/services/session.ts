@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { GasEnv } from '../env';
 import { GasObject } from '../gas-object';
+import type { ServiceModule } from '../service-module';
 
 const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
@@ -82,3 +83,14 @@ export class Session extends GasObject {
     return createHash('sha256').update(`${this.keySalt}:${user.toLowerCase()}`).digest('base64').slice(0, 43);
   }
 }
+
+/** The Session module (emulator/registry.ts lists it): Session and the User it returns. */
+export const SESSION_SERVICE: ServiceModule = {
+  global: 'Session',
+  messagePrefix: 'Session',
+  namespaces: [],
+  classes: ['Base.Session', 'Base.User'],
+  create: (ctx) => new Session(ctx.env),
+  samples: (ctx) => [new Session(ctx.env), new User('a@example.org')],
+  costs: [],
+};

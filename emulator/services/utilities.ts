@@ -8,6 +8,7 @@ import { GasEnv } from '../env';
 import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
 import { formatJavaDate } from './java-date-format';
+import type { ServiceModule } from '../service-module';
 
 export const DigestAlgorithm = {
   MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512',
@@ -27,10 +28,98 @@ export function toSignedBytes(buf: Uint8Array): number[] {
   return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
 }
 
+/**
+ * The bytes of a string in a charset, as Java encodes it (Utilities.Charset): UTF-8 by default;
+ * US-ASCII replaces every character it cannot encode with '?' (0x3F).
+ */
+export function encodeText(text: string, charset?: string): Buffer {
+  if (charset === Charset.US_ASCII) return Buffer.from(Array.from(text, (ch) => (ch.codePointAt(0)! < 128 ? ch.codePointAt(0)! : 0x3f)));
+  return Buffer.from(text, 'utf8');
+}
+
 function toBuffer(value: unknown, charset?: string): Buffer {
   if (Array.isArray(value)) return Buffer.from(value.map((b) => Number(b) & 0xff));
-  const text = String(value);
-  return Buffer.from(text, charset === Charset.US_ASCII ? 'latin1' : 'utf8');
+  return encodeText(String(value), charset);
+}
+
+/** Java's String.format for the conversions scripts use: %s %d %f (%.Nf) %x %% and %n. */
+export function formatJava(template: string, args: unknown[]): string {
+  let i = 0;
+  return String(template).replace(/%(-)?(0)?(\d+)?(?:\.(\d+))?([sdfxXbn%])/g, (token, left, zero, width, precision, conv: string) => {
+    if (conv === '%') return '%';
+    if (conv === 'n') return '\n';
+    if (i >= args.length) throw new GasError(`Format specifier '${token}' has no argument`);
+    const v = args[i++];
+    let out: string;
+    switch (conv) {
+      case 's': out = v === null || v === undefined ? 'null' : String(v); if (precision !== undefined) out = out.slice(0, Number(precision)); break;
+      case 'b': out = String(v !== null && v !== undefined && v !== false); break;
+      case 'd': if (typeof v !== 'number' || !Number.isInteger(v)) throw new GasError(`d != ${typeof v === 'number' ? 'java.lang.Double' : 'java.lang.String'}`); out = String(v); break;
+      case 'f': if (typeof v !== 'number') throw new GasError('f != java.lang.String'); out = v.toFixed(precision === undefined ? 6 : Number(precision)); break;
+      default: out = Math.trunc(Number(v)).toString(16); if (conv === 'X') out = out.toUpperCase();
+    }
+    const w = width === undefined ? 0 : Number(width);
+    if (out.length < w) out = left ? out.padEnd(w) : zero ? (out.startsWith('-') ? `-${out.slice(1).padStart(w - 1, '0')}` : out.padStart(w, '0')) : out.padStart(w);
+    return out;
+  });
+}
+
+/** A Blob (https://developers.google.com/apps-script/reference/base/blob): bytes, a content type and a name. */
+export class Blob extends GasObject {
+  readonly _className = 'Blob';
+
+  constructor(private bytes: Buffer, private contentType: string | null, private name: string | null) {
+    super();
+  }
+
+  getBytes(): number[] {
+    return toSignedBytes(this.bytes);
+  }
+
+  setBytes(data: number[]): Blob {
+    this.bytes = toBuffer(data);
+    return this;
+  }
+
+  getDataAsString(charset?: string): string {
+    if (charset === Charset.US_ASCII) return Array.from(this.bytes, (b) => (b < 128 ? String.fromCharCode(b) : '\ufffd')).join('');
+    return this.bytes.toString('utf8');
+  }
+
+  setDataFromString(data: string, charset?: string): Blob {
+    this.bytes = encodeText(String(data), charset);
+    return this;
+  }
+
+  getContentType(): string | null {
+    return this.contentType;
+  }
+
+  setContentType(contentType: string | null): Blob {
+    this.contentType = contentType === null ? null : String(contentType);
+    return this;
+  }
+
+  getName(): string | null {
+    return this.name;
+  }
+
+  setName(name: string): Blob {
+    this.name = String(name);
+    return this;
+  }
+
+  isGoogleType(): boolean {
+    return false;
+  }
+
+  copyBlob(): Blob {
+    return new Blob(Buffer.from(this.bytes), this.contentType, this.name);
+  }
+
+  getBlob(): Blob {
+    return this.copyBlob();
+  }
 }
 
 export class Utilities extends GasObject {
@@ -84,6 +173,17 @@ export class Utilities extends GasObject {
     return toBuffer(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   }
 
+  /** A string is stored as UTF-8; content type and name are those given (else null). */
+  newBlob(data: string | number[], contentType?: string, name?: string): Blob {
+    const bytes = Array.isArray(data) ? toBuffer(data) : encodeText(String(data));
+    return new Blob(bytes, contentType === undefined ? null : String(contentType), name === undefined ? null : String(name));
+  }
+
+  /** "Performs sprintf-like string formatting using '%'-style format strings." */
+  formatString(template: string, ...args: unknown[]): string {
+    return formatJava(String(template), args);
+  }
+
   base64Decode(encoded: string): number[] {
     return toSignedBytes(Buffer.from(String(encoded), 'base64'));
   }
@@ -92,3 +192,14 @@ export class Utilities extends GasObject {
     return toSignedBytes(Buffer.from(String(encoded).replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
   }
 }
+
+/** The Utilities module (emulator/registry.ts lists it), with the Blob it makes. */
+export const UTILITIES_SERVICE: ServiceModule = {
+  global: 'Utilities',
+  messagePrefix: 'Utilities',
+  namespaces: ['Utilities'],
+  classes: ['Base.Blob', 'Base.BlobSource'],
+  create: (ctx) => new Utilities(ctx.env),
+  samples: (ctx) => [new Utilities(ctx.env), new Utilities(ctx.env).newBlob('x')],
+  costs: [],
+};

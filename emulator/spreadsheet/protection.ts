@@ -40,6 +40,7 @@ export class Protection extends GasObject {
   _mirrors = true;
   /** Who created it (an editor of the file, or the script's user). */
   _creator = '';
+  _rangeName: string | null = null;
 
   constructor(
     readonly _sheet: Sheet,
@@ -125,6 +126,7 @@ export class Protection extends GasObject {
   }
 
   getEditors(): User[] {
+    if (this._warningOnly) return []; // a warning-only protection has no editor list (see isWarningOnly)
     if (this._mirrors) return this._ss._editors.filter((e) => e !== this._ss._owner()).map((e) => new User(e));
     const withOwner = [this._ss._owner(), ...this._editors.filter((e) => e !== this._ss._owner())];
     return [...new Set(withOwner)].map((e) => new User(e));
@@ -177,7 +179,22 @@ export class Protection extends GasObject {
   }
 
   getRangeName(): string | null {
-    return null;
+    const named = this._rangeName === null ? undefined : this._ss.getRangeByName(this._rangeName);
+    return named ? this._rangeName : null;
+  }
+
+  /**
+   * "Associates an existing named range with the protected range. If the named range covers a
+   * different area from the current protected range, this method moves the protection to cover
+   * the named range instead." (reference/spreadsheet/protection#setRangeName(String))
+   */
+  setRangeName(rangeName: string): this {
+    this._assertAlive();
+    const range = this._ss.getRangeByName(String(rangeName));
+    if (!range) throw new GasError(`Range not found`);
+    this.setRange(range);
+    this._rangeName = String(rangeName);
+    return this;
   }
 
   getUnprotectedRanges(): Range[] {

@@ -1,6 +1,21 @@
 /** The formatting part of the Range API: number formats, colours, fonts, alignment, wrapping. */
 import { StyleKey, STYLE_DEFAULTS } from './cells';
 import { normalizeColor } from './colors';
+
+/**
+ * Formats are read back as Sheets stores them (gas-fakes notes/oddities.md, live behaviour):
+ * the "general" number format is stored as "0.###############" and the "normal" horizontal
+ * alignment as "general-left".
+ */
+export function storedNumberFormat(format: unknown): string {
+  const text = String(format);
+  return text.toLowerCase() === 'general' ? '0.###############' : text;
+}
+export function storedAlignment(alignment: unknown): string | null {
+  if (alignment === null || alignment === undefined) return null;
+  const text = String(alignment);
+  return text.toLowerCase() === 'normal' ? 'general-left' : text;
+}
 import { RangeBase } from './range-base';
 import { reportedFormat } from './values';
 import { assertRectangular, assertScriptCanEdit } from './write';
@@ -37,10 +52,10 @@ export abstract class FormattedRange extends RangeBase {
     return reportedFormat(this._sheet._cells.styles.numberFormat.get(this._row - 1, this._column - 1) as string | undefined);
   }
   setNumberFormat(numberFormat: string): this {
-    return this._setStyle('numberFormat', String(numberFormat));
+    return this._setStyle('numberFormat', storedNumberFormat(numberFormat));
   }
   setNumberFormats(numberFormats: string[][]): this {
-    return this._setStyles('numberFormat', numberFormats, String);
+    return this._setStyles('numberFormat', numberFormats, storedNumberFormat);
   }
 
   getBackgrounds(): string[][] {
@@ -142,10 +157,10 @@ export abstract class FormattedRange extends RangeBase {
     return this._style('horizontalAlignment');
   }
   setHorizontalAlignment(alignment: string | null): this {
-    return this._setStyle('horizontalAlignment', alignment);
+    return this._setStyle('horizontalAlignment', storedAlignment(alignment));
   }
   setHorizontalAlignments(alignments: (string | null)[][]): this {
-    return this._setStyles('horizontalAlignment', alignments);
+    return this._setStyles('horizontalAlignment', alignments, storedAlignment);
   }
 
   getVerticalAlignments(): string[][] {

@@ -8,7 +8,8 @@
  * cell; strings are interpreted as typed input (see values.ts).
  */
 import { GasError } from '../errors';
-import { rangeA1 } from './a1';
+import { columnToLetters, rangeA1 } from './a1';
+import { TextFinder } from './text-finder';
 import { Protection } from './protection';
 import type { ClearOptions } from './range-base';
 import { FormattedRange } from './range-format';
@@ -51,7 +52,17 @@ export class Range extends FormattedRange {
   getLastColumn(): number {
     return this._c2;
   }
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(String(findText), { kind: 'range', range: this });
+  }
+
+  /** Set by Sheet.getRange(a1) for whole-row / whole-column / open-ended references. */
+  declare _openA1?: 'rows' | 'columns';
+
+  /** "5:7" and "D:F" come back in that form (normalised: "F:D" → "D:F", "5:2" → "2:5"). */
   getA1Notation(): string {
+    if (this._openA1 === 'columns') return `${columnToLetters(this._column)}:${columnToLetters(this._column + this._numColumns - 1)}`;
+    if (this._openA1 === 'rows') return `${this._row}:${this._row + this._numRows - 1}`;
     return rangeA1(this._row, this._column, this._numRows, this._numColumns);
   }
   getSheet(): Sheet {

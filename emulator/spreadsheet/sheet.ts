@@ -7,6 +7,8 @@
  * content, growing the grid when needed; insert/delete shift everything below/right.
  */
 import { GasError } from '../errors';
+import type { NamedRange } from './named-range';
+import { TextFinder } from './text-finder';
 import { GasObject } from '../gas-object';
 import { parseA1 } from './a1';
 import { Anchor } from './anchor';
@@ -219,7 +221,12 @@ export class Sheet extends GasObject {
     const c1 = ref.startColumn ?? 1;
     const r2 = ref.endRow ?? sheet._maxRows;
     const c2 = ref.endColumn ?? sheet._maxColumns;
-    return sheet._checkedRange(r1, c1, r2 - r1 + 1, c2 - c1 + 1);
+    const range = sheet._checkedRange(r1, c1, r2 - r1 + 1, c2 - c1 + 1);
+    // Whole rows ("5:7") and whole columns ("D:F") keep their form in getA1Notation; an open end
+    // ("A2:C") comes back bounded ("A2:C1000").
+    if (ref.startRow === null && ref.endRow === null) range._openA1 = 'columns';
+    else if (ref.startColumn === null && ref.endColumn === null) range._openA1 = 'rows';
+    return range;
   }
 
   getDataRange(): Range {
@@ -399,9 +406,24 @@ export class Sheet extends GasObject {
 
   // ------------------------------------------------------------------ clearing and sorting
 
+  /**
+   * "Clears the sheet of content and formatting information" (reference/spreadsheet/sheet#clear()):
+   * notes and data validation rules stay, unlike Range.clear().
+   */
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): this {
-    this._rangeAt(1, 1, this._maxRows, this._maxColumns).clear(options);
+    const contentsOnly = !options?.formatOnly || options.contentsOnly === true;
+    const formatOnly = !options?.contentsOnly || options.formatOnly === true;
+    this._rangeAt(1, 1, this._maxRows, this._maxColumns).clear({ contentsOnly, formatOnly });
     return this;
+  }
+
+  /** The named ranges whose range is on this sheet. */
+  getNamedRanges(): NamedRange[] {
+    return this._spreadsheet.getNamedRanges().filter((n) => n._sheet === this);
+  }
+
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(String(findText), { kind: 'sheet', sheet: this });
   }
   clearContents(): this {
     this._rangeAt(1, 1, this._maxRows, this._maxColumns).clearContent();

@@ -7,6 +7,7 @@
  * 10,000,000 cells (Google Sheets limits, support.google.com/drive/answer/37603).
  */
 import { GasError } from '../errors';
+import { TextFinder } from './text-finder';
 import { GasObject } from '../gas-object';
 import type { GasEnv } from '../env';
 import { parseA1 } from './a1';
@@ -336,6 +337,10 @@ export class Spreadsheet extends GasObject {
   getRangeByName(name: string): Range | null {
     return this._namedRanges.find((n) => n._name === name)?.getRange() ?? null;
   }
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(String(findText), { kind: 'spreadsheet', sheets: () => this.getSheets() });
+  }
+
   getNamedRanges(): NamedRange[] {
     return [...this._namedRanges];
   }

@@ -11,6 +11,11 @@ export class User extends GasObject {
   getEmail(): string {
     return this._email;
   }
+
+  /** A User stringifies to its email on Google (String(user), `'' + user`). */
+  override toString(): string {
+    return this._email;
+  }
 }
 
 /** Accepts an email or any User-like object (Session's users come from another service). */

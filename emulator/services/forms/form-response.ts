@@ -13,8 +13,8 @@ export interface ResponseRecord {
   respondentEmail: string;
   /** Answers by item id, as stored by Forms: strings, or Date for date-time questions. */
   answers: Map<number, string | Date>;
-  /** The same answers as ItemResponse.getResponse gives them. */
-  responses: Map<number, string>;
+  /** The same answers as ItemResponse.getResponse gives them (String[] for a checkbox question). */
+  responses: Map<number, string | string[]>;
 }
 
 export interface ResponseOwner {
@@ -26,7 +26,7 @@ export interface ResponseOwner {
 export class ItemResponse extends GasObject {
   readonly _className = 'ItemResponse';
 
-  constructor(private readonly item: BaseItem, private readonly response: string) {
+  constructor(private readonly item: BaseItem, private readonly response: string | string[]) {
     super();
   }
 
@@ -34,8 +34,8 @@ export class ItemResponse extends GasObject {
     return this.item;
   }
 
-  getResponse(): string {
-    return this.response;
+  getResponse(): string | string[] {
+    return Array.isArray(this.response) ? [...this.response] : this.response;
   }
 }
 

@@ -12,6 +12,7 @@ import { GasObject } from '../../gas-object';
 import { resolveZone } from '../time-zone';
 import { FormResponse, ResponseOwner, ResponseRecord } from './form-response';
 import {
+  CheckboxItem, CHOICE_TYPES, PageBreakItem,
   BaseItem, DateTimeItem, Item, ItemOwner, ItemState, ItemTypeName, ListItem, MultipleChoiceItem,
   NON_QUESTION_TYPES, ParagraphTextItem, SectionHeaderItem, TextItem, typedItem,
 } from './items';
@@ -200,6 +201,14 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     return this.add('SECTION_HEADER') as SectionHeaderItem;
   }
 
+  addCheckboxItem(): CheckboxItem {
+    return this.add('CHECKBOX') as CheckboxItem;
+  }
+
+  addPageBreakItem(): PageBreakItem {
+    return this.add('PAGE_BREAK') as PageBreakItem;
+  }
+
   getItems(itemType?: string): Item[] {
     return this._items.filter((s) => itemType === undefined || s.type === itemType).map((s) => new Item(s, this));
   }
@@ -343,7 +352,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       throw new Error(`form "${this.title}" allows one response per user; ${respondent} has already responded`);
     }
     const answers = new Map<number, string | Date>();
-    const responses = new Map<number, string>();
+    const responses = new Map<number, string | string[]>();
     const used = new Set<string>();
     for (const state of this._items) {
       if (NON_QUESTION_TYPES.has(state.type)) continue;
@@ -352,8 +361,8 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       if (key in submission.answers) used.add(key);
       const value = this.checkAnswer(state, raw);
       if (value === null) continue;
-      answers.set(state.id, value);
-      responses.set(state.id, value instanceof Date ? this.itemDateTime(value) : value);
+      answers.set(state.id, Array.isArray(value) ? value.join(', ') : value);
+      responses.set(state.id, Array.isArray(value) ? value : value instanceof Date ? this.itemDateTime(value) : value);
     }
     const unknown = Object.keys(submission.answers).filter((k) => !used.has(k));
     if (unknown.length > 0) throw new Error(`form "${this.title}" has no question ${unknown.map((k) => `"${k}"`).join(', ')}`);
@@ -373,7 +382,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     return { response, row, columns };
   }
 
-  private checkAnswer(state: ItemState, raw: unknown): string | Date | null {
+  private checkAnswer(state: ItemState, raw: unknown): string | string[] | Date | null {
     const blank = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
     if (blank) {
       if (state.required) throw new Error(`form "${this.title}": "${state.title}" is required`);
@@ -384,6 +393,13 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       if (Number.isNaN(date.getTime())) throw new Error(`form "${this.title}": "${state.title}" needs a date and time, got ${String(raw)}`);
       // The form's date-time picker has minute precision.
       return new Date(Math.floor(date.getTime() / 60000) * 60000);
+    }
+    if (state.type === 'CHECKBOX') {
+      // Any number of the choices (ItemResponse.getResponse: String[]); the responses tab joins them with ", ".
+      const picked = (Array.isArray(raw) ? raw : [raw]).map(String);
+      const bad = state.otherOption ? [] : picked.filter((v) => !state.choices.includes(v));
+      if (bad.length) throw new Error(`form "${this.title}": "${bad[0]}" is not a choice of "${state.title}"`);
+      return picked;
     }
     const text = String(raw);
     if ((state.type === 'MULTIPLE_CHOICE' && !state.otherOption) || state.type === 'LIST') {
@@ -401,7 +417,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
 
   private add(type: ItemTypeName): BaseItem {
     const state: ItemState = {
-      id: this.nextItemId(), type, title: '', helpText: '', required: false, choices: [], otherOption: false, validation: null, includesYear: true,
+      id: this.nextItemId(), type, title: '', helpText: '', required: false, choices: CHOICE_TYPES.has(type) ? [''] : [], otherOption: false, validation: null, includesYear: true,
     };
     this._items.push(state);
     if (!NON_QUESTION_TYPES.has(type)) this._destination?.tab?.addColumn(state.id, state.title);

@@ -198,6 +198,14 @@ export class Item extends BaseItem {
   asSectionHeaderItem(): SectionHeaderItem {
     return this.as('SECTION_HEADER');
   }
+
+  asCheckboxItem(): CheckboxItem {
+    return this.as('CHECKBOX');
+  }
+
+  asPageBreakItem(): PageBreakItem {
+    return this.as('PAGE_BREAK');
+  }
 }
 
 export class SectionHeaderItem extends BaseItem {
@@ -303,6 +311,28 @@ export class ListItem extends ChoiceQuestionItem {
   readonly _className = 'ListItem';
 }
 
+/** A question whose answer is any number of its choices (https://developers.google.com/apps-script/reference/forms/checkbox-item). */
+export class CheckboxItem extends ChoiceQuestionItem {
+  readonly _className = 'CheckboxItem';
+
+  showOtherOption(enabled: boolean): CheckboxItem {
+    this._state.otherOption = Boolean(enabled);
+    return this;
+  }
+
+  hasOtherOption(): boolean {
+    return this._state.otherOption;
+  }
+}
+
+/** The start of a new page (https://developers.google.com/apps-script/reference/forms/page-break-item): no answer, no column. */
+export class PageBreakItem extends BaseItem {
+  readonly _className = 'PageBreakItem';
+}
+
+/** Item types whose new items start with one empty choice, as Forms creates them. */
+export const CHOICE_TYPES: ReadonlySet<string> = new Set(['MULTIPLE_CHOICE', 'LIST', 'CHECKBOX']);
+
 export function typedItem(state: ItemState, owner: ItemOwner, type: ItemTypeName = state.type): BaseItem {
   switch (type) {
     case 'TEXT': return new TextItem(state, owner);
@@ -311,6 +341,8 @@ export function typedItem(state: ItemState, owner: ItemOwner, type: ItemTypeName
     case 'LIST': return new ListItem(state, owner);
     case 'DATETIME': return new DateTimeItem(state, owner);
     case 'SECTION_HEADER': return new SectionHeaderItem(state, owner);
+    case 'CHECKBOX': return new CheckboxItem(state, owner);
+    case 'PAGE_BREAK': return new PageBreakItem(state, owner);
     default: throw new GasError(`not emulated: ${type} items`);
   }
 }
