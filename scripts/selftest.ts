@@ -1,0 +1,68 @@
+/**
+ * `npm run selftest`: the self-test of DESIGN §13 on the local Apps Script runtime, on the built
+ * dist/Code.js (the exact file clasp pushes). The install is done as the operator would do it
+ * (subscribe to Google's holiday calendar, run `setup`), then the menu item Pengaduan › Uji
+ * kecocokan sistem runs `selfTest` while another execution briefly holds the script lock (the
+ * contention check needs a second process; on Google it is whatever else is running). Prints one
+ * line per check and `N passed, N failed`; exits 1 on any failure.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { GasRuntime, RuntimeOptions } from '../emulator';
+import type { CheckResult } from '../src/core/self-test/check';
+import { consoleLines } from '../src/core/self-test/report';
+
+export const BUNDLE = join(__dirname, '../dist/Code.js');
+
+export interface SelfTestRun {
+  rt: GasRuntime;
+  results: CheckResult[];
+  /** The call ledger's estimate of the selfTest execution on Apps Script. */
+  estimatedMs: number;
+  lines: string[];
+}
+
+export interface SelfTestOptions extends RuntimeOptions {
+  /** The operator subscribed to Google's Indonesian holiday calendar (default true). */
+  subscribeHolidays?: boolean;
+  /** Another execution holds the script lock for this long when the test starts (default 5 s). */
+  lockHeldMs?: number;
+}
+
+/** What the operator's account sees once subscribed: "Holidays in Indonesia" with this year's days. */
+function subscribeHolidayCalendar(rt: GasRuntime): void {
+  const year = rt.now().getFullYear();
+  const calendar = rt.calendarApp._addCalendar('en.indonesian#holiday@group.v.calendar.google.com', 'Holidays in Indonesia', 'Asia/Jakarta');
+  calendar._addEvent({ title: 'Tahun Baru Masehi', date: `${year}-01-01` });
+  calendar._addEvent({ title: 'Hari Kemerdekaan Republik Indonesia', date: `${year}-08-17` });
+}
+
+export function runSelfTest(options: SelfTestOptions = {}): SelfTestRun {
+  if (!existsSync(BUNDLE)) throw new Error('dist/Code.js is missing: run `npm run build` first');
+  const rt = new GasRuntime({ start: '2026-03-16T08:00:00+07:00', ...options });
+  rt.loadFile(BUNDLE);
+  if (options.subscribeHolidays ?? true) subscribeHolidayCalendar(rt);
+  rt.call('setup', [], { kind: 'direct', user: rt.env.owner });
+  const held = options.lockHeldMs ?? 5000;
+  if (held > 0) rt.holdLock('script', rt.now().getTime() + held, 'hourlyJob');
+  const report = rt.call('selfTest', [], { kind: 'menu', user: rt.env.owner, hasUi: true }) as { results: CheckResult[] };
+  const run = rt.ledger.last();
+  return { rt, results: report.results, estimatedMs: run?.estimatedMs ?? 0, lines: consoleLines(report.results) };
+}
+
+function main(): void {
+  const { results, estimatedMs, lines, rt } = runSelfTest();
+  const calls = rt.ledger.last()?.totalCalls ?? 0;
+  console.log(`selfTest on dist/Code.js: ${results.length} checks, ${calls} service calls, est. ${(estimatedMs / 1000).toFixed(1)} s on Apps Script`);
+  for (const line of lines) console.log(line);
+  if (results.some((r) => r.verdict === 'gagal')) process.exit(1);
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    console.error(`selftest failed to run: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  }
+}
