@@ -179,6 +179,7 @@ export const PROBES: Probes = {
     const out = HtmlService.createHtmlOutput(SELF_TEST_TEXT.htmlProbe).setTitle(SELF_TEST_TEXT.htmlTitle).setWidth(X.HTML_SIZE.width).setHeight(X.HTML_SIZE.height);
     return { content: out.getContent(), title: out.getTitle(), width: out.getWidth(), height: out.getHeight() };
   },
+  'formulir.judul': (ctx) => withForm(ctx, (form) => ({ title: form.getTitle() })),
   'formulir.terbit': (ctx) => withForm(ctx, (form) => ({ published: form.isPublished() })),
   'formulir.menerima': (ctx) => withForm(ctx, (form) => ({ accepting: form.isAcceptingResponses() })),
   'formulir.tujuan': (ctx) => withForm(ctx, (form) => ({

@@ -37,6 +37,7 @@ export const SELF_TEST_TITLE: Record<string, string> = {
   'pengguna.aktif': 'Alamat email pengguna yang menjalankan menu terbaca',
   'pengguna.penyunting': 'Pemicu edit dapat mengenali alamat email petugas (e.user)',
   'html.keluaran': 'HtmlService menghasilkan HTML, judul dan ukuran dialog seperti yang diminta',
+  'formulir.judul': 'Judul formulir pengaduan tampil bagi pengisi (FormApp.create mengosongkan judul)',
   'formulir.terbit': 'Formulir pengaduan sudah diterbitkan (published)',
   'formulir.menerima': 'Formulir pengaduan menerima jawaban',
   'formulir.tujuan': 'Jawaban formulir dikirim ke spreadsheet ini',

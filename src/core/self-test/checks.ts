@@ -4,6 +4,7 @@
  * Apps Script, are in src/gas/self-test-probes.ts under the same ids; the order here is the
  * order they run in and the order of the `Uji Sistem` tab.
  */
+import { FORM } from '../labels';
 import { SELF_TEST_TEXT as T } from '../labels/self-test';
 import { Outcome, describe, fail, isDateValue, pass, sameStrings, skip, verdictOf } from './check';
 import * as X from './expected';
@@ -40,6 +41,7 @@ export interface Observations {
   'pengguna.aktif': { active: string; effective: string };
   'pengguna.penyunting': { owner: string; officers: string[] };
   'html.keluaran': { content: string; title: string; width: number; height: number };
+  'formulir.judul': FormObservation<{ title: string }>;
   'formulir.terbit': FormObservation<{ published: boolean }>;
   'formulir.menerima': FormObservation<{ accepting: boolean }>;
   'formulir.tujuan': FormObservation<{ type: string; destinationId: string; spreadsheetId: string }>;
@@ -131,6 +133,8 @@ export const CHECKS: { [K in CheckId]: CheckSpec<K> } = {
   'html.keluaran': spec(`${REF}/html/html-output`, `${T.htmlProbe}, "${T.htmlTitle}", ${X.HTML_SIZE.width}×${X.HTML_SIZE.height}`, (o, e) =>
     verdictOf(o.content === T.htmlProbe && o.title === T.htmlTitle && o.width === X.HTML_SIZE.width && o.height === X.HTML_SIZE.height, e,
       `${o.content}, "${o.title}", ${o.width}×${o.height}`)),
+  'formulir.judul': spec('https://issuetracker.google.com/issues/442747794', `"${FORM.title}"`, (o, e) =>
+    formCheck(e, o, (f) => verdictOf(f.title === FORM.title, e, describe(f.title)))),
   'formulir.terbit': spec(`${REF}/forms/form#isPublished()`, 'true', (o, e) => formCheck(e, o, (f) => verdictOf(f.published, e, String(f.published)))),
   'formulir.menerima': spec(`${REF}/forms/form#isAcceptingResponses()`, 'true', (o, e) => formCheck(e, o, (f) => verdictOf(f.accepting, e, String(f.accepting)))),
   'formulir.tujuan': spec(`${REF}/forms/form#getDestinationId()`, 'SPREADSHEET, id spreadsheet ini', (o, e) => formCheck(e, o, (f) =>
