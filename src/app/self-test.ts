@@ -5,12 +5,13 @@
  * (the form and config are only read). The local runner (`npm run selftest`) calls the same
  * entry point on the built bundle and prints what it returns.
  */
-import { SELF_TEST_HEADERS, SELF_TEST_SCRATCH_TAB, SELF_TEST_TAB, SELF_TEST_TEXT } from '../core/labels/self-test';
+import { SELF_TEST_TEXT } from '../core/labels/self-test';
 import type { CheckResult } from '../core/self-test/check';
 import { CHECK_IDS, CHECKS, CheckId } from '../core/self-test/checks';
 import { dialogText, resultOf, resultOfError, tabRows } from '../core/self-test/report';
 import { cachedConfig } from '../gas/config-store';
 import { PROBES, ProbeContext } from '../gas/self-test-probes';
+import { openScratchTab, removeScratchTab, writeSelfTestTab } from '../gas/self-test-tabs';
 import { ScriptState } from '../gas/state';
 import { showAlert } from '../gas/ui';
 import { layoutOf } from './run';
@@ -40,29 +41,12 @@ function officersOf(ss: Spreadsheet, state: ScriptState): string[] {
   }
 }
 
-function scratchTab(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const old = ss.getSheetByName(SELF_TEST_SCRATCH_TAB);
-  if (old) ss.deleteSheet(old); // left over from a run that was killed
-  return ss.insertSheet(SELF_TEST_SCRATCH_TAB, ss.getSheets().length);
-}
-
-function writeResults(ss: Spreadsheet, results: CheckResult[], at: Date): void {
-  const sheet = ss.getSheetByName(SELF_TEST_TAB) ?? ss.insertSheet(SELF_TEST_TAB, ss.getSheets().length);
-  sheet.clearContents();
-  const rows = [[...SELF_TEST_HEADERS], ...tabRows(results, at)];
-  if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, rows.length, SELF_TEST_HEADERS.length).setValues(rows);
-  sheet.getRange(2, 1, results.length, 1).setNumberFormat('yyyy-MM-dd HH:mm:ss');
-  sheet.setFrozenRows(1);
-  sheet.activate();
-}
-
 export function selfTest(): SelfTestReport {
   const started = Date.now();
   const at = new Date();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const state = ScriptState.load();
-  const scratch = scratchTab(ss);
+  const scratch = openScratchTab(ss);
   const ctx: ProbeContext = {
     ss, scratch,
     me: Session.getEffectiveUser().getEmail().toLowerCase(),
@@ -73,9 +57,9 @@ export function selfTest(): SelfTestReport {
   try {
     for (const id of CHECK_IDS) results.push(runCheck(id, ctx));
   } finally {
-    ss.deleteSheet(scratch);
+    removeScratchTab(ss, scratch);
   }
-  writeResults(ss, results, at);
+  writeSelfTestTab(ss, tabRows(results, at));
   const durationMs = Date.now() - started;
   const text = dialogText(results, Math.round(durationMs / 1000));
   try {

@@ -95,11 +95,12 @@ export const PROBES: Probes = {
   'zona.intl': () => probeIntl(),
   'zona.luxon': () => probeLuxon(),
   'zona.utilities': () => ({ text: Utilities.formatDate(new Date(X.PROBE_INSTANT_MS), X.ZONE, "yyyy-MM-dd'T'HH:mmXXX") }),
-  'lindungi.baru': ({ scratch, me }) => {
+  'lindungi.baru': ({ ss, scratch, me }) => {
     const p = scratch.protect();
     const editors = emails(p.getEditors());
     p.remove();
-    return { me, editors };
+    const owner = ss.getOwner();
+    return { owner: owner ? owner.getEmail().toLowerCase() : me, editors };
   },
   'lindungi.berlaku': ({ scratch, me }) => {
     // The order the system's protectTab must follow: add yourself first, so the list changes.

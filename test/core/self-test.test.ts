@@ -34,9 +34,9 @@ test('a date must come back as a Date at the same instant; a number as a number'
   expect(CHECKS['nilai.angka'].judge({ values: ['42.5', true] }).verdict).toBe('gagal');
 });
 
-test('a new protection that lists you is not the documented mirror; a changed one lists only you', () => {
-  expect(CHECKS['lindungi.baru'].judge({ me: 'op@x.org', editors: [] }).verdict).toBe('lulus');
-  expect(CHECKS['lindungi.baru'].judge({ me: 'op@x.org', editors: ['op@x.org'] }).verdict).toBe('gagal');
+test('a new protection that lists the owner is not the documented mirror; a changed one lists only you', () => {
+  expect(CHECKS['lindungi.baru'].judge({ owner: 'op@x.org', editors: [] }).verdict).toBe('lulus');
+  expect(CHECKS['lindungi.baru'].judge({ owner: 'op@x.org', editors: ['op@x.org'] }).verdict).toBe('gagal');
   const after = { me: 'op@x.org', editors: ['op@x.org'], canEdit: true, domainEdit: false };
   expect(CHECKS['lindungi.berlaku'].judge(after).verdict).toBe('lulus');
   expect(CHECKS['lindungi.berlaku'].judge({ ...after, editors: ['op@x.org', 'pic@x.org'] }).verdict).toBe('gagal');

@@ -26,7 +26,7 @@ export interface Observations {
   'zona.intl': { wall: string; offset: string };
   'zona.luxon': { iso: string; valid: boolean };
   'zona.utilities': { text: string };
-  'lindungi.baru': { me: string; editors: string[] };
+  'lindungi.baru': { owner: string; editors: string[] };
   'lindungi.berlaku': { me: string; editors: string[]; canEdit: boolean; domainEdit: boolean };
   'pemicu.pasang': { listed: boolean; handler: string; gone: boolean };
   'pemicu.pemilik': { wanted: string[]; handlers: string[] };
@@ -98,8 +98,8 @@ export const CHECKS: { [K in CheckId]: CheckSpec<K> } = {
     verdictOf(o.valid && o.iso === X.PROBE_ISO_WIB, e, o.valid ? o.iso : `tidak valid (${o.iso})`)),
   'zona.utilities': spec(`${REF}/utilities/utilities#formatDate(Date,String,String)`, `2026-03-16T08:30${X.ZONE_OFFSET}`, (o, e) =>
     verdictOf(o.text === `2026-03-16T08:30${X.ZONE_OFFSET}`, e, o.text)),
-  'lindungi.baru': spec(`${REF}/spreadsheet/range#protect()`, 'daftar editor tidak memuat Anda: perlindungan belum berlaku', (o, e) =>
-    verdictOf(!o.editors.includes(o.me), e, `editor: ${list(o.editors)}`)),
+  'lindungi.baru': spec(`${REF}/spreadsheet/range#protect()`, 'daftar editor tidak memuat pemilik: perlindungan belum berlaku', (o, e) =>
+    verdictOf(!o.editors.includes(o.owner), e, `editor: ${list(o.editors)}`)),
   'lindungi.berlaku': spec(`${REF}/spreadsheet/protection#addEditor(String)`, 'editor hanya Anda; Anda dapat mengedit; akses domain mati', (o, e) =>
     verdictOf(sameStrings(o.editors, [o.me]) && o.canEdit && !o.domainEdit, e,
       `editor: ${list(o.editors)}; dapat mengedit: ${o.canEdit}; akses domain: ${o.domainEdit}`)),
