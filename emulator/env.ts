@@ -28,6 +28,13 @@ export interface EnvOptions {
   start?: Date;
   owner?: string;
   timeZone?: string;
+  /**
+   * The owner account's time zone (Google account settings). A spreadsheet created by this
+   * account takes it as its own time zone, whatever the script's manifest says (DESIGN §11).
+   */
+  accountTimeZone?: string;
+  /** Where the people typing into forms are: the wall clock they read and type. */
+  respondentTimeZone?: string;
   seed?: number;
 }
 
@@ -37,6 +44,14 @@ export class GasEnv {
   readonly bridge: Bridge;
   readonly owner: string;
   readonly timeZone: string;
+  readonly accountTimeZone: string;
+  readonly respondentTimeZone: string;
+  /**
+   * Work Google finishes on its servers after a call has returned (e.g. the responses tab of a
+   * newly linked form): done at the next SpreadsheetApp.flush() ('flush') or when the execution
+   * ends ('end'), whichever comes first.
+   */
+  readonly serverWork: Array<(when: 'flush' | 'end') => boolean> = [];
   /** Files by id, like Drive: every service that opens by id looks here. */
   readonly files = new Map<string, unknown>();
   execution: Execution | null = null;
@@ -49,6 +64,8 @@ export class GasEnv {
     this.bridge = new Bridge(this.ledger);
     this.owner = options.owner ?? 'operator@example.org';
     this.timeZone = options.timeZone ?? 'Asia/Jakarta';
+    this.accountTimeZone = options.accountTimeZone ?? 'Asia/Jakarta';
+    this.respondentTimeZone = options.respondentTimeZone ?? 'Asia/Jakarta';
     this.rng = (options.seed ?? 20260101) >>> 0;
   }
 
@@ -69,6 +86,14 @@ export class GasEnv {
 
   newExecution(kind: ExecutionKind, activeUser: string, hasUi: boolean, triggerUid?: string): Execution {
     return { id: ++this.executionCounter, effectiveUser: this.owner, activeUser, kind, hasUi, triggerUid };
+  }
+
+  /** Runs pending server-side work; a task returning false stays pending (e.g. until a flush). */
+  settle(when: 'flush' | 'end'): void {
+    for (let i = 0; i < this.serverWork.length; ) {
+      if (this.serverWork[i](when)) this.serverWork.splice(i, 1);
+      else i++;
+    }
   }
 
   /** The user whose permissions apply to a change (protections): the effective user. */

@@ -33,6 +33,10 @@ export interface RuntimeOptions {
   owner?: string;
   /** The script's time zone (appsscript.json timeZone). */
   timeZone?: string;
+  /** The owner account's time zone, which new spreadsheets take (default Asia/Jakarta). */
+  accountTimeZone?: string;
+  /** The wall clock respondents read when they type a date-time answer (default Asia/Jakarta). */
+  respondentTimeZone?: string;
   /** MailApp recipients per day (consumer accounts: 100). */
   mailQuota?: number;
   seed?: number;
@@ -122,6 +126,8 @@ export class GasRuntime {
       start: options.start === undefined ? undefined : toDate(options.start),
       owner: options.owner,
       timeZone: options.timeZone,
+      accountTimeZone: options.accountTimeZone,
+      respondentTimeZone: options.respondentTimeZone,
       seed: options.seed,
     });
     const env = this.env;
@@ -335,7 +341,7 @@ export class GasRuntime {
     const respondent = input.respondent ?? '';
     const pending: PendingRun[] = [];
     const destination = form._destination;
-    if (destination && row !== null) {
+    if (destination?.tab && row !== null) {
       const spreadsheet = this.spreadsheetApp._get(destination.spreadsheetId);
       const { headers, values } = destination.tab.displayed(row, columns);
       const range = destination.tab.sheet.getRange(row, columns[0], 1, columns[columns.length - 1] - columns[0] + 1);
@@ -387,6 +393,7 @@ export class GasRuntime {
     } catch (e) {
       result = { ...base, ok: false, error: String((e as Error)?.message ?? e), thrown: e, run: this.env.ledger.end(e) };
     } finally {
+      this.env.settle('end');
       this.lockService._releaseExecution(execution.id);
       this.env.execution = null;
     }

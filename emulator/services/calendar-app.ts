@@ -9,7 +9,11 @@
  * - An all-day event covers whole days in the calendar's time zone; getAllDayStartDate /
  *   getAllDayEndDate return midnight of those dates, and the end date is exclusive (the day
  *   after the last day), as in Calendar's own data.
- * - getCalendarById returns null for a calendar the user cannot see.
+ * - getCalendarById returns null for a calendar the user cannot see, and also for a public
+ *   calendar the user has not subscribed to (gas-fakes notes/oddities.md; the reference says
+ *   it "Gets the calendar with the given ID" from the user's calendars). Google's holiday
+ *   calendars have a per-language id: id.indonesian#… for Indonesian accounts, en.indonesian#…
+ *   for English ones; an account is subscribed to at most the one of its language.
  */
 import { DateTime } from 'luxon';
 import { GasEnv } from '../env';
@@ -140,6 +144,8 @@ export class Calendar extends GasObject {
 export class CalendarApp extends GasObject {
   readonly _className = 'CalendarApp';
   readonly _calendars = new Map<string, Calendar>();
+  /** Calendars that exist (public) but the user has not subscribed to. */
+  readonly _unsubscribed = new Set<string>();
 
   constructor(private readonly env: GasEnv) {
     super();
@@ -147,18 +153,26 @@ export class CalendarApp extends GasObject {
 
   getCalendarById(id: string): Calendar | null {
     requireAuthorization(this.env, 'CalendarApp.getCalendarById', SCOPES.calendar);
+    if (this._unsubscribed.has(String(id))) return null;
     return this._calendars.get(String(id)) ?? null;
   }
 
   getCalendarsByName(name: string): Calendar[] {
     requireAuthorization(this.env, 'CalendarApp.getCalendarsByName', SCOPES.calendar);
-    return [...this._calendars.values()].filter((c) => c.getName() === String(name));
+    return [...this._calendars.values()].filter((c) => !this._unsubscribed.has(c.getId()) && c.getName() === String(name));
   }
 
   /** Host hook: makes a calendar visible to the script. */
-  _addCalendar(id: string, name: string, timeZone = this.env.timeZone, description = ''): Calendar {
+  _addCalendar(id: string, name: string, timeZone = this.env.timeZone, description = '', subscribed = true): Calendar {
     const calendar = new Calendar(id, name, timeZone, description);
     this._calendars.set(id, calendar);
+    if (subscribed) this._unsubscribed.delete(id);
+    else this._unsubscribed.add(id);
     return calendar;
+  }
+
+  /** Host hook: the user subscribes to a calendar (in the Calendar UI). */
+  _subscribe(id: string): void {
+    this._unsubscribed.delete(id);
   }
 }

@@ -3,9 +3,12 @@
  *
  * Documented behaviour emulated (developers.google.com/apps-script/reference/spreadsheet/protection,
  * Range.protect, Sheet.protect):
- * - A new protection "mirrors the permissions of the spreadsheet itself" until the script changes
- *   its editors: it starts with the owner, the spreadsheet's editors and the current (effective)
- *   user, so people the file is shared with can still edit until they are removed.
+ * - A new protection "mirrors the permissions of the spreadsheet itself, which effectively means
+ *   that the range remains unprotected" until the script changes its editor list with addEditor(s),
+ *   removeEditor(s) or setDomainEdit (Range.protect / Sheet.protect reference). While it mirrors,
+ *   everyone who may edit the file (its owner and editors) may edit under it, and getEditors() lists the spreadsheet's
+ *   editors without the owner. The first change starts from that list plus the owner and the
+ *   current user. removeEditors([]) changes nothing, so it does not end the mirroring.
  * - The owner can always edit; neither the owner nor the current user can be removed.
  * - Warning-only protections let every editor through (the UI only asks for confirmation).
  * - A protected sheet may have unprotected ranges; Sheet.protect() returns the existing sheet
@@ -33,6 +36,10 @@ export class Protection extends GasObject {
   _domainEdit = false;
   _unprotected: Anchor[] = [];
   _removed = false;
+  /** True until the editor list is first changed: the protection then protects nothing. */
+  _mirrors = true;
+  /** Who created it (an editor of the file, or the script's user). */
+  _creator = '';
 
   constructor(
     readonly _sheet: Sheet,
@@ -41,6 +48,15 @@ export class Protection extends GasObject {
   ) {
     super();
     const ss = _sheet._spreadsheet;
+    this._editors = [...new Set([ss._owner(), ...ss._editors, ss._env.actingUser])];
+    this._creator = ss._env.actingUser;
+  }
+
+  /** The editor list is being changed: from now on it is what decides. */
+  private _takeEffect(): void {
+    if (!this._mirrors) return;
+    this._mirrors = false;
+    const ss = this._ss;
     this._editors = [...new Set([ss._owner(), ...ss._editors, ss._env.actingUser])];
   }
 
@@ -56,6 +72,7 @@ export class Protection extends GasObject {
   _allows(email: string): boolean {
     if (this._removed || this._anchor?.dead || this._warningOnly) return true;
     if (email === this._ss._owner()) return true;
+    if (this._mirrors) return email === this._creator || this._ss._editors.includes(email);
     if (this._domainEdit && domainOf(email) === domainOf(this._ss._owner())) return true;
     return this._editors.includes(email);
   }
@@ -82,6 +99,7 @@ export class Protection extends GasObject {
 
   addEditor(user: unknown): this {
     this._assertAlive();
+    this._takeEffect();
     const email = emailOf(user);
     if (!this._editors.includes(email)) this._editors.push(email);
     return this;
@@ -94,6 +112,7 @@ export class Protection extends GasObject {
 
   removeEditor(user: unknown): this {
     this._assertAlive();
+    this._takeEffect();
     const email = emailOf(user);
     const keep = new Set([this._ss._owner(), this._ss._env.actingUser]);
     if (!keep.has(email)) this._editors = this._editors.filter((e) => e !== email);
@@ -106,6 +125,7 @@ export class Protection extends GasObject {
   }
 
   getEditors(): User[] {
+    if (this._mirrors) return this._ss._editors.filter((e) => e !== this._ss._owner()).map((e) => new User(e));
     const withOwner = [this._ss._owner(), ...this._editors.filter((e) => e !== this._ss._owner())];
     return [...new Set(withOwner)].map((e) => new User(e));
   }
@@ -113,6 +133,7 @@ export class Protection extends GasObject {
   canEdit(): boolean {
     const me = this._ss._env.actingUser;
     if (me === this._ss._owner()) return true;
+    if (this._mirrors) return me === this._creator || this._ss._editors.includes(me);
     return this._editors.includes(me) || (this._domainEdit && domainOf(me) === domainOf(this._ss._owner()));
   }
 
@@ -122,6 +143,7 @@ export class Protection extends GasObject {
 
   setDomainEdit(editable: boolean): this {
     this._assertAlive();
+    this._takeEffect();
     this._domainEdit = Boolean(editable);
     return this;
   }

@@ -140,8 +140,13 @@ export class SpreadsheetAppService extends GasObject {
     return range.activate();
   }
 
-  /** Writes are applied immediately by the emulator, so there is nothing pending to flush. */
-  flush(): void {}
+  /**
+   * Writes are applied immediately by the emulator; what a flush does settle is server-side work
+   * still pending, such as the responses tab of a form linked in this execution.
+   */
+  flush(): void {
+    this._env.settle('flush');
+  }
 
   getUi(): Ui {
     if (this._env.execution?.hasUi !== true) throw new GasError('Cannot call SpreadsheetApp.getUi() from this context.');

@@ -15,7 +15,8 @@ import { Protection, ProtectionTypeName } from './protection';
 import type { Range } from './range';
 import { Sheet, DEFAULT_COLUMNS, DEFAULT_ROWS } from './sheet';
 import { SheetSnapshot } from './snapshot';
-import { isValidTimeZone } from './time-zone';
+import { instantFromSerial, isValidTimeZone, serialFromInstant } from './time-zone';
+import { DateCell } from './values';
 import { emailOf, User } from './user';
 
 export const MAX_CELLS = 10_000_000;
@@ -58,7 +59,9 @@ export class Spreadsheet extends GasObject {
     columns = DEFAULT_COLUMNS,
   ) {
     super();
-    this._timeZone = _env.timeZone;
+    // A new spreadsheet takes its creator's account time zone, not the script's
+    // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetTimeZone()).
+    this._timeZone = _env.accountTimeZone;
     // Sheet ids look random in Sheets; here they come from the file id, so runs are reproducible.
     this._sheetIdSeed = [..._id].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0, 7);
     this._activeSheet = this._addSheet('Sheet1', 0, rows, columns, 0);
@@ -141,9 +144,27 @@ export class Spreadsheet extends GasObject {
   getSpreadsheetTimeZone(): string {
     return this._timeZone;
   }
+  /**
+   * Sheets stores date cells as serial numbers, i.e. wall-clock time in the spreadsheet's zone:
+   * changing the zone keeps what every date cell shows and so moves the instant it stands for
+   * (https://support.google.com/docs/answer/58515: "changing the time zone … doesn't change
+   * existing data"). The emulator stores instants, so it re-bases them to keep the wall clock.
+   */
   setSpreadsheetTimeZone(timezone: string): void {
     if (!isValidTimeZone(timezone)) throw new GasError(`Invalid argument: ${timezone}`);
+    const from = this._timeZone;
     this._timeZone = timezone;
+    if (from === timezone) return;
+    for (const sheet of this._sheets) {
+      for (const row of sheet._cells.values.rows) {
+        if (!row) continue;
+        for (let c = 0; c < row.length; c++) {
+          const cell = row[c];
+          if (cell instanceof DateCell) row[c] = new DateCell(instantFromSerial(serialFromInstant(cell.ms, from), timezone));
+        }
+      }
+      sheet._cells.touch();
+    }
   }
   getSpreadsheetLocale(): string {
     return this._locale;

@@ -4,7 +4,7 @@
  * for the operator to review. Never deletes or overrides an operator entry (src/core/holiday-sync).
  */
 import { HOLIDAY_HEADERS } from '../core/config';
-import { INDONESIAN_HOLIDAYS_CALENDAR_ID, planHolidaySync } from '../core/holiday-sync';
+import { INDONESIAN_HOLIDAYS_CALENDAR_IDS, planHolidaySync } from '../core/holiday-sync';
 import { MENU, TAB } from '../core/labels';
 import { ACTION, FAILURE } from '../core/labels/journal';
 import { dateKeyOf } from '../core/config';
@@ -23,8 +23,13 @@ export function syncHolidays(): string {
   const col = (h: string) => tab.headers.findIndex((x) => String(x).trim() === h);
   const [dateCol, nameCol, kindCol, sourceCol] = HOLIDAY_HEADERS.map(col);
   const rows = tab.rows.map((r) => ({ date: dateKeyOf(r[dateCol]) ?? '', name: String(r[nameCol] ?? ''), kind: String(r[kindCol] ?? ''), source: String(r[sourceCol] ?? '') }));
-  const calendar = CalendarApp.getCalendarById(INDONESIAN_HOLIDAYS_CALENDAR_ID);
-  if (!calendar) throw new Error(FAILURE.holidayCalendarMissing);
+  const calendar = INDONESIAN_HOLIDAYS_CALENDAR_IDS.map((id) => CalendarApp.getCalendarById(id)).find((c) => c !== null) ?? null;
+  if (!calendar) {
+    // The operator can fix this (subscribe to the calendar): explain, log, change nothing.
+    run.journal.error(FAILURE.holidayCalendarMissing, INDONESIAN_HOLIDAYS_CALENDAR_IDS.join(' / '), '', 'PERINGATAN');
+    finish(run);
+    return FAILURE.holidayCalendarMissing;
+  }
   const year = Number(formatDate(run.now).slice(0, 4));
   const events = calendar.getEvents(new Date(`${year}-01-01T00:00:00+07:00`), new Date(`${year + 2}-01-01T00:00:00+07:00`))
     .filter((e) => e.isAllDayEvent())

@@ -20,6 +20,11 @@ export interface Layout {
   formId: string;
   /** The form's responses tab: its name, gid and the column of each answer by logical key. */
   responses: { sheetName: string; gid: number; columns: Record<string, number> } | null;
+  /**
+   * Every responses tab the spreadsheet has had (a re-linked form writes to a new one, the old
+   * one keeps its responses): all are read when looking for responses never registered.
+   */
+  responseTabs?: { sheetName: string; gid: number }[];
 }
 
 export interface Run {

@@ -15,7 +15,7 @@ import { ACTION, LOG } from '../core/labels/journal';
 import { DROPDOWN_HELP, SETUP_TEXT } from '../core/labels/dialogs';
 import { cellText } from '../core/sanitize';
 import { refreshConfig } from '../gas/config-store';
-import { ensureForm, responsesSheet } from '../gas/form';
+import { ensureForm, waitForResponsesTab } from '../gas/form';
 import { TabReport, dataColumns, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
@@ -34,8 +34,14 @@ export interface SetupReport {
   form: string;
   triggers: string[];
   unitTabs: number;
+  /** The spreadsheet's zone before setup changed it to WIB (null: it already was). */
+  timeZoneFrom: string | null;
+  formState: string;
   problems: string[];
 }
+
+/** Every date the system reads or writes is WIB (DESIGN §6). */
+export const SPREADSHEET_TIME_ZONE = 'Asia/Jakarta';
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 
@@ -99,8 +105,16 @@ function setup(): SetupReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lock = LockService.getScriptLock();
   lock.waitLock(60000);
-  const report: SetupReport = { createdTabs: [], addedHeaders: [], seeded: [], form: '', triggers: [], unitTabs: 0, problems: [] };
+  const report: SetupReport = { createdTabs: [], addedHeaders: [], seeded: [], form: '', triggers: [], unitTabs: 0, timeZoneFrom: null, formState: '', problems: [] };
   const state = ScriptState.load();
+
+  // A new spreadsheet takes its creator's account time zone, and Sheets reads every date-time
+  // answer as wall-clock time in it: set WIB before anything is written or the form is linked.
+  const zone = ss.getSpreadsheetTimeZone();
+  if (zone !== SPREADSHEET_TIME_ZONE) {
+    ss.setSpreadsheetTimeZone(SPREADSHEET_TIME_ZONE);
+    report.timeZoneFrom = zone;
+  }
 
   // Config tabs first: everything else is built from them.
   seedRows(ss, TAB.units, UNIT_HEADERS, DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(', '), u.head, u.keywords.join(', '), 'Ya']), report);
@@ -118,7 +132,8 @@ function setup(): SetupReport {
   dropdown(register.sheet, rIndex('status'), ALL_STATUSES, DROPDOWN_HELP.status);
   dropdown(register.sheet, rIndex('category'), config.categories, DROPDOWN_HELP.category);
   statusColours(register.sheet, register.index.size, rIndex('status'), rIndex('stepDue'), [STATUS.answered, STATUS.closed]);
-  protectTab(register.sheet, TAB.register, REGISTER_COLUMNS.filter((c) => c.editor === 'admin').map((c) => rIndex(c.key)), admins);
+  const unprotected: string[] = [];
+  unprotected.push(...protectTab(register.sheet, TAB.register, REGISTER_COLUMNS.filter((c) => c.editor === 'admin').map((c) => rIndex(c.key)), admins));
 
   // One tab per active unit.
   for (const unit of config.units.filter((u) => u.active)) {
@@ -126,16 +141,17 @@ function setup(): SetupReport {
     const uIndex = (key: string) => tab.index.get(UNIT_COLUMNS.find((c) => c.key === key)!.header)!;
     dropdown(tab.sheet, uIndex('officerStatus'), OFFICER_CHOICES, DROPDOWN_HELP.officerStatus);
     statusColours(tab.sheet, tab.index.size, uIndex('officerStatus'), uIndex('stepDue'), ['Selesai', STATUS.answered, STATUS.closed]);
-    protectTab(tab.sheet, unit.tab, UNIT_COLUMNS.filter((c) => c.editor === 'officer').map((c) => uIndex(c.key)), [...unit.pics, ...admins]);
+    unprotected.push(...protectTab(tab.sheet, unit.tab, UNIT_COLUMNS.filter((c) => c.editor === 'officer').map((c) => uIndex(c.key)), [...unit.pics, ...admins]));
     report.unitTabs++;
   }
 
   // System tabs: nobody but the owner edits them.
   for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS]] as const) {
     const tab = tabFor(ss, name, headers.map((header) => ({ header, kind: SYSTEM_TIME_COLUMNS[name]?.includes(header) ? 'date' : 'text' })), report);
-    protectTab(tab.sheet, name, [], []);
+    unprotected.push(...protectTab(tab.sheet, name, [], []));
   }
-  for (const name of [TAB.units, TAB.settings, TAB.holidays]) protectTab(ss.getSheetByName(name)!, name, [], []);
+  for (const name of [TAB.units, TAB.settings, TAB.holidays]) unprotected.push(...protectTab(ss.getSheetByName(name)!, name, [], []));
+  if (unprotected.length) report.problems.push(SETUP_TEXT.protectionsNotInEffect(unprotected));
 
   // The form, linked to this spreadsheet, with choices from the config.
   const layout = layoutOf(state);
@@ -145,14 +161,19 @@ function setup(): SetupReport {
     unit: [FORM.autoRoute, ...config.units.filter((u) => u.active).map((u) => u.name)],
   });
   const formChanges = [...form.addedItems, ...form.updatedChoices.map(SETUP_TEXT.formChoices)];
+  if (form.fixed.length) formChanges.push(SETUP_TEXT.formFixed(form.fixed));
   report.form = form.created ? SETUP_TEXT.formCreated(form.form.getPublishedUrl()) : formChanges.length ? SETUP_TEXT.formUpdated(formChanges) : SETUP_TEXT.formUpToDate;
-  const responses = responsesSheet(ss, form.form);
+  const responses = waitForResponsesTab(ss, form.form);
   layout.formId = form.form.getId();
   layout.spreadsheetUrl = ss.getUrl();
   if (responses) {
-    const headers = responses.getRange(1, 1, 1, Math.max(1, responses.getLastColumn())).getValues()[0];
-    layout.responses = { sheetName: responses.getName(), gid: responses.getSheetId(), columns: responseColumns(headers) };
+    const { sheet } = responses;
+    layout.responses = { sheetName: sheet.getName(), gid: sheet.getSheetId(), columns: responses.columns };
+    const known = (layout.responseTabs ?? []).filter((t) => t.gid !== sheet.getSheetId());
+    layout.responseTabs = [...known, { sheetName: sheet.getName(), gid: sheet.getSheetId() }];
   }
+  report.formState = SETUP_TEXT.formState({ ...form.state, responsesTab: responses?.sheet.getName() ?? '' });
+  if (!form.state.accepting) report.problems.push(SETUP_TEXT.formNotAccepting);
   layout.gids = {};
   for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();
   state.setJson('layout', layout);
@@ -194,11 +215,13 @@ function setup(): SetupReport {
 
 export function summaryText(r: SetupReport): string {
   const lines = [
+    SETUP_TEXT.timeZone(r.timeZoneFrom, SPREADSHEET_TIME_ZONE),
     SETUP_TEXT.createdTabs(r.createdTabs),
     SETUP_TEXT.addedHeaders(r.addedHeaders),
     SETUP_TEXT.seeded(r.seeded),
     SETUP_TEXT.unitTabs(r.unitTabs),
     SETUP_TEXT.form(r.form),
+    r.formState,
     SETUP_TEXT.triggers(r.triggers),
   ];
   if (r.problems.length) lines.push(SETUP_TEXT.problems(r.problems));

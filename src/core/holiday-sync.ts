@@ -22,7 +22,15 @@ import type { HolidayKind } from './holidays';
 export const GOOGLE_CALENDAR_SOURCE = 'Google Kalender';
 
 /** Google's public "Holidays in Indonesia" calendar with Indonesian names (`en.` gives English). */
-export const INDONESIAN_HOLIDAYS_CALENDAR_ID = 'id.indonesian#holiday@group.v.calendar.google.com';
+/**
+ * Google's "Holidays in Indonesia" calendar has one id per account language: Indonesian
+ * accounts subscribe to id.indonesian#…, English ones to en.indonesian#…. CalendarApp returns
+ * null for a calendar the account is not subscribed to, so both are tried, in this order.
+ */
+export const INDONESIAN_HOLIDAYS_CALENDAR_IDS = [
+  'id.indonesian#holiday@group.v.calendar.google.com',
+  'en.indonesian#holiday@group.v.calendar.google.com',
+] as const;
 
 /** A row of the `Hari Libur` tab (structurally `HolidayRow` of config.ts). */
 export interface HolidayTabRow {

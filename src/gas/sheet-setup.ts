@@ -6,6 +6,7 @@
  */
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 export interface TabReport {
   sheet: Sheet;
@@ -76,23 +77,48 @@ export function columnRuns(sheet: Sheet, cols: number[]): GoogleAppsScript.Sprea
  * Protects a tab: only the owner edits it, except `editableCols`, which only `editors` (and the
  * owner) edit. Existing protections made by setup (by description) are replaced.
  */
-export function protectTab(sheet: Sheet, description: string, editableCols: number[], editors: string[]): void {
+export function protectTab(sheet: Sheet, description: string, editableCols: number[], editors: string[]): string[] {
   const ST = SpreadsheetApp.ProtectionType;
   for (const p of sheet.getProtections(ST.SHEET)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
   for (const p of sheet.getProtections(ST.RANGE)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
   const me = Session.getEffectiveUser().getEmail();
-  const whole = sheet.protect().setDescription(`Pengaduan: ${description}`);
-  whole.removeEditors(whole.getEditors().filter((u) => u.getEmail() !== me));
-  if (whole.canDomainEdit()) whole.setDomainEdit(false);
-  if (!editableCols.length) return;
+  const problems: string[] = [];
+  const whole = restrict(sheet.protect().setDescription(`Pengaduan: ${description}`), me, []);
+  if (!inEffect(whole, me, [])) problems.push(description);
+  if (!editableCols.length) return problems;
   const ranges = columnRuns(sheet, editableCols);
   whole.setUnprotectedRanges(ranges);
   for (const range of ranges) {
-    const p = range.protect().setDescription(`Pengaduan: kolom isian ${description}`);
-    p.removeEditors(p.getEditors().filter((u) => u.getEmail() !== me));
-    if (editors.length) p.addEditors(editors);
-    if (p.canDomainEdit()) p.setDomainEdit(false);
+    const p = restrict(range.protect().setDescription(`Pengaduan: kolom isian ${description}`), me, editors);
+    if (!inEffect(p, me, editors)) problems.push(`${description} (${range.getA1Notation()})`);
   }
+  return problems;
+}
+
+/**
+ * Makes a protection take effect. A new protection "mirrors the permissions of the spreadsheet
+ * itself, which effectively means that the range remains unprotected" until its editor list is
+ * changed (Range.protect reference), so the list is always changed: the script's own account
+ * first (as Google's sample does, so removing the others cannot lock it out), then everyone
+ * else removed, then the named editors added, and no domain-wide edit.
+ */
+function restrict(p: Protection, me: string, editors: string[]): Protection {
+  p.addEditor(me);
+  const others = p.getEditors().filter((u) => u.getEmail() !== me);
+  if (others.length) p.removeEditors(others.map((u) => u.getEmail()));
+  if (editors.length) p.addEditors(editors);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  return p;
+}
+
+/** Checked after setting: only the owner/script account and the named editors may edit. */
+function inEffect(p: Protection, me: string, editors: string[]): boolean {
+  const allowed = new Set([me, ...editors].map((e) => e.toLowerCase()));
+  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
+  if (owner) allowed.add(owner.getEmail().toLowerCase());
+  const listed = p.getEditors().map((u) => u.getEmail().toLowerCase());
+  // A protection still mirroring the file's sharing would not list the script's account.
+  return !p.canDomainEdit() && !p.isWarningOnly() && listed.includes(me.toLowerCase()) && listed.every((e) => allowed.has(e));
 }
 
 /** A dropdown on whole columns; invalid input is allowed with a warning so the system can explain. */

@@ -182,12 +182,12 @@ describe('form submissions', () => {
   const FORM = RECORDER + `
     function setup() {
       var ss = SpreadsheetApp.getActiveSpreadsheet();
-      var form = FormApp.create('Formulir Pengaduan');
+      var form = FormApp.create('Formulir Pengaduan'); form.setPublished(true);
       form.setCollectEmail(true);
       form.addDateTimeItem().setTitle('Waktu pengaduan disampaikan').setRequired(true);
       form.addMultipleChoiceItem().setTitle('Kanal media sosial').setChoiceValues(['Instagram', 'Facebook']).setRequired(true);
       form.addTextItem().setTitle('Nama/akun pelapor').setRequired(true);
-      form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+      form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()); SpreadsheetApp.flush();
       ScriptApp.newTrigger('onSubmit').forSpreadsheet(ss).onFormSubmit().create();
       ScriptApp.newTrigger('onFormSide').forForm(form).onFormSubmit().create();
       return form.getId();
@@ -238,9 +238,9 @@ describe('form submissions', () => {
   test('concurrent submissions: rows are all written first, then handlers overlap on the script lock', () => {
     const rt = runtime(RECORDER + `
       function setup() {
-        var ss = SpreadsheetApp.getActiveSpreadsheet(); var form = FormApp.create('F');
+        var ss = SpreadsheetApp.getActiveSpreadsheet(); var form = FormApp.create('F'); form.setPublished(true);
         form.addTextItem().setTitle('Q');
-        form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+        form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()); SpreadsheetApp.flush();
         ScriptApp.newTrigger('onSubmit').forSpreadsheet(ss).onFormSubmit().create();
         return form.getId();
       }
@@ -269,8 +269,8 @@ describe('form submissions', () => {
   // https://developers.google.com/apps-script/reference/lock/lock#waitLock(Integer)
   test('concurrent submissions: a handler whose waitLock times out fails with the documented message', () => {
     const rt = runtime(`
-      function setup() { var ss = SpreadsheetApp.getActiveSpreadsheet(); var form = FormApp.create('F'); form.addTextItem().setTitle('Q');
-        form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()); ScriptApp.newTrigger('onSubmit').forSpreadsheet(ss).onFormSubmit().create(); return form.getId(); }
+      function setup() { var ss = SpreadsheetApp.getActiveSpreadsheet(); var form = FormApp.create('F'); form.setPublished(true); form.addTextItem().setTitle('Q');
+        form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()); SpreadsheetApp.flush(); ScriptApp.newTrigger('onSubmit').forSpreadsheet(ss).onFormSubmit().create(); return form.getId(); }
       function onSubmit(e) { LockService.getScriptLock().waitLock(1000); }
     `);
     const formId = rt.call('setup') as string;

@@ -413,14 +413,14 @@ describe('ScriptApp', () => {
 describe('FormApp', () => {
   const build = `
     function build(ssId) {
-      var form = FormApp.create('Formulir Pengaduan');
+      var form = FormApp.create('Formulir Pengaduan'); form.setPublished(true);
       form.setCollectEmail(true);
       form.addDateTimeItem().setTitle('Waktu pengaduan disampaikan').setRequired(true);
       form.addMultipleChoiceItem().setTitle('Kanal media sosial').setChoiceValues(['Instagram', 'Facebook']).setRequired(true);
       form.addSectionHeaderItem().setTitle('Rincian');
       var url = form.addTextItem().setTitle('Tautan');
       url.setValidation(FormApp.createTextValidation().requireTextIsUrl().build());
-      if (ssId) form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+      if (ssId) form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId); SpreadsheetApp.flush();
       return form.getId();
     }
   `;
@@ -470,7 +470,7 @@ describe('FormApp', () => {
         var s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Form Responses 1');
         return s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]; }
       function relink(id) { var f = FormApp.openById(id); f.removeDestination();
-        f.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId());
+        f.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId()); SpreadsheetApp.flush();
         return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); }).slice(0, 2); }
     `);
     const id = rt.call('build', [rt.spreadsheet.getId()]);

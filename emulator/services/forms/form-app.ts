@@ -7,7 +7,7 @@ import { GasEnv } from '../../env';
 import { GasError } from '../../errors';
 import { GasObject } from '../../gas-object';
 import { requireAuthorization, SCOPES } from '../authorization';
-import { DestinationType, Form } from './form';
+import { DestinationType, EmailCollectionType, Form } from './form';
 import { ItemType, ParagraphTextValidationBuilder, TextValidationBuilder } from './items';
 
 const FORM_URL = /\/forms\/d\/([A-Za-z0-9_-]+)/;
@@ -16,6 +16,7 @@ export class FormApp extends GasObject {
   readonly _className = 'FormApp';
   readonly ItemType = ItemType;
   readonly DestinationType = DestinationType;
+  readonly EmailCollectionType = EmailCollectionType;
   private itemCounter = 0;
 
   constructor(private readonly env: GasEnv) {

@@ -19,6 +19,19 @@ import { ColumnKey, EMAIL_HEADER, HostSpreadsheet, ResponsesSheet, TIMESTAMP_HEA
 
 export const DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
 
+/** FormApp.EmailCollectionType (https://developers.google.com/apps-script/reference/forms/email-collection-type). */
+export const EmailCollectionType = { DO_NOT_COLLECT: 'DO_NOT_COLLECT', VERIFIED: 'VERIFIED', RESPONDER_INPUT: 'RESPONDER_INPUT' } as const;
+export type EmailCollectionTypeName = keyof typeof EmailCollectionType;
+
+/** Google's message for getDestinationId/getDestinationType on a form without a destination. */
+export const NO_DESTINATION_MESSAGE = 'The form currently has no response destination.';
+
+interface Destination {
+  spreadsheetId: string;
+  /** Null until Google has created the tab, after setDestination returned (see setDestination). */
+  tab: ResponsesSheet | null;
+}
+
 export interface Submission {
   /** Answers by question title or item id. */
   answers: Record<string, unknown>;
@@ -29,18 +42,62 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
   readonly _className = 'Form';
   readonly _items: ItemState[] = [];
   readonly _responses: ResponseRecord[] = [];
-  _destination: { spreadsheetId: string; tab: ResponsesSheet } | null = null;
+  _destination: Destination | null = null;
+  /** The Drive file name FormApp.create was given (the form's title stays blank). */
+  readonly _fileName: string;
   private title: string;
   private description = '';
-  private collectEmail = false;
+  private emailCollection: EmailCollectionTypeName = 'DO_NOT_COLLECT';
+  /** Forms created by script after 30 June 2026 start unpublished (see _isNew below). */
+  private published = false;
   private confirmationMessage = '';
   private allowResponseEdits = false;
   private limitOneResponsePerUser = false;
   private acceptingResponses = true;
 
-  constructor(readonly _id: string, title: string, private readonly env: GasEnv, private readonly nextItemId: () => number) {
+  constructor(readonly _id: string, fileName: string, private readonly env: GasEnv, private readonly nextItemId: () => number) {
     super();
-    this.title = title;
+    this._fileName = fileName;
+    // FormApp.create(title) names the Drive file; the form's own title may stay blank on new
+    // forms (https://issuetracker.google.com/issues/36763096 and gas-fakes notes): set it.
+    this.title = '';
+  }
+
+  private get collectEmail(): boolean {
+    return this.emailCollection !== 'DO_NOT_COLLECT';
+  }
+
+  /**
+   * "Forms created by the API after June 30, 2026 will be created in an unpublished state. You
+   * must publish the forms before they can accept responses."
+   * (https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms).
+   * Every install of this system is after that date, so every form the runtime creates does.
+   */
+  isPublished(): boolean {
+    return this.published;
+  }
+
+  /** "Publish the form. This also enables accepting responses." (publish-form guide). */
+  setPublished(enabled: boolean): Form {
+    this.published = Boolean(enabled);
+    this.acceptingResponses = this.published;
+    return this;
+  }
+
+  /** New forms support granular responder permissions (and so setPublished); legacy forms do not. */
+  supportsAdvancedResponderPermissions(): boolean {
+    return true;
+  }
+
+  getEmailCollectionType(): EmailCollectionTypeName {
+    return this.emailCollection;
+  }
+
+  setEmailCollectionType(type: string): Form {
+    if (!(String(type) in EmailCollectionType)) throw new GasError(`Invalid argument: type ${type}`);
+    this.emailCollection = String(type) as EmailCollectionTypeName;
+    if (this.collectEmail) this._destination?.tab?.addColumn('email', EMAIL_HEADER);
+    return this;
   }
 
   getId(): string {
@@ -77,10 +134,9 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     return this.collectEmail;
   }
 
+  /** The older switch: true collects verified emails (sign-in), false collects none. */
   setCollectEmail(collect: boolean): Form {
-    this.collectEmail = Boolean(collect);
-    if (this.collectEmail) this._destination?.tab.addColumn('email', EMAIL_HEADER);
-    return this;
+    return this.setEmailCollectionType(collect ? 'VERIFIED' : 'DO_NOT_COLLECT');
   }
 
   getConfirmationMessage(): string {
@@ -110,8 +166,9 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     return this;
   }
 
+  /** An unpublished form accepts nothing ("If is_published is false, this field is forced to false"). */
   isAcceptingResponses(): boolean {
-    return this.acceptingResponses;
+    return this.published && this.acceptingResponses;
   }
 
   setAcceptingResponses(enabled: boolean): Form {
@@ -169,37 +226,84 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     return this._responses.map((r) => new FormResponse(r, this));
   }
 
+  /**
+   * Links the form to a spreadsheet. On Google the responses tab is created server-side after
+   * this call returns; scripts that look for it at once may not find it, or find it without its
+   * header row. The runtime creates it at the next SpreadsheetApp.flush() (with its header) or
+   * when the execution ends (header written on the first response or the next flush).
+   */
   setDestination(type: string, id: string): Form {
     if (type !== DestinationType.SPREADSHEET) throw new GasError(`Invalid argument: type ${type}`);
     const spreadsheet = this.env.files.get(String(id)) as HostSpreadsheet | undefined;
     if (!spreadsheet || typeof spreadsheet._addSheet !== 'function') {
       throw new GasError(`No spreadsheet with id ${id} could be found, or you do not have permission to access it.`);
     }
-    this._destination?.tab.unlink();
-    const headers: Array<[ColumnKey, string]> = [['timestamp', TIMESTAMP_HEADER]];
-    if (this.collectEmail) headers.push(['email', EMAIL_HEADER]);
-    for (const s of this._items) if (!NON_QUESTION_TYPES.has(s.type)) headers.push([s.id, s.title]);
-    const tab = ResponsesSheet.create(spreadsheet, headers, this.getEditUrl());
-    this._destination = { spreadsheetId: String(id), tab };
-    // Responses received before the link are copied into the new tab, as Forms does.
-    for (const r of this._responses) tab.append({ timestamp: r.timestamp, email: r.respondentEmail, answers: r.answers });
+    this._destination?.tab?.unlink();
+    const destination: Destination = { spreadsheetId: String(id), tab: null };
+    this._destination = destination;
+    this.env.serverWork.push((when) => {
+      if (this._destination !== destination) return true;
+      this._materialise(when === 'flush');
+      return when === 'flush';
+    });
     return this;
   }
 
+  /** Creates the responses tab of the current destination (if not yet) and its header (if asked). */
+  _materialise(withHeader: boolean): ResponsesSheet | null {
+    const destination = this._destination;
+    if (!destination) return null;
+    if (!destination.tab) {
+      const spreadsheet = this.env.files.get(destination.spreadsheetId) as HostSpreadsheet;
+      const headers: Array<[ColumnKey, string]> = [['timestamp', TIMESTAMP_HEADER]];
+      if (this.collectEmail) headers.push(['email', EMAIL_HEADER]);
+      for (const s of this._items) if (!NON_QUESTION_TYPES.has(s.type)) headers.push([s.id, s.title]);
+      const tab = ResponsesSheet.create(spreadsheet, headers, this.getEditUrl(), withHeader || this._responses.length > 0);
+      destination.tab = tab;
+      // Responses received before the link are copied into the new tab, as Forms does.
+      for (const r of this._responses) tab.append(this.rowOf(r, spreadsheet));
+    } else if (withHeader) {
+      destination.tab.writeHeader();
+    }
+    return destination.tab;
+  }
+
   getDestinationId(): string {
-    if (!this._destination) throw new GasError('This form does not currently have a response destination.');
+    if (!this._destination) throw new GasError(NO_DESTINATION_MESSAGE);
     return this._destination.spreadsheetId;
   }
 
   getDestinationType(): string {
-    if (!this._destination) throw new GasError('This form does not currently have a response destination.');
+    if (!this._destination) throw new GasError(NO_DESTINATION_MESSAGE);
     return DestinationType.SPREADSHEET;
   }
 
   removeDestination(): Form {
-    this._destination?.tab.unlink();
+    this._destination?.tab?.unlink();
     this._destination = null;
     return this;
+  }
+
+  /**
+   * A response as Forms writes it into the responses tab: the timestamp is the instant; a
+   * date-time answer is the wall clock the respondent typed, which Sheets reads in the
+   * spreadsheet's own time zone (it stores wall-clock serial numbers).
+   */
+  private rowOf(r: ResponseRecord, spreadsheet: HostSpreadsheet): { timestamp: Date; email: string; answers: Map<number, string | Date> } {
+    const zone = spreadsheet.getSpreadsheetTimeZone();
+    const answers = new Map<number, string | Date>();
+    for (const [id, v] of r.answers) {
+      if (!(v instanceof Date)) {
+        answers.set(id, v);
+        continue;
+      }
+      const wall = DateTime.fromJSDate(v, { zone: resolveZone(this.env.respondentTimeZone) });
+      answers.set(id, DateTime.fromObject(
+        { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
+        { zone: resolveZone(zone) },
+      ).toJSDate());
+    }
+    return { timestamp: r.timestamp, email: r.respondentEmail, answers };
   }
 
   get _publishedId(): string {
@@ -215,7 +319,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
   }
 
   _titleChanged(state: ItemState): void {
-    this._destination?.tab.renameColumn(state.id, state.title);
+    this._destination?.tab?.renameColumn(state.id, state.title);
   }
 
   _wrap(state: ItemState, type?: ItemTypeName): BaseItem {
@@ -231,6 +335,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
    * would refuse the submission; otherwise records it and appends it to the responses tab.
    */
   _submit(submission: Submission): { response: ResponseRecord; row: number | null; columns: number[] } {
+    if (!this.published) throw new Error(`form "${this.title || this._fileName}" is not published: it accepts no responses until setPublished(true)`);
     if (!this.acceptingResponses) throw new Error(`form "${this.title}" is not accepting responses`);
     const respondent = submission.respondent ?? '';
     if (this.collectEmail && !respondent) throw new Error(`form "${this.title}" collects email: the submission needs a respondent`);
@@ -261,7 +366,10 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     };
     this._responses.push(response);
     if (!this._destination) return { response, row: null, columns: [] };
-    const { row, columns } = this._destination.tab.append({ timestamp: response.timestamp, email: response.respondentEmail, answers });
+    const tab = this._materialise(false)!;
+    tab.writeHeader();
+    const spreadsheet = this.env.files.get(this._destination.spreadsheetId) as HostSpreadsheet;
+    const { row, columns } = tab.append(this.rowOf(response, spreadsheet));
     return { response, row, columns };
   }
 
@@ -288,7 +396,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
   }
 
   private itemDateTime(date: Date): string {
-    return DateTime.fromJSDate(date, { zone: resolveZone(this.env.timeZone) }).toFormat('yyyy-MM-dd HH:mm');
+    return DateTime.fromJSDate(date, { zone: resolveZone(this.env.respondentTimeZone) }).toFormat('yyyy-MM-dd HH:mm');
   }
 
   private add(type: ItemTypeName): BaseItem {
@@ -296,7 +404,7 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       id: this.nextItemId(), type, title: '', helpText: '', required: false, choices: [], otherOption: false, validation: null, includesYear: true,
     };
     this._items.push(state);
-    if (!NON_QUESTION_TYPES.has(type)) this._destination?.tab.addColumn(state.id, state.title);
+    if (!NON_QUESTION_TYPES.has(type)) this._destination?.tab?.addColumn(state.id, state.title);
     return typedItem(state, this);
   }
 

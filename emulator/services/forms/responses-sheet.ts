@@ -52,31 +52,47 @@ export class ResponsesSheet {
   /** Column (1-based) of each form field: timestamp, email, and question item ids. */
   readonly columns = new Map<ColumnKey, number>();
 
+  /** Titles of the columns, written as row 1 once the header is due (see Form.setDestination). */
+  private readonly titles = new Map<ColumnKey, string>();
+  private headerWritten = false;
+
   private constructor(readonly spreadsheet: HostSpreadsheet, readonly sheet: HostSheet) {}
 
-  static create(spreadsheet: HostSpreadsheet, headers: Array<[ColumnKey, string]>, formUrl: string): ResponsesSheet {
+  static create(spreadsheet: HostSpreadsheet, headers: Array<[ColumnKey, string]>, formUrl: string, withHeader = true): ResponsesSheet {
     const taken = new Set(spreadsheet.getSheets().map((s) => s.getName()));
     let n = 1;
     while (taken.has(`${RESPONSES_SHEET_PREFIX} ${n}`)) n++;
     const sheet = spreadsheet._addSheet(`${RESPONSES_SHEET_PREFIX} ${n}`, 0);
     const tab = new ResponsesSheet(spreadsheet, sheet);
-    headers.forEach(([key], i) => tab.columns.set(key, i + 1));
-    sheet._writeRaw(1, 1, [headers.map(([, title]) => title)]);
-    sheet.setFrozenRows?.(1);
+    headers.forEach(([key, title], i) => {
+      tab.columns.set(key, i + 1);
+      tab.titles.set(key, title);
+    });
     sheet._setFormUrl(formUrl);
+    if (withHeader) tab.writeHeader();
     return tab;
+  }
+
+  /** Row 1 (once): the column titles, frozen. */
+  writeHeader(): void {
+    if (this.headerWritten) return;
+    this.headerWritten = true;
+    for (const [key, column] of this.columns) this.sheet._writeRaw(1, column, [[this.titles.get(key) ?? '']]);
+    this.sheet.setFrozenRows?.(1);
   }
 
   addColumn(key: ColumnKey, title: string): void {
     if (this.columns.has(key)) return;
     const column = Math.max(this.sheet.getLastColumn(), ...this.columns.values()) + 1;
     this.columns.set(key, column);
-    this.sheet._writeRaw(1, column, [[title]]);
+    this.titles.set(key, title);
+    if (this.headerWritten) this.sheet._writeRaw(1, column, [[title]]);
   }
 
   renameColumn(key: ColumnKey, title: string): void {
     const column = this.columns.get(key);
-    if (column !== undefined) this.sheet._writeRaw(1, column, [[title]]);
+    this.titles.set(key, title);
+    if (column !== undefined && this.headerWritten) this.sheet._writeRaw(1, column, [[title]]);
   }
 
   unlink(): void {

@@ -21,7 +21,34 @@ export const SETUP_TEXT = {
   triggers: (names: string[]) => `Pemicu dipasang: ${list(names, 'tidak ada (semua sudah terpasang)')}`,
   problems: (problems: string[]) => `Perlu diperiksa: ${problems.join(' ')}`,
   removedBlankTab: (name: string) => `(tab kosong "${name}" dihapus)`,
+  timeZone: (from: string | null, zone: string) =>
+    from ? `Zona waktu spreadsheet: diubah dari ${from} menjadi ${zone}` : `Zona waktu spreadsheet: ${zone} (sudah sesuai)`,
+  formState: (s: { published: boolean; accepting: boolean; linked: boolean; emailCollection: string; responsesTab: string }) =>
+    `Status formulir: ${s.published ? 'dipublikasikan' : 'BELUM dipublikasikan'}; ` +
+    `${s.accepting ? 'menerima jawaban' : 'TIDAK menerima jawaban'}; ` +
+    `${s.linked ? 'tertaut ke spreadsheet ini' : 'BELUM tertaut ke spreadsheet ini'}; ` +
+    `email pengisi: ${EMAIL_COLLECTION[s.emailCollection] ?? s.emailCollection}; ` +
+    `tab respons: ${s.responsesTab || 'belum muncul (jalankan Siapkan / Perbarui lagi beberapa menit lagi)'}`,
+  formFixed: (what: string[]) => `diperbaiki: ${what.map((w) => FORM_FIX[w] ?? w).join(', ')}`,
+  formNotAccepting: 'Formulir tidak menerima jawaban: buka formulir › tab Jawaban › aktifkan "Menerima jawaban".',
+  protectionsNotInEffect: (tabs: string[]) =>
+    `Proteksi belum berlaku pada: ${tabs.join(', ')}. Buka Data › Lindungi sheet dan rentang, lalu atur editornya.`,
 } as const;
+
+const EMAIL_COLLECTION: Record<string, string> = {
+  VERIFIED: 'dikumpulkan (terverifikasi)',
+  RESPONDER_INPUT: 'diisi pengisi (tidak terverifikasi)',
+  DO_NOT_COLLECT: 'TIDAK dikumpulkan',
+  YA: 'dikumpulkan',
+  TIDAK: 'TIDAK dikumpulkan',
+};
+
+const FORM_FIX: Record<string, string> = {
+  published: 'dipublikasikan',
+  title: 'judul diisi',
+  linked: 'ditautkan ulang ke spreadsheet ini',
+  email: 'pengumpulan email diaktifkan',
+};
 
 /** Names of the installed triggers, as the setup summary lists them. */
 export const TRIGGER_NAME = {

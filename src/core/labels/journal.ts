@@ -54,5 +54,9 @@ export const LOG = {
 export const FAILURE = {
   tabMissing: (tab: string) => `Tab "${tab}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`,
   responsesLayoutMissing: 'Tata letak tab respons formulir belum tersimpan. Jalankan menu Pengaduan › Siapkan / Perbarui.',
-  holidayCalendarMissing: 'Kalender "Holidays in Indonesia" tidak dapat dibuka oleh akun ini.',
+  holidayCalendarMissing:
+    'Kalender "Hari libur di Indonesia" belum diikuti oleh akun ini, jadi tidak dapat dibaca. ' +
+    'Cara mengikutinya: buka Google Kalender dengan akun pemilik spreadsheet › di kiri, "Kalender lain" › "+" › ' +
+    '"Telusuri kalender yang diminati" › "Hari libur regional" › centang "Hari libur di Indonesia". ' +
+    'Lalu jalankan lagi menu Pengaduan › Sinkron hari libur. Tanggal libur juga dapat diketik langsung di tab Hari Libur.',
 } as const;
