@@ -8,15 +8,14 @@ import type { Observations } from '../core/self-test/checks';
 import { isDateValue } from '../core/self-test/check';
 import * as X from '../core/self-test/expected';
 import { SELF_TEST_TEXT } from '../core/labels/self-test';
-import { FORM_ITEMS, RESPONSE_TIMESTAMP_HEADERS, responseColumns } from '../core/form-spec';
+import { FORM_ITEMS } from '../core/form-spec';
 import { probeIntl, probeLuxon } from '../core/self-test/v8-probes';
-import { responsesSheet } from './form';
+import { destinationOf, findForm, waitForResponsesTab } from './form';
 import { HANDLERS } from './triggers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-/** isPublished arrived in 2025 and is not in @types/google-apps-script yet. */
-type PublishableForm = GoogleAppsScript.Forms.Form & { isPublished(): boolean };
+type Form = GoogleAppsScript.Forms.Form;
 
 export interface ProbeContext {
   ss: Spreadsheet;
@@ -48,9 +47,10 @@ function timed(body: () => void): number {
 
 const emails = (users: GoogleAppsScript.Base.User[]) => users.map((u) => u.getEmail().toLowerCase());
 
-function withForm<T>(ctx: ProbeContext, read: (form: PublishableForm) => T): ({ formId: string } & T) | { formId: '' } {
-  if (!ctx.formId) return { formId: '' };
-  return { formId: ctx.formId, ...read(FormApp.openById(ctx.formId) as PublishableForm) };
+/** The system's form as setup finds it (recorded id, else the spreadsheet's linked form); only read. */
+function withForm<T>(ctx: ProbeContext, read: (form: Form) => T): ({ formId: string } & T) | { formId: '' } {
+  const form = findForm(ctx.ss, ctx.formId);
+  return form ? { formId: form.getId(), ...read(form) } : { formId: '' };
 }
 
 export const PROBES: Probes = {
@@ -181,21 +181,18 @@ export const PROBES: Probes = {
     return { content: out.getContent(), title: out.getTitle(), width: out.getWidth(), height: out.getHeight() };
   },
   'formulir.judul': (ctx) => withForm(ctx, (form) => ({ title: form.getTitle() })),
-  'formulir.terbit': (ctx) => withForm(ctx, (form) => ({ published: form.isPublished() })),
+  'formulir.terbit': (ctx) => withForm(ctx, (form) => {
+    // Forms without the new responder permissions (legacy forms) are always published.
+    const legacy = !(typeof form.supportsAdvancedResponderPermissions === 'function' && form.supportsAdvancedResponderPermissions());
+    return { legacy, published: legacy || form.isPublished() };
+  }),
   'formulir.menerima': (ctx) => withForm(ctx, (form) => ({ accepting: form.isAcceptingResponses() })),
   'formulir.tujuan': (ctx) => withForm(ctx, (form) => ({
-    type: String(form.getDestinationType()), destinationId: form.getDestinationId(), spreadsheetId: ctx.ss.getId(),
+    type: String(form.getDestinationType()), destinationId: destinationOf(form), spreadsheetId: ctx.ss.getId(),
   })),
   'formulir.tab-jawaban': (ctx) => withForm(ctx, (form) => {
-    const sheet = responsesSheet(ctx.ss, form);
-    if (!sheet) return { tab: null, missing: [] };
-    SpreadsheetApp.flush(); // Forms writes the header row on its own; flush before reading it.
-    const headers = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
-    const columns = responseColumns(headers);
-    const missing = [
-      ...(columns.timestamp === undefined ? [RESPONSE_TIMESTAMP_HEADERS[0]] : []),
-      ...FORM_ITEMS.filter((item) => columns[item.key] === undefined).map((item) => item.title),
-    ];
-    return { tab: sheet.getName(), missing };
+    const tab = waitForResponsesTab(ctx.ss, form, 1);
+    if (!tab) return { tab: null, missing: [] };
+    return { tab: tab.sheet.getName(), missing: FORM_ITEMS.filter((item) => tab.columns[item.key] === undefined).map((item) => item.title) };
   }),
 };

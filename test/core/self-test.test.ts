@@ -78,7 +78,7 @@ test('form checks fail, saying why, before the first setup', () => {
   const r = CHECKS['formulir.terbit'].judge({ formId: '' });
   expect(r.verdict).toBe('gagal');
   expect(r.seen).toMatch(/Siapkan/);
-  expect(CHECKS['formulir.terbit'].judge({ formId: 'f', published: false }).verdict).toBe('gagal');
+  expect(CHECKS['formulir.terbit'].judge({ formId: 'f', published: false, legacy: false }).verdict).toBe('gagal');
 });
 
 test('the V8 probes see Jakarta at +07:00 in this engine', () => {

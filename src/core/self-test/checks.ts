@@ -42,7 +42,7 @@ export interface Observations {
   'pengguna.penyunting': { owner: string; officers: string[] };
   'html.keluaran': { content: string; title: string; width: number; height: number };
   'formulir.judul': FormObservation<{ title: string }>;
-  'formulir.terbit': FormObservation<{ published: boolean }>;
+  'formulir.terbit': FormObservation<{ published: boolean; legacy: boolean }>;
   'formulir.menerima': FormObservation<{ accepting: boolean }>;
   'formulir.tujuan': FormObservation<{ type: string; destinationId: string; spreadsheetId: string }>;
   'formulir.tab-jawaban': FormObservation<{ tab: string | null; missing: string[] }>;
@@ -135,12 +135,12 @@ export const CHECKS: { [K in CheckId]: CheckSpec<K> } = {
       `${o.content}, "${o.title}", ${o.width}×${o.height}`)),
   'formulir.judul': spec('https://issuetracker.google.com/issues/442747794', `"${FORM.title}"`, (o, e) =>
     formCheck(e, o, (f) => verdictOf(f.title === FORM.title, e, describe(f.title)))),
-  'formulir.terbit': spec(`${REF}/forms/form#isPublished()`, 'true', (o, e) => formCheck(e, o, (f) => verdictOf(f.published, e, String(f.published)))),
+  'formulir.terbit': spec(`${REF}/forms/form#isPublished()`, 'true', (o, e) => formCheck(e, o, (f) => verdictOf(f.published, e, f.legacy ? 'true (formulir lama: selalu terbit)' : String(f.published)))),
   'formulir.menerima': spec(`${REF}/forms/form#isAcceptingResponses()`, 'true', (o, e) => formCheck(e, o, (f) => verdictOf(f.accepting, e, String(f.accepting)))),
   'formulir.tujuan': spec(`${REF}/forms/form#getDestinationId()`, 'SPREADSHEET, id spreadsheet ini', (o, e) => formCheck(e, o, (f) =>
     verdictOf(f.type === 'SPREADSHEET' && f.destinationId === f.spreadsheetId, e, `${f.type}, ${f.destinationId === f.spreadsheetId ? 'id spreadsheet ini' : f.destinationId || "''"}`))),
-  'formulir.tab-jawaban': spec(`${REF}/spreadsheet/sheet#getFormUrl()`, 'tab ditemukan; tidak ada judul yang kurang', (o, e) => formCheck(e, o, (f) =>
-    verdictOf(f.tab !== null && f.missing.length === 0, e, f.tab === null ? 'tab jawaban tidak ditemukan' : `tab "${f.tab}"; kurang: ${list(f.missing)}`))),
+  'formulir.tab-jawaban': spec(`${REF}/spreadsheet/sheet#getFormUrl()`, 'tab ditemukan dengan judul waktu kirim; tidak ada pertanyaan yang kurang', (o, e) => formCheck(e, o, (f) =>
+    verdictOf(f.tab !== null && f.missing.length === 0, e, f.tab === null ? 'tab jawaban tidak ditemukan (atau tanpa judul waktu kirim)' : `tab "${f.tab}"; kurang: ${list(f.missing)}`))),
 };
 
 /** e.user is blank for a consumer account and for editors outside the owner's domain. */
