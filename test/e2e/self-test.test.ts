@@ -67,3 +67,19 @@ test('an exhausted email quota skips the test email instead of failing it', () =
   expect(mail.verdict).toBe('dilewati');
   expect(mail.reason).toMatch(/kuota/i);
 });
+
+test('on an account outside GMT+7 the self-test finds the spreadsheet zone before setup, and setup fixes it', () => {
+  const before = runSelfTest({ accountTimeZone: 'America/New_York', setup: false });
+  const v = verdicts(before.results);
+  expect(before.results.find((r) => r.id === 'zona.spreadsheet')!.seen).toBe('America/New_York');
+  expect(v['zona.spreadsheet']).toBe('gagal');
+  // Typed date-times are still read as wall-clock time in the spreadsheet's own zone.
+  expect(v['zona.jawaban']).toBe('lulus');
+  expect(v['pemicu.pemilik']).toBe('gagal');
+  expect(before.results.find((r) => r.id === 'formulir.terbit')!.seen).toMatch(/Siapkan/);
+
+  const after = runSelfTest({ accountTimeZone: 'America/New_York', users: ['pic.a@example.org'] });
+  expect(after.results.filter((r) => r.verdict === 'gagal').map((r) => r.id)).toEqual([]);
+  // The new protection mirrored the sharing (the shared editor, not the owner) until changed.
+  expect(after.results.find((r) => r.id === 'lindungi.baru')!.seen).toBe('editor: pic.a@example.org');
+});
