@@ -9,14 +9,11 @@ import { SELF_TEST_TEXT } from '../core/labels/self-test';
 import type { CheckResult } from '../core/self-test/check';
 import { CHECK_IDS, CHECKS, CheckId } from '../core/self-test/checks';
 import { dialogText, resultOf, resultOfError, tabRows } from '../core/self-test/report';
-import { cachedConfig } from '../gas/config-store';
 import { PROBES, ProbeContext } from '../gas/self-test-probes';
 import { openScratchTab, removeScratchTab, writeSelfTestTab } from '../gas/self-test-tabs';
 import { ScriptState } from '../gas/state';
 import { showAlert } from '../gas/ui';
 import { layoutOf } from './run';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface SelfTestReport {
   results: CheckResult[];
@@ -31,16 +28,6 @@ function runCheck<K extends CheckId>(id: K, ctx: ProbeContext): CheckResult {
   }
 }
 
-/** PICs and admins, whose edits the edit trigger must credit; none when the config cannot be read. */
-function officersOf(ss: Spreadsheet, state: ScriptState): string[] {
-  try {
-    const config = cachedConfig(ss, state);
-    return [...new Set([...config.units.flatMap((u) => u.pics), ...config.admins].map((e) => e.toLowerCase()))];
-  } catch {
-    return [];
-  }
-}
-
 export function selfTest(): SelfTestReport {
   const started = Date.now();
   const at = new Date();
@@ -51,7 +38,7 @@ export function selfTest(): SelfTestReport {
     ss, scratch,
     me: Session.getEffectiveUser().getEmail().toLowerCase(),
     formId: layoutOf(state).formId,
-    officers: officersOf(ss, state),
+    state,
   };
   const results: CheckResult[] = [];
   try {

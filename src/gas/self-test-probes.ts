@@ -11,6 +11,8 @@ import { SELF_TEST_TEXT } from '../core/labels/self-test';
 import { FORM_ITEMS } from '../core/form-spec';
 import { probeIntl, probeLuxon } from '../core/self-test/v8-probes';
 import { destinationOf, findForm, waitForResponsesTab } from './form';
+import { cachedConfig } from './config-store';
+import { ScriptState } from './state';
 import { HANDLERS } from './triggers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -24,8 +26,8 @@ export interface ProbeContext {
   me: string;
   /** The system's form (from the layout setup recorded), '' before the first setup. */
   formId: string;
-  /** PICs and admins from the config: the people whose edits the edit trigger must credit. */
-  officers: string[];
+  /** The script state, read once (layout, cached config). */
+  state: ScriptState;
 }
 
 export type Probes = { [K in keyof Observations]: (ctx: ProbeContext) => Observations[K] };
@@ -172,7 +174,10 @@ export const PROBES: Probes = {
     };
   },
   'pengguna.aktif': () => ({ active: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail() }),
-  'pengguna.penyunting': ({ ss, me, officers }) => {
+  'pengguna.penyunting': ({ ss, me, state }) => {
+    // The PICs and admins: the people whose edits the edit trigger must credit.
+    const config = cachedConfig(ss, state);
+    const officers = [...new Set([...config.units.flatMap((u) => u.pics), ...config.admins].map((e) => e.toLowerCase()))];
     const owner = ss.getOwner();
     return { owner: owner ? owner.getEmail() : me, officers };
   },
