@@ -7,7 +7,7 @@ import { describe as show, tally } from '../../src/core/self-test/check';
 import { CHECKS, CHECK_IDS } from '../../src/core/self-test/checks';
 import { consoleLines, dialogText, resultOf, resultOfError, tabRows } from '../../src/core/self-test/report';
 import { probeIntl, probeLuxon } from '../../src/core/self-test/v8-probes';
-import { SELF_TEST_TITLE } from '../../src/core/labels/self-test';
+import { SELF_TEST_EXPECTED, SELF_TEST_TITLE } from '../../src/core/labels/self-test';
 import { PROBE_INSTANT_MS } from '../../src/core/self-test/expected';
 
 test('every check has an Indonesian title and a documentation URL', () => {
@@ -18,6 +18,7 @@ test('every check has an Indonesian title and a documentation URL', () => {
     expect(CHECKS[id].expected).toBeTruthy();
   }
   expect(Object.keys(SELF_TEST_TITLE).sort()).toEqual([...CHECK_IDS].sort());
+  expect(Object.keys(SELF_TEST_EXPECTED).sort()).toEqual([...CHECK_IDS].sort());
 });
 
 test("blank cells must read back as '' (not null or undefined)", () => {

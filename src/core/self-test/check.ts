@@ -3,6 +3,8 @@
  * behaviour it states, and an outcome (lulus / gagal / dilewati) with what was expected and
  * what was seen. Pure: the observations come from src/gas/self-test-probes.ts.
  */
+import { SELF_TEST_SEEN, SELF_TEST_TEXT } from '../labels/self-test';
+
 export type Verdict = 'lulus' | 'gagal' | 'dilewati';
 
 export interface Outcome {
@@ -27,7 +29,7 @@ export const verdictOf = (ok: boolean, expected: string, seen: string, reason?: 
 
 /** A probe that threw: the check fails with the error, since the system would meet the same. */
 export function errored(expected: string, message: string): Outcome {
-  return fail(expected, `galat: ${message}`);
+  return fail(expected, SELF_TEST_TEXT.threw(message));
 }
 
 export function isDateValue(v: unknown): v is Date {
@@ -36,12 +38,12 @@ export function isDateValue(v: unknown): v is Date {
 
 /** A value as a reader of the `Uji Sistem` tab should see it: its type is part of the answer. */
 export function describe(v: unknown): string {
-  if (v === '') return "'' (teks kosong)";
+  if (v === '') return SELF_TEST_SEEN.blank;
   if (v === null) return 'null';
   if (v === undefined) return 'undefined';
   if (isDateValue(v)) return `Date ${v.toISOString()}`;
-  if (typeof v === 'number') return `angka ${v}`;
-  if (typeof v === 'boolean') return `boolean ${v}`;
+  if (typeof v === 'number') return SELF_TEST_SEEN.number(v);
+  if (typeof v === 'boolean') return SELF_TEST_SEEN.boolean(v);
   if (typeof v === 'string') return `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"`;
   if (Array.isArray(v)) return `[${v.map(describe).join(', ')}]`;
   return `${Object.prototype.toString.call(v).slice(8, -1)} ${String(v)}`;

@@ -10,6 +10,7 @@ export const ZONE_OFFSET = '+07:00';
 export const PROBE_INSTANT_MS = Date.UTC(2026, 2, 16, 1, 30, 0);
 export const PROBE_WALL = '2026-03-16 08:30';
 export const PROBE_ISO_WIB = '2026-03-16T08:30:00.000+07:00';
+export const PROBE_ISO_MINUTES = '2026-03-16T08:30+07:00';
 /** What a user (or Forms) types into a cell: a wall-clock date-time without zone. */
 export const TYPED_WALL = '2026-03-16 08:30:00';
 
