@@ -104,13 +104,14 @@ export const PROBES: Probes = {
     const owner = ss.getOwner();
     return { owner: owner ? owner.getEmail().toLowerCase() : me, editors };
   },
-  'lindungi.berlaku': ({ scratch, me }) => {
+  'lindungi.berlaku': ({ ss, scratch, me }) => {
     // The order the system's protectTab must follow: add yourself first, so the list changes.
     const p = scratch.getRange(1, 1, 2, 2).protect();
     p.addEditor(me);
     p.removeEditors(emails(p.getEditors()).filter((e) => e !== me));
     if (p.canDomainEdit()) p.setDomainEdit(false);
-    const seen = { me, editors: emails(p.getEditors()), canEdit: p.canEdit(), domainEdit: p.canDomainEdit() };
+    const owner = ss.getOwner();
+    const seen = { me, owner: owner ? owner.getEmail().toLowerCase() : me, editors: emails(p.getEditors()), canEdit: p.canEdit(), domainEdit: p.canDomainEdit() };
     p.remove();
     return seen;
   },

@@ -38,10 +38,14 @@ test('a date must come back as a Date at the same instant; a number as a number'
 test('a new protection that lists the owner is not the documented mirror; a changed one lists only you', () => {
   expect(CHECKS['lindungi.baru'].judge({ owner: 'op@x.org', editors: [] }).verdict).toBe('lulus');
   expect(CHECKS['lindungi.baru'].judge({ owner: 'op@x.org', editors: ['op@x.org'] }).verdict).toBe('gagal');
-  const after = { me: 'op@x.org', editors: ['op@x.org'], canEdit: true, domainEdit: false };
+  const after = { me: 'op@x.org', owner: 'op@x.org', editors: ['op@x.org'], canEdit: true, domainEdit: false };
   expect(CHECKS['lindungi.berlaku'].judge(after).verdict).toBe('lulus');
   expect(CHECKS['lindungi.berlaku'].judge({ ...after, editors: ['op@x.org', 'pic@x.org'] }).verdict).toBe('gagal');
   expect(CHECKS['lindungi.berlaku'].judge({ ...after, domainEdit: true }).verdict).toBe('gagal');
+  // Still mirroring: the list does not name you.
+  expect(CHECKS['lindungi.berlaku'].judge({ ...after, editors: [] }).verdict).toBe('gagal');
+  // An operator who is not the owner: the owner may stay listed.
+  expect(CHECKS['lindungi.berlaku'].judge({ ...after, me: 'op2@x.org', editors: ['op@x.org', 'op2@x.org'] }).verdict).toBe('lulus');
 });
 
 test('contention is skipped, not passed, when nobody else held the lock', () => {

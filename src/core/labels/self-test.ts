@@ -68,7 +68,7 @@ export const SELF_TEST_EXPECTED: Record<string, string> = {
   'zona.luxon': X.PROBE_ISO_WIB,
   'zona.utilities': X.PROBE_ISO_MINUTES,
   'lindungi.baru': 'daftar editor tidak memuat pemilik: perlindungan belum berlaku',
-  'lindungi.berlaku': 'editor hanya Anda; Anda dapat mengedit; akses domain mati',
+  'lindungi.berlaku': 'editor hanya Anda (dan pemilik); Anda dapat mengedit; akses domain mati',
   'pemicu.pasang': `pemicu ${X.PROBE_TRIGGER_HANDLER} terlihat, lalu hilang setelah dihapus`,
   'pemicu.pemilik': 'masing-masing tepat 1: kirim formulir, edit, buka, harian, per jam',
   'properti.batas': `${X.PROPERTY_CHUNK_CHARS} karakter utuh; ${X.PROPERTY_OVERSIZE_CHARS} karakter ditolak`,

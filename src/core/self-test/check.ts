@@ -49,10 +49,6 @@ export function describe(v: unknown): string {
   return `${Object.prototype.toString.call(v).slice(8, -1)} ${String(v)}`;
 }
 
-export function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 export interface Tally {
   passed: number;
   failed: number;

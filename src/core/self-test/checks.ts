@@ -6,7 +6,7 @@
  */
 import { FORM } from '../labels';
 import { SELF_TEST_EXPECTED as E, SELF_TEST_SEEN as S, SELF_TEST_TEXT as T } from '../labels/self-test';
-import { Outcome, describe, fail, isDateValue, pass, sameStrings, skip, verdictOf } from './check';
+import { Outcome, describe, fail, isDateValue, pass, skip, verdictOf } from './check';
 import * as X from './expected';
 
 const REF = 'https://developers.google.com/apps-script/reference';
@@ -27,7 +27,7 @@ export interface Observations {
   'zona.luxon': { iso: string; valid: boolean };
   'zona.utilities': { text: string };
   'lindungi.baru': { owner: string; editors: string[] };
-  'lindungi.berlaku': { me: string; editors: string[]; canEdit: boolean; domainEdit: boolean };
+  'lindungi.berlaku': { me: string; owner: string; editors: string[]; canEdit: boolean; domainEdit: boolean };
   'pemicu.pasang': { listed: boolean; handler: string; gone: boolean };
   'pemicu.pemilik': { wanted: string[]; handlers: string[] };
   'properti.batas': { chunkIntact: boolean; oversizeError: string | null };
@@ -101,7 +101,8 @@ export const CHECKS: { [K in CheckId]: CheckSpec<K> } = {
   'lindungi.baru': spec('lindungi.baru', `${REF}/spreadsheet/range#protect()`, (o, e) =>
     verdictOf(!o.editors.includes(o.owner), e, S.editors(o.editors))),
   'lindungi.berlaku': spec('lindungi.berlaku', `${REF}/spreadsheet/protection#addEditor(String)`, (o, e) =>
-    verdictOf(sameStrings(o.editors, [o.me]) && o.canEdit && !o.domainEdit, e, S.protection(o.editors, o.canEdit, o.domainEdit))),
+    verdictOf(o.editors.includes(o.me) && o.editors.every((x) => x === o.me || x === o.owner) && o.canEdit && !o.domainEdit, e,
+      S.protection(o.editors, o.canEdit, o.domainEdit))),
   'pemicu.pasang': spec('pemicu.pasang', `${REF}/script/script-app#getProjectTriggers()`, (o, e) =>
     verdictOf(o.listed && o.handler === X.PROBE_TRIGGER_HANDLER && o.gone, e, S.trigger(o.listed, o.handler, o.gone))),
   'pemicu.pemilik': spec('pemicu.pemilik', `${GUIDE}/triggers/installable#restrictions`, (o, e) => {
