@@ -16,32 +16,18 @@ import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { refreshConfig } from '../gas/config-store';
 import { Outbox } from '../gas/outbox';
 import { readSheet, readTab } from '../gas/tabs';
-import { Run, finish, guard, startRun, tabUrl } from './run';
+import { Run, finish, guard, recordChanges, startRun, tabUrl } from './run';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const CONFIG_TABS: string[] = [TAB.units, TAB.settings, TAB.holidays];
-/** History names a change by the register's header (changes are to the register record). */
-const HEADER_OF: Record<string, string> = { ...Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, c.header])), officerStatus: 'Status' };
 
 function userOf(e: EditEvent): string {
   try {
     return e.user ? e.user.getEmail() : '';
   } catch {
     return '';
-  }
-}
-
-/** History rows for the changes of one transition. */
-export function recordChanges(run: Run, result: TransitionResult, action: string, user: string): void {
-  for (const ch of result.changes) {
-    if (ch.key === 'updatedAt') continue;
-    run.journal.record(result.complaint.number, action, HEADER_OF[ch.key] ?? ch.key, ch.oldValue, ch.newValue, user || UNKNOWN_USER);
-  }
-  for (const r of result.refusals) {
-    run.journal.record(result.complaint.number, ACTION.refused, HEADER_OF[r.key] ?? r.key, r.typed, r.message, user || UNKNOWN_USER);
-    run.journal.error(LOG.refused(user, r.message), LOG.typed(r.typed), result.complaint.number, 'PERINGATAN');
   }
 }
 

@@ -1,75 +1,30 @@
 /**
- * Form submit (DESIGN §4–§5, §7–§8): one response → one complaint in `Pengaduan` and in its
- * unit's tab, numbered under the script lock, with steps 1–2 stamped, the assignment email
- * queued and the history written. The same response delivered twice creates one complaint; a
- * blank response is ignored; an invalid one is kept and flagged. A response that cannot be taken
- * now (lock timeout) stays in the responses tab and is registered by the next reconcile.
+ * Form submit (DESIGN §3–§5, §7–§8): one response → one complaint in `Pengaduan` and in its
+ * unit's tab, numbered under the script lock, steps 1–2 stamped, the assignment email queued and
+ * the history written. In the shape of the daily reminders: read what is needed once (the
+ * response by its tab's header, the register's keys), decide in core (`decideRegistration`),
+ * write once.
+ *
+ * The response is known by its content key, never by its row: the same response delivered twice
+ * creates one complaint; a response whose row number was used before (a row deleted in the
+ * responses tab) is still registered. A blank response is ignored; an invalid one is kept and
+ * flagged. A response that cannot be taken now (lock timeout) stays in its tab and the next
+ * reconcile registers it.
  */
-import { Complaint } from '../core/complaint';
-import { withDerived } from '../core/derive';
 import { assignmentEmail } from '../core/email/assignment';
-import { Answers, FORM_KEYS, FormKey, buildComplaint, isBlankResponse } from '../core/intake';
 import { TAB } from '../core/labels';
-import { ACTION, FAILURE, HISTORY_VALUE, LOG, SYSTEM_USER } from '../core/labels/journal';
-import { nextComplaintNumber } from '../core/numbering';
-import { asDate, asText, formatDate } from '../core/values';
-import { appendComplaintRow } from '../gas/complaint-tables';
+import { LOG, SYSTEM_USER } from '../core/labels/journal';
+import { highestSequences } from '../core/numbering';
+import { decideRegistration, indexKeys, isBlank, keyStatus, responseKey } from '../core/registration';
+import { appendComplaintRow, readRegisterKeys } from '../gas/complaint-tables';
 import { Journal } from '../gas/journal';
 import { Outbox } from '../gas/outbox';
-import { IntegerSet } from '../gas/state';
-import { Run, errorText, finish, guard, startRun, tabUrl } from './run';
+import { responseOfEvent } from '../gas/responses';
+import { counterOf, errorText, finish, guard, noteRegistration, startRun, tabUrl, yearOf } from './run';
 
 type FormSubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
 
 export const LOCK_WAIT_MS = 30000;
-export const PROCESSED_KEY = 'intake.done';
-
-/** Answers by logical key from the typed response row, using the responses tab's layout. */
-export function answersOf(row: unknown[], columns: Record<string, number>): Answers {
-  const answers: Answers = {};
-  for (const key of FORM_KEYS) {
-    const i = columns[key];
-    if (i !== undefined && i < row.length) answers[key as FormKey] = row[i];
-  }
-  return answers;
-}
-
-export function sourceKeyOf(row: number): string {
-  return `R${row}`;
-}
-
-export function responseRowOf(sourceKey: string): number | null {
-  const m = /^R(\d+)$/.exec(sourceKey);
-  return m ? Number(m[1]) : null;
-}
-
-/**
- * The complaint one response row becomes: validated, routed, numbered (the counter is advanced in
- * `run.state`) and recorded in the run's journal; null for a blank response. The caller writes
- * it. Shared by the trigger and by reconcile.
- */
-export function complaintFromResponse(run: Run, row: unknown[], sheetRow: number, columns: Record<string, number>, emailCol: number, sheetName: string): Complaint | null {
-  const answers = answersOf(row, columns);
-  if (isBlankResponse(answers)) return null;
-  const submittedAt = asDate(row[0]) ?? run.now;
-  const built = buildComplaint({
-    answers, submittedAt,
-    respondent: emailCol >= 0 ? asText(row[emailCol]) : '',
-    sourceKey: sourceKeyOf(sheetRow),
-    sourceLabel: LOG.responseAt(sheetName, sheetRow),
-    units: run.config.units,
-  });
-  const year = Number(formatDate(submittedAt).slice(0, 4));
-  const counter = Number(run.state.get(`seq.${year}`) ?? 0);
-  const { number, sequence } = nextComplaintNumber(year, counter, 0);
-  run.state.set(`seq.${year}`, String(sequence));
-  const complaint = withDerived({ ...built.complaint, number }, run.calendar, run.config.stepDays, run.now);
-  run.journal.record(number, ACTION.recorded, 'Status', '', HISTORY_VALUE.recorded(complaint.status, complaint.unit, built.routing === 'auto', built.routingNote));
-  if (built.problems.length) {
-    run.journal.error(LOG.formProblems(built.problems), LOG.responseAt(sheetName, sheetRow), number, 'PERINGATAN');
-  }
-  return complaint;
-}
 
 function intake(e: FormSubmitEvent): void {
   // The form-submit event of a spreadsheet documents no `source`; the bound spreadsheet is active.
@@ -83,32 +38,39 @@ function intake(e: FormSubmitEvent): void {
     journal.flush(ss);
     return;
   }
-  const values = e.range.getValues()[0];
-  const sheetRow = e.range.getRow();
   const run = startRun('Formulir', { ss });
-  const processed = new IntegerSet(run.state.get(PROCESSED_KEY) ?? '');
-  if (processed.has(sheetRow)) {
-    run.journal.error(LOG.duplicate(sheetRow), '', '', 'INFO');
+  // Read once: the response (by its tab's header when the remembered layout does not fit) and
+  // the register's numbers and keys.
+  const response = responseOfEvent(e, run.layout.responses?.columns);
+  const where = LOG.responseAt(response.tab || run.layout.responses?.sheetName || '', response.row);
+  if (isBlank(response)) {
+    run.journal.error(LOG.blank(response.row), where, '', 'INFO');
     finish(run);
     return;
   }
-  const layout = run.layout.responses;
-  if (!layout) throw new Error(FAILURE.responsesLayoutMissing);
-  const emailCol = layout.columns.email ?? -1;
-  const complaint = complaintFromResponse(run, values, sheetRow, layout.columns, emailCol, layout.sheetName);
-  processed.add(sheetRow);
-  run.state.set(PROCESSED_KEY, processed.toString());
-  // The number and the "taken" mark are saved before the writes: a crash after this point
-  // leaves a gap in numbering, never a reused number, and reconcile re-registers the response.
+  const register = readRegisterKeys(run.ss);
+  const key = responseKey(response);
+  const status = keyStatus(key, indexKeys(register.keys.map((k) => ({ number: k.number, sourceKey: k.key, recordedAt: null, adminEmail: '' }))));
+  if (status.kind === 'registered') {
+    run.journal.error(LOG.duplicate(status.number), where, status.number, 'INFO');
+    finish(run);
+    return;
+  }
+  if (status.kind === 'conflict') run.journal.error(LOG.keyConflict(status.numbers), where, '', 'PERINGATAN');
+  // Numbers never go backwards, even when the counter in Script Properties was lost.
+  const highest = highestSequences(register.keys.map((k) => k.number));
+  // Decide in core.
+  const reg = decideRegistration({
+    response, key, units: run.config.units, calendar: run.calendar, stepDays: run.config.stepDays, now: run.now,
+    counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0), yearOf,
+  });
+  noteRegistration(run, reg, where, false);
+  // The number is saved before the writes: a crash after this point leaves a gap in numbering,
+  // never a reused number, and reconcile registers the response (its key is not in the register).
   run.state.save();
-  if (!complaint) {
-    run.journal.error(LOG.blank(sheetRow), '', '', 'INFO');
-    finish(run);
-    return;
-  }
-  const register = run.ss.getSheetByName(TAB.register);
-  if (!register) throw new Error(FAILURE.tabMissing(TAB.register));
-  appendComplaintRow(register, TAB.register, complaint, 'register');
+  // Write once per table.
+  const complaint = reg.complaint;
+  appendComplaintRow(register.sheet, TAB.register, complaint, 'register', register.headers);
   if (complaint.unit) {
     const unit = run.config.units.find((u) => u.name === complaint.unit)!;
     const unitSheet = run.ss.getSheetByName(unit.tab);

@@ -8,17 +8,17 @@
 import { Complaint, UNIT_COLUMNS, isOpen, unitRowOf } from '../core/complaint';
 import { withDerived } from '../core/derive';
 import { assignmentEmail } from '../core/email/assignment';
-import { ACTION, HISTORY_VALUE, UNKNOWN_USER } from '../core/labels/journal';
+import { TAB } from '../core/labels';
+import { ACTION, HISTORY_VALUE, LOG, UNKNOWN_USER } from '../core/labels/journal';
 import { highestSequences } from '../core/numbering';
+import { RecordedWork, ResponseRow, decideRegistration, indexKeys, isBlank, isLegacyKey, keyStatus, responseKey } from '../core/registration';
 import { applyOfficerEdit } from '../core/transitions';
-import { asText, isDate } from '../core/values';
+import { asDate, asText, isDate } from '../core/values';
 import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
-import { IntegerSet } from '../gas/state';
+import { allResponseTabs, readResponses } from '../gas/responses';
 import { readTab, replaceRows } from '../gas/tabs';
-import { PROCESSED_KEY, complaintFromResponse, responseRowOf } from './intake';
-import { recordChanges } from './edit';
-import { Run, tabUrl } from './run';
+import { RESPONSE_KEY_FIELD, Run, counterOf, noteRegistration, recordChanges, tabUrl, yearOf } from './run';
 
 export interface ReconcileReport {
   registered: number;
@@ -37,29 +37,101 @@ function sameCell(a: unknown, b: unknown): boolean {
   return String(a ?? '') === String(b ?? '');
 }
 
-function registerMissedResponses(run: Run, register: RegisterTable): number {
-  const layout = run.layout.responses;
-  if (!layout) return 0;
-  const tab = readTab(run.ss, layout.sheetName);
-  if (!tab) return 0;
-  const taken = new Set(register.complaints.map((c) => responseRowOf(c.sourceKey)).filter((n): n is number => n !== null));
-  const processed = new IntegerSet(run.state.get(PROCESSED_KEY) ?? '');
-  // The register is the truth: rows it holds count as taken even if Script Properties were lost
-  // (e.g. the script re-deployed into a new project), so a late duplicate event stays ignored.
-  for (const row of taken) processed.add(row);
+/** Response key → complaint number, from the registrations `Riwayat` recorded. */
+function numbersByKey(run: Run): Map<string, string> {
+  const out = new Map<string, string>();
+  const tab = readTab(run.ss, TAB.history);
+  if (!tab) return out;
+  const col = (h: string) => tab.headers.findIndex((x) => String(x).trim() === h);
+  const [numberCol, fieldCol, valueCol] = [col('No. Pengaduan'), col('Kolom'), col('Nilai Baru')];
+  for (const row of tab.rows) {
+    if (String(row[fieldCol] ?? '') === RESPONSE_KEY_FIELD && row[numberCol]) out.set(String(row[valueCol] ?? '').trim(), String(row[numberCol]).trim());
+  }
+  return out;
+}
+
+/** A unit-tab row whose complaint is missing from the register: the officers' work on it. */
+interface OrphanRow extends RecordedWork {
+  number: string;
+  receivedAt: Date | null;
+  text: string;
+}
+
+function recordedWork(unit: string, values: UnitTable['rows'][number]['values']): OrphanRow {
+  return {
+    number: asText(values.number).trim(), unit,
+    receivedAt: asDate(values.receivedAt), text: asText(values.text).trim(),
+    forwardedAt: asDate(values.forwardedAt), processedAt: asDate(values.processedAt), followedUpAt: asDate(values.followedUpAt),
+    followUp: asText(values.followUp), officerNote: asText(values.officerNote), reply: asText(values.reply), status: asText(values.officerStatus).trim(),
+  };
+}
+
+/** The orphan row a response belongs to: same post time and text (the first version kept no key). */
+function orphanFor(r: ResponseRow, orphans: OrphanRow[]): OrphanRow | undefined {
+  const at = asDate(r.answers.receivedAt)?.getTime();
+  const text = asText(r.answers.text).trim();
+  return orphans.find((o) => o.receivedAt?.getTime() === at && text && o.text && (o.text === text || text.startsWith(o.text.slice(0, 200))));
+}
+
+/**
+ * Registers every response of every responses tab (old and new) that no complaint holds the key
+ * of. A response whose register row was deleted gets its number back (from `Riwayat`, or from
+ * its unit-tab row) with the officers' work; first-version complaints (row keys) get their
+ * response's content key. Never by row number.
+ */
+function registerMissedResponses(run: Run, register: RegisterTable, orphans: OrphanRow[], skip: ReadonlySet<string>): number {
+  const index = indexKeys(register.complaints);
+  const legacy = new Set(register.complaints.filter((c) => isLegacyKey(c.sourceKey)).map((c) => c.number));
+  const known = run.layout.responseTabs ?? (run.layout.responses ? [run.layout.responses] : []);
+  const highest = highestSequences(register.complaints.map((c) => c.number));
+  let byKey: Map<string, string> | null = null;
   let registered = 0;
-  tab.rows.forEach((row, i) => {
-    const sheetRow = i + 2;
-    if (taken.has(sheetRow)) return;
-    const c = complaintFromResponse(run, row, sheetRow, layout.columns, layout.columns.email ?? -1, layout.sheetName);
-    processed.add(sheetRow);
-    if (!c) return;
-    register.put(c);
-    run.journal.record(c.number, ACTION.recordedByReconcile, 'Kunci Respons', '', c.sourceKey);
-    registered++;
-  });
-  run.state.set(PROCESSED_KEY, processed.toString());
+  for (const sheet of allResponseTabs(run.ss, known, skip)) {
+    for (const r of readResponses(sheet)) {
+      if (isBlank(r)) continue;
+      const key = responseKey(r);
+      const status = keyStatus(key, index, legacy);
+      if (status.kind === 'registered') continue;
+      if (status.kind === 'legacy') {
+        const c = register.find(status.number);
+        if (c) register.put({ ...c, sourceKey: key });
+        legacy.delete(status.number);
+        index.byKey.set(key, status.number);
+        continue;
+      }
+      const where = LOG.responseAt(r.tab, r.row);
+      if (status.kind === 'conflict') run.journal.error(LOG.keyConflict(status.numbers), where, '', 'PERINGATAN');
+      byKey ??= numbersByKey(run);
+      const orphan = (() => {
+        const n = byKey.get(key);
+        return n ? orphans.find((o) => o.number === n) ?? { number: n } : orphanFor(r, orphans);
+      })();
+      // A number another complaint holds now is never taken back.
+      const knownNumber = orphan && !register.find(orphan.number) ? orphan.number : undefined;
+      const reg = decideRegistration({
+        response: r, key, units: run.config.units, calendar: run.calendar, stepDays: run.config.stepDays, now: run.now,
+        counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0), yearOf,
+        knownNumber, recorded: knownNumber && 'unit' in (orphan as object) ? (orphan as OrphanRow) : undefined,
+      });
+      noteRegistration(run, reg, where, true);
+      if (reg.sequence) highest.set(reg.sequence.year, Math.max(highest.get(reg.sequence.year) ?? 0, reg.sequence.value));
+      register.put(reg.complaint);
+      index.byKey.set(key, reg.complaint.number);
+      registered++;
+    }
+  }
   return registered;
+}
+
+/** Register rows holding the same number: reported (the first row is the one used). */
+function reportDuplicateRows(run: Run, register: RegisterTable): void {
+  const rows = new Map<string, number[]>();
+  register.complaints.forEach((c, i) => { if (c.number) rows.set(c.number, [...(rows.get(c.number) ?? []), i + 2]); });
+  const dupes = [...rows].filter(([, r]) => r.length > 1);
+  const signature = dupes.map(([n, r]) => `${n}:${r.join('.')}`).join(',');
+  if (signature === (run.state.get('reported.duplicateRows') ?? '')) return; // said once, until it changes
+  run.state.set('reported.duplicateRows', signature);
+  for (const [number, r] of dupes) run.journal.error(LOG.duplicateRegisterRows(number, r), '', number, 'PERINGATAN');
 }
 
 function groupBy<T, V>(items: T[], key: (t: T) => string, value: (t: T) => V): Map<string, V[]> {
@@ -144,17 +216,32 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
 
   // Numbers never go backwards, even if the counter in Script Properties was lost.
   for (const [year, seq] of highestSequences(register.complaints.map((c) => c.number))) {
-    if (Number(run.state.get(`seq.${year}`) ?? 0) < seq) run.state.set(`seq.${year}`, String(seq));
+    if (counterOf(run, year) < seq) run.state.set(`seq.${year}`, String(seq));
   }
-  report.registered = registerMissedResponses(run, register);
+  reportDuplicateRows(run, register);
+
+  // The unit tabs, read once: the officers' work on complaints the register lost comes from here.
+  const tabs = new Map<string, UnitTable>();
+  const orphans: OrphanRow[] = [];
+  for (const unit of run.config.units) {
+    const data = readTab(run.ss, unit.tab);
+    if (!data) continue;
+    const tab = UnitTable.of(unit.tab, data);
+    tabs.set(unit.name, tab);
+    for (const row of tab.rows) {
+      const number = asText(row.values.number).trim();
+      if (number && !register.find(number)) orphans.push(recordedWork(unit.name, row.values));
+    }
+  }
+  const systemTabs = new Set<string>([...Object.values(TAB), ...run.config.units.map((u) => u.tab)]);
+  report.registered = registerMissedResponses(run, register, orphans, systemTabs);
 
   // 1. Officer input the edit trigger missed, tab by tab (it changes the register).
   const numbersByUnit = groupBy(register.complaints.filter((c) => c.unit), (c) => c.unit, (c) => c.number);
   const checks = new Map<string, UnitTabCheck>();
   for (const unit of run.config.units) {
-    const data = readTab(run.ss, unit.tab);
-    if (!data) continue;
-    const tab = UnitTable.of(unit.tab, data);
+    const tab = tabs.get(unit.name);
+    if (!tab) continue;
     const broken = takeOfficerInput(run, register, unit.name, tab, numbersByUnit.get(unit.name) ?? [], report);
     checks.set(unit.name, { pics: unit.pics, tab, broken });
   }

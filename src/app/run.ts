@@ -7,7 +7,11 @@
 import type { WorkCalendar } from '../core/calendar';
 import { calendarOf } from '../core/calendar-config';
 import { AppConfig } from '../core/config';
-import { LOG, SYSTEM_USER } from '../core/labels/journal';
+import { ACTION, HISTORY_VALUE, LOG, SYSTEM_USER, UNKNOWN_USER } from '../core/labels/journal';
+import { REGISTER_COLUMNS } from '../core/complaint';
+import { TransitionResult } from '../core/transitions';
+import { Registration } from '../core/registration';
+import { formatDate } from '../core/values';
 import { cachedConfig, refreshConfig } from '../gas/config-store';
 import { Journal } from '../gas/journal';
 import { ScriptState } from '../gas/state';
@@ -91,5 +95,45 @@ export function guard<T>(source: string, body: () => T): T {
       console.error(`Log Galat tidak dapat ditulis: ${errorText(inner)}`);
     }
     throw e;
+  }
+}
+
+/** The number counter of a registration year, as the run knows it. */
+export function counterOf(run: Run, year: number): number {
+  return Number(run.state.get(`seq.${year}`) ?? 0);
+}
+
+/** Registration year in WIB. */
+export const yearOf = (d: Date): number => Number(formatDate(d).slice(0, 4));
+
+/**
+ * Applies a registration to the run: advances the counter and writes the history. The history
+ * keeps the response key with the number, so a complaint whose register row is deleted gets its
+ * own number back when the response is registered again.
+ */
+export function noteRegistration(run: Run, reg: Registration, where: string, byReconcile: boolean): void {
+  const c = reg.complaint;
+  if (reg.sequence && counterOf(run, reg.sequence.year) < reg.sequence.value) run.state.set(`seq.${reg.sequence.year}`, String(reg.sequence.value));
+  const action = byReconcile ? ACTION.recordedByReconcile : ACTION.recorded;
+  run.journal.record(c.number, action, 'Status', '', reg.restored ? HISTORY_VALUE.restored(c.status, c.unit) : HISTORY_VALUE.recorded(c.status, c.unit, reg.routing === 'auto', reg.routingNote));
+  run.journal.record(c.number, action, RESPONSE_KEY_FIELD, '', c.sourceKey);
+  if (reg.problems.length) run.journal.error(LOG.formProblems(reg.problems), where, c.number, 'PERINGATAN');
+}
+
+/** `Riwayat` › Kolom of the row that ties a complaint number to its response key. */
+export const RESPONSE_KEY_FIELD = 'Kunci Respons';
+
+/** History names a change by the register's header (changes are to the register record). */
+const HEADER_OF: Record<string, string> = { ...Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, c.header])), officerStatus: 'Status' };
+
+/** History rows for the changes of one transition (edits and reconcile). */
+export function recordChanges(run: Run, result: TransitionResult, action: string, user: string): void {
+  for (const ch of result.changes) {
+    if (ch.key === 'updatedAt') continue;
+    run.journal.record(result.complaint.number, action, HEADER_OF[ch.key] ?? ch.key, ch.oldValue, ch.newValue, user || UNKNOWN_USER);
+  }
+  for (const r of result.refusals) {
+    run.journal.record(result.complaint.number, ACTION.refused, HEADER_OF[r.key] ?? r.key, r.typed, r.message, user || UNKNOWN_USER);
+    run.journal.error(LOG.refused(user, r.message), LOG.typed(r.typed), result.complaint.number, 'PERINGATAN');
   }
 }

@@ -23,7 +23,8 @@ import { showAlert } from '../gas/ui';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
 import { Outbox } from '../gas/outbox';
 import { reconcileAll } from './reconcile';
-import { finish, guard, layoutOf, startRun } from './run';
+import { Layout, errorText, finish, guard, layoutOf, startRun } from './run';
+import { AppConfig } from '../core/config';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -155,25 +156,14 @@ function setup(): SetupReport {
 
   // The form, linked to this spreadsheet, with choices from the config.
   const layout = layoutOf(state);
-  const form = ensureForm(ss, layout.formId, {
-    channel: CHANNEL_CHOICES,
-    category: config.categories,
-    unit: [FORM.autoRoute, ...config.units.filter((u) => u.active).map((u) => u.name)],
-  });
-  const formChanges = [...form.addedItems, ...form.updatedChoices.map(SETUP_TEXT.formChoices)];
-  if (form.fixed.length) formChanges.push(SETUP_TEXT.formFixed(form.fixed));
-  report.form = form.created ? SETUP_TEXT.formCreated(form.form.getPublishedUrl()) : formChanges.length ? SETUP_TEXT.formUpdated(formChanges) : SETUP_TEXT.formUpToDate;
-  const responses = waitForResponsesTab(ss, form.form);
-  layout.formId = form.form.getId();
   layout.spreadsheetUrl = ss.getUrl();
-  if (responses) {
-    const { sheet } = responses;
-    layout.responses = { sheetName: sheet.getName(), gid: sheet.getSheetId(), columns: responses.columns };
-    const known = (layout.responseTabs ?? []).filter((t) => t.gid !== sheet.getSheetId());
-    layout.responseTabs = [...known, { sheetName: sheet.getName(), gid: sheet.getSheetId() }];
+  try {
+    syncForm(ss, layout, config, report);
+  } catch (e) {
+    // A passing failure of Forms: never create a second form; say so and go on with the rest.
+    report.form = SETUP_TEXT.formUnavailable(errorText(e));
+    report.problems.push(report.form);
   }
-  report.formState = SETUP_TEXT.formState({ ...form.state, responsesTab: responses?.sheet.getName() ?? '' });
-  if (!form.state.accepting) report.problems.push(SETUP_TEXT.formNotAccepting);
   layout.gids = {};
   for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();
   state.setJson('layout', layout);
@@ -212,6 +202,28 @@ function setup(): SetupReport {
   return report;
 }
 
+
+/** The form: found or created, published, linked; its responses tab waited for and recorded. */
+function syncForm(ss: Spreadsheet, layout: Layout, config: AppConfig, report: SetupReport): void {
+  const form = ensureForm(ss, layout.formId, {
+    channel: CHANNEL_CHOICES,
+    category: config.categories,
+    unit: [FORM.autoRoute, ...config.units.filter((u) => u.active).map((u) => u.name)],
+  });
+  const formChanges = [...form.addedItems, ...form.updatedChoices.map(SETUP_TEXT.formChoices)];
+  if (form.fixed.length) formChanges.push(SETUP_TEXT.formFixed(form.fixed));
+  report.form = form.created ? SETUP_TEXT.formCreated(form.form.getPublishedUrl()) : formChanges.length ? SETUP_TEXT.formUpdated(formChanges) : SETUP_TEXT.formUpToDate;
+  const responses = waitForResponsesTab(ss, form.form);
+  layout.formId = form.form.getId();
+  if (responses) {
+    const { sheet } = responses;
+    layout.responses = { sheetName: sheet.getName(), gid: sheet.getSheetId(), columns: responses.columns };
+    const known = (layout.responseTabs ?? []).filter((t) => t.gid !== sheet.getSheetId());
+    layout.responseTabs = [...known, { sheetName: sheet.getName(), gid: sheet.getSheetId() }];
+  }
+  report.formState = SETUP_TEXT.formState({ ...form.state, responsesTab: responses?.sheet.getName() ?? '' });
+  if (!form.state.accepting) report.problems.push(SETUP_TEXT.formNotAccepting);
+}
 
 export function summaryText(r: SetupReport): string {
   const lines = [

@@ -44,6 +44,8 @@ export function isBlankResponse(answers: Answers): boolean {
 
 /** Tolerance for the admin's clock vs the server's when checking "not in the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** A post older than this when recorded is probably a typo in the year or month: flagged, kept. */
+export const PLAUSIBLE_AGE_DAYS = 30;
 
 export function buildComplaint(input: IntakeInput): IntakeResult {
   const { answers, submittedAt } = input;
@@ -59,6 +61,8 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
       c.receivedAt = submittedAt;
     } else {
       c.receivedAt = received;
+      const days = (submittedAt.getTime() - received.getTime()) / 86_400_000;
+      if (days > PLAUSIBLE_AGE_DAYS) problems.push(INTAKE_PROBLEM.receivedLongBefore(Math.floor(days)));
     }
   } else {
     const blank = received === undefined || received === null || (typeof received === 'string' && received.trim() === '');

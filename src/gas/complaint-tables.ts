@@ -58,9 +58,37 @@ export class RegisterTable {
   }
 }
 
-/** Appends one complaint to a table whose header row is read first (2 calls + the append). */
-export function appendComplaintRow(sheet: Sheet, tabName: string, c: Complaint, kind: 'register' | 'unit'): void {
+/**
+ * What intake needs of the register without reading all of it: its header row, and the number
+ * and response-key columns (one column read each; the numbers only when asked).
+ */
+export interface RegisterKeys {
+  sheet: Sheet;
+  headers: unknown[];
+  keys: Array<{ number: string; key: string; recordedAt: Date | null; adminEmail: string }>;
+}
+
+export function readRegisterKeys(ss: Spreadsheet): RegisterKeys {
+  const sheet = ss.getSheetByName(TAB.register);
+  if (!sheet) throw new Error(FAILURE.tabMissing(TAB.register));
   const headers = sheet.getRange('1:1').getValues()[0];
+  const index = indexColumns(TAB.register, headers, REGISTER_COLUMNS);
+  const last = sheet.getLastRow();
+  const column = (key: ComplaintKey): unknown[] => {
+    const i = index[key];
+    return last < 2 || i === undefined ? [] : sheet.getRange(2, i + 1, last - 1, 1).getValues().map((r) => r[0]);
+  };
+  const numbers = column('number');
+  const keys = column('sourceKey');
+  return {
+    sheet, headers,
+    keys: numbers.map((n, i) => ({ number: String(n ?? '').trim(), key: String(keys[i] ?? '').trim(), recordedAt: null, adminEmail: '' })),
+  };
+}
+
+/** Appends one complaint to a table whose header row is read first (2 calls + the append). */
+export function appendComplaintRow(sheet: Sheet, tabName: string, c: Complaint, kind: 'register' | 'unit', knownHeaders?: unknown[]): void {
+  const headers = knownHeaders ?? sheet.getRange('1:1').getValues()[0];
   let width = headers.length;
   while (width > 0 && String(headers[width - 1] ?? '') === '') width--;
   const row = kind === 'register'

@@ -30,6 +30,8 @@ export const SETUP_TEXT = {
     `email pengisi: ${EMAIL_COLLECTION[s.emailCollection] ?? s.emailCollection}; ` +
     `tab respons: ${s.responsesTab || 'belum muncul (jalankan Siapkan / Perbarui lagi beberapa menit lagi)'}`,
   formFixed: (what: string[]) => `diperbaiki: ${what.map((w) => FORM_FIX[w] ?? w).join(', ')}`,
+  formUnavailable: (error: string) =>
+    `Formulir tidak dapat dibuka sementara (${error}); tidak ada formulir baru yang dibuat. Jalankan Siapkan / Perbarui lagi beberapa menit lagi.`,
   formNotAccepting: 'Formulir tidak menerima jawaban: buka formulir › tab Jawaban › aktifkan "Menerima jawaban".',
   protectionsNotInEffect: (tabs: string[]) =>
     `Proteksi belum berlaku pada: ${tabs.join(', ')}. Buka Data › Lindungi sheet dan rentang, lalu atur editornya.`,

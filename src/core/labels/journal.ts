@@ -31,6 +31,8 @@ export const HISTORY_VALUE = {
   reconcile: (registered: number, officerUpdates: number, rebuilt: string[], queued: number) =>
     `${registered} respons dicatat, ${officerUpdates} isian petugas diambil, tab dibangun ulang: ${rebuilt.join(', ') || '-'}, ${queued} email penugasan diantrekan`,
   noOwner: 'tidak ada',
+  restored: (status: string, unit: string) =>
+    `${status}; baris di Pengaduan hilang dan dibuat lagi dengan nomor yang sama; isian unit ${unit} dipulihkan dari tab unit`,
   formUpToDate: 'sudah sesuai',
 } as const;
 
@@ -41,7 +43,11 @@ export const LOG = {
   formProblems: (problems: string[]) => `Isian formulir perlu diperiksa admin: ${problems.join(' ')}`,
   responseAt: (sheet: string, row: number) => `tab "${sheet}" baris ${row}`,
   busy: 'Respons formulir belum dicatat karena sistem sedang sibuk; akan dicatat otomatis oleh rekonsiliasi berikutnya.',
-  duplicate: (row: number) => `Respons baris ${row} sudah dicatat sebelumnya; kiriman ganda diabaikan.`,
+  duplicate: (number: string) => `Respons ini sudah dicatat sebagai ${number}; kiriman ganda diabaikan.`,
+  keyConflict: (numbers: string[]) =>
+    `Respons dengan waktu kirim dan pengisi yang sama dengan ${numbers.join(', ')} tetapi isinya berbeda; dicatat sebagai pengaduan baru. Periksa apakah ini pengaduan yang sama.`,
+  duplicateRegisterRows: (number: string, rows: number[]) =>
+    `Nomor ${number} muncul di ${rows.length} baris tab Pengaduan (baris ${rows.join(', ')}); yang dipakai baris ${rows[0]}. Hapus baris salinannya.`,
   blank: (row: number) => `Respons kosong di baris ${row} diabaikan.`,
   unitTabMissing: (tab: string) => `Tab unit "${tab}" tidak ditemukan; pengaduan tetap tercatat di tab Pengaduan.`,
   emailFailed: (subject: string, attempt: number) => `Email "${subject}" gagal dikirim (percobaan ${attempt}).`,

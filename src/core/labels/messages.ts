@@ -25,6 +25,8 @@ export const INTAKE_PROBLEM = {
   receivedInFuture: 'Waktu pengaduan berada di masa depan; dipakai waktu pencatatan.',
   receivedBlank: 'Waktu pengaduan kosong; dipakai waktu pencatatan.',
   receivedUnreadable: 'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.',
+  receivedLongBefore: (days: number) =>
+    `Waktu pengaduan ${days} hari sebelum dicatat (lebih dari 30 hari); periksa tanggal, bulan dan tahunnya. Tenggat dihitung dari waktu ini.`,
   channelBlank: 'Kanal media sosial kosong.',
   channelUnknown: (channel: string) => `Kanal "${channel}" tidak dikenal.`,
   reporterBlank: 'Nama/akun pelapor kosong.',
