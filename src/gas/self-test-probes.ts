@@ -122,7 +122,10 @@ export const PROBES: Probes = {
     ScriptApp.deleteTrigger(trigger);
     return { listed: !!found, handler: found ? found.getHandlerFunction() : '', gone: !ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === id) };
   },
-  'pemicu.pemilik': () => ({ wanted: Object.values(HANDLERS), handlers: ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()) }),
+  'pemicu.pemilik': ({ ss, me }) => {
+    const owner = ss.getOwner();
+    return { wanted: Object.values(HANDLERS), handlers: ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()), runner: me, owner: owner ? owner.getEmail() : '' };
+  },
   'properti.batas': () => {
     const props = PropertiesService.getScriptProperties();
     const chunk = 'a'.repeat(X.PROPERTY_CHUNK_CHARS);

@@ -112,3 +112,14 @@ test('a seen value that is itself formula-like is written as text', () => {
   const r = resultOf('zona.skrip', CHECKS['zona.skrip'].judge({ zone: '=IMPORTXML("http://x")' }));
   expect(tabRows([r], new Date())[0][5]).toBe(`'=IMPORTXML("http://x")`);
 });
+
+test('trigger ownership is judged only when the operator runs the test', () => {
+  const judge = CHECKS['pemicu.pemilik'].judge;
+  const wanted = ['onFormSubmitTrigger', 'onEditTrigger'];
+  expect(judge({ wanted, handlers: wanted, runner: 'op@x.org', owner: 'op@x.org' }).verdict).toBe('lulus');
+  expect(judge({ wanted, handlers: [...wanted, 'onEditTrigger'], runner: 'op@x.org', owner: 'op@x.org' }).verdict).toBe('gagal');
+  expect(judge({ wanted, handlers: [], runner: 'OP@x.org', owner: 'op@x.org' }).verdict).toBe('gagal');
+  const other = judge({ wanted, handlers: [], runner: 'admin@x.org', owner: 'op@x.org' });
+  expect(other.verdict).toBe('dilewati');
+  expect(other.reason).toContain('op@x.org');
+});

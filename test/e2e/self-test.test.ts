@@ -83,3 +83,18 @@ test('on an account outside GMT+7 the self-test finds the spreadsheet zone befor
   // The new protection mirrored the sharing (the shared editor, not the owner) until changed.
   expect(after.results.find((r) => r.id === 'lindungi.baru')!.seen).toBe('editor: pic.a@example.org');
 });
+
+test('an admin who is not the operator can run it from the menu; trigger ownership is skipped with the reason', () => {
+  const admin = 'admin.medsos@example.org';
+  const rt = installedRuntime({ users: [admin] });
+  rt.openSpreadsheet(admin);
+  const sentBefore = rt.outbox.length;
+  const run = rt.clickMenu(admin, ['Pengaduan', 'Uji kecocokan sistem']);
+  expect(run.ok).toBe(true);
+  const results = (run.value as { results: { id: string; verdict: string; reason?: string }[] }).results;
+  const triggers = results.find((r) => r.id === 'pemicu.pemilik')!;
+  expect(triggers.verdict).toBe('dilewati');
+  expect(triggers.reason).toContain(rt.env.owner);
+  expect(results.filter((r) => r.verdict === 'gagal').map((r) => r.id)).toEqual([]);
+  expect(rt.outbox.slice(sentBefore).map((m) => m.to)).toEqual([[admin]]);
+});

@@ -140,5 +140,7 @@ export const SELF_TEST_TEXT = {
   none,
   missingSetup: 'belum ada formulir: Siapkan / Perbarui belum dijalankan',
   lockFree: 'Tidak ada eksekusi lain yang memegang kunci skrip saat uji; rebutan kunci tidak dapat dibuat dalam satu eksekusi.',
+  notOperator: (runner: string, owner: string) =>
+    `Dijalankan oleh ${runner}, bukan operator (pemilik spreadsheet ${owner}); pemicu yang dipasang akun lain tidak terlihat. Minta operator menjalankan uji ini.`,
   quotaEmpty: 'Kuota email hari ini sudah habis; tidak ada email uji yang dapat dikirim.',
 } as const;

@@ -29,7 +29,7 @@ export interface Observations {
   'lindungi.baru': { owner: string; editors: string[] };
   'lindungi.berlaku': { me: string; owner: string; editors: string[]; canEdit: boolean; domainEdit: boolean };
   'pemicu.pasang': { listed: boolean; handler: string; gone: boolean };
-  'pemicu.pemilik': { wanted: string[]; handlers: string[] };
+  'pemicu.pemilik': { wanted: string[]; handlers: string[]; runner: string; owner: string };
   'properti.batas': { chunkIntact: boolean; oversizeError: string | null };
   'properti.biaya': { perWriteMs: number };
   'lembar.flush': { flushMs: number };
@@ -106,6 +106,8 @@ export const CHECKS: { [K in CheckId]: CheckSpec<K> } = {
   'pemicu.pasang': spec('pemicu.pasang', `${REF}/script/script-app#getProjectTriggers()`, (o, e) =>
     verdictOf(o.listed && o.handler === X.PROBE_TRIGGER_HANDLER && o.gone, e, S.trigger(o.listed, o.handler, o.gone))),
   'pemicu.pemilik': spec('pemicu.pemilik', `${GUIDE}/triggers/installable#restrictions`, (o, e) => {
+    // "A given account can't see triggers installed from a second account": only the operator can tell.
+    if (o.owner && o.runner.toLowerCase() !== o.owner.toLowerCase()) return skip(e, T.notOperator(o.runner, o.owner));
     const count = (h: string) => o.handlers.filter((x) => x === h).length;
     return verdictOf(o.wanted.every((h) => count(h) === 1), e, o.wanted.map((h) => S.triggerCount(h, count(h))).join(', '));
   }),
