@@ -22,7 +22,7 @@ type Form = GoogleAppsScript.Forms.Form;
 export interface ProbeContext {
   ss: Spreadsheet;
   scratch: Sheet;
-  /** The account running the test (the operator). */
+  /** The account running the test (normally the operator), lower case. */
   me: string;
   /** The system's form (from the layout setup recorded), '' before the first setup. */
   formId: string;
@@ -49,9 +49,12 @@ function timed(body: () => void): number {
 
 const emails = (users: GoogleAppsScript.Base.User[]) => users.map((u) => u.getEmail().toLowerCase());
 
-/** The system's form as setup finds it (recorded id, else the spreadsheet's linked form); only read. */
+const formsFound = new WeakMap<ProbeContext, Form | null>();
+
+/** The system's form as setup finds it (recorded id, else the spreadsheet's linked form), opened once; only read. */
 function withForm<T>(ctx: ProbeContext, read: (form: Form) => T): ({ formId: string } & T) | { formId: '' } {
-  const form = findForm(ctx.ss, ctx.formId);
+  if (!formsFound.has(ctx)) formsFound.set(ctx, findForm(ctx.ss, ctx.formId));
+  const form = formsFound.get(ctx);
   return form ? { formId: form.getId(), ...read(form) } : { formId: '' };
 }
 
