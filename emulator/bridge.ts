@@ -32,7 +32,14 @@ function cellsIn(v: unknown): number {
   return n;
 }
 
+/** Fault injection (emulator/faults.ts): asked before each host method call and after it returned. */
+export interface CallHooks {
+  _beforeCall(className: string, method: string): void;
+  _afterCall(className: string, method: string): void;
+}
+
 export class Bridge {
+  hooks: CallHooks | null = null;
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
   realm: SandboxRealm | null = null;
@@ -59,12 +66,14 @@ export class Bridge {
           const hostArgs = args.map((a) => bridge.toHost(a));
           let result: unknown;
           try {
+            bridge.hooks?._beforeCall(className, prop);
             result = (member as (...a: unknown[]) => unknown).apply(t, hostArgs);
           } catch (e) {
             bridge.ledger.record(`${className}.${prop}`);
             return bridge.fail(e);
           }
           bridge.ledger.record(`${className}.${prop}`, cellsIn(result) || cellsIn(hostArgs[0]));
+          try { bridge.hooks?._afterCall(className, prop); } catch (e) { return bridge.fail(e); }
           return bridge.toSandbox(result);
         };
       },

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { Context, Script } from 'node:vm';
 import { GasEnv, ExecutionKind } from './env';
+import { Faults } from './faults';
 import { RunRecord } from './ledger';
 import {
   CacheService, CalendarApp, Console, Form, FormApp, LockService, LogBook, Logger, MailApp, PropertiesService,
@@ -25,6 +26,7 @@ import {
 import { FormResponse } from './services/forms/form-response';
 import { Charts, HtmlService, SpreadsheetAppService } from './spreadsheet';
 import type { Sheet, Spreadsheet } from './spreadsheet';
+import { UserActionOutcome, userClearSheet, userDeleteRows, userInsertRows, userRenameSheet, userSort } from './spreadsheet/user-actions';
 
 export interface RuntimeOptions {
   /** Virtual start time (default 2026-01-05T08:00:00+07:00). */
@@ -86,6 +88,12 @@ export interface EditResult {
   /** Why the edit was refused (protection, data validation), when it was. */
   reason?: string;
   runs: ExecutionResult[];
+  /**
+   * The user acted while an execution was running (a `during` fault): the trigger executions the
+   * action causes run right after that execution ends (they cannot nest inside it), so `runs` is
+   * empty and their results appear in `executions` then.
+   */
+  deferred?: boolean;
 }
 
 interface PendingRun {
@@ -119,7 +127,11 @@ export class GasRuntime {
   readonly spreadsheet: Spreadsheet;
   /** Every execution, in order. */
   readonly executions: ExecutionResult[] = [];
+  /** Fault injection (emulator/faults.ts): outages, kills, mid-run user actions, skipped triggers. */
+  readonly faults: Faults;
   private readonly context: Context;
+  /** Trigger runs caused by a user action during an execution, run when that execution ends. */
+  private readonly deferred: (() => ExecutionResult)[] = [];
 
   constructor(options: RuntimeOptions = {}) {
     this.env = new GasEnv({
@@ -146,6 +158,8 @@ export class GasRuntime {
     this.calendarApp = new CalendarApp(env);
     this.htmlService = new HtmlService(env);
     this.charts = new Charts(env);
+    this.faults = new Faults(env, this.propertiesService);
+    env.bridge.hooks = this.faults;
 
     this.spreadsheet = this.spreadsheetApp._create(options.spreadsheetName ?? 'Untitled spreadsheet');
     this.spreadsheetApp._activeSpreadsheetId = this.spreadsheet.getId();
@@ -265,27 +279,79 @@ export class GasRuntime {
    * `onEdit` and every installable edit and change trigger of the spreadsheet run.
    */
   editAsUser(user: string, sheetName: string, row: number, col: number, values: unknown[][]): EditResult {
-    const sheet = this.spreadsheet.getSheetByName(sheetName) as Sheet | null;
-    if (!sheet) throw new Error(`no sheet named "${sheetName}"`);
-    const singleCell = values.length === 1 && values[0].length === 1;
+    const sheet = this.userSheet(sheetName);
     const outcome = sheet._userEdit(user, row, col, values);
     if (!outcome.applied) return { applied: false, reason: outcome.reason, runs: [] };
-    const oldValue = singleCell ? outcome.oldValues[0][0] : undefined;
-    const range = sheet.getRange(row, col, values.length, values[0].length);
-    const newValue = singleCell ? range.getValue() : undefined;
+    const edit = { row, column: col, numRows: values.length, numColumns: values[0].length, oldValues: outcome.oldValues };
+    return this.deliverUserChange(user, sheet, { applied: true, edit, changeType: 'EDIT' });
+  }
+
+  /** `user` sorts `range` (A1) of a tab by one column, as Data › Sort range does. */
+  sortAsUser(user: string, sheetName: string, range: string, column: number, descending = false): EditResult {
+    const sheet = this.userSheet(sheetName);
+    return this.deliverUserChange(user, sheet, userSort(sheet, user, { range, column, descending }));
+  }
+
+  /** `user` deletes `count` rows from `row` (right-click › Delete rows). */
+  deleteRowsAsUser(user: string, sheetName: string, row: number, count = 1): EditResult {
+    const sheet = this.userSheet(sheetName);
+    return this.deliverUserChange(user, sheet, userDeleteRows(sheet, user, row, count));
+  }
+
+  /** `user` inserts `count` empty rows before `row`. */
+  insertRowsAsUser(user: string, sheetName: string, row: number, count = 1): EditResult {
+    const sheet = this.userSheet(sheetName);
+    return this.deliverUserChange(user, sheet, userInsertRows(sheet, user, row, count));
+  }
+
+  /** `user` renames a tab. */
+  renameSheetAsUser(user: string, sheetName: string, to: string): EditResult {
+    const sheet = this.userSheet(sheetName);
+    return this.deliverUserChange(user, sheet, userRenameSheet(sheet, user, to));
+  }
+
+  /** `user` selects the whole tab and presses Delete. */
+  clearSheetAsUser(user: string, sheetName: string): EditResult {
+    const sheet = this.userSheet(sheetName);
+    return this.deliverUserChange(user, sheet, userClearSheet(sheet, user));
+  }
+
+  private userSheet(sheetName: string): Sheet {
+    const sheet = this.spreadsheet.getSheetByName(sheetName) as Sheet | null;
+    if (!sheet) throw new Error(`no sheet named "${sheetName}"`);
+    return sheet;
+  }
+
+  /**
+   * After a user's action was applied: the simple `onEdit` (for edits) and every installable edit
+   * and change trigger of the spreadsheet, each with the event Sheets delivers. During another
+   * execution (a `during` fault) they are queued and run when it ends.
+   */
+  private deliverUserChange(user: string, sheet: Sheet, outcome: UserActionOutcome): EditResult {
+    if (!outcome.applied) return { applied: false, reason: outcome.reason, runs: [] };
     const timeZone = this.spreadsheet.getSpreadsheetTimeZone();
-    const runs: ExecutionResult[] = [];
-    if (this.hasFunction('onEdit')) {
+    const e = outcome.edit;
+    const singleCell = !!e && e.numRows === 1 && e.numColumns === 1;
+    const range = e ? sheet.getRange(e.row, e.column, e.numRows, e.numColumns) : null;
+    const oldValue = singleCell ? e!.oldValues[0][0] : undefined;
+    const newValue = singleCell ? range!.getValue() : undefined;
+    const runs: (() => ExecutionResult)[] = [];
+    if (range && this.hasFunction('onEdit')) {
       const event = editEvent({ range, source: this.spreadsheet, user: this.userFor(user, this.env.owner), singleCell, oldValue, newValue, timeZone });
-      runs.push(this.execute({ label: 'onEdit', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [event]));
+      runs.push(() => this.execute({ label: 'onEdit', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [event]));
     }
     for (const trigger of this.triggersFor(this.spreadsheet.getId(), 'ON_EDIT', 'ON_CHANGE')) {
+      if (trigger.eventType === 'ON_EDIT' && !range) continue;
       const event = trigger.eventType === 'ON_EDIT'
         ? editEvent({ range, source: this.spreadsheet, user: this.userFor(user, trigger.owner), singleCell, oldValue, newValue, timeZone, triggerUid: trigger.uid })
-        : changeEvent(this.spreadsheet, this.userFor(user, trigger.owner), 'EDIT', trigger.uid);
-      runs.push(this.runTrigger({ trigger, event, activeUser: user }));
+        : changeEvent(this.spreadsheet, this.userFor(user, trigger.owner), outcome.changeType ?? 'OTHER', trigger.uid);
+      runs.push(() => this.runTrigger({ trigger, event, activeUser: user }));
     }
-    return { applied: true, runs };
+    if (this.env.execution) {
+      this.deferred.push(...runs);
+      return { applied: true, runs: [], deferred: true };
+    }
+    return { applied: true, runs: runs.map((run) => run()) };
   }
 
   /** `user` opens the spreadsheet: the simple `onOpen`, then installable open triggers, with a UI. */
@@ -325,6 +391,10 @@ export class GasRuntime {
       const scheduled = due.nextAt as number;
       if (scheduled > this.env.clock.now()) this.env.clock.set(scheduled);
       due.nextAt = null;
+      if (this.faults._dropsTriggerAt(scheduled)) {
+        due.nextAt = nextFiring(due.clock, scheduled);
+        continue;
+      }
       runs.push(this.runTrigger({ trigger: due, event: timeDrivenEvent(this.env.clock.now(), due.uid), activeUser: '' }));
       due.nextAt = nextFiring(due.clock, Math.max(scheduled, this.env.clock.now()));
     }
@@ -385,19 +455,26 @@ export class GasRuntime {
     this.env.ledger.begin(spec.label, spec.kind, startedAt);
     const base = { label: spec.label, kind: spec.kind, triggerUid: spec.triggerUid, startedAt, executionId: execution.id };
     let result: ExecutionResult & { thrown?: unknown };
+    this.faults._beginExecution(spec.label, execution.id);
     try {
       const fn = (this.context as Record<string, unknown>)[spec.label];
       if (typeof fn !== 'function') throw this.env.bridge.realm!.makeError(`Script function not found: ${spec.label}`, 'Error');
       const value = this.env.bridge.toHost((fn as (...a: unknown[]) => unknown)(...args.map((a) => this.env.bridge.toSandbox(a))));
+      // A killed execution is recorded as killed even if the script caught the error.
+      if (this.faults._killed) throw this.faults._endExecution();
       result = { ...base, ok: true, value, run: this.env.ledger.end() };
     } catch (e) {
-      result = { ...base, ok: false, error: String((e as Error)?.message ?? e), thrown: e, run: this.env.ledger.end(e) };
+      const error = this.faults._endExecution() ?? e;
+      result = { ...base, ok: false, error: String((error as Error)?.message ?? error), thrown: error, run: this.env.ledger.end(error) };
     } finally {
+      this.faults._endExecution();
       this.env.settle('end');
       this.lockService._releaseExecution(execution.id);
       this.env.execution = null;
     }
     this.executions.push(result);
+    // User actions that landed mid-run: their trigger executions run now, in order.
+    for (const run of this.deferred.splice(0)) run();
     return result;
   }
 }

@@ -5,10 +5,11 @@
  */
 import { runCalendarBench } from './bench/calendar.bench';
 import { runEmulatorBench } from './bench/emulator.bench';
+import { runOutboxBench } from './bench/outbox.bench';
 import { runRemindersBench } from './bench/reminders.bench';
 import { runWorkflowBench } from './bench/workflow.bench';
 
-const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench];
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runOutboxBench];
 
 async function main(): Promise<void> {
   let ok = true;

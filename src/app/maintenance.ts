@@ -7,6 +7,7 @@ import { TAB } from '../core/labels';
 import { ACTION, HISTORY_VALUE, LOG } from '../core/labels/journal';
 import { ASSIGNMENT_KIND } from '../core/email/assignment';
 import { refreshDashboardQuietly } from './dashboard';
+import { sendMail } from './mail';
 import { reconcileAll } from './reconcile';
 import { finish, guard, startRun } from './run';
 
@@ -19,7 +20,7 @@ export function hourlyJob(): void {
     const report = reconcileAll(run, outbox);
     const cancelled = outbox.cancelWaiting(ASSIGNMENT_KIND, report.finished, LOG.assignmentMoot);
     if (cancelled) run.journal.record('', ACTION.assignmentCancelled, TAB.outbox, '', HISTORY_VALUE.assignmentCancelled(cancelled));
-    outbox.send(run.now, run.journal);
+    sendMail(run, outbox);
     refreshDashboardQuietly(run, report.complaints); // a dashboard failure goes to Log Galat, not fatal
     finish(run);
     lock.releaseLock();

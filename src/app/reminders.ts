@@ -13,6 +13,7 @@ import { formatDateTime } from '../core/values';
 import { RegisterTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
 import { showAlert } from '../gas/ui';
+import { sendMail } from './mail';
 import { operatorOnly } from './menu';
 import { Run, finish, guard, startRun, tabUrl } from './run';
 
@@ -51,10 +52,11 @@ function remind(run: Run, day: ReminderDay, action: string): Outcome {
     links: links(run),
     alreadyQueued: (key) => outbox.has(key),
     escalationsQueuedToday: outbox.countQueuedSince(ESCALATION_KIND, run.calendar.at(day.date)),
+    mail: outbox.health(run.now),
   });
   let queued = 0;
   for (const m of plan.emails) if (outbox.enqueue(m, run.now)) queued++;
-  const { sent, waiting } = outbox.send(run.now, run.journal);
+  const { sent, waiting } = sendMail(run, outbox);
   const outcome = { plan, queued, sent, waiting };
   if (queued || sent) run.journal.record('', action, '', '', describe(outcome));
   return outcome;
@@ -120,7 +122,7 @@ export function menuSendSummary(): void {
       const outbox = Outbox.read(run.ss);
       const email = manualSummary(register.complaints, run.config, run.calendar, run.now, links(run), formatDateTime(run.now));
       const queued = outbox.enqueue(email, run.now);
-      const { sent, waiting } = outbox.send(run.now, run.journal);
+      const { sent, waiting } = sendMail(run, outbox);
       if (queued) run.journal.record('', MENU.sendSummary, '', '', `${email.subject}; terkirim ${sent}; menunggu ${waiting}`);
       finish(run);
       if (!queued) return 'Ringkasan ini baru saja diantrekan; tidak dikirim dua kali.';

@@ -12,7 +12,7 @@ export class Journal {
   readonly history: HistoryEntry[] = [];
   readonly errors: ErrorEntry[] = [];
 
-  constructor(private readonly now: Date, private readonly user: string, private readonly source: string) {}
+  constructor(private readonly now: Date, private readonly user: string, readonly source: string) {}
 
   record(number: string, action: string, field = '', oldValue: unknown = '', newValue: unknown = '', user = this.user): void {
     this.history.push({ at: this.now, user, number, action, field, oldValue, newValue, source: this.source });

@@ -1,24 +1,25 @@
 /**
- * The mail outbox (`Antrean Email`, DESIGN §8): messages are queued with an idempotency key,
- * then sent in queue order while the daily quota allows (MailApp.getRemainingDailyQuota counts
- * recipients); what cannot go out now waits for the next run. A key already in the outbox is
- * never queued again, so a trigger that runs twice sends nothing twice.
+ * The mail outbox (`Antrean Email`, DESIGN §8, §10): messages are queued with an idempotency key
+ * (a key already in the outbox is never queued again, so a trigger that runs twice queues
+ * nothing twice), then sent by priority while the daily quota allows (the order is decided in
+ * src/core/email/queue.ts), two-phase so that a run killed at any point sends nothing twice.
+ *
+ * Operator: a message in `Perlu Dicek` may or may not have gone out (the run that sent it ended
+ * before recording the result). Check with the recipient, then set Status to `Menunggu` to send
+ * it again on the next run, `Terkirim` if it arrived, or `Dibatalkan`.
  */
 import { MAX_ATTEMPTS, OUTBOX_HEADERS, OUTBOX_STATUS, OutgoingEmail, recipientCount } from '../core/email/message';
-import { TAB } from '../core/labels';
+import { Backlog, MailHealth, QueuedMessage, SEND_BATCH, mailHealth, planSends } from '../core/email/queue';
+import { OUTBOX_TEXT, TAB } from '../core/labels';
 import { FAILURE, LOG } from '../core/labels/journal';
 import { protectText } from '../core/rows';
+import { formatDateTime } from '../core/values';
 import { Journal } from './journal';
-import { TabData, appendRows, ensureRows, readTab, writeChangedRows } from './tabs';
+import { FIRST_STATUS, Pending, STATUS_COLUMNS, StatusWriter } from './outbox-writer';
+import { TabData, appendRows, ensureRows, readTab } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/**
- * Messages sent per run at most: each MailApp.sendEmail is a round trip of a few hundred
- * milliseconds, so a Workspace quota (1,500 recipients) sent in one run would pass the 6-minute
- * limit and leave statuses unwritten. The rest waits for the next (hourly) run.
- */
-export const MAX_SENDS_PER_RUN = 100;
 const SPARE_ROWS = 500;
 
 const COL = Object.fromEntries(OUTBOX_HEADERS.map((h, i) => [h, i])) as Record<string, number>;
@@ -90,8 +91,20 @@ export class Outbox {
     if (!this.queued.length) return;
     const sheet = this.tab?.sheet ?? this.ss.getSheetByName(TAB.outbox);
     if (!sheet) throw new Error(FAILURE.tabMissing(TAB.outbox));
-    appendRows(sheet, this.queued.map(cells), this.tab ? this.tab.rows.length + 1 : undefined);
-    if (this.tab) this.tab.rows.push(...this.queued);
+    const tab = this.tab;
+    if (!tab) {
+      appendRows(sheet, this.queued.map(cells)); // intake, edits: after the last row, wherever it is now
+    } else {
+      // After the last row as it is now: another run may have appended since the read. Room
+      // for this run's rows plus spare, so that most runs append with a single call.
+      const last = sheet.getLastRow();
+      ensureRows(sheet, last + this.queued.length, SPARE_ROWS);
+      sheet.getRange(last + 1, 1, this.queued.length, OUTBOX_HEADERS.length).setValues(this.queued.map(cells));
+      // Rows others appended since the read are not known here: blank placeholders keep the
+      // indices right (nothing is planned for them; the next run reads them).
+      while (tab.rows.length < last - 1) tab.rows.push(new Array(OUTBOX_HEADERS.length).fill(''));
+      tab.rows.push(...this.queued);
+    }
     this.queued.length = 0;
   }
 
@@ -105,81 +118,159 @@ export class Outbox {
     let cancelled = 0;
     tab.rows.forEach((row, i) => {
       if (row[COL['Status']] !== OUTBOX_STATUS.waiting || row[COL['Jenis']] !== kind || !numbers.has(String(row[COL['No. Pengaduan']] ?? ''))) return;
-      const next = row.slice();
-      next[COL['Status']] = OUTBOX_STATUS.cancelled;
-      next[COL['Galat']] = reason;
-      this.cancelled.set(i, next);
-      tab.rows[i] = next;
+      this.cancelled.set(i, reason);
       cancelled++;
     });
     return cancelled;
   }
 
-  private readonly cancelled = new Map<number, unknown[]>();
+  /** Row index → reason of the cancellations not written yet. */
+  private readonly cancelled = new Map<number, string>();
+
+  /** Recipients left in today's mail quota, asked once per run and counted down by `send`. */
+  quota(): number {
+    if (this.quotaLeft === null) this.quotaLeft = MailApp.getRemainingDailyQuota();
+    return this.quotaLeft;
+  }
+
+  private quotaLeft: number | null = null;
+
+  /** The outbox as the admin digest reports it (unknown outcomes, backlog against today's quota). */
+  health(now: Date): MailHealth {
+    const queue = this.queue();
+    const waiting = queue.some((m) => m.status === OUTBOX_STATUS.waiting);
+    return mailHealth(queue, waiting ? this.quota() : 0, now);
+  }
+
+  private queue(): QueuedMessage[] {
+    return [...(this.tab?.rows ?? []), ...this.queued].map(queuedMessage);
+  }
 
   /**
-   * Sends waiting messages in queue order while the quota allows, then writes the messages
-   * queued in this run and the status of those sent in one block (one write to the tab).
-   * Returns how many were sent and how many still wait.
+   * Appends what was queued in this run, then sends what `planSends` picks, two-phase and in
+   * batches of SEND_BATCH: the batch is marked `Mengirim` (with the run and the time), written
+   * and flushed; then each message is sent and its outcome kept; the outcomes are written with
+   * the next batch's marks (one re-read, one write, one flush per batch), the last ones at the
+   * end. A run killed anywhere leaves each message `Menunggu` (not sent), `Terkirim`, or
+   * `Mengirim` (outcome unknown: reported by a later run as `Perlu Dicek`, never resent by the
+   * system). Only the status cells of the rows concerned are written, each after re-reading it:
+   * a row a person changed meanwhile is left alone (and not sent).
    */
-  send(now: Date, journal: Journal): { sent: number; waiting: number } {
+  send(now: Date, journal: Journal): SendReport {
     const tab = this.tab;
-    if (!tab) {
-      this.flushQueue();
-      return { sent: 0, waiting: 0 };
-    }
-    // Rows queued in this run are written below, with the statuses, in one block.
-    const firstNew = tab.rows.length;
-    tab.rows.push(...this.queued.splice(0));
-    const changed = new Map<number, unknown[]>(this.cancelled);
+    this.flushQueue();
+    if (!tab) return { sent: 0, waiting: 0, reported: 0, backlog: null };
+    const queue = tab.rows.map(queuedMessage).map((m) => (this.cancelled.has(m.index) ? { ...m, status: OUTBOX_STATUS.cancelled } : m));
+    const quota = queue.some((m) => m.status === OUTBOX_STATUS.waiting) ? this.quota() : 0;
+    const plan = planSends(queue, quota, now);
+    const writer = new StatusWriter(tab);
+    const text = (row: unknown[], k: string): string => String(row[COL[k]] ?? '');
+
+    for (const [i, reason] of this.cancelled) writer.put(i, OUTBOX_STATUS.waiting, [OUTBOX_STATUS.cancelled, undefined, undefined, reason]);
     this.cancelled.clear();
-    for (let i = firstNew; i < tab.rows.length; i++) changed.set(i, tab.rows[i]);
-    const waiting = tab.rows.map((row, i) => ({ row, i })).filter(({ row }) => row[COL['Status']] === OUTBOX_STATUS.waiting);
-    let quota = waiting.length ? MailApp.getRemainingDailyQuota() : 0;
+    const reports = new Map<number, string>();
+    for (const m of plan.unknown) {
+      const row = tab.rows[m.index];
+      const markedAt = m.markedAt ? formatDateTime(m.markedAt) : '?';
+      writer.put(m.index, OUTBOX_STATUS.sending, [OUTBOX_STATUS.unknown, undefined, undefined, OUTBOX_TEXT.unknown(text(row, 'Galat'), markedAt)]);
+      reports.set(m.index, text(row, 'Galat'));
+    }
+
+    const mark = OUTBOX_TEXT.marked(journal.source, formatDateTime(now));
     let sent = 0;
-    for (const { row, i } of waiting) {
-      const to = String(row[COL['Kepada']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      const cc = String(row[COL['Tembusan']] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      const needed = recipientCount({ to, cc });
-      if (needed > quota || sent >= MAX_SENDS_PER_RUN) break; // keep queue order: the rest waits for the next run
-      const next = row.slice();
-      const text = (k: string): string => String(row[COL[k]] ?? '');
-      try {
-        MailApp.sendEmail({
-          to: to.join(','),
-          cc: cc.join(','),
-          subject: text('Subjek'),
-          body: text('Isi Teks'),
-          htmlBody: text('Isi HTML'),
-          name: 'Pengaduan Medsos Disbud DKI',
-          noReply: false,
-        });
-        quota -= needed;
-        sent++;
-        next[COL['Status']] = OUTBOX_STATUS.sent;
-        next[COL['Dikirim']] = now;
-        next[COL['Percobaan']] = Number(row[COL['Percobaan']] || 0) + 1;
-        next[COL['Galat']] = '';
-      } catch (e) {
-        const message = String((e as Error)?.message ?? e);
-        const attempts = Number(row[COL['Percobaan']] || 0) + 1;
-        next[COL['Percobaan']] = attempts;
-        next[COL['Galat']] = message;
-        if (attempts >= MAX_ATTEMPTS) next[COL['Status']] = OUTBOX_STATUS.failed;
-        journal.error(LOG.emailFailed(text('Subjek'), attempts), message, String(row[COL['No. Pengaduan']] ?? ''));
-        changed.set(i, next);
-        if (/too many times|quota/i.test(message)) break;
-        continue;
+    let stopped = false;
+    for (let b = 0; b < plan.sends.length && !stopped; b += SEND_BATCH) {
+      const batch = plan.sends.slice(b, b + SEND_BATCH);
+      const before = new Map(batch.map((i) => [i, tab.rows[i].slice(FIRST_STATUS, FIRST_STATUS + STATUS_COLUMNS.length)]));
+      for (const i of batch) writer.put(i, OUTBOX_STATUS.waiting, [OUTBOX_STATUS.sending, new Date(), undefined, mark]);
+      const { applied, rejected } = writer.commit(true);
+      this.report(journal, applied, rejected, reports);
+      for (const i of batch) {
+        if (!applied.has(i)) continue; // changed by a person since the read: left for the next run
+        const row = tab.rows[i];
+        const attempts = Number(row[COL['Percobaan']] || 0);
+        const [, sentBefore, , errorBefore] = before.get(i)!;
+        if (stopped) {
+          writer.put(i, null, [OUTBOX_STATUS.waiting, sentBefore, attempts, errorBefore]); // not tried: as it was
+          continue;
+        }
+        const to = recipientsOf(text(row, 'Kepada'));
+        const cc = recipientsOf(text(row, 'Tembusan'));
+        try {
+          MailApp.sendEmail({
+            to: to.join(','),
+            cc: cc.join(','),
+            subject: text(row, 'Subjek'),
+            body: text(row, 'Isi Teks'),
+            htmlBody: text(row, 'Isi HTML'),
+            name: 'Pengaduan Medsos Disbud DKI',
+            noReply: false,
+          });
+          sent++;
+          this.quotaLeft = Math.max(0, (this.quotaLeft ?? 0) - recipientCount({ to, cc }));
+          writer.put(i, null, [OUTBOX_STATUS.sent, new Date(), attempts + 1, '']);
+        } catch (e) {
+          const message = String((e as Error)?.message ?? e);
+          if (/too many times|quota/i.test(message)) {
+            // Not the message's fault: it waits for the quota, the attempt is not counted.
+            stopped = true;
+            writer.put(i, null, [OUTBOX_STATUS.waiting, sentBefore, attempts, message]);
+            continue;
+          }
+          const tries = attempts + 1;
+          writer.put(i, null, [tries >= MAX_ATTEMPTS ? OUTBOX_STATUS.failed : OUTBOX_STATUS.waiting, sentBefore, tries, message]);
+          journal.error(LOG.emailFailed(text(row, 'Subjek'), tries), message, text(row, 'No. Pengaduan'));
+        }
       }
-      changed.set(i, next);
     }
-    if (tab.rows.length > firstNew) {
-      // Room for this run's rows plus spare, so that most runs write with a single call.
-      ensureRows(tab.sheet, tab.rows.length + 1, SPARE_ROWS);
+    const { applied, rejected } = writer.commit(false);
+    this.report(journal, applied, rejected, reports);
+    const waiting = tab.rows.filter((r) => r[COL['Status']] === OUTBOX_STATUS.waiting).length;
+    return { sent, waiting, reported: writer.reported, backlog: plan.backlog };
+  }
+
+  /** Log Galat for what a commit settled: unknown outcomes now `Perlu Dicek`, sent marks that could not be written. */
+  private report(journal: Journal, applied: Set<number>, rejected: Pending[], reports: Map<number, string>): void {
+    const tab = this.tab!;
+    for (const [i, mark] of reports) {
+      if (!applied.has(i)) continue;
+      const row = tab.rows[i];
+      journal.error(OUTBOX_TEXT.logUnknown(String(row[COL['Subjek']] ?? '')), `${String(row[COL['Kunci']] ?? '')}; ${mark}`, String(row[COL['No. Pengaduan']] ?? ''), 'PERINGATAN');
+      reports.delete(i);
     }
-    for (const [i, row] of changed) tab.rows[i] = row;
-    writeChangedRows(tab, new Map([...changed].map(([i, row]) => [i, cells(row)])));
-    const still = tab.rows.filter((r) => r[COL['Status']] === OUTBOX_STATUS.waiting).length;
-    return { sent, waiting: still };
+    for (const p of rejected) {
+      if (p.next[0] !== OUTBOX_STATUS.sent) continue;
+      const row = tab.rows[p.index];
+      journal.error(OUTBOX_TEXT.notRecorded(String(row[COL['Subjek']] ?? '')), p.key, String(row[COL['No. Pengaduan']] ?? ''));
+    }
   }
 }
+
+export interface SendReport {
+  sent: number;
+  /** Messages still `Menunggu` after the run. */
+  waiting: number;
+  /** Unknown outcomes reported by this run (now `Perlu Dicek`). */
+  reported: number;
+  /** Set when the queue cannot drain within today's quota (figures at the start of the run). */
+  backlog: Backlog | null;
+}
+
+function recipientsOf(list: string): string[] {
+  return list.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** A row as the planner sees it. */
+function queuedMessage(row: unknown[], index: number): QueuedMessage {
+  const date = (v: unknown): Date | null => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date) : null);
+  const list = (k: string) => recipientsOf(String(row[COL[k]] ?? ''));
+  return {
+    index,
+    kind: String(row[COL['Jenis']] ?? ''),
+    created: date(row[COL['Dibuat']]),
+    status: String(row[COL['Status']] ?? ''),
+    recipients: recipientCount({ to: list('Kepada'), cc: list('Tembusan') }),
+    markedAt: date(row[COL['Dikirim']]),
+  };
+}
+

@@ -90,3 +90,27 @@ export function replaceRows(tab: TabData, rows: unknown[][]): void {
   const padded = rows.map((r) => (r.length < width ? r.concat(Array(width - r.length).fill('')) : r));
   replaceDataRows(tab.sheet, padded, tab.rows.length, width);
 }
+
+/**
+ * Reads `width` cells from `column` (0-based) of data rows `first`..`last` (inclusive): the
+ * narrow re-read before an optimistic write (DESIGN §10).
+ */
+export function readRowCells(sheet: Sheet, column: number, width: number, first: number, last: number): unknown[][] {
+  return sheet.getRange(first + 2, column + 1, last - first + 1, width).getValues();
+}
+
+/**
+ * Writes only the given cells: for each data row index, `width` cell-ready values from `column`
+ * (0-based). Consecutive rows go in one setValues; rows not given are never touched (unlike
+ * writeChangedRows, which rewrites every row between the first and last changed one).
+ */
+export function writeRowCells(sheet: Sheet, column: number, rows: Map<number, unknown[]>): void {
+  const indices = [...rows.keys()].sort((a, b) => a - b);
+  for (let start = 0; start < indices.length;) {
+    let end = start;
+    while (end + 1 < indices.length && indices[end + 1] === indices[end] + 1) end++;
+    const block = indices.slice(start, end + 1).map((i) => rows.get(i)!);
+    sheet.getRange(indices[start] + 2, column + 1, block.length, block[0].length).setValues(block);
+    start = end + 1;
+  }
+}

@@ -112,7 +112,7 @@ describe('four weeks of reminders', () => {
     sim.rt.advanceTo(t('2026-05-04T12:00:00'));
   }, 600_000);
 
-  test('no run failed and every queued message went out exactly once, in queue order', () => {
+  test('no run failed and every queued message went out exactly once, by priority then oldest first', () => {
     const failed = sim.rt.executions.filter((e) => !e.ok).map((e) => `${e.label}: ${e.error}`);
     expect(failed).toEqual([]);
     const outbox = outboxRows(sim);
@@ -126,7 +126,17 @@ describe('four weeks of reminders', () => {
     const subjects = sim.rt.outbox.map((m) => m.subject);
     for (const r of sentRows) expect(subjects.filter((s) => s === r['Subjek'])).toHaveLength(1);
     for (const r of cancelled) expect(subjects).not.toContain(r['Subjek']);
-    expect(sim.rt.outbox.map((m) => m.subject)).toEqual(sentRows.map((r) => String(r['Subjek'])));
+    // Each run sends assignment and escalation emails first, then digests, then summaries, oldest first.
+    const rank = (kind: string) => (kind === 'Penugasan' || kind === 'Eskalasi' ? 0 : kind.startsWith('Ringkasan') ? 2 : 1);
+    const row = new Map(sentRows.map((r) => [String(r['Subjek']), r]));
+    const runs = new Map<number, Record<string, unknown>[]>();
+    for (const m of sim.rt.outbox) runs.set(m.at.getTime(), [...(runs.get(m.at.getTime()) ?? []), row.get(m.subject)!]);
+    const order = (r: Record<string, unknown>) => [rank(String(r['Jenis'])), (r['Dibuat'] as Date).getTime()];
+    for (const sent of runs.values()) {
+      const sorted = [...sent].sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1]);
+      expect(sent.map((r) => r['Subjek'])).toEqual(sorted.map((r) => r['Subjek']));
+    }
+    expect(runs.size).toBeGreaterThan(10);
   });
 
   test('a unit digest on a working day: what is due today; units with nothing get nothing', () => {
@@ -154,7 +164,7 @@ describe('four weeks of reminders', () => {
     expect(esc.body).toContain(EVIL);
   });
 
-  test('quota exhaustion: what does not fit waits in Antrean Email and goes out on the next run, in order, none lost, none twice', () => {
+  test('quota exhaustion: what does not fit waits in Antrean Email and goes out on the next run, by priority, none lost, none twice', () => {
     const queue = [`digest|${SENI}|2026-04-09`, 'admin|2026-04-09', `eskalasi|${numbers.A}|3|kepala|${SENI}`, `eskalasi|${numbers.C}|2|kepala|-`];
     const subjects = [
       `[Pengaduan] Pengingat harian ${SENI}, Kamis, 9 April 2026: 2 lewat tenggat`,
@@ -166,16 +176,20 @@ describe('four weeks of reminders', () => {
     expect(keys.slice(-4)).toEqual(queue);
     // At most 2 recipients were left on Thursday (how many exactly depends on when the rolling
     // 24-hour quota window opened): the escalation of A (to the PIC, copied to the head and the
-    // admin: 3 recipients) cannot go, and nothing queued after it overtakes it.
+    // admin: 3 recipients) cannot go; the escalation of C (1 recipient) goes first, then the
+    // digests in queue order as far as the quota allows.
+    const fitting = [3, 0, 1];
     const thursday = sentOn(sim, '2026-04-09').map((m) => m.subject);
     const k = thursday.length;
     expect(k).toBeLessThanOrEqual(2);
-    expect(thursday).toEqual(subjects.slice(0, k));
+    expect(thursday).toEqual(fitting.slice(0, k).map((i) => subjects[i]));
     const byDailyRun = sentOn(sim, '2026-04-09').filter((m) => m.at.getTime() < Date.parse(t('2026-04-09T08:05:00'))).length;
-    expect(keys.filter((_, i) => statuses[i] === 'Menunggu')).toEqual(queue.slice(byDailyRun));
-    // Friday's first run after the quota came back (hourly, before the 07:55 daily run) sends the rest.
+    const sentByDaily = new Set(fitting.slice(0, byDailyRun));
+    expect(keys.filter((_, i) => statuses[i] === 'Menunggu')).toEqual(queue.filter((_, i) => !sentByDaily.has(i)));
+    // Friday's first run after the quota came back (hourly, before the 07:55 daily run) sends the
+    // rest: A's escalation first, then the digests left.
     const friday = sentOn(sim, '2026-04-10');
-    expect(friday.slice(0, 4 - k).map((m) => m.subject)).toEqual(subjects.slice(k));
+    expect(friday.slice(0, 4 - k).map((m) => m.subject)).toEqual([2, ...fitting.slice(k)].map((i) => subjects[i]));
     expect(friday[3 - k].at.getTime()).toBeLessThan(Date.parse(t('2026-04-10T07:55:00')));
     for (const s of subjects) expect(sim.rt.outbox.filter((m) => m.subject === s)).toHaveLength(1);
   });

@@ -7,9 +7,15 @@ import type { UnitConfig } from '../config';
 import type { ReminderDay } from '../reports/period';
 import { clockTime, excerpt, longDate, shortTime, workingDaysText } from '../reports/format';
 import { AdminWorklist, OpenItem, STEP_NAMES, UnitWorklist } from '../reports/worklist';
+import { OUTBOX_TEXT } from '../labels/outbox';
+import { formatDateTime } from '../values';
 import { FOOTER } from './assignment';
 import { OutgoingEmail } from './message';
+import type { MailHealth } from './queue';
 import { CellValue, ReportContent, TableBlock, renderWithin, share } from './report-layout';
+
+export const UNIT_DIGEST_KIND = 'Pengingat harian';
+export const ADMIN_DIGEST_KIND = 'Pengingat admin';
 
 export function unitDigestKey(unit: string, date: string): string {
   return `digest|${unit}|${date}`;
@@ -69,7 +75,7 @@ export function unitDigestEmail(w: UnitWorklist, day: ReminderDay, tabUrl: strin
   const { html, text } = renderWithin(build);
   return {
     key: unitDigestKey(unit.name, day.date),
-    kind: 'Pengingat harian',
+    kind: UNIT_DIGEST_KIND,
     number: '',
     to: unit.pics,
     cc: [],
@@ -79,8 +85,22 @@ export function unitDigestEmail(w: UnitWorklist, day: ReminderDay, tabUrl: strin
   };
 }
 
-export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: string[], registerUrl: string): OutgoingEmail {
-  const counts = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email']]);
+/** The admin digest's lines about the outbox (DESIGN §10: the operator is told, with the figures). */
+export function mailLines(mail: MailHealth | undefined): string[] {
+  if (!mail) return [];
+  const lines: string[] = [];
+  const b = mail.backlog;
+  if (b) lines.push(OUTBOX_TEXT.backlog(b.waiting, b.recipients, b.quota, b.oldest ? formatDateTime(b.oldest) : '-'));
+  if (mail.unknown) lines.push(OUTBOX_TEXT.digestUnknown(mail.unknown));
+  return lines;
+}
+
+export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: string[], registerUrl: string, mail?: MailHealth): OutgoingEmail {
+  const waiting = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email']]);
+  const counts = waiting || OUTBOX_TEXT.digestCounts;
+  const asOf = `per ${longDate(day.date)} pukul ${clockTime(day.asOf)}`;
+  const head = waiting ? `Pengaduan yang menunggu admin ${asOf}: ${waiting}.` : `Tidak ada pengaduan yang menunggu admin ${asOf}.`;
+  const mailText = mailLines(mail);
   const build = (limit: number): ReportContent => {
     const { kept, left } = share([w.awaitingUnit, w.awaitingAnswer, w.unreachable], limit);
     const blocks: TableBlock[] = [];
@@ -101,7 +121,7 @@ export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: str
     }
     return {
       title: 'Pengingat harian admin media sosial',
-      intro: [`Pengaduan yang menunggu admin per ${longDate(day.date)} pukul ${clockTime(day.asOf)}: ${counts}.`],
+      intro: [head, ...mailText],
       blocks,
       action: registerUrl ? { label: 'Buka tab Pengaduan', url: registerUrl } : undefined,
       footer: FOOTER,
@@ -110,7 +130,7 @@ export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: str
   const { html, text } = renderWithin(build);
   return {
     key: adminDigestKey(day.date),
-    kind: 'Pengingat admin',
+    kind: ADMIN_DIGEST_KIND,
     number: '',
     to: admins,
     cc: [],

@@ -16,7 +16,20 @@ export interface OutgoingEmail {
 
 export const OUTBOX_HEADERS = ['Kunci', 'Dibuat', 'Jenis', 'No. Pengaduan', 'Kepada', 'Tembusan', 'Subjek', 'Isi Teks', 'Isi HTML', 'Status', 'Dikirim', 'Percobaan', 'Galat'];
 
-export const OUTBOX_STATUS = { waiting: 'Menunggu', sent: 'Terkirim', failed: 'Gagal', cancelled: 'Dibatalkan' } as const;
+/**
+ * `Menunggu` → `Mengirim` (marked and written before MailApp is called) → `Terkirim` (written
+ * right after), or back to `Menunggu` / `Gagal` when the call throws. A `Mengirim` left by a run
+ * that ended has an unknown outcome: it becomes `Perlu Dicek` and waits for the operator, who
+ * sets it back to `Menunggu` to send it again (or to `Terkirim` / `Dibatalkan`).
+ */
+export const OUTBOX_STATUS = {
+  waiting: 'Menunggu',
+  sending: 'Mengirim',
+  sent: 'Terkirim',
+  unknown: 'Perlu Dicek',
+  failed: 'Gagal',
+  cancelled: 'Dibatalkan',
+} as const;
 
 /** Sending is retried on the next runs; after this many failures the message is marked failed. */
 export const MAX_ATTEMPTS = 5;

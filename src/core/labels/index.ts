@@ -2,6 +2,7 @@ export * from './messages';
 export * from './dashboard';
 export * from './journal';
 export * from './dialogs';
+export * from './outbox';
 
 /**
  * Every string a user sees (tabs, headers, statuses, menus, dialogs, notes, emails' fixed text),

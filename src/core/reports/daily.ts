@@ -4,6 +4,8 @@
  * decides the same and the keys keep anything from going out twice.
  *
  * - Nothing on a day that is not a working day (a holiday week sends nothing).
+ * - The admin digest also goes out when only the outbox needs the operator (messages whose
+ *   outcome is unknown, a backlog the day's quota cannot drain), with the figures.
  * - Figures are taken at the day's reminder instant (`ReminderDay.asOf`), never at the run time.
  * - Queue order: unit digests, the admin digest, escalations, then summaries. The digests are
  *   few (one per unit) and list every overdue complaint anyway; escalations can be many after
@@ -25,6 +27,7 @@ import type { AppConfig } from '../config';
 import { adminDigestEmail, adminDigestKey, unitDigestEmail, unitDigestKey } from '../email/digest';
 import { escalationEmail } from '../email/escalation';
 import type { OutgoingEmail } from '../email/message';
+import { MailHealth, hasMailProblems } from '../email/queue';
 import { summaryEmail, summaryKey } from '../email/summary';
 import { dueEscalations } from './escalation';
 import { Period, ReminderDay, firstWorkingDate, lastCompleteMonth, lastCompleteWeek, previousPeriod, previousWorkingDate } from './period';
@@ -50,6 +53,8 @@ export interface DailyContext {
   alreadyQueued(key: string): boolean;
   /** Escalations already queued on this day by an earlier run (default 0). */
   escalationsQueuedToday?: number;
+  /** The outbox's state (unknown outcomes, backlog): told to the admins in their digest. */
+  mail?: MailHealth;
 }
 
 export interface DailyPlan {
@@ -107,8 +112,8 @@ export function planDaily(ctx: DailyContext): DailyPlan {
   }
 
   const admin = adminWorklist(items, config.units);
-  if (config.admins.length && !isAdminWorklistEmpty(admin) && !ctx.alreadyQueued(adminDigestKey(day.date))) {
-    plan.emails.push(adminDigestEmail(admin, day, config.admins, links.register));
+  if (config.admins.length && (!isAdminWorklistEmpty(admin) || hasMailProblems(ctx.mail)) && !ctx.alreadyQueued(adminDigestKey(day.date))) {
+    plan.emails.push(adminDigestEmail(admin, day, config.admins, links.register, ctx.mail));
     plan.adminDigest++;
   }
 
