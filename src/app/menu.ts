@@ -6,6 +6,7 @@ import { FORM, MENU, MESSAGES, APP_NAME } from '../core/labels';
 import { CHANNEL_CHOICES } from '../core/form-spec';
 import { HISTORY_VALUE } from '../core/labels/journal';
 import { MENU_TEXT } from '../core/labels/dialogs';
+import { SELF_TEST_TEXT } from '../core/labels/self-test';
 import { ensureForm } from '../gas/form';
 import { finish, guard, startRun } from './run';
 import { Outbox } from '../gas/outbox';
@@ -21,6 +22,7 @@ export const MENU_ITEMS: [string, string][] = [
   [MENU.sendSummary, 'menuSendSummary'],
   [MENU.openDashboard, 'menuOpenDashboard'],
   [MENU.syncHolidays, 'menuSyncHolidays'],
+  [SELF_TEST_TEXT.menu, 'selfTest'],
   [MENU.about, 'menuAbout'],
 ];
 
