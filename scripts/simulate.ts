@@ -20,6 +20,7 @@ import { TAB } from '../src/core/labels';
 import { readChunkedJson } from '../src/gas/state';
 import { readConfigTables } from '../src/gas/config-store';
 import { ScenarioError, Scenario, ScenarioEvent, loadScenario } from './sim/scenario';
+import { writeRuntimeBackup } from './ops/backup-format';
 import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, writeXlsx } from './sim/outputs';
 
 const ROOT = resolve(__dirname, '..');
@@ -336,6 +337,7 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
     writeJson(tmp, 'workbook.json', workbookJson(sheets));
     writeJson(tmp, 'ledger.json', rt.ledger.runs);
     await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
+    await writeRuntimeBackup(join(tmp, 'backup'), rt.spreadsheet, rt.now()); // out/backup/: the ops tools' format (DESIGN §16)
     const preview = join(ROOT, 'scripts', 'dashboard-html.ts');
     if (existsSync(preview)) {
       const mod = await import(preview);
