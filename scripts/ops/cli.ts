@@ -10,13 +10,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { google, sheets_v4 } from 'googleapis';
+import type { sheets_v4 } from 'googleapis';
 import { isoWib } from '../../src/core/values';
 import { AuthError, authorise } from './auth';
 import { BackupExistsError, readBackup, writeBackup } from './backup-format';
 import { checkHealth, healthText } from './doctor-checks';
 import { rehearsalText, rehearse } from './rehearse';
 import { readWorkbook } from './sheets-reader';
+import { fakeApiClient, sheetsClient } from './sheets-client';
 import type { SheetSnapshot } from '../sim/outputs';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -84,13 +85,8 @@ export function spreadsheetIdOf(v: string): string {
 }
 
 async function sheetsApi(args: CliArgs, log: (l: string) => void): Promise<sheets_v4.Sheets> {
-  if (args.apiRoot) {
-    const auth = new google.auth.OAuth2();
-    auth.setCredentials({ access_token: 'local-fake-sheets-api' });
-    return google.sheets({ version: 'v4', auth, rootUrl: args.apiRoot });
-  }
-  const auth = await authorise({ credentialsFile: args.credentials, log });
-  return google.sheets({ version: 'v4', auth });
+  if (args.apiRoot) return fakeApiClient(args.apiRoot);
+  return sheetsClient(await authorise({ credentialsFile: args.credentials, log }));
 }
 
 interface Source { sheets: SheetSnapshot[]; takenAt: Date; label: string }

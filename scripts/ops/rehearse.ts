@@ -46,12 +46,23 @@ export interface PhaseChanges {
   tabs: TabChange[];
 }
 
+/** What setup itself reported (its return value, src/app/setup.ts SetupReport). */
+export interface SetupSummary {
+  createdTabs: string[];
+  addedHeaders: string[];
+  seeded: string[];
+  form: string;
+  triggers: string[];
+  unitTabs: number;
+  problems: string[];
+}
+
 export interface RehearsalReport {
   start: string;
   end: string;
   owner: string;
   responsesTab: string | null;
-  setup: PhaseChanges & { ok: boolean; error?: string };
+  setup: PhaseChanges & { ok: boolean; error?: string; summary: SetupSummary | null };
   days: PhaseChanges;
   protections: { tab: string; type: string; range: string; editors: number; unprotected: string[] }[];
   emails: { kind: string; count: number; subjects: string[] }[];
@@ -175,8 +186,9 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalReport> {
   if (!loaded.responsesTab) log('  (Tidak ada tab jawaban formulir di cadangan: setup akan membuat formulir baru.)');
 
   let setupError: string | undefined;
+  let summary: SetupSummary | null = null;
   try {
-    rt.call('setup', [], { user: owner });
+    summary = rt.call('setup', [], { user: owner }) as SetupSummary;
   } catch (e) {
     setupError = String((e as Error)?.message ?? e);
   }
@@ -210,7 +222,7 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalReport> {
     end: isoWib(end)!,
     owner,
     responsesTab: loaded.responsesTab,
-    setup: { ...compareWorkbooks(before, afterSetup), ok: !setupError, error: setupError },
+    setup: { ...compareWorkbooks(before, afterSetup), ok: !setupError, error: setupError, summary },
     days: compareWorkbooks(afterSetup, after),
     protections: rt.spreadsheet._protections.map((p) => ({ tab: p._sheet._name, ...p._summary() })).map((p) => ({ tab: p.tab, type: p.type, range: p.range, editors: p.editors.length, unprotected: p.unprotected })),
     emails: [...kinds.entries()].map(([kind, v]) => ({ kind, ...v })).sort((a, b) => b.count - a.count),
@@ -251,6 +263,13 @@ export function rehearsalText(r: RehearsalReport, days: number, outDir: string):
   out.push('');
   out.push(`1. Setup (Siapkan / Perbarui)${r.setup.ok ? '' : ` GAGAL: ${r.setup.error}`}`);
   phaseLines(r.setup, out);
+  const sum = r.setup.summary;
+  if (sum) {
+    if (sum.seeded.length) out.push(`  Data awal       : ${sum.seeded.join(', ')}`);
+    out.push(`  Formulir        : ${sum.form} (gladi membuat formulir dari kolom tab jawaban; pilihan jawaban tidak ada di cadangan)`);
+    out.push(`  Pemicu          : ${sum.triggers.length ? sum.triggers.join(', ') : 'tidak ada yang baru'} (gladi mulai tanpa pemicu; di Google yang sudah terpasang tidak digandakan)`);
+    for (const p of sum.problems) out.push(`  Masalah konfigurasi: ${p}`);
+  }
   const perTab = new Map<string, number>();
   for (const p of r.protections) perTab.set(p.tab, (perTab.get(p.tab) ?? 0) + 1);
   out.push(`  Proteksi        : ${r.protections.length} dipasang di ${perTab.size} tab (cadangan tidak memuat proteksi, jadi semuanya dihitung di sini)`);
