@@ -51,14 +51,22 @@ function saveToken(path: string, token: Credentials): void {
 }
 
 /** Runs the browser consent once: prints the URL, waits for the loopback redirect, returns the tokens. */
-async function consent(client: ClientSecrets, scopes: string[], log: (line: string) => void): Promise<{ credentials: Credentials; redirectUri: string }> {
+/** Endpoints of Google's OAuth server (replaced only by tests, with a local fake). */
+export interface OAuthEndpoints { oauth2AuthBaseUrl?: string; oauth2TokenUrl?: string }
+
+function oauthClient(client: ClientSecrets, redirectUri: string | undefined, endpoints: OAuthEndpoints | undefined): OAuth2Client {
+  // Node's own fetch: gaxios would otherwise load node-fetch with a dynamic import.
+  return new google.auth.OAuth2({ clientId: client.client_id, clientSecret: client.client_secret, redirectUri, endpoints, transporterOptions: { fetchImplementation: fetch } });
+}
+
+async function consent(client: ClientSecrets, scopes: string[], log: (line: string) => void, endpoints?: OAuthEndpoints): Promise<{ credentials: Credentials; redirectUri: string }> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const oauth = new google.auth.OAuth2(client.client_id, client.client_secret, redirectUri);
+  const oauth = oauthClient(client, redirectUri, endpoints);
   const { codeVerifier, codeChallenge } = await oauth.generateCodeVerifierAsync();
   const state = randomBytes(16).toString('hex');
-  const url = oauth.generateAuthUrl({ access_type: 'offline', prompt: 'consent', scope: scopes, state, code_challenge: codeChallenge, code_challenge_method: 'S256' as never });
+  const url = oauth.generateAuthUrl({ access_type: 'offline', prompt: 'consent', scope: scopes, state, code_challenge: codeChallenge, code_challenge_method: Auth.CodeChallengeMethod.S256 });
   log('Buka alamat ini di peramban, masuk dengan akun pemilik spreadsheet, lalu izinkan akses baca:');
   log(`  ${url}`);
   try {
@@ -93,6 +101,7 @@ export interface AuthOptions {
   credentialsFile?: string;
   scopes?: string[];
   log?: (line: string) => void;
+  endpoints?: OAuthEndpoints;
 }
 
 /** An authorised OAuth2 client: the saved token when it covers the scopes, else the consent flow. */
@@ -113,11 +122,11 @@ export async function authorise(options: AuthOptions = {}): Promise<OAuth2Client
   const covers = (t: Credentials | null) => !!t?.refresh_token && scopes.every((s) => (t.scope ?? '').split(' ').includes(s));
   let oauth: OAuth2Client;
   if (covers(saved)) {
-    oauth = new google.auth.OAuth2(client.client_id, client.client_secret);
+    oauth = oauthClient(client, undefined, options.endpoints);
     oauth.setCredentials(saved!);
   } else {
-    const { credentials, redirectUri } = await consent(client, scopes, log);
-    oauth = new google.auth.OAuth2(client.client_id, client.client_secret, redirectUri);
+    const { credentials, redirectUri } = await consent(client, scopes, log, options.endpoints);
+    oauth = oauthClient(client, redirectUri, options.endpoints);
     oauth.setCredentials(credentials);
     saved = credentials;
     saveToken(tokenPath, credentials);
