@@ -163,6 +163,17 @@ describe('rehearse', () => {
     expect(text).toContain('Pengaduan: Diperbarui');
   });
 
+  test('straight from the Sheets API: the same rehearsal, after-state in its own folder', async () => {
+    const outDir = join(dir, 'from-api');
+    const { code, out } = await cli(['rehearse', '--spreadsheet', sim.runtime.spreadsheet.getId(), '--api-root', fake.rootUrl, '--days', '1', '--out', outDir]);
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(outDir, 'rehearsal.json'), 'utf8')) as RehearsalReport;
+    expect(report.setup.ok).toBe(true);
+    expect(report.responsesTab).toBe('Form Responses 1');
+    expect(report.setup.addedTabs).toEqual([]);
+    expect(out.some((l) => l.startsWith('  Pengaduan: '))).toBe(true); // the read's progress line
+  });
+
   test('--days must be a whole number, and exactly one source is given', async () => {
     await expect(cli(['rehearse', '--from', 'x', '--days', '1.5'])).rejects.toThrow('--days');
     await expect(cli(['rehearse'])).rejects.toThrow('tepat satu');
