@@ -248,7 +248,9 @@ export function healthText(r: HealthReport): string[] {
   const out: string[] = [];
   for (const area of Object.keys(AREA) as Finding['area'][]) {
     const list = r.findings.filter((f) => f.area === area);
-    out.push(`${AREA[area]}: ${list.filter((f) => f.level !== 'info').length ? '' : 'baik'}`);
+    const e = list.filter((f) => f.level === 'error').length;
+    const w = list.filter((f) => f.level === 'warning').length;
+    out.push(`${AREA[area]}: ${e || w ? [e ? `${e} perlu tindakan` : '', w ? `${w} perhatian` : ''].filter(Boolean).join(', ') : 'baik'}`);
     for (const f of list) out.push(`  [${MARK[f.level]}] ${f.message}`);
   }
   const errors = r.findings.filter((f) => f.level === 'error').length;

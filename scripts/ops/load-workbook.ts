@@ -13,7 +13,7 @@ import { FORM } from '../../src/core/labels';
 import type { SheetSnapshot } from '../sim/outputs';
 
 /** Formats tried, in order, to show a date cell exactly as the backup displayed it. */
-const DATE_FORMATS = ['yyyy-mm-dd hh:mm', 'yyyy-mm-dd', 'M/d/yyyy H:mm:ss', 'M/d/yyyy', 'yyyy-mm-dd hh:mm:ss', 'dd/mm/yyyy hh:mm', 'dd/mm/yyyy', 'd/M/yyyy H:mm:ss', 'd/M/yyyy'];
+const DATE_FORMATS = ['yyyy-mm-dd hh:mm', 'yyyy-mm-dd', 'M/d/yyyy H:mm:ss', 'M/d/yyyy', 'yyyy-mm-dd hh:mm:ss', 'dd/mm/yyyy hh:mm', 'dd/mm/yyyy', 'd/M/yyyy H:mm:ss', 'dd/MM/yyyy H:mm:ss', 'd/M/yyyy'];
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 

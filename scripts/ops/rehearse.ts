@@ -184,6 +184,7 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalReport> {
   const before = snapshotsOf(rt.spreadsheet);
   log(`Gladi: ${o.sheets.length} tab dimuat ke runtime lokal; setup dijalankan sebagai ${owner} pada ${isoWib(o.takenAt)}.`);
   if (!loaded.responsesTab) log('  (Tidak ada tab jawaban formulir di cadangan: setup akan membuat formulir baru.)');
+  if (loaded.unmatchedDates) log(`  (${loaded.unmatchedDates} sel tanggal tampil dengan format yang tidak dikenali; di gladi tampil sebagai yyyy-mm-dd hh:mm:ss.)`);
 
   let setupError: string | undefined;
   let summary: SetupSummary | null = null;
@@ -266,7 +267,7 @@ export function rehearsalText(r: RehearsalReport, days: number, outDir: string):
   const sum = r.setup.summary;
   if (sum) {
     if (sum.seeded.length) out.push(`  Data awal       : ${sum.seeded.join(', ')}`);
-    out.push(`  Formulir        : ${sum.form} (gladi membuat formulir dari kolom tab jawaban; pilihan jawaban tidak ada di cadangan)`);
+    out.push(`  Formulir        : ${sum.form}${r.responsesTab ? ' (gladi membuat formulir dari kolom tab jawaban; pilihan jawaban tidak ada di cadangan)' : ''}`);
     out.push(`  Pemicu          : ${sum.triggers.length ? sum.triggers.join(', ') : 'tidak ada yang baru'} (gladi mulai tanpa pemicu; di Google yang sudah terpasang tidak digandakan)`);
     for (const p of sum.problems) out.push(`  Masalah konfigurasi: ${p}`);
   }
