@@ -1,8 +1,8 @@
 /**
  * Puts a backed-up workbook into a fresh local runtime (emulator/runtime.ts), as it is on Google:
- * every tab with its values (dates as dates, with a number format that shows them as they were
- * shown), frozen rows, and the form's responses tab linked to a form whose questions match its
- * columns. Script Properties are not in a backup (the Sheets API cannot read them): the runtime
+ * every tab with its values (dates as dates; dates and numbers with a number format that shows
+ * them as they were shown), frozen rows, and the form's responses tab linked to a form whose
+ * questions match its columns. Script Properties are not in a backup (the Sheets API cannot read them): the runtime
  * starts with only the link to that form, as after "the script was moved to a new project".
  */
 import { GasRuntime } from '../../emulator/runtime';
@@ -13,7 +13,9 @@ import { FORM } from '../../src/core/labels';
 import type { SheetSnapshot } from '../sim/outputs';
 
 /** Formats tried, in order, to show a date cell exactly as the backup displayed it. */
-const DATE_FORMATS = ['yyyy-mm-dd hh:mm', 'yyyy-mm-dd', 'M/d/yyyy H:mm:ss', 'M/d/yyyy', 'yyyy-mm-dd hh:mm:ss', 'dd/mm/yyyy hh:mm', 'dd/mm/yyyy', 'd/M/yyyy H:mm:ss', 'dd/MM/yyyy H:mm:ss', 'd/M/yyyy'];
+const DATE_FORMATS = ['yyyy-mm-dd hh:mm', 'yyyy-mm-dd', 'M/d/yyyy H:mm:ss', 'M/d/yyyy', 'yyyy-mm-dd hh:mm:ss', 'dd/mm/yyyy hh:mm', 'dd/mm/yyyy', 'd/M/yyyy H:mm:ss', 'dd/MM/yyyy H:mm:ss', 'd/M/yyyy', 'yyyy-mm', 'mmmm yyyy'];
+/** Number formats tried when a number is not shown as Sheets' automatic format would show it. */
+const NUMBER_FORMATS = ['0.00', '0%', '0.0%', '0.00%', '0', '0.0', '#,##0', '#,##0.00'];
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
@@ -46,6 +48,13 @@ function fill(sheet: Sheet, snap: SheetSnapshot, timeZone: string): number {
   let unmatched = 0;
   if (snap.values.length && snap.values[0].length) sheet._writeRaw(1, 1, snap.values);
   snap.values.forEach((row, r) => row.forEach((v, c) => {
+    if (typeof v === 'number') {
+      const shown = snap.display[r]?.[c] ?? '';
+      if (compileFormat(undefined).number(v, timeZone) === shown) return;
+      const f = NUMBER_FORMATS.find((p) => compileFormat(p).number(v, timeZone) === shown);
+      if (f) sheet.getRange(r + 1, c + 1).setNumberFormat(f);
+      return;
+    }
     if (!isDate(v)) return;
     const f = formatFor(v, snap.display[r]?.[c] ?? '', timeZone);
     if (!f) unmatched++;

@@ -16,7 +16,10 @@ import { DEFAULT_SCENARIO, SimulationResult, simulate } from '../../scripts/simu
 import { loadScenario } from '../../scripts/sim/scenario';
 import { FakeSheetsApi, startFakeSheetsApi } from '../../emulator/fakes/sheets-api/server';
 import { run } from '../../scripts/ops/cli';
-import { BackupExistsError, readBackup } from '../../scripts/ops/backup-format';
+import { BackupExistsError, readBackup, snapshotsOf } from '../../scripts/ops/backup-format';
+import { loadWorkbook } from '../../scripts/ops/load-workbook';
+import { workbookJson } from '../../scripts/sim/outputs';
+import { GasRuntime } from '../../emulator/runtime';
 import { RehearsalReport } from '../../scripts/ops/rehearse';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -114,6 +117,19 @@ describe('doctor', () => {
 });
 
 describe('rehearse', () => {
+  test('the workbook loaded into the runtime is the backup, display included (before setup runs)', () => {
+    const b = readBackup(join(dir, 'out', 'backup'));
+    const rt = new GasRuntime({ start: b.info!.takenAt, owner: 'operator@example.org' });
+    const loaded = loadWorkbook(rt, b.sheets);
+    expect(loaded.responsesTab).toBe('Form Responses 1');
+    expect(loaded.unmatchedDates).toBe(0);
+    expect(`${JSON.stringify(workbookJson(snapshotsOf(rt.spreadsheet)), null, 2)}\n`).toBe(readFileSync(join(dir, 'out', 'backup', 'workbook.json'), 'utf8'));
+    // The responses tab is the linked form's, and the layout points setup at that form.
+    const tab = rt.spreadsheet.getSheetByName('Form Responses 1')!;
+    expect(tab.getFormUrl()).toContain(loaded.formId!);
+    expect(rt.propertiesService.getScriptProperties().getProperty('layout.0')).toContain(loaded.formId!);
+  });
+
   test('the sample, 2 days: exit 0, setup changes nothing structural, emails of the next days listed', async () => {
     const outDir = join(dir, 'rehearsal');
     const { code, out } = await cli(['rehearse', '--from', join(dir, 'out', 'backup'), '--days', '2', '--out', outDir]);
