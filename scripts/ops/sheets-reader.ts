@@ -29,6 +29,7 @@ export async function readWorkbook(api: sheets_v4.Sheets, spreadsheetId: string,
   const tabs = (meta.sheets ?? []).map((s) => s.properties!).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   const timeZone = meta.properties?.timeZone ?? 'Asia/Jakarta';
   const ranges = tabs.map((t) => quoteTab(t.title ?? ''));
+  log(`  "${meta.properties?.title ?? ''}": ${tabs.length} tab, zona waktu ${timeZone}; membaca nilai semua tab…`);
   const batch = async (valueRenderOption: string, dateTimeRenderOption?: string): Promise<unknown[][][]> => {
     if (!ranges.length) return [];
     const res = await api.spreadsheets.values.batchGet({ spreadsheetId, ranges, valueRenderOption, dateTimeRenderOption, majorDimension: 'ROWS' });

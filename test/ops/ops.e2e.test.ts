@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_SCENARIO, SimulationResult, simulate } from '../../scripts/simulate';
 import { loadScenario } from '../../scripts/sim/scenario';
 import { FakeSheetsApi, startFakeSheetsApi } from '../../emulator/fakes/sheets-api/server';
-import { run } from '../../scripts/ops/cli';
+import { parseArgs, run } from '../../scripts/ops/cli';
 import { BackupExistsError, readBackup, snapshotsOf } from '../../scripts/ops/backup-format';
 import { loadWorkbook } from '../../scripts/ops/load-workbook';
 import { workbookJson } from '../../scripts/sim/outputs';
@@ -194,5 +194,13 @@ describe('rehearse', () => {
     await expect(cli(['rehearse', '--from', 'x', '--days', '1.5'])).rejects.toThrow('--days');
     await expect(cli(['rehearse'])).rejects.toThrow('tepat satu');
     await expect(cli(['doctor', '--from', 'x', '--spreadsheet', 'y'.repeat(20)])).rejects.toThrow('tepat satu');
+    await expect(cli(['backup'])).rejects.toThrow('--spreadsheet');
+    await expect(cli(['backup', '--spreadsheet', 'abc', '--api-root', 'https://sheets.googleapis.com/'])).rejects.toThrow('bukan id');
+    await expect(cli(['restore'])).rejects.toThrow('Perintah tidak dikenal');
+  });
+
+  test('--spreadsheet takes the id or the whole address; --api-root only on this machine', () => {
+    expect(parseArgs(['doctor', '--spreadsheet', 'https://docs.google.com/spreadsheets/d/1AbC-dEf_0123456789/edit#gid=0']).spreadsheet).toBe('1AbC-dEf_0123456789');
+    expect(() => parseArgs(['doctor', '--spreadsheet', '1AbC-dEf_0123456789', '--api-root', 'https://sheets.googleapis.com/'])).toThrow('127.0.0.1');
   });
 });
