@@ -17,6 +17,7 @@ import { slaOf } from '../../src/core/derive';
 import { indexColumns, readRecord } from '../../src/core/rows';
 import { isoWib } from '../../src/core/values';
 import { configOf } from './tabs';
+import { writeRuntimeBackup } from '../ops/backup-format';
 
 export interface SheetSnapshot {
   name: string;
@@ -133,6 +134,8 @@ export async function writeOutputs(rt: GasRuntime, outDir: string, events: unkno
     writeJson(tmp, 'ledger.json', rt.ledger.runs);
     writeJson(tmp, 'events.json', events);
     await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
+    // The same workbook in the operator tools' backup format: `npm run ops -- rehearse|doctor --from out/backup`.
+    await writeRuntimeBackup(join(tmp, 'backup'), rt.spreadsheet, rt.now());
     if (existsSync(DASHBOARD_PREVIEW)) {
       const mod = await import(DASHBOARD_PREVIEW);
       if (typeof mod.writeDashboardHtml === 'function') await mod.writeDashboardHtml(join(tmp, 'dashboard.html'), { complaints, config, now: rt.now(), sheets });
