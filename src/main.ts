@@ -10,3 +10,4 @@ export { about, onOpenTrigger, menuSetup, menuSyncForm, menuReconcile, menuAbout
 export { dailyJob, menuRemindNow, menuSendSummary } from './app/reminders';
 export { menuOpenDashboard } from './app/dashboard-menu';
 export { menuSyncHolidays, syncHolidays } from './app/holiday-sync';
+export { doGet, doPost, menuRotateTrackingCode } from './app/web-app';

@@ -17,6 +17,7 @@ import { appendComplaintRow } from '../gas/complaint-tables';
 import { Journal } from '../gas/journal';
 import { Outbox } from '../gas/outbox';
 import { IntegerSet } from '../gas/state';
+import { trackingLinkFor } from '../gas/tracking';
 import { Run, errorText, finish, guard, startRun, tabUrl } from './run';
 
 type FormSubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
@@ -63,7 +64,7 @@ export function complaintFromResponse(run: Run, row: unknown[], sheetRow: number
   const counter = Number(run.state.get(`seq.${year}`) ?? 0);
   const { number, sequence } = nextComplaintNumber(year, counter, 0);
   run.state.set(`seq.${year}`, String(sequence));
-  const complaint = withDerived({ ...built.complaint, number }, run.calendar, run.config.stepDays, run.now);
+  const complaint = withDerived({ ...built.complaint, number, trackingUrl: trackingLinkFor(run, number) }, run.calendar, run.config.stepDays, run.now);
   run.journal.record(number, ACTION.recorded, 'Status', '', HISTORY_VALUE.recorded(complaint.status, complaint.unit, built.routing === 'auto', built.routingNote));
   if (built.problems.length) {
     run.journal.error(LOG.formProblems(built.problems), LOG.responseAt(sheetName, sheetRow), number, 'PERINGATAN');

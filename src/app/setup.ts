@@ -19,6 +19,8 @@ import { ensureForm, responsesSheet } from '../gas/form';
 import { TabReport, dataColumns, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
+import { ensureTrackingSecret } from '../gas/tracking';
+import { RATING_HEADERS, TRACKING_TAB } from '../core/labels/tracking';
 import { showAlert } from '../gas/ui';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
 import { Outbox } from '../gas/outbox';
@@ -43,6 +45,7 @@ const SYSTEM_TIME_COLUMNS: Record<string, string[]> = {
   [TAB.history]: ['Waktu'],
   [TAB.errors]: ['Waktu'],
   [TAB.outbox]: ['Dibuat', 'Dikirim'],
+  [TRACKING_TAB]: ['Waktu Penilaian'],
 };
 
 /** Creates or upgrades a config tab and fills it with `rows` only when it holds no data yet. */
@@ -131,7 +134,7 @@ function setup(): SetupReport {
   }
 
   // System tabs: nobody but the owner edits them.
-  for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS]] as const) {
+  for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS], [TRACKING_TAB, RATING_HEADERS]] as const) {
     const tab = tabFor(ss, name, headers.map((header) => ({ header, kind: SYSTEM_TIME_COLUMNS[name]?.includes(header) ? 'date' : 'text' })), report);
     protectTab(tab.sheet, name, [], []);
   }
@@ -172,6 +175,8 @@ function setup(): SetupReport {
   const triggers = ensureTriggers(ss, config.reminderHour, previousHour === undefined ? null : Number(previousHour));
   state.set('trigger.dailyHour', String(config.reminderHour));
   report.triggers = triggers.created;
+  // The tracking page's HMAC secret (DESIGN §15), created once; the menu replaces it.
+  ensureTrackingSecret(state);
   state.save();
 
   // Bring the unit tabs and derived columns in line with the register.

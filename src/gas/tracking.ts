@@ -1,0 +1,134 @@
+/**
+ * The citizen side's Apps Script adapters (DESIGN §15): the tracking secret in Script
+ * Properties, the HMAC (Utilities.computeHmacSha256Signature), the web app's URL, the
+ * `Penilaian` tab and the page cache (CacheService). Decisions live in src/core/tracking.
+ */
+import { Complaint, REGISTER_COLUMNS } from '../core/complaint';
+import type { AppConfig } from '../core/config';
+import { TAB } from '../core/labels';
+import { indexColumns, readRecord } from '../core/rows';
+import { RATING_HEADERS, TRACKING_TAB } from '../core/labels/tracking';
+import { codeMessage, shortCodeOf, trackingLink } from '../core/tracking/code';
+import { Rating, latestRatings, ratingRow, ratingsOf } from '../core/tracking/rating';
+import { cellText } from '../core/sanitize';
+import type { ScriptState } from './state';
+import { readTab } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Script Properties key of the HMAC secret (never in a sheet). */
+export const TRACKING_SECRET_KEY = 'pantau.secret';
+
+/** A new random secret: two v4 UUIDs (244 random bits). */
+export function newTrackingSecret(): string {
+  return `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
+}
+
+/** Creates the secret when missing (setup); true when it was created. */
+export function ensureTrackingSecret(state: ScriptState): boolean {
+  if (state.get(TRACKING_SECRET_KEY)) return false;
+  state.set(TRACKING_SECRET_KEY, newTrackingSecret());
+  return true;
+}
+
+export function trackingCodeOf(number: string, secret: string): string {
+  return shortCodeOf(Utilities.computeHmacSha256Signature(codeMessage(number), secret, Utilities.Charset.UTF_8));
+}
+
+/**
+ * The page's address: Pengaturan `url_pantau`, else the deployed web app's URL
+ * (ScriptApp.getService().getUrl(), null when the script is not deployed as a web app).
+ */
+export function webAppUrl(config: Pick<AppConfig, 'trackingUrl'>): string {
+  if (config.trackingUrl) return config.trackingUrl;
+  try {
+    return ScriptApp.getService().getUrl() ?? '';
+  } catch {
+    // Not deployed, or a runtime without the service: no URL, links stay empty.
+    return '';
+  }
+}
+
+/** The link of one complaint ('' before setup created the secret or without a URL). */
+export function trackingLinkFor(run: { state: ScriptState; config: Pick<AppConfig, 'trackingUrl'> }, number: string, baseUrl?: string): string {
+  const secret = run.state.get(TRACKING_SECRET_KEY);
+  if (!secret || !number) return '';
+  const base = baseUrl ?? webAppUrl(run.config);
+  return base ? trackingLink(base, number, trackingCodeOf(number, secret)) : '';
+}
+
+/**
+ * One complaint of the register by number, reading only the header, the number column and that
+ * row (3 calls: a page view must not read a 50,000-row register); undefined when not there.
+ */
+export function findComplaint(ss: Spreadsheet, number: string): Complaint | undefined {
+  const sheet = ss.getSheetByName(TAB.register);
+  if (!sheet) return undefined;
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 2 || lastCol < 1) return undefined;
+  const headers = sheet.getRange(1, 1, 1, lastCol).getValues()[0];
+  const index = indexColumns(TAB.register, headers, REGISTER_COLUMNS);
+  const col = index.number;
+  const numbers = sheet.getRange(2, col + 1, lastRow - 1, 1).getValues();
+  const i = numbers.findIndex((r) => String(r[0] ?? '').trim() === number);
+  if (i < 0) return undefined;
+  const row = sheet.getRange(i + 2, 1, 1, lastCol).getValues()[0];
+  return readRecord(row, index, REGISTER_COLUMNS) as unknown as Complaint;
+}
+
+/** The `Penilaian` tab: the latest rating per complaint and where each one is. */
+export class RatingTable {
+  private constructor(
+    private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet | null,
+    readonly byNumber: Map<string, Rating>,
+    private readonly rowOf: Map<string, number>,
+    private readonly width: number,
+  ) {}
+
+  static read(ss: Spreadsheet): RatingTable {
+    const tab = readTab(ss, TRACKING_TAB);
+    if (!tab) return new RatingTable(null, new Map(), new Map(), RATING_HEADERS.length);
+    const at = (h: string) => tab.headers.findIndex((x) => String(x).trim() === h);
+    const cols = RATING_HEADERS.map(at);
+    const rows = tab.rows.map((r) => cols.map((c) => (c >= 0 ? r[c] : '')));
+    const rowOf = new Map<string, number>();
+    rows.forEach((r, i) => { const n = String(r[0] ?? '').trim(); if (n) rowOf.set(n, i + 2); });
+    return new RatingTable(tab.sheet, latestRatings(ratingsOf(rows)), rowOf, Math.max(tab.width, RATING_HEADERS.length));
+  }
+
+  get exists(): boolean {
+    return this.sheet !== null;
+  }
+
+  /** Writes one complaint's rating over its row, or appends it (one call). */
+  put(r: Rating): void {
+    if (!this.sheet) throw new Error(`tab ${TRACKING_TAB} is missing: run setup`);
+    const values = ratingRow({ ...r, comment: cellText(r.comment) });
+    const row = this.rowOf.get(r.number);
+    if (row) this.sheet.getRange(row, 1, 1, values.length).setValues([values]);
+    else this.sheet.appendRow(values);
+    this.byNumber.set(r.number, r);
+  }
+}
+
+/** Ratings of the tab, latest per complaint ([] before setup created the tab). */
+export function readRatings(ss: Spreadsheet): Rating[] {
+  return [...RatingTable.read(ss).byNumber.values()];
+}
+
+/** Tracking pages cached for a few minutes (CacheService: 100 KB per value, 6 h at most). */
+export const PAGE_CACHE_SECONDS = 300;
+
+export function cachedPage(key: string): string | null {
+  return CacheService.getScriptCache().get(key);
+}
+
+export function cachePage(key: string, html: string): void {
+  // A value over 100 KB is refused by CacheService; such a page is simply not cached.
+  if (html.length < 90_000) CacheService.getScriptCache().put(key, html, PAGE_CACHE_SECONDS);
+}
+
+export function forgetPage(key: string): void {
+  CacheService.getScriptCache().remove(key);
+}
