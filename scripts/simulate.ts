@@ -20,6 +20,7 @@ import { TAB } from '../src/core/labels';
 import { readChunkedJson } from '../src/gas/state';
 import { readConfigTables } from '../src/gas/config-store';
 import { ScenarioError, Scenario, ScenarioEvent, loadScenario } from './sim/scenario';
+import { CitizenLog, citizenSettings, deliverCitizenEvent, isCitizenEvent, writeCitizenOutputs } from './sim/citizen';
 import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, writeXlsx } from './sim/outputs';
 
 const ROOT = resolve(__dirname, '..');
@@ -93,7 +94,7 @@ function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
     if (tab.getLastRow() > 1) tab.getRange(2, 1, tab.getLastRow() - 1, tab.getLastColumn()).clearContent();
     tab._writeRaw(2, 1, rows);
   }
-  const settings: Record<string, string> = {};
+  const settings: Record<string, string> = citizenSettings();
   for (const [k, v] of Object.entries(s.settings ?? {})) settings[k] = String(v);
   // Without an `admins` list, whoever records, answers, reassigns or closes in the scenario is an
   // admin (DESIGN §2): that is the role those events belong to.
@@ -148,6 +149,7 @@ export class Simulation {
   private readonly numbers: string[] = [];
   readonly problems: string[] = [];
   readonly operator: string;
+  readonly citizen = new CitizenLog();
   formId = '';
 
   constructor(private readonly s: Scenario, private readonly log: (line: string) => void) {
@@ -215,7 +217,8 @@ export class Simulation {
     const where = `events[${i}]`;
     this.advance(ev.at);
     try {
-      this.deliver(ev, where);
+      if (isCitizenEvent(ev)) deliverCitizenEvent(this, ev, i, this.citizen);
+      else this.deliver(ev, where);
     } catch (e) {
       if ('submit' in ev && this.numbers.length < this.submissions) this.numbers.push('');
       this.problems.push(`${where}: ${(e as Error).message}`);
@@ -335,6 +338,7 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
     })));
     writeJson(tmp, 'workbook.json', workbookJson(sheets));
     writeJson(tmp, 'ledger.json', rt.ledger.runs);
+    writeCitizenOutputs(tmp, rt, sim.citizen);
     await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
     const preview = join(ROOT, 'scripts', 'dashboard-html.ts');
     if (existsSync(preview)) {

@@ -3,6 +3,7 @@
  * index and the field, before anything runs.
  */
 import { readFileSync } from 'node:fs';
+import { type CitizenEvent, validateCitizenEvent } from './citizen';
 
 export interface ScenarioUnit {
   name: string;
@@ -30,7 +31,8 @@ export type ScenarioEvent =
   | { at: string; by: string; answer: { ref: number | string; reply: string; replyUrl?: string } }
   | { at: string; by: string; reassign: { ref: number | string; unit: string } }
   | { at: string; by: string; close: { ref: number | string; reason: string } }
-  | { at: string; run: 'reconcile' | 'hourly' | 'daily' | 'summary' | 'dashboard' };
+  | { at: string; run: 'reconcile' | 'hourly' | 'daily' | 'summary' | 'dashboard' }
+  | CitizenEvent;
 
 export interface Scenario {
   name?: string;
@@ -48,7 +50,7 @@ export interface Scenario {
 export class ScenarioError extends Error {}
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const KINDS = ['submit', 'update', 'answer', 'reassign', 'close', 'run'] as const;
+const KINDS = ['submit', 'update', 'answer', 'reassign', 'close', 'run', 'visit', 'rate'] as const;
 const RUNS = ['reconcile', 'hourly', 'daily', 'summary', 'dashboard'];
 
 function fail(where: string, message: string): never {
@@ -108,6 +110,7 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
       if (!RUNS.includes(String(e.run))) fail(`${where}.run`, `harus salah satu dari: ${RUNS.join(', ')}`);
       return;
     }
+    if (kind === 'visit' || kind === 'rate') return validateCitizenEvent(kind, e[kind], `${where}.${kind}`, submissions);
     const by = str(e, 'by', where)!;
     if (!/^[^\s@]+@[^\s@]+$/.test(by)) fail(`${where}.by`, `"${by}" bukan alamat email`);
     const body = e[kind];

@@ -13,7 +13,7 @@
  *
  * A page view reads Script Properties once (the secret and the cached config) and, only when the
  * code is right and the page is not cached, the register's number column, one register row and
- * the `Penilaian` tab. A wrong code is answered before anything is read, with the same bytes as
+ * the `Penilaian` tab. A wrong code is answered before any sheet is read, with the same bytes as
  * an unknown number.
  */
 import { REGISTER_COLUMNS } from '../core/complaint';
@@ -60,6 +60,8 @@ function param(e: WebEvent | undefined, name: string): string {
 
 interface Request {
   state: ScriptState;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Where the page's forms go: the same for every page, found or not. */
   actionUrl: string;
   /** The number and its canonical code when the code given is right; null otherwise. */
   match: { number: string; code: string } | null;
@@ -78,50 +80,45 @@ function readRequest(e: WebEvent | undefined): Request {
     const code = trackingCodeOf(number, secret);
     if (codesMatch(rawCode, code)) match = { number, code };
   }
-  return { state, actionUrl: '', match, asked };
-}
-
-function actionUrlOf(req: Request, ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null): string {
-  if (req.actionUrl) return req.actionUrl;
-  // The config comes from Script Properties (cached), a sheet read only if the cache is gone.
-  req.actionUrl = ss ? webAppUrl(cachedConfig(ss, req.state)) : webAppUrl({});
-  return req.actionUrl;
+  const ss = spreadsheet(state);
+  // The config comes from Script Properties (cached); the sheets are read only if that is gone.
+  return { state, ss, actionUrl: webAppUrl(cachedConfig(ss, state)), match, asked };
 }
 
 const NOT_FOUND_TITLE = `${PAGE.notFoundHeading} — ${PAGE.title}`;
 
-function notFound(req: Request, ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null): HtmlOutput {
-  return output(notFoundPageHtml(actionUrlOf(req, ss)), NOT_FOUND_TITLE);
+function notFound(req: Request): HtmlOutput {
+  return output(notFoundPageHtml(req.actionUrl), NOT_FOUND_TITLE);
 }
 
 const cacheKeyOf = (m: { number: string; code: string }): string => `pantau|${m.code}|${m.number}`;
 
 function statusPage(e: WebEvent | undefined): HtmlOutput {
   const req = readRequest(e);
-  if (!req.asked) return output(searchPageHtml(actionUrlOf(req, null)), PAGE.title);
-  if (!req.match) return notFound(req, null);
+  if (!req.asked) return output(searchPageHtml(req.actionUrl), PAGE.title);
+  if (!req.match) return notFound(req);
   const key = cacheKeyOf(req.match);
   const cached = cachedPage(key);
   if (cached) return output(cached, `${req.match.number} — ${PAGE.title}`);
-  const ss = spreadsheet(req.state);
+  const ss = req.ss;
   const c = findComplaint(ss, req.match.number);
-  if (!c) return notFound(req, ss);
+  if (!c) return notFound(req);
   const rating = RatingTable.read(ss).byNumber.get(c.number);
-  const html = trackingPageHtml(trackingViewOf(c, rating, new Date()), { actionUrl: actionUrlOf(req, ss), code: req.match.code });
+  const html = trackingPageHtml(trackingViewOf(c, rating, new Date()), { actionUrl: req.actionUrl, code: req.match.code });
   cachePage(key, html);
   return output(html, `${c.number} — ${PAGE.title}`);
 }
 
 function rate(e: WebEvent | undefined): HtmlOutput {
   const req = readRequest(e);
-  if (!req.match) return notFound(req, null);
-  const ss = spreadsheet(req.state);
+  if (!req.match) return notFound(req);
+  const ss = req.ss;
   const c = findComplaint(ss, req.match.number);
-  if (!c) return notFound(req, ss);
+  if (!c) return notFound(req);
   const now = new Date();
   const page = (notice: Notice, table?: RatingTable): HtmlOutput => {
     const rating = (table ?? RatingTable.read(ss)).byNumber.get(c.number);
-    return output(trackingPageHtml(trackingViewOf(c, rating, now), { actionUrl: actionUrlOf(req, ss), code: req.match!.code, notice }), `${c.number} — ${PAGE.title}`);
+    return output(trackingPageHtml(trackingViewOf(c, rating, now), { actionUrl: req.actionUrl, code: req.match!.code, notice }), `${c.number} — ${PAGE.title}`);
   };
   if (!canRate(c)) return page('notYet');
   const score = parseScore(param(e, 'nilai'));

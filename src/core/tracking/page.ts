@@ -53,19 +53,26 @@ export interface PageContext {
 const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/gi;
 const REDACTED = '[…]';
 
-/** Public text with email addresses and the reporter's account name taken out. */
+/** Words of a reporter's name that are not a name (channel names, common words of accounts). */
+const NOT_A_NAME = new Set(['facebook', 'instagram', 'twitter', 'youtube', 'tiktok', 'akun', 'official', 'resmi', 'bapak', 'ibu', 'kak', 'the']);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Public text with email addresses and the reporter's identity taken out: the reporter's whole
+ * name or account (with or without "@", any case), and each capitalised word of the name as a
+ * whole word ("Halo Bu Yuyun" for reporter "Yuyun Rahmawati (Facebook)").
+ */
 export function scrubPublicText(text: string, reporter: string): string {
   let out = text.replace(EMAIL, REDACTED);
-  const names = [reporter.trim(), reporter.trim().replace(/^@/, '')].filter((n) => n.length >= 3);
-  for (const name of names) {
-    out = out.split(name).join(REDACTED);
-    const lower = name.toLowerCase();
-    let i = out.toLowerCase().indexOf(lower);
-    while (i >= 0) {
-      out = out.slice(0, i) + REDACTED + out.slice(i + name.length);
-      i = out.toLowerCase().indexOf(lower, i + REDACTED.length);
-    }
+  const whole = reporter.trim();
+  for (const name of [whole, whole.replace(/^@/, '')].filter((n) => n.length >= 3)) {
+    out = out.replace(new RegExp(escapeRegExp(name), 'gi'), REDACTED);
   }
+  const words = (whole.match(/\p{Lu}[\p{L}\p{M}'’-]{2,}/gu) ?? []).filter((w) => !NOT_A_NAME.has(w.toLowerCase()));
+  for (const w of words) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'gu'), REDACTED);
   return out;
 }
 
