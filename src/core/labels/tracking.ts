@@ -47,7 +47,6 @@ export const PAGE = {
   } as Record<1 | 2 | 3 | 4 | 5, string>,
   closedStep: 'Pengaduan ditutup',
   answerHeading: 'Jawaban',
-  answerLink: 'Lihat jawaban di media sosial',
   closedNote: 'Pengaduan ini ditutup tanpa jawaban tertulis (misalnya karena ganda atau di luar kewenangan).',
   ratingHeading: 'Penilaian layanan',
   ratingQuestion: 'Seberapa puas Anda dengan penanganan pengaduan ini?',

@@ -2,7 +2,7 @@
  * The public tracking page (DESIGN §15) as HTML, built from a view that holds only what the
  * public may see: number, date received, channel, category, unit, status, each SOP step with its
  * time or "menunggu", and the public answer once given. Never the reporter, the complaint text,
- * the post link, officer notes or any email: the view cannot carry them, and the answer itself is
+ * the post link (nor the reply link, which points at the citizen's post), officer notes or any email: the view cannot carry them, and the answer itself is
  * scrubbed of email addresses and of the reporter's account name.
  *
  * Mobile-first, readable without JavaScript (plain forms, no script), every value escaped. A
@@ -12,7 +12,7 @@
 import { DateTime } from 'luxon';
 import { STATUS, type Complaint } from '../complaint';
 import { PAGE } from '../labels/tracking';
-import { escapeHtml, isHttpUrl } from '../sanitize';
+import { escapeHtml } from '../sanitize';
 import { ZONE, formatHuman } from '../values';
 import { canRate, type Rating } from './rating';
 
@@ -37,7 +37,8 @@ export interface TrackingView {
   steps: StepView[];
   /** The closing, when closed without an answer. */
   closedAt: string | null;
-  answer: { text: string; url: string } | null;
+  /** The public answer's text (the reply link is left out: it points at the citizen's own post). */
+  answer: { text: string } | null;
   canRate: boolean;
   rating: { score: number; comment: string } | null;
   asOf: string;
@@ -95,7 +96,6 @@ export function trackingViewOf(c: Complaint, rating: Rating | undefined, now: Da
   }));
   const answered = c.status === STATUS.answered && c.answeredAt !== null;
   const replyText = scrubPublicText(c.reply.trim(), c.reporter);
-  const replyUrl = isHttpUrl(c.replyUrl) ? c.replyUrl.trim() : '';
   return {
     number: c.number,
     received: dateOnly(received),
@@ -105,7 +105,7 @@ export function trackingViewOf(c: Complaint, rating: Rating | undefined, now: Da
     status: c.status,
     steps,
     closedAt: closed && c.closedAt ? formatHuman(c.closedAt) : null,
-    answer: answered && (replyText || replyUrl) ? { text: replyText, url: replyUrl } : null,
+    answer: answered && replyText ? { text: replyText } : null,
     canRate: canRate(c),
     rating: rating ? { score: rating.score, comment: rating.comment } : null,
     asOf: formatHuman(now),
@@ -230,9 +230,7 @@ export function trackingPageHtml(v: TrackingView, ctx: PageContext): string {
     + (v.closedAt ? `<li class="done" data-step="closed">${escapeHtml(PAGE.closedStep)}<span class="when">${escapeHtml(v.closedAt)}</span></li>` : '');
   const answer = v.answer
     ? `<section id="jawaban"><h2>${escapeHtml(PAGE.answerHeading)}</h2>`
-      + (v.answer.text ? `<p class="answer">${escapeHtml(v.answer.text)}</p>` : '')
-      + (v.answer.url ? `<p><a href="${escapeHtml(v.answer.url)}" rel="noopener noreferrer">${escapeHtml(PAGE.answerLink)}</a></p>` : '')
-      + '</section>'
+      + `<p class="answer">${escapeHtml(v.answer.text)}</p></section>`
     : v.closedAt ? `<section><p>${escapeHtml(PAGE.closedNote)}</p></section>` : '';
   const body = (notice ? `<p class="notice${notice.warn ? ' warn' : ''}" role="status">${escapeHtml(notice.text)}</p>` : '')
     + '<section id="ringkasan">'
