@@ -12,6 +12,7 @@ import { ReminderDay, scheduledReminderDay, todayReminderDay } from '../core/rep
 import { formatDateTime } from '../core/values';
 import { RegisterTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
+import { readRatings } from '../gas/tracking';
 import { showAlert } from '../gas/ui';
 import { operatorOnly } from './menu';
 import { Run, finish, guard, startRun, tabUrl } from './run';
@@ -51,6 +52,7 @@ function remind(run: Run, day: ReminderDay, action: string): Outcome {
     links: links(run),
     alreadyQueued: (key) => outbox.has(key),
     escalationsQueuedToday: outbox.countQueuedSince(ESCALATION_KIND, run.calendar.at(day.date)),
+    ratings: readRatings(run.ss),
   });
   let queued = 0;
   for (const m of plan.emails) if (outbox.enqueue(m, run.now)) queued++;
@@ -118,7 +120,7 @@ export function menuSendSummary(): void {
       if (!run.config.leaders.length) return 'Email pimpinan belum diisi (Pengaturan › email_pimpinan); ringkasan tidak dikirim.';
       const register = RegisterTable.read(run.ss);
       const outbox = Outbox.read(run.ss);
-      const email = manualSummary(register.complaints, run.config, run.calendar, run.now, links(run), formatDateTime(run.now));
+      const email = manualSummary(register.complaints, run.config, run.calendar, run.now, links(run), formatDateTime(run.now), readRatings(run.ss));
       const queued = outbox.enqueue(email, run.now);
       const { sent, waiting } = outbox.send(run.now, run.journal);
       if (queued) run.journal.record('', MENU.sendSummary, '', '', `${email.subject}; terkirim ${sent}; menunggu ${waiting}`);

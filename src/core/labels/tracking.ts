@@ -88,10 +88,14 @@ export const TRACKING_DIALOG = {
 /** Satisfaction figures in summaries and `Ringkasan`. */
 export const SATISFACTION = {
   heading: 'Kepuasan masyarakat',
+  byUnit: 'Kepuasan masyarakat per unit',
+  byChannel: 'Kepuasan masyarakat per kanal',
+  byMonth: 'Kepuasan masyarakat per bulan penilaian',
   note: 'Penilaian 1–5 dari masyarakat pada halaman pantau setelah pengaduan dijawab (penilaian terakhir per pengaduan).',
   average: 'Rata-rata nilai',
   count: 'Jumlah penilaian',
   overall: 'Semua',
+  group: 'Kelompok',
   unit: 'Unit',
   channel: 'Kanal',
   month: 'Bulan',
