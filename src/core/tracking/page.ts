@@ -55,7 +55,10 @@ const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/gi;
 const REDACTED = '[…]';
 
 /** Words of a reporter's name that are not a name (channel names, common words of accounts). */
-const NOT_A_NAME = new Set(['facebook', 'instagram', 'twitter', 'youtube', 'tiktok', 'akun', 'official', 'resmi', 'bapak', 'ibu', 'kak', 'the']);
+const NOT_A_NAME = new Set([
+  'facebook', 'instagram', 'twitter', 'youtube', 'tiktok', 'akun', 'official', 'resmi', 'bapak', 'ibu', 'kak', 'the',
+  'warga', 'admin', 'info', 'jakarta', 'dki', 'kota', 'museum', 'budaya', 'komunitas', 'channel', 'vlog', 'official',
+]);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -63,8 +66,9 @@ function escapeRegExp(s: string): string {
 
 /**
  * Public text with email addresses and the reporter's identity taken out: the reporter's whole
- * name or account (with or without "@", any case), and each capitalised word of the name as a
- * whole word ("Halo Bu Yuyun" for reporter "Yuyun Rahmawati (Facebook)").
+ * name or account (with or without "@", any case), and each word of the name or of the account
+ * ("@sartika_rahmawati" → sartika, rahmawati) as a whole word in any case ("Halo Bu Yuyun" for
+ * reporter "Yuyun Rahmawati (Facebook)"), except channel names and common words.
  */
 export function scrubPublicText(text: string, reporter: string): string {
   let out = text.replace(EMAIL, REDACTED);
@@ -72,8 +76,8 @@ export function scrubPublicText(text: string, reporter: string): string {
   for (const name of [whole, whole.replace(/^@/, '')].filter((n) => n.length >= 3)) {
     out = out.replace(new RegExp(escapeRegExp(name), 'gi'), REDACTED);
   }
-  const words = (whole.match(/\p{Lu}[\p{L}\p{M}'’-]{2,}/gu) ?? []).filter((w) => !NOT_A_NAME.has(w.toLowerCase()));
-  for (const w of words) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'gu'), REDACTED);
+  const words = new Set((whole.match(/\p{L}[\p{L}\p{M}'’]{2,}/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_A_NAME.has(w)));
+  for (const w of words) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'giu'), REDACTED);
   return out;
 }
 
