@@ -19,7 +19,7 @@ import { ensureForm, responsesSheet } from '../gas/form';
 import { TabReport, dataColumns, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
-import { ensureTrackingSecret } from '../gas/tracking';
+import { ensureTrackingSecret, writeTrackingLinks } from '../gas/tracking';
 import { RATING_HEADERS, TRACKING_TAB } from '../core/labels/tracking';
 import { showAlert } from '../gas/ui';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
@@ -184,6 +184,7 @@ function setup(): SetupReport {
   const outbox = Outbox.read(ss);
   const reconciled = reconcileAll(run, outbox);
   outbox.flushQueue();
+  writeTrackingLinks(run, false); // complaints recorded before the tracking page (or its URL) existed
   refreshDashboardQuietly(run, reconciled.complaints); // a dashboard failure goes to Log Galat, not fatal
   // The dashboard may have created `Ringkasan` just now: record every tab's gid for links.
   for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();

@@ -22,12 +22,11 @@ import { PAGE, TRACKING_DIALOG, TRACKING_HISTORY, TRACKING_MENU } from '../core/
 import { codesMatch, normaliseNumber } from '../core/tracking/code';
 import { Notice, notFoundPageHtml, searchPageHtml, trackingPageHtml, trackingViewOf } from '../core/tracking/page';
 import { canRate, nextRating, parseScore, sanitiseComment } from '../core/tracking/rating';
-import { RegisterTable } from '../gas/complaint-tables';
 import { Journal } from '../gas/journal';
 import { ScriptState } from '../gas/state';
 import {
   RatingTable, TRACKING_SECRET_KEY, cachePage, cachedPage, findComplaint, forgetPage, newTrackingSecret,
-  trackingCodeOf, trackingLinkFor, webAppUrl,
+  trackingCodeOf, webAppUrl, writeTrackingLinks,
 } from '../gas/tracking';
 import { showAlert } from '../gas/ui';
 import { cachedConfig } from '../gas/config-store';
@@ -157,8 +156,8 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): HtmlOutput {
 
 /**
  * Menu "Ganti kode tautan pantau": a new secret; every link in `Tautan Pantau` is rewritten with
- * the new code and the current URL (also fills links of complaints registered before the page
- * existed, or after the URL changed). Old links then show "tidak ditemukan".
+ * the new code and the current URL (use it after the URL changed too). Old links then show
+ * "tidak ditemukan". Links that are merely missing are filled by setup, without a new secret.
  */
 export function menuRotateTrackingCode(): void {
   if (!operatorOnly(TRACKING_MENU.rotate)) return;
@@ -167,17 +166,7 @@ export function menuRotateTrackingCode(): void {
     lock.waitLock(30000);
     const run = startRun(TRACKING_MENU.rotate, { user: Session.getActiveUser().getEmail() });
     run.state.set(TRACKING_SECRET_KEY, newTrackingSecret());
-    const base = webAppUrl(run.config);
-    const register = RegisterTable.read(run.ss);
-    let rewritten = 0;
-    for (const c of register.complaints) {
-      if (!c.number) continue;
-      const link = trackingLinkFor(run, c.number, base);
-      if (link === c.trackingUrl) continue;
-      register.put({ ...c, trackingUrl: link });
-      if (link) rewritten++;
-    }
-    register.flush();
+    const { written: rewritten, base } = writeTrackingLinks(run, true);
     run.journal.record('', TRACKING_HISTORY.rotated, REGISTER_COLUMNS.find((col) => col.key === 'trackingUrl')!.header, '', TRACKING_HISTORY.rotatedValue(rewritten));
     if (!base) run.journal.error(TRACKING_DIALOG.noUrl, TAB.settings, '', 'PERINGATAN');
     finish(run);

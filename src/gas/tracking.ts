@@ -11,6 +11,7 @@ import { RATING_HEADERS, TRACKING_TAB } from '../core/labels/tracking';
 import { codeMessage, shortCodeOf, trackingLink } from '../core/tracking/code';
 import { Rating, latestRatings, ratingRow, ratingsOf } from '../core/tracking/rating';
 import { cellText } from '../core/sanitize';
+import { RegisterTable } from './complaint-tables';
 import type { ScriptState } from './state';
 import { readTab } from './tabs';
 
@@ -55,6 +56,26 @@ export function trackingLinkFor(run: { state: ScriptState; config: Pick<AppConfi
   if (!secret || !number) return '';
   const base = baseUrl ?? webAppUrl(run.config);
   return base ? trackingLink(base, number, trackingCodeOf(number, secret)) : '';
+}
+
+/**
+ * Writes `Tautan Pantau` (one register read, one write of the changed rows): the complaints
+ * without a link (setup, after an upgrade or once the URL is known), or every complaint (after a
+ * new secret). Returns how many links were written and the URL used.
+ */
+export function writeTrackingLinks(run: { ss: Spreadsheet; state: ScriptState; config: Pick<AppConfig, 'trackingUrl'> }, all: boolean): { written: number; base: string } {
+  const base = webAppUrl(run.config);
+  const register = RegisterTable.read(run.ss);
+  let written = 0;
+  for (const c of register.complaints) {
+    if (!c.number || (!all && c.trackingUrl)) continue;
+    const link = trackingLinkFor(run, c.number, base);
+    if (link === c.trackingUrl) continue;
+    register.put({ ...c, trackingUrl: link });
+    if (link) written++;
+  }
+  register.flush();
+  return { written, base };
 }
 
 /**

@@ -189,6 +189,27 @@ describe('rotating the secret, caching, the event object', () => {
   });
 });
 
+describe('links before the URL is known', () => {
+  test('registration leaves Tautan Pantau empty; setup fills it once url_pantau is entered, with the same code', () => {
+    const events = scenario.events.slice(0, 2);
+    const sim = new Simulation(parseScenario(JSON.stringify({ ...scenario, settings: { url_pantau: '' }, events })), () => undefined);
+    sim.setup();
+    events.forEach((ev, i) => sim.event(ev, i));
+    const links = () => {
+      const reg = (sim.rt.spreadsheet.getSheetByName('Pengaduan') as Sheet).getDataRange().getValues();
+      const col = reg[0].indexOf('Tautan Pantau');
+      return reg.slice(1).map((r) => r[col]);
+    };
+    expect(links()).toEqual(['', '']);
+    const settings = sim.rt.spreadsheet.getSheetByName('Pengaturan') as Sheet;
+    const values = settings.getDataRange().getValues();
+    const row = values.findIndex((r) => r[0] === 'url_pantau') + 1;
+    expect(sim.rt.editAsUser(OPERATOR, 'Pengaturan', row, values[0].indexOf('Nilai') + 1, [['https://script.google.com/macros/s/ABC/exec']]).applied).toBe(true);
+    sim.rt.call('setup', [], { user: OPERATOR });
+    expect(links()).toEqual(['0001', '0002'].map((n) => `https://script.google.com/macros/s/ABC/exec?no=ADU-2026-${n}&k=${realCode(sim.rt, `ADU-2026-${n}`)}`));
+  });
+});
+
 describe('validation of citizen events', () => {
   const base = { start: scenario.start, end: scenario.end, admins: [ADMIN], events: [submit('2026-04-06T09:10:00+07:00', 0, 'UP Museum Seni')] };
   test.each([
