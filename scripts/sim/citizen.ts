@@ -115,11 +115,17 @@ export function deliverCitizenEvent(ctx: CitizenContext, ev: CitizenEvent, index
   const number = ctx.number(r.ref, `${where}.rate`);
   const body = new URLSearchParams({ no: number, k: realCode(ctx.rt, number), nilai: String(r.score), komentar: r.comment ?? '' }).toString();
   const out = callWebApp(ctx.rt, { method: 'POST', url: '/exec', contentType: 'application/x-www-form-urlencoded', body });
-  if (out.status !== 200) ctx.problems.push(`${where}: penilaian gagal (${out.status})`);
-  else if (!out.html.includes('class="notice" role="status"')) {
-    ctx.problems.push(`${where}: rate.ref: ${number} belum dapat dinilai (penilaian hanya setelah Dijawab); penilaian ditolak`);
+  if (out.status !== 200) {
+    ctx.problems.push(`${where}: penilaian gagal (${out.status})`);
+    return;
   }
+  // The page says what happened: thanks (green notice), or why not (a warning notice).
+  const notice = /<p class="notice( warn)?" role="status">([^<]*)<\/p>/.exec(out.html);
+  if (!notice) ctx.problems.push(`${where}: rate.ref: ${number}: halaman pantau tidak menerima penilaian`);
+  else if (notice[1]) ctx.problems.push(`${where}: rate.ref: ${number}: penilaian ditolak: ${notice[2]}`);
 }
+
+
 
 const iso = (d: Date): string | null => DateTime.fromMillis(d.getTime(), { zone: 'Asia/Jakarta' }).toISO({ suppressMilliseconds: true });
 

@@ -7,9 +7,10 @@
  * Request parameters (https://developers.google.com/apps-script/guides/web, "Request
  * parameters"): `e.parameter` holds the first value of each query-string parameter, and for a
  * POST with `application/x-www-form-urlencoded` content also the form's fields. The rating uses
- * a plain HTML form posted to the same URL, so it works without JavaScript; links and forms go
- * to the top window (`<base target="_top">`), as the HtmlService sandbox requires
- * (https://developers.google.com/apps-script/guides/html/restrictions).
+ * a plain HTML form posted to the same URL, so it works without JavaScript; links and forms open
+ * in a new tab (`<base target="_blank">`): the HtmlService sandbox of a container-bound project
+ * does not allow top-level navigation (https://developers.google.com/apps-script/guides/html/restrictions;
+ * see LINK_TARGET in src/core/tracking/page.ts).
  *
  * A page view reads Script Properties once (the secret and the cached config) and, only when the
  * code is right and the page is not cached, the register's number column, one register row and
@@ -21,7 +22,7 @@ import { TAB } from '../core/labels';
 import { PAGE, TRACKING_DIALOG, TRACKING_HISTORY, TRACKING_MENU } from '../core/labels/tracking';
 import { codesMatch, normaliseNumber } from '../core/tracking/code';
 import { Notice, notFoundPageHtml, searchPageHtml, trackingPageHtml, trackingViewOf } from '../core/tracking/page';
-import { canRate, nextRating, parseScore, sanitiseComment } from '../core/tracking/rating';
+import { RATING_MAX_CHANGES, canRate, nextRating, parseScore, sanitiseComment } from '../core/tracking/rating';
 import { Journal } from '../gas/journal';
 import { ScriptState } from '../gas/state';
 import {
@@ -129,7 +130,9 @@ function rate(e: WebEvent | undefined): HtmlOutput {
   try {
     const table = RatingTable.read(ss);
     const previous = table.byNumber.get(c.number);
-    if (!previous || previous.score !== score || previous.comment !== comment) {
+    const same = previous !== undefined && previous.score === score && previous.comment === comment;
+    if (!same && previous && previous.changes >= RATING_MAX_CHANGES) return page('limit', table);
+    if (!same) {
       const journal = new Journal(now, TRACKING_HISTORY.citizen, SOURCE);
       const action = previous ? TRACKING_HISTORY.rerated : TRACKING_HISTORY.rated;
       table.put(nextRating(previous, c.number, score, comment, now));

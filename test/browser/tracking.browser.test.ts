@@ -85,6 +85,16 @@ async function open(url: string, options: { width?: number; javaScript?: boolean
   return page;
 }
 
+/**
+ * Submits a form by clicking `selector`: the page's forms open in a new tab (`<base
+ * target="_blank">`, as Apps Script's sandbox requires for a bound project); returns that tab.
+ */
+async function submitInNewTab(page: Page, selector: string): Promise<Page> {
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.click(selector)]);
+  await tab.waitForLoadState();
+  return tab;
+}
+
 function assertNoPersonalData(html: string): void {
   for (const s of [...PERSONAL.reporters, ...PERSONAL.texts, ...PERSONAL.postUrls, PERSONAL.followUp, REPLY_URL, 'warga_sartika', 'Budi', 'Hartono']) expect(html).not.toContain(s);
   expect(html).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/); // no email address
@@ -118,14 +128,14 @@ describe('tracking page in Chromium', () => {
     const page = await open(linkOf('ADU-2026-0001'), { javaScript: false });
     await page.check('input[name="nilai"][value="4"]');
     await page.fill('#komentar', 'Cepat ditangani, terima kasih =SUM(A1)');
-    await Promise.all([page.waitForNavigation(), page.click('#penilaian button[type="submit"]')]);
-    expect(await page.textContent('.notice')).toBe('Terima kasih, penilaian Anda telah kami terima.');
-    expect(await page.textContent('#penilaian')).toContain('Penilaian Anda: 4 dari 5');
+    const done = await submitInNewTab(page, '#penilaian button[type="submit"]');
+    expect(await done.textContent('.notice')).toBe('Terima kasih, penilaian Anda telah kami terima.');
+    expect(await done.textContent('#penilaian')).toContain('Penilaian Anda: 4 dari 5');
     const tab = (sim!.rt.spreadsheet.getSheetByName('Penilaian') as Sheet).getDataRange().getValues();
     expect(tab.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([['ADU-2026-0001', 4, 'Cepat ditangani, terima kasih =SUM(A1)']]);
     // A second rating replaces the first; the page opened again (cache cleared) shows it.
-    await page.check('input[name="nilai"][value="5"]');
-    await Promise.all([page.waitForNavigation(), page.click('#penilaian button[type="submit"]')]);
+    await done.check('input[name="nilai"][value="5"]');
+    await submitInNewTab(done, '#penilaian button[type="submit"]');
     const again = await open(linkOf('ADU-2026-0001'));
     expect(await again.textContent('#penilaian')).toContain('Penilaian Anda: 5 dari 5');
     const rows = (sim!.rt.spreadsheet.getSheetByName('Penilaian') as Sheet).getDataRange().getValues().slice(1);
@@ -148,8 +158,8 @@ describe('tracking page in Chromium', () => {
     const code = new URL(linkOf('ADU-2026-0003')).searchParams.get('k')!;
     await page.fill('#no', 'ADU-2026-0003');
     await page.fill('#k', code.toLowerCase());
-    await Promise.all([page.waitForNavigation(), page.click('#cari button')]);
-    expect(await page.textContent('#nomor')).toBe('ADU-2026-0003');
+    const found = await submitInNewTab(page, '#cari button');
+    expect(await found.textContent('#nomor')).toBe('ADU-2026-0003');
     await page.context().close();
   });
 

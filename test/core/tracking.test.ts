@@ -107,7 +107,7 @@ describe('page', () => {
   test('the not-found page and the search page echo nothing of the request', () => {
     expect(notFoundPageHtml(ctx.actionUrl)).toBe(notFoundPageHtml(ctx.actionUrl));
     expect(notFoundPageHtml(ctx.actionUrl)).toContain('Pengaduan tidak ditemukan');
-    expect(searchPageHtml(ctx.actionUrl)).toContain('<form method="get" action="https://script.google.com/macros/s/ID/exec">');
+    expect(searchPageHtml(ctx.actionUrl)).toContain('<form method="get" action="https://script.google.com/macros/s/ID/exec" rel="noopener">');
   });
 
   test('scrubbing keeps ordinary words', () => {

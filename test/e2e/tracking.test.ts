@@ -72,7 +72,7 @@ describe('scenario events visit and rate', () => {
     expect(readdirSync(join(dir, 'out', 'pages')).sort()).toEqual(['006.html', '007.html', '008.html', '009.html', '010.html', '011.html', '015.html']);
     const ratings = JSON.parse(readFileSync(join(dir, 'out', 'ratings.json'), 'utf8'));
     expect(ratings).toEqual([{ number: 'ADU-2026-0001', score: 5, comment: 'Cepat sekali, terima kasih', ratedAt: '2026-04-07T13:30:00+07:00', changes: 1 }]);
-    expect(result.problems).toEqual([expect.stringContaining('events[14]: rate.ref: ADU-2026-0002 belum dapat dinilai')]);
+    expect(result.problems).toEqual(['events[14]: rate.ref: ADU-2026-0002: penilaian ditolak: Penilaian dapat diberikan setelah pengaduan dijawab.']);
   });
 
   test('the answered complaint: status Dijawab, five steps done, the answer scrubbed, the rating form', () => {
@@ -180,9 +180,18 @@ describe('rotating the secret, caching, the event object', () => {
     expect(reg[1][col]).toBe(`http://127.0.0.1:8080/exec?no=ADU-2026-0001&k=${newCode}`);
   });
 
+  test('a rating can be changed 20 times; then the page says so and nothing more is written', () => {
+    const post = (score: number) => callWebApp(sim.rt, { method: 'POST', url: '/exec', contentType: 'application/x-www-form-urlencoded', body: `no=ADU-2026-0001&k=${realCode(sim.rt, 'ADU-2026-0001')}&nilai=${score}` });
+    for (let i = 0; i <= 20; i++) expect(post((i % 5) + 1).html).toContain('penilaian Anda telah kami terima');
+    expect(post(3).html).toContain('terlalu sering diubah');
+    const rows = (sim.rt.spreadsheet.getSheetByName('Penilaian') as Sheet).getDataRange().getValues().slice(1);
+    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual([['ADU-2026-0001', 1, 20]]);
+    (sim.rt.spreadsheet.getSheetByName('Penilaian') as Sheet).deleteRow(2);
+  });
+
   test('the search page without parameters; a POST with a wrong code gets the not-found page and stores nothing', () => {
     const search = get('');
-    expect(search.html).toContain('<form method="get" action="http://127.0.0.1:8080/exec">');
+    expect(search.html).toContain('<form method="get" action="http://127.0.0.1:8080/exec" rel="noopener">');
     const post = callWebApp(sim.rt, { method: 'POST', url: '/exec', contentType: 'application/x-www-form-urlencoded', body: 'no=ADU-2026-0001&k=WRONG&nilai=1' });
     expect(post.html).toBe(get('no=ADU-2026-0001&k=WRONG').html);
     expect((sim.rt.spreadsheet.getSheetByName('Penilaian') as Sheet).getLastRow()).toBe(1);

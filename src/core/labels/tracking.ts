@@ -58,6 +58,7 @@ export const PAGE = {
   ratingInvalid: 'Pilih nilai 1 sampai 5 sebelum mengirim penilaian.',
   ratingNotYet: 'Penilaian dapat diberikan setelah pengaduan dijawab.',
   ratingBusy: 'Penilaian belum dapat disimpan karena sistem sedang sibuk. Silakan coba lagi beberapa saat lagi.',
+  ratingLimit: 'Penilaian untuk pengaduan ini sudah terlalu sering diubah; perubahan ini tidak disimpan.',
   updatedAt: (when: string) => `Data per ${when}. Halaman ini diperbarui beberapa menit sekali.`,
   privacy: 'Halaman ini tidak menampilkan identitas pelapor maupun isi pengaduan.',
   back: 'Cari pengaduan lain',

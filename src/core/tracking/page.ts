@@ -25,7 +25,7 @@ export interface StepView {
   state: StepState;
 }
 
-export type Notice = 'thanks' | 'invalid' | 'notYet' | 'busy';
+export type Notice = 'thanks' | 'invalid' | 'notYet' | 'busy' | 'limit';
 
 export interface TrackingView {
   number: string;
@@ -116,6 +116,16 @@ export function trackingViewOf(c: Complaint, rating: Rating | undefined, now: Da
   };
 }
 
+/**
+ * Where links and forms open. Apps Script serves a web app inside a sandboxed iframe, and "in the
+ * IFRAME mode you need to set the link target attribute to either _top or _blank"; but the
+ * sandbox's `allow-top-navigation-by-user-activation` "is only set for stand-alone script
+ * projects" (https://developers.google.com/apps-script/guides/html/restrictions), and this
+ * project is bound to the spreadsheet: `_top` may be refused there, `_blank` (allow-popups,
+ * allow-popups-to-escape-sandbox) works in both. The result opens in a new tab.
+ */
+export const LINK_TARGET = '_blank';
+
 const STYLE = [
   '*{box-sizing:border-box}',
   'html{-webkit-text-size-adjust:100%}',
@@ -159,7 +169,7 @@ function layout(title: string, body: string, footer: string): string {
     + '<meta name="viewport" content="width=device-width, initial-scale=1">'
     + '<meta name="robots" content="noindex, nofollow">'
     + '<meta name="referrer" content="no-referrer">'
-    + `<base target="_top"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>`
+    + `<base target="${LINK_TARGET}"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>`
     + `<body><header><p>${escapeHtml(PAGE.agency)}</p><h1>${escapeHtml(PAGE.title)}</h1></header>`
     + `<main>${body}</main><footer>${footer}</footer></body></html>`;
 }
@@ -167,7 +177,7 @@ function layout(title: string, body: string, footer: string): string {
 function searchForm(actionUrl: string): string {
   return '<section id="cari">'
     + `<h2>${escapeHtml(PAGE.searchHeading)}</h2><p>${escapeHtml(PAGE.searchHelp)}</p>`
-    + `<form method="get" action="${escapeHtml(actionUrl)}">`
+    + `<form method="get" action="${escapeHtml(actionUrl)}" rel="noopener">`
     + `<label for="no">${escapeHtml(PAGE.numberLabel)}</label>`
     + `<input type="text" id="no" name="no" inputmode="text" autocomplete="off" autocapitalize="characters" maxlength="20" placeholder="${escapeHtml(PAGE.numberPlaceholder)}" required>`
     + `<label for="k">${escapeHtml(PAGE.codeLabel)}</label>`
@@ -203,6 +213,7 @@ const NOTICE_TEXT: Record<Notice, { text: string; warn: boolean }> = {
   invalid: { text: PAGE.ratingInvalid, warn: true },
   notYet: { text: PAGE.ratingNotYet, warn: true },
   busy: { text: PAGE.ratingBusy, warn: true },
+  limit: { text: PAGE.ratingLimit, warn: true },
 };
 
 function ratingSection(v: TrackingView, ctx: PageContext): string {
@@ -213,7 +224,7 @@ function ratingSection(v: TrackingView, ctx: PageContext): string {
   return '<section id="penilaian">'
     + `<h2>${escapeHtml(PAGE.ratingHeading)}</h2>`
     + (v.rating ? `<p>${escapeHtml(PAGE.yourRating(v.rating.score))}</p>` : '')
-    + `<form method="post" action="${escapeHtml(ctx.actionUrl)}">`
+    + `<form method="post" action="${escapeHtml(ctx.actionUrl)}" rel="noopener">`
     + `<input type="hidden" name="no" value="${escapeHtml(v.number)}">`
     + `<input type="hidden" name="k" value="${escapeHtml(ctx.code)}">`
     + `<fieldset class="scale"><legend>${escapeHtml(PAGE.ratingQuestion)}</legend>${options}</fieldset>`
@@ -245,6 +256,6 @@ export function trackingPageHtml(v: TrackingView, ctx: PageContext): string {
     + `<section id="tahapan"><h2>${escapeHtml(PAGE.stepsHeading)}</h2><ol>${steps}</ol></section>`
     + answer
     + ratingSection(v, ctx)
-    + `<p><a href="${escapeHtml(ctx.actionUrl || '?')}">${escapeHtml(PAGE.back)}</a></p>`;
+    + `<p><a href="${escapeHtml(ctx.actionUrl || '?')}" rel="noopener">${escapeHtml(PAGE.back)}</a></p>`;
   return layout(`${v.number} — ${PAGE.title}`, body, `<p>${escapeHtml(PAGE.updatedAt(v.asOf))}</p>${FOOTER}`);
 }

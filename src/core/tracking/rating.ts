@@ -8,6 +8,8 @@ import { RATING_HEADERS } from '../labels/tracking';
 import { asDate } from '../values';
 
 export const COMMENT_MAX = 500;
+/** Changes kept per complaint: beyond this a link passed around cannot flood `Riwayat`. */
+export const RATING_MAX_CHANGES = 20;
 
 export interface Rating {
   number: string;
