@@ -6,14 +6,15 @@
 import { Complaint, REGISTER_COLUMNS } from '../core/complaint';
 import type { AppConfig } from '../core/config';
 import { TAB } from '../core/labels';
-import { indexColumns, readRecord } from '../core/rows';
+import { indexColumns, protectText, readRecord } from '../core/rows';
+import { FAILURE } from '../core/labels/journal';
 import { RATING_HEADERS, TRACKING_TAB } from '../core/labels/tracking';
 import { codeMessage, shortCodeOf, trackingLink } from '../core/tracking/code';
 import { Rating, latestRatings, ratingRow, ratingsOf } from '../core/tracking/rating';
 import { cellText } from '../core/sanitize';
 import { RegisterTable } from './complaint-tables';
 import type { ScriptState } from './state';
-import { readTab } from './tabs';
+import { TabData, readTab } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -98,37 +99,41 @@ export function findComplaint(ss: Spreadsheet, number: string): Complaint | unde
   return readRecord(row, index, REGISTER_COLUMNS) as unknown as Complaint;
 }
 
-/** The `Penilaian` tab: the latest rating per complaint and where each one is. */
+/**
+ * The `Penilaian` tab (columns found by header name): the latest rating per complaint and the
+ * sheet row of each, so that a new rating overwrites its complaint's row (one per complaint).
+ */
 export class RatingTable {
   private constructor(
-    private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet | null,
+    private readonly tab: TabData | null,
+    /** Column of each RATING_HEADERS entry (0-based), -1 when missing. */
+    private readonly cols: number[],
     readonly byNumber: Map<string, Rating>,
     private readonly rowOf: Map<string, number>,
-    private readonly width: number,
   ) {}
 
   static read(ss: Spreadsheet): RatingTable {
     const tab = readTab(ss, TRACKING_TAB);
-    if (!tab) return new RatingTable(null, new Map(), new Map(), RATING_HEADERS.length);
-    const at = (h: string) => tab.headers.findIndex((x) => String(x).trim() === h);
-    const cols = RATING_HEADERS.map(at);
+    if (!tab) return new RatingTable(null, [], new Map(), new Map());
+    const cols = RATING_HEADERS.map((h) => tab.headers.findIndex((x) => String(x).trim() === h));
     const rows = tab.rows.map((r) => cols.map((c) => (c >= 0 ? r[c] : '')));
     const rowOf = new Map<string, number>();
-    rows.forEach((r, i) => { const n = String(r[0] ?? '').trim(); if (n) rowOf.set(n, i + 2); });
-    return new RatingTable(tab.sheet, latestRatings(ratingsOf(rows)), rowOf, Math.max(tab.width, RATING_HEADERS.length));
-  }
-
-  get exists(): boolean {
-    return this.sheet !== null;
+    rows.forEach((r, i) => { const n = String(r[0] ?? '').trim(); if (n) rowOf.set(n, i); });
+    return new RatingTable(tab, cols, latestRatings(ratingsOf(rows)), rowOf);
   }
 
   /** Writes one complaint's rating over its row, or appends it (one call). */
   put(r: Rating): void {
-    if (!this.sheet) throw new Error(`tab ${TRACKING_TAB} is missing: run setup`);
+    const tab = this.tab;
+    if (!tab || this.cols.some((c) => c < 0)) throw new Error(FAILURE.tabMissing(TRACKING_TAB));
     const values = ratingRow({ ...r, comment: cellText(r.comment) });
-    const row = this.rowOf.get(r.number);
-    if (row) this.sheet.getRange(row, 1, 1, values.length).setValues([values]);
-    else this.sheet.appendRow(values);
+    const index = this.rowOf.get(r.number);
+    const width = Math.max(tab.width, ...this.cols.map((c) => c + 1));
+    // Other columns of the row (the operator's own) are kept, neutralised as written back.
+    const row = Array.from({ length: width }, (_, i) => (index !== undefined && i < tab.rows[index].length ? protectText(tab.rows[index][i]) : ''));
+    this.cols.forEach((c, k) => { row[c] = values[k]; });
+    if (index !== undefined) tab.sheet.getRange(index + 2, 1, 1, width).setValues([row]);
+    else tab.sheet.appendRow(row);
     this.byNumber.set(r.number, r);
   }
 }
