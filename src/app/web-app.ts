@@ -26,7 +26,7 @@ import { RATING_MAX_CHANGES, canRate, nextRating, parseScore, sanitiseComment } 
 import { Journal } from '../gas/journal';
 import { ScriptState } from '../gas/state';
 import {
-  RatingTable, TRACKING_SECRET_KEY, cachePage, cachedPage, findComplaint, forgetPage, newTrackingSecret,
+  RatingTable, TRACKING_SECRET_KEY, cachePage, cachedPage, findComplaint, forgetPage, newTrackingSecret, pageCacheKey,
   trackingCodeOf, webAppUrl, writeTrackingLinks,
 } from '../gas/tracking';
 import { showAlert } from '../gas/ui';
@@ -91,7 +91,7 @@ function notFound(req: Request): HtmlOutput {
   return output(notFoundPageHtml(req.actionUrl), NOT_FOUND_TITLE);
 }
 
-const cacheKeyOf = (m: { number: string; code: string }): string => `pantau|${m.code}|${m.number}`;
+const cacheKeyOf = (m: { number: string; code: string }): string => pageCacheKey(m.number, m.code);
 
 function statusPage(e: WebEvent | undefined): HtmlOutput {
   const req = readRequest(e);

@@ -158,3 +158,25 @@ export function cachePage(key: string, html: string): void {
 export function forgetPage(key: string): void {
   CacheService.getScriptCache().remove(key);
 }
+
+/** The cache key of a complaint's page: the code is part of it, so a new secret orphans old pages. */
+export function pageCacheKey(number: string, code: string): string {
+  return `pantau|${code}|${number}`;
+}
+
+/**
+ * Drops the cached pages of complaints that just changed, so a citizen never sees a status older
+ * than the register's (the cache is only there for repeated views). Best effort: a cache failure
+ * only means the page may lag up to PAGE_CACHE_SECONDS.
+ */
+export function forgetTrackingPages(numbers: Iterable<string>): void {
+  const unique = [...new Set(numbers)].filter(Boolean);
+  if (!unique.length) return;
+  try {
+    const secret = PropertiesService.getScriptProperties().getProperty(TRACKING_SECRET_KEY);
+    if (!secret) return;
+    CacheService.getScriptCache().removeAll(unique.map((n) => pageCacheKey(n, trackingCodeOf(n, secret))));
+  } catch (e) {
+    console.warn(`Halaman pantau: cache tidak dapat dibersihkan: ${String((e as Error)?.message ?? e)}`);
+  }
+}

@@ -50,6 +50,9 @@ const scenario = {
     { at: '2026-04-07T13:30:00+07:00', rate: { ref: 1, score: 5, comment: 'Cepat sekali, terima kasih' } }, // 13 replaces
     { at: '2026-04-07T13:40:00+07:00', rate: { ref: 2, score: 1 } }, // 14 refused: not answered
     { at: '2026-04-07T14:00:00+07:00', visit: { ref: 1 } }, // 15 shows the rating
+    { at: '2026-04-07T14:01:00+07:00', visit: { ref: 2 } }, // 16 cached …
+    { at: '2026-04-07T14:02:00+07:00', by: 'pic.pelindungan@example.org', update: { ref: 2, status: 'Diproses' } }, // 17
+    { at: '2026-04-07T14:03:00+07:00', visit: { ref: 2 } }, // 18 … but never stale: Diproses
   ],
 };
 
@@ -69,7 +72,7 @@ describe('scenario events visit and rate', () => {
   }, 120_000);
 
   test('writes pages/ by event index and ratings.json', () => {
-    expect(readdirSync(join(dir, 'out', 'pages')).sort()).toEqual(['006.html', '007.html', '008.html', '009.html', '010.html', '011.html', '015.html']);
+    expect(readdirSync(join(dir, 'out', 'pages')).sort()).toEqual(['006.html', '007.html', '008.html', '009.html', '010.html', '011.html', '015.html', '016.html', '018.html']);
     const ratings = JSON.parse(readFileSync(join(dir, 'out', 'ratings.json'), 'utf8'));
     expect(ratings).toEqual([{ number: 'ADU-2026-0001', score: 5, comment: 'Cepat sekali, terima kasih', ratedAt: '2026-04-07T13:30:00+07:00', changes: 1 }]);
     expect(result.problems).toEqual(['events[14]: rate.ref: ADU-2026-0002: penilaian ditolak: Penilaian dapat diberikan setelah pengaduan dijawab.']);
@@ -90,6 +93,12 @@ describe('scenario events visit and rate', () => {
     expect(html.match(/<li class="done"/g)).toHaveLength(2);
     expect(html.match(/<li class="waiting" data-step="[345]">[^<]*<span class="when">menunggu<\/span>/g)).toHaveLength(3);
     expect(html).not.toContain('name="nilai"');
+  });
+
+  test('a change in the register drops the cached page: the next visit shows the new status', () => {
+    expect(page(16)).toContain('id="status">Diteruskan<');
+    expect(page(18)).toContain('id="status">Diproses<');
+    expect(page(18)).toContain('<li class="done" data-step="3">');
   });
 
   test('wrong code, unknown number, neighbour with another number\'s code, malformed number: identical bytes', () => {
