@@ -72,6 +72,10 @@ export function validateCitizenEvent(kind: (typeof CITIZEN_KINDS)[number], body:
   refTooFar();
 }
 
+/** `(body, where) => void` validators, one per event kind (the runner's hook shape). */
+export const validateVisit = (body: unknown, where: string): void => validateCitizenEvent('visit', body, where);
+export const validateRate = (body: unknown, where: string): void => validateCitizenEvent('rate', body, where);
+
 /** What a delivery needs from the runner. */
 export interface CitizenContext {
   rt: GasRuntime;
