@@ -11,3 +11,4 @@ export { dailyJob, menuRemindNow, menuSendSummary } from './app/reminders';
 export { menuOpenDashboard } from './app/dashboard-menu';
 export { menuSyncHolidays, syncHolidays } from './app/holiday-sync';
 export { selfTest } from './app/self-test';
+export { doGet, doPost, menuRotateTrackingCode } from './app/web-app';

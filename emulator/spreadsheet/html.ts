@@ -10,6 +10,7 @@ export class HtmlOutput extends GasObject {
   _height = 400;
   _sandboxMode = 'IFRAME';
   _xFrameOptionsMode = 'DEFAULT';
+  _metaTags: { name: string; content: string }[] = [];
 
   constructor(html = '') {
     super();
@@ -55,6 +56,20 @@ export class HtmlOutput extends GasObject {
   setHeight(height: number): this {
     this._height = height;
     return this;
+  }
+  /**
+   * https://developers.google.com/apps-script/reference/html/html-output#addMetaTag(String,String):
+   * only `viewport`, `apple-mobile-web-app-capable`, `mobile-web-app-capable` are allowed (the
+   * web app's outer page gets them); any other name throws.
+   */
+  addMetaTag(name: string, content: string): this {
+    const allowed = ['viewport', 'apple-mobile-web-app-capable', 'mobile-web-app-capable'];
+    if (!allowed.includes(String(name))) throw new Error(`Meta tag name "${String(name)}" is not allowed.`);
+    this._metaTags.push({ name: String(name), content: String(content) });
+    return this;
+  }
+  getMetaTags(): { getName(): string; getContent(): string }[] {
+    return this._metaTags.map((m) => ({ getName: () => m.name, getContent: () => m.content }));
   }
   setSandboxMode(mode: string): this {
     this._sandboxMode = mode;

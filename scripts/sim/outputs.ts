@@ -18,6 +18,8 @@ import { indexColumns, readRecord } from '../../src/core/rows';
 import { isoWib } from '../../src/core/values';
 import { configOf } from './tabs';
 import { writeRuntimeBackup } from '../ops/backup-format';
+import { writeCitizenOutputs } from './citizen';
+import { citizenLogOf } from './events/citizen';
 
 export interface SheetSnapshot {
   name: string;
@@ -133,6 +135,7 @@ export async function writeOutputs(rt: GasRuntime, outDir: string, events: unkno
     writeJson(tmp, 'workbook.json', workbookJson(sheets));
     writeJson(tmp, 'ledger.json', rt.ledger.runs);
     writeJson(tmp, 'events.json', events);
+    writeCitizenOutputs(tmp, rt, citizenLogOf(rt));
     await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
     // The same workbook in the operator tools' backup format: `npm run ops -- rehearse|doctor --from out/backup`.
     await writeRuntimeBackup(join(tmp, 'backup'), rt.spreadsheet, rt.now());

@@ -5,6 +5,7 @@
  * and the top-level fields.
  */
 import { readFileSync } from 'node:fs';
+import type { CitizenEvent } from './citizen';
 import { EVENT_KINDS, kindOf } from './events';
 import { Body, ScenarioError, email, fail, instant, int, only, runName, str } from './validate';
 import { callName } from './events/faults';
@@ -60,7 +61,8 @@ export type ScenarioEvent =
   | (ByUser & { renameTab: { tab: string; to: string } })
   | (ByUser & { clearTab: { tab: string } })
   | { at: string; fault: FaultSpec }
-  | { at: string; run: string };
+  | { at: string; run: string }
+  | CitizenEvent;
 
 export interface Scenario {
   name?: string;

@@ -3,6 +3,7 @@
  * definitions in src/core), the scenario's configuration typed into the config tabs as the
  * operator would, and the configuration and queue read back through the system's own readers.
  */
+import { citizenSettings } from './citizen';
 import type { GasRuntime } from '../../emulator/runtime';
 import type { Sheet } from '../../emulator/spreadsheet';
 import { AppConfig, HOLIDAY_HEADERS, SETTINGS_HEADERS, UNIT_HEADERS, parseConfig } from '../../src/core/config';
@@ -46,7 +47,8 @@ export function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
     if (tab.getLastRow() > 1) tab.getRange(2, 1, tab.getLastRow() - 1, tab.getLastColumn()).clearContent();
     tab._writeRaw(2, 1, rows);
   }
-  const settings: Record<string, string> = {};
+  // The local web app's address, so that `Tautan Pantau` links work in the runner (DESIGN §15).
+  const settings: Record<string, string> = citizenSettings();
   for (const [k, v] of Object.entries(s.settings ?? {})) settings[k] = String(v);
   const admins = adminsOf(s);
   if (admins.length) settings.email_admin = admins.join(', ');

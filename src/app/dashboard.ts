@@ -12,6 +12,7 @@ import { summaryLayout } from '../core/dashboard/summary-sheet';
 import { TAB } from '../core/labels';
 import type { Complaint } from '../core/complaint';
 import { RegisterTable } from '../gas/complaint-tables';
+import { RatingTable } from '../gas/tracking';
 import { replaceDataRows } from '../gas/tabs';
 import { dataColumns, ensureTab, protectTab } from '../gas/sheet-setup';
 import { writeSummary } from './dashboard-summary';
@@ -106,6 +107,7 @@ export function refreshDashboard(given?: Run, complaints?: readonly Complaint[])
   const run = given ?? startRun('Dasbor');
   const { records, problems } = buildFeed(complaints ?? RegisterTable.read(run.ss).complaints, {
     calendar: run.calendar, stepDays: run.config.stepDays, now: run.now, unitKinds: unitKindsOf(run.config.units),
+    ratings: RatingTable.read(run.ss).byNumber,
   });
   for (const p of problems) run.journal.error(`Dasbor: pengaduan dilewati: ${p}`, '', p.split(':')[0], 'PERINGATAN');
 

@@ -19,6 +19,7 @@ import { decideRegistration, indexKeys, isBlank, keyStatus, responseKey } from '
 import { appendComplaintRow, readRegisterKeys } from '../gas/complaint-tables';
 import { Journal } from '../gas/journal';
 import { Outbox } from '../gas/outbox';
+import { trackingLinkFor } from '../gas/tracking';
 import { responseOfEvent } from '../gas/responses';
 import { counterOf, errorText, finish, guard, noteRegistration, startRun, tabUrl, yearOf } from './run';
 
@@ -63,6 +64,7 @@ function intake(e: FormSubmitEvent): void {
   const reg = decideRegistration({
     response, key, units: run.config.units, calendar: run.calendar, stepDays: run.config.stepDays, now: run.now,
     counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0), yearOf,
+    trackingUrlOf: (n) => trackingLinkFor(run, n),
   });
   noteRegistration(run, reg, where, false);
   // The number is saved before the writes: a crash after this point leaves a gap in numbering,

@@ -7,6 +7,7 @@ import { CHANNEL_CHOICES } from '../core/form-spec';
 import { HISTORY_VALUE } from '../core/labels/journal';
 import { MENU_TEXT } from '../core/labels/dialogs';
 import { SELF_TEST_TEXT } from '../core/labels/self-test';
+import { TRACKING_MENU } from '../core/labels/tracking';
 import { ensureForm } from '../gas/form';
 import { finish, guard, startRun } from './run';
 import { Outbox } from '../gas/outbox';
@@ -23,13 +24,14 @@ export const MENU_ITEMS: [string, string][] = [
   [MENU.openDashboard, 'menuOpenDashboard'],
   [MENU.syncHolidays, 'menuSyncHolidays'],
   [SELF_TEST_TEXT.menu, 'selfTest'],
+  [TRACKING_MENU.rotate, 'menuRotateTrackingCode'],
   [MENU.about, 'menuAbout'],
 ];
 
 export function onOpenTrigger(): void {
   const menu = SpreadsheetApp.getUi().createMenu(MENU.title);
   MENU_ITEMS.forEach(([caption, fn], i) => {
-    if (i === 3 || i === 7) menu.addSeparator();
+    if (i === 3 || i === MENU_ITEMS.length - 1) menu.addSeparator();
     menu.addItem(caption, fn);
   });
   menu.addToUi();

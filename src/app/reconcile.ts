@@ -16,6 +16,7 @@ import { applyOfficerEdit } from '../core/transitions';
 import { asDate, asText, isDate } from '../core/values';
 import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
+import { trackingLinkFor } from '../gas/tracking';
 import { allResponseTabs, readResponses } from '../gas/responses';
 import { readTab, replaceRows } from '../gas/tabs';
 import { RESPONSE_KEY_FIELD, Run, counterOf, noteRegistration, recordChanges, tabUrl, yearOf } from './run';
@@ -111,6 +112,7 @@ function registerMissedResponses(run: Run, register: RegisterTable, orphans: Orp
       const reg = decideRegistration({
         response: r, key, units: run.config.units, calendar: run.calendar, stepDays: run.config.stepDays, now: run.now,
         counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0), yearOf,
+    trackingUrlOf: (n) => trackingLinkFor(run, n),
         knownNumber, recorded: knownNumber && 'unit' in (orphan as object) ? (orphan as OrphanRow) : undefined,
       });
       noteRegistration(run, reg, where, true);

@@ -12,6 +12,7 @@ import { ReminderDay, scheduledReminderDay, todayReminderDay } from '../core/rep
 import { formatDateTime } from '../core/values';
 import { RegisterTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
+import { readRatings } from '../gas/tracking';
 import { showAlert } from '../gas/ui';
 import { sendMail } from './mail';
 import { operatorOnly } from './menu';
@@ -53,6 +54,7 @@ function remind(run: Run, day: ReminderDay, action: string): Outcome {
     alreadyQueued: (key) => outbox.has(key),
     escalationsQueuedToday: outbox.countQueuedSince(ESCALATION_KIND, run.calendar.at(day.date)),
     mail: outbox.health(run.now),
+    ratings: readRatings(run.ss),
   });
   let queued = 0;
   for (const m of plan.emails) if (outbox.enqueue(m, run.now)) queued++;
@@ -120,7 +122,7 @@ export function menuSendSummary(): void {
       if (!run.config.leaders.length) return 'Email pimpinan belum diisi (Pengaturan › email_pimpinan); ringkasan tidak dikirim.';
       const register = RegisterTable.read(run.ss);
       const outbox = Outbox.read(run.ss);
-      const email = manualSummary(register.complaints, run.config, run.calendar, run.now, links(run), formatDateTime(run.now));
+      const email = manualSummary(register.complaints, run.config, run.calendar, run.now, links(run), formatDateTime(run.now), readRatings(run.ss));
       const queued = outbox.enqueue(email, run.now);
       const { sent, waiting } = sendMail(run, outbox);
       if (queued) run.journal.record('', MENU.sendSummary, '', '', `${email.subject}; terkirim ${sent}; menunggu ${waiting}`);

@@ -19,6 +19,8 @@ import { ensureForm, waitForResponsesTab } from '../gas/form';
 import { TabReport, dataColumns, dropdown, ensureTab, protectTab, statusColours } from '../gas/sheet-setup';
 import { ScriptState } from '../gas/state';
 import { ensureTriggers } from '../gas/triggers';
+import { ensureTrackingSecret, writeTrackingLinks } from '../gas/tracking';
+import { RATING_HEADERS, TRACKING_TAB } from '../core/labels/tracking';
 import { showAlert } from '../gas/ui';
 import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
 import { Outbox } from '../gas/outbox';
@@ -50,6 +52,7 @@ const SYSTEM_TIME_COLUMNS: Record<string, string[]> = {
   [TAB.history]: ['Waktu'],
   [TAB.errors]: ['Waktu'],
   [TAB.outbox]: ['Dibuat', 'Dikirim'],
+  [TRACKING_TAB]: ['Waktu Penilaian'],
 };
 
 /** Creates or upgrades a config tab and fills it with `rows` only when it holds no data yet. */
@@ -147,7 +150,7 @@ function setup(): SetupReport {
   }
 
   // System tabs: nobody but the owner edits them.
-  for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS]] as const) {
+  for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS], [TRACKING_TAB, RATING_HEADERS]] as const) {
     const tab = tabFor(ss, name, headers.map((header) => ({ header, kind: SYSTEM_TIME_COLUMNS[name]?.includes(header) ? 'date' : 'text' })), report);
     unprotected.push(...protectTab(tab.sheet, name, [], []));
   }
@@ -183,6 +186,8 @@ function setup(): SetupReport {
   const triggers = ensureTriggers(ss, config.reminderHour, previousHour === undefined ? null : Number(previousHour));
   state.set('trigger.dailyHour', String(config.reminderHour));
   report.triggers = triggers.created;
+  // The tracking page's HMAC secret (DESIGN §15), created once; the menu replaces it.
+  ensureTrackingSecret(state);
   state.save();
 
   // Bring the unit tabs and derived columns in line with the register.
@@ -190,6 +195,7 @@ function setup(): SetupReport {
   const outbox = Outbox.read(ss);
   const reconciled = reconcileAll(run, outbox);
   outbox.flushQueue();
+  writeTrackingLinks(run, false); // complaints recorded before the tracking page (or its URL) existed
   refreshDashboardQuietly(run, reconciled.complaints); // a dashboard failure goes to Log Galat, not fatal
   // The dashboard may have created `Ringkasan` just now: record every tab's gid for links.
   for (const sheet of ss.getSheets()) layout.gids[sheet.getName()] = sheet.getSheetId();

@@ -78,6 +78,8 @@ export interface Complaint {
   /** Idempotency key of the form response this complaint came from. */
   sourceKey: string;
   updatedAt: Date | null;
+  /** The citizen's public tracking link (DESIGN §15), '' when the web app's URL is not known. */
+  trackingUrl: string;
 }
 
 export type ComplaintKey = keyof Complaint;
@@ -126,6 +128,7 @@ export const REGISTER_COLUMNS: Column<ComplaintKey>[] = [
   { key: 'problem', header: 'Perlu Diperiksa', kind: text, editor: 'system', width: 220 },
   { key: 'sourceKey', header: 'Kunci Respons', kind: text, editor: 'system', width: 100 },
   { key: 'updatedAt', header: 'Diperbarui', kind: date, editor: 'system', width: 130 },
+  { key: 'trackingUrl', header: 'Tautan Pantau', kind: text, editor: 'system', width: 220 },
 ];
 
 /** A unit tab: what the officer needs to see, then the officer's own columns. */
@@ -182,7 +185,7 @@ export function emptyComplaint(number: string, recordedAt: Date): Complaint {
     unit: '', assignedUnit: '', status: STATUS.new, initialResponse: '', forwardedAt: null, reassignedAt: null,
     processedAt: null, followedUpAt: null, followUp: '', officerNote: '', reply: '', replyUrl: '',
     answeredAt: null, closeReason: '', closedAt: null, stepDue: null, overallDue: null, timeliness: '',
-    adminEmail: '', problem: '', sourceKey: '', updatedAt: recordedAt,
+    adminEmail: '', problem: '', sourceKey: '', updatedAt: recordedAt, trackingUrl: '',
   };
 }
 

@@ -87,6 +87,8 @@ export const SETTINGS: SettingDef[] = [
   { key: 'kategori', value: DEFAULT_CATEGORIES.join(', '), description: 'Pilihan kategori pada formulir (pisahkan dengan koma).' },
   { key: 'dasbor_spreadsheet_id', value: '', description: 'Opsional: ID spreadsheet terpisah untuk data dasbor (tanpa data pribadi).' },
   { key: 'dasbor_template_report_id', value: '', description: 'Opsional: ID laporan Looker Studio templat.' },
+  { key: 'url_pantau', value: '',
+    description: 'URL aplikasi web halaman pantau (berakhiran /exec, dari Deploy › Kelola deployment). Kosong = URL deployment aplikasi web ini; tanpa deployment kolom Tautan Pantau kosong.' },
 ];
 
 export interface Hours {
@@ -127,6 +129,8 @@ export interface AppConfig {
   leaders: string[];
   dashboardSpreadsheetId: string;
   dashboardTemplateReportId: string;
+  /** Base URL of the public tracking page (Pengaturan url_pantau), '' = the web app's own URL. */
+  trackingUrl?: string;
   /** Messages about values that could not be used (the default was used). */
   problems: string[];
 }
@@ -220,6 +224,15 @@ export function dateKeyOf(value: unknown, offsetMinutes = 7 * 60): string | null
   return key !== null && isCalendarDate(key) ? key : null;
 }
 
+/** Pengaturan url_pantau: an https URL (http only for the local runtime on 127.0.0.1). */
+function trackingUrlOf(value: string, problems: string[]): string {
+  const v = value.trim();
+  if (!v) return '';
+  if (/^https:\/\/[^\s]+$/i.test(v) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/[^\s]*$/i.test(v)) return v;
+  problems.push(`Pengaturan url_pantau = "${v}" bukan URL https; kolom Tautan Pantau memakai URL deployment aplikasi web.`);
+  return '';
+}
+
 export interface ConfigTables {
   units: unknown[][]; // rows without header, in UNIT_HEADERS order (found by name by the caller)
   settings: Map<string, unknown>;
@@ -298,6 +311,7 @@ export function parseConfig(tables: ConfigTables): AppConfig {
     leaders: emails(setting('email_pimpinan'), 'Pengaturan email_pimpinan', problems),
     dashboardSpreadsheetId: setting('dasbor_spreadsheet_id').trim(),
     dashboardTemplateReportId: setting('dasbor_template_report_id').trim(),
+    trackingUrl: trackingUrlOf(setting('url_pantau'), problems),
     problems,
   };
 }

@@ -133,6 +133,8 @@ export interface RegistrationInput {
   recorded?: RecordedWork;
   /** Year of registration in WIB (the caller's calendar formatting). */
   yearOf: (d: Date) => number;
+  /** The public tracking link of a number (`Tautan Pantau`, DESIGN §15); '' when the web app is off. */
+  trackingUrlOf?: (number: string) => string;
 }
 
 export interface Registration {
@@ -182,7 +184,7 @@ export function decideRegistration(input: RegistrationInput): Registration {
     number = next.number;
     sequence = { year, value: next.sequence };
   }
-  let complaint: Complaint = { ...built.complaint, number };
+  let complaint: Complaint = { ...built.complaint, number, trackingUrl: input.trackingUrlOf?.(number) ?? '' };
   const work = input.recorded;
   let restored = false;
   if (number === input.knownNumber && work && work.unit) {

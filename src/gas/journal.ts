@@ -5,6 +5,7 @@
 import { ErrorEntry, HistoryEntry, errorRow, historyRow } from '../core/audit';
 import { TAB } from '../core/labels';
 import { appendRows } from './tabs';
+import { forgetTrackingPages } from './tracking';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -26,6 +27,8 @@ export class Journal {
     if (this.history.length) {
       const sheet = ss.getSheetByName(TAB.history);
       if (sheet) appendRows(sheet, this.history.map(historyRow));
+      // The complaints in the history changed: their public tracking pages must not be served stale.
+      forgetTrackingPages(this.history.map((h) => h.number));
       this.history.length = 0;
     }
     if (this.errors.length) {

@@ -42,7 +42,7 @@ describe('columns', () => {
 });
 
 describe('types', () => {
-  const nullable = new Set(['tenggat_langkah', 'waktu_dijawab', 'tanggal_dijawab', 'waktu_ditutup']);
+  const nullable = new Set(['tenggat_langkah', 'waktu_dijawab', 'tanggal_dijawab', 'waktu_ditutup', 'waktu_penilaian']);
 
   test('every value has its column type: Date, number, boolean, text', () => {
     expect(problems).toEqual([]);
@@ -59,7 +59,7 @@ describe('types', () => {
             else expect([where, v instanceof Date && !isNaN(v.getTime())]).toEqual([where, true]);
             break;
           case 'Number':
-            if (v === null) expect([where, col.id.startsWith('jam_kerja_langkah_')]).toEqual([where, true]);
+            if (v === null) expect([where, col.id.startsWith('jam_kerja_langkah_') || col.id === 'nilai_kepuasan']).toEqual([where, true]);
             else expect([where, typeof v === 'number' && Number.isFinite(v)]).toEqual([where, true]);
             break;
           case 'Boolean':

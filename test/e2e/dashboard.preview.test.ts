@@ -3,10 +3,11 @@
  * complaints.json shape and from a scenario's own `Dasbor Data` tab; self-contained (Chart.js
  * inlined, no network), the same figures as `Ringkasan`, no personal data. When Chromium is
  * installed (/usr/bin/chromium) the page is opened headless: its charts must draw and a
- * screenshot must come out; without Chromium those two tests are skipped (CI does not need it).
+ * screenshot must come out; without Chromium those two tests are skipped, except under CI
+ * (CI=true), where they fail instead (.ci/run installs Chromium).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sheet } from '../../emulator/spreadsheet';
@@ -18,10 +19,10 @@ import { isoWib } from '../../src/core/values';
 import { ComplaintJson, previewModel, writeDashboardHtml } from '../../scripts/dashboard-html';
 import { OPERATOR, Simulation } from '../../scripts/simulate';
 import { parseScenario } from '../../scripts/sim/scenario';
+import { CHROMIUM, browserTest, requireChromium } from '../browser/chromium';
 import { COMPLAINTS, NOW, UNITS, calendar, ctx, personalStrings } from '../core/dashboard.fixtures';
 
-const CHROMIUM = '/usr/bin/chromium';
-const withChromium = existsSync(CHROMIUM) ? test : test.skip;
+const withChromium = browserTest;
 
 const dir = mkdtempSync(join(tmpdir(), 'dashboard-preview-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -98,11 +99,13 @@ describe('dashboard.html from sample complaints', () => {
   });
 
   withChromium('opens in headless Chromium: every chart draws', () => {
+    requireChromium();
     const dom = execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', `file://${path}`], { encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'ignore'] });
     expect(dom).toContain('data-charts-drawn="6"');
   });
 
   withChromium('renders to a screenshot', () => {
+    requireChromium();
     const shot = join(dir, 'dashboard.png');
     execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--window-size=1280,2400', `--screenshot=${shot}`, `file://${path}`], { timeout: 60000, stdio: 'ignore' });
     const png = readFileSync(shot);

@@ -17,6 +17,14 @@ describe('manifest appsscript.json', () => {
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Jakarta', exceptionLogging: 'STACKDRIVER' });
   });
 
+  // The public tracking page (DESIGN §15): "Anyone" (no Google account needed), executing as the
+  // deploying operator (https://developers.google.com/apps-script/manifest/web-app-api-executable).
+  test('web app: anyone, even anonymous, executing as the deploying user; doGet and doPost exist', () => {
+    expect(manifest.webapp).toEqual({ access: 'ANYONE_ANONYMOUS', executeAs: 'USER_DEPLOYING' });
+    expect(bundle).toMatch(/function doGet\(/);
+    expect(bundle).toMatch(/function doPost\(/);
+  });
+
   // Least privilege: each scope is needed by a service the bundle calls, and no full Drive or
   // Gmail scope (MailApp needs only script.send_mail).
   const needs: Record<string, RegExp> = {

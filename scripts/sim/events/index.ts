@@ -7,12 +7,14 @@ import { answer, close, reassign, submit, update } from './workflow';
 import { clearTab, deleteRows, edit, insertRows, renameTab, sort } from './incidents';
 import { fault } from './faults';
 import { run } from './runs';
+import { rate, visit } from './citizen';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   submit, update, answer, reassign, close,
   edit, sort, deleteRows, insertRows, renameTab, clearTab,
   fault,
   run,
+  visit, rate,
 ];
 
 export const kindOf = (key: string): EventKind | undefined => EVENT_KINDS.find((k) => k.key === key);

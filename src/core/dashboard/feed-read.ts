@@ -54,7 +54,7 @@ export function feedRecordFrom(get: (id: string) => unknown, where: string): Fee
       }
       case 'Number': {
         const n = toNumber(v, col, where);
-        out[col.id] = n === null && !col.id.startsWith('jam_kerja_langkah_') ? 0 : n;
+        out[col.id] = n === null && !col.id.startsWith('jam_kerja_langkah_') && col.id !== 'nilai_kepuasan' ? 0 : n;
         break;
       }
       case 'Boolean':

@@ -6,7 +6,7 @@
  * Values are typed for the data source to detect: instants and calendar days are Dates, counts
  * and durations numbers, flags booleans; text only where the value is a category. What is left
  * out on purpose: reporter, complaint text, post URL, initial response, follow-up, officer note,
- * answer text and link, close reason, admin email, response key.
+ * answer text and link, close reason, admin email, response key, tracking link, rating comment.
  */
 import type { WorkCalendar } from '../calendar';
 import { dateKeyOfDay, dayNumberOf } from '../calendar';
@@ -48,6 +48,11 @@ export interface FeedRecord extends StepHours, StepLate {
   tanggal_dijawab: Date | null;
   waktu_ditutup: Date | null;
   waktu_data: Date;
+  /** The citizen's latest rating 1–5 (DESIGN §15), null when not rated. */
+  nilai_kepuasan: number | null;
+  /** 1 when rated, else 0: summed, the number of ratings. */
+  jumlah_penilaian: number;
+  waktu_penilaian: Date | null;
 }
 
 export type FeedColumnId = keyof FeedRecord;
@@ -107,6 +112,9 @@ export const FEED_COLUMNS: readonly FeedColumn[] = Object.freeze([
   { id: 'tanggal_dijawab', type: 'Date', aggregation: 'None', format: DAY, description: 'Tanggal dijawab (WIB); kosong bila belum.' },
   { id: 'waktu_ditutup', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Waktu ditutup tanpa jawaban; kosong bila tidak.' },
   { id: 'waktu_data', type: 'Date & Time', aggregation: 'Max', format: DATE_TIME, description: 'Waktu data dasbor diperbarui (sama untuk semua baris).' },
+  { id: 'nilai_kepuasan', type: 'Number', aggregation: 'Average', format: '0.00', description: 'Nilai kepuasan 1–5 dari masyarakat pada halaman pantau (penilaian terakhir); kosong bila belum dinilai. Rata-rata per unit/kanal/bulan.' },
+  { id: 'jumlah_penilaian', type: 'Number', aggregation: 'Sum', description: '1 bila pengaduan sudah dinilai masyarakat, 0 bila belum (dijumlahkan = banyaknya penilaian).' },
+  { id: 'waktu_penilaian', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Waktu penilaian terakhir (WIB); kosong bila belum dinilai.' },
 ] as FeedColumn[]);
 
 export const FEED_HEADERS: readonly string[] = Object.freeze(FEED_COLUMNS.map((c) => c.id));
@@ -118,6 +126,8 @@ export interface FeedContext {
   now: Date;
   /** Unit name → kind (from the `Unit` tab). */
   unitKinds: ReadonlyMap<string, string>;
+  /** Complaint number → the citizen's latest rating (`Penilaian`; no comment text here). */
+  ratings?: ReadonlyMap<string, { score: number; at: Date }>;
 }
 
 export function unitKindsOf(units: readonly { name: string; kind: string }[]): Map<string, string> {
@@ -176,6 +186,7 @@ export function feedRecordOf(c: Complaint, ctx: FeedContext): FeedRecord {
     stepLate[`terlambat_langkah_${s.step}`] = LATE_STATES.has(s.state);
   }
   const answeredAt = sla.overall.doneAt;
+  const rating = ctx.ratings?.get(c.number);
   return {
     no_pengaduan: c.number,
     waktu_diterima: new Date(received.getTime()),
@@ -204,6 +215,9 @@ export function feedRecordOf(c: Complaint, ctx: FeedContext): FeedRecord {
     tanggal_dijawab: answeredAt ? dayOf(calendar, answeredAt) : null,
     waktu_ditutup: sla.overall.closedAt,
     waktu_data: new Date(ctx.now.getTime()),
+    nilai_kepuasan: rating ? rating.score : null,
+    jumlah_penilaian: rating ? 1 : 0,
+    waktu_penilaian: rating ? new Date(rating.at.getTime()) : null,
   };
 }
 

@@ -14,6 +14,7 @@ import { dateKeyOfDay, dayNumberOf } from '../calendar';
 import { ALL_STATUSES, CHANNELS, Status } from '../complaint';
 import { FeedRecord, STEPS, Step, monthOf, weekOf } from './feed';
 import { ON_TIME, monthLabel } from '../labels/dashboard';
+import { SatisfactionFigures, satisfactionOf } from '../tracking/satisfaction';
 
 export interface Tally {
   received: number;
@@ -76,6 +77,17 @@ export interface DashboardFigures {
   weekly: WeeklyTrend;
   /** Complaints that missed a due time: open and overdue first, then the latest by days late. */
   lateList: FeedRecord[];
+  /** The citizens' ratings (DESIGN §15): average and count overall, per unit, channel and month. */
+  satisfaction: SatisfactionFigures;
+}
+
+/** Satisfaction from the feed's rating columns (the same numbers Looker Studio computes). */
+export function feedSatisfaction(records: readonly FeedRecord[]): SatisfactionFigures {
+  const rated = records.filter((r) => r.nilai_kepuasan !== null && r.waktu_penilaian !== null);
+  return satisfactionOf(
+    rated.map((r) => ({ number: r.no_pengaduan, score: r.nilai_kepuasan!, at: r.waktu_penilaian!, comment: '', changes: 0 })),
+    records.map((r) => ({ number: r.no_pengaduan, unit: r.unit, channel: r.kanal })),
+  );
 }
 
 export interface FiguresOptions {
@@ -213,5 +225,6 @@ export function computeFigures(records: readonly FeedRecord[], calendar: WorkCal
     bySteps: stepFigures(records),
     weekly: weeklyTrend(records, calendar, asOf, Math.max(1, options.weeks ?? 12)),
     lateList: lateList(records),
+    satisfaction: feedSatisfaction(records),
   };
 }

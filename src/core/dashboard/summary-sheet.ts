@@ -5,6 +5,8 @@
  */
 import { DashboardFigures, GroupTally, Tally } from './figures';
 import { SUMMARY, stepLabel } from '../labels/dashboard';
+import { SATISFACTION } from '../labels/tracking';
+import type { RatingTally } from '../tracking/satisfaction';
 
 export type ChartKind = 'PIE' | 'BAR' | 'COLUMN' | 'LINE';
 
@@ -145,6 +147,14 @@ export function summaryLayout(f: DashboardFigures): SummaryLayout {
     [SUMMARY.step, SUMMARY.done, SUMMARY.onTime, SUMMARY.late, SUMMARY.overdueNow, SUMMARY.onTimeRate, SUMMARY.avgHours],
     f.bySteps.map((s) => [stepLabel(s.step), s.done, s.onTime, s.late, s.overdueNow, orBlank(s.onTimeRate), orBlank(s.avgHours)]),
     [{ col: 6, format: PERCENT }, { col: 7, format: DECIMAL }]);
+
+  const sat = f.satisfaction;
+  const ratingRow = (t: RatingTally, name = t.name): unknown[] => [name, t.count, orBlank(t.average)];
+  const ratingFormat = [{ col: 3, format: DECIMAL }];
+  g.table(SATISFACTION.byUnit, [SUMMARY.unit, SATISFACTION.count, SATISFACTION.average],
+    sat.overall.count ? [ratingRow(sat.overall, SATISFACTION.overall), ...sat.byUnit.map((t) => ratingRow(t))] : [], ratingFormat);
+  g.table(SATISFACTION.byChannel, [SUMMARY.channel, SATISFACTION.count, SATISFACTION.average], sat.byChannel.map((t) => ratingRow(t)), ratingFormat);
+  g.table(SATISFACTION.byMonth, [SATISFACTION.month, SATISFACTION.count, SATISFACTION.average], sat.byMonth.map((t) => ratingRow(t)), ratingFormat);
 
   const charts: ChartSpec[] = [];
   const place = () => ({ row: 1 + charts.length * CHART_ROWS, column: CHART_COLUMN });

@@ -11,6 +11,8 @@ import type { StepNumber } from '../sla';
 import { FOOTER } from './assignment';
 import { OutgoingEmail } from './message';
 import { CellValue, FiguresBlock, ReportContent, TableBlock, renderWithin } from './report-layout';
+import { SATISFACTION } from '../labels/tracking';
+import type { RatingTally } from '../tracking/satisfaction';
 
 const KIND: Record<Period['kind'], { key: string; name: string; previous: string }> = {
   week: { key: 'ringkasan-mingguan', name: 'Ringkasan mingguan', previous: 'minggu sebelumnya' },
@@ -103,6 +105,33 @@ function oldestTable(f: PeriodFigures, registerUrl: string): TableBlock {
   };
 }
 
+function averageText(t: RatingTally): string {
+  return t.average === null ? '–' : decimal(t.average, 2);
+}
+
+/** Average rating and count of ratings given in the period: overall, per unit, per channel. */
+function satisfactionTable(s: Summary, limit: number): TableBlock | null {
+  if (!s.satisfaction) return null;
+  const { current, previous } = s.satisfaction;
+  const before = previous.overall.count ? ` (${s.previous.period.label}: ${averageText(previous.overall)} dari ${count(previous.overall.count)} penilaian)` : '';
+  const rows: CellValue[][] = current.overall.count
+    ? [
+      [SATISFACTION.overall, count(current.overall.count), averageText(current.overall)],
+      ...current.byUnit.slice(0, limit).map((t) => [`${SATISFACTION.unit}: ${t.name}`, count(t.count), averageText(t)]),
+      ...current.byChannel.slice(0, limit).map((t) => [`${SATISFACTION.channel}: ${t.name}`, count(t.count), averageText(t)]),
+    ]
+    : [];
+  return {
+    kind: 'table',
+    heading: SATISFACTION.heading,
+    note: `${SATISFACTION.note}${before}`,
+    columns: [SATISFACTION.group, SATISFACTION.count, SATISFACTION.average],
+    numeric: [1, 2],
+    rows,
+    empty: SATISFACTION.none,
+  };
+}
+
 export interface SummaryLinks {
   spreadsheet: string;
   register: string;
@@ -124,6 +153,7 @@ export function summaryEmail(s: Summary, leaders: string[], links: SummaryLinks,
       groupTable('Per kanal', 'Kanal', c.byChannel, limit),
       groupTable('Per kategori', 'Kategori', c.byCategory, limit),
       unitTable(c, limit),
+      ...[satisfactionTable(s, limit)].filter((b): b is TableBlock => b !== null),
       oldestTable(c, links.register),
     ],
     action: links.spreadsheet ? { label: 'Buka spreadsheet pengaduan', url: links.spreadsheet } : undefined,

@@ -32,6 +32,8 @@ import { summaryEmail, summaryKey } from '../email/summary';
 import { dueEscalations } from './escalation';
 import { Period, ReminderDay, firstWorkingDate, lastCompleteMonth, lastCompleteWeek, previousPeriod, previousWorkingDate } from './period';
 import { Summary, periodFigures } from './summary';
+import type { Rating } from '../tracking/rating';
+import { satisfactionOf } from '../tracking/satisfaction';
 import { adminWorklist, isAdminWorklistEmpty, openItems, unitWorklists } from './worklist';
 
 export const ESCALATIONS_PER_DAY = 50;
@@ -55,6 +57,8 @@ export interface DailyContext {
   escalationsQueuedToday?: number;
   /** The outbox's state (unknown outcomes, backlog): told to the admins in their digest. */
   mail?: MailHealth;
+  /** The citizens' latest ratings (`Penilaian`), for the summaries' satisfaction figures. */
+  ratings?: readonly Rating[];
 }
 
 export interface DailyPlan {
@@ -70,11 +74,13 @@ function hourText(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
 
-export function summaryOf(complaints: readonly Complaint[], calendar: WorkCalendar, period: Period, config: Pick<AppConfig, 'stepDays' | 'units'>): Summary {
+export function summaryOf(complaints: readonly Complaint[], calendar: WorkCalendar, period: Period, config: Pick<AppConfig, 'stepDays' | 'units'>, ratings?: readonly Rating[]): Summary {
   const options = { stepDays: config.stepDays, unitOrder: config.units.map((u) => u.name) };
+  const previous = previousPeriod(calendar, period);
   return {
     current: periodFigures(complaints, calendar, period, options),
-    previous: periodFigures(complaints, calendar, previousPeriod(calendar, period), options),
+    previous: periodFigures(complaints, calendar, previous, options),
+    satisfaction: ratings ? { current: satisfactionOf(ratings, complaints, period), previous: satisfactionOf(ratings, complaints, previous) } : undefined,
   };
 }
 
@@ -127,7 +133,7 @@ export function planDaily(ctx: DailyContext): DailyPlan {
   if (config.leaders.length) {
     for (const period of dueSummaryPeriods(calendar, day.date)) {
       if (ctx.alreadyQueued(summaryKey(period))) continue;
-      const summary = summaryOf(ctx.complaints, calendar, period, config);
+      const summary = summaryOf(ctx.complaints, calendar, period, config, ctx.ratings);
       if (summary.current.recordedBefore === 0) continue; // the register was not in use yet
       plan.emails.push(summaryEmail(summary, config.leaders, { spreadsheet: links.spreadsheet, register: links.register }));
       plan.summaries++;
@@ -137,7 +143,7 @@ export function planDaily(ctx: DailyContext): DailyPlan {
 }
 
 /** The weekly summary of the last complete week, sent on demand (its own key, per minute). */
-export function manualSummary(complaints: readonly Complaint[], config: AppConfig, calendar: WorkCalendar, now: Date, links: ReportLinks, manualAt: string): OutgoingEmail {
+export function manualSummary(complaints: readonly Complaint[], config: AppConfig, calendar: WorkCalendar, now: Date, links: ReportLinks, manualAt: string, ratings?: readonly Rating[]): OutgoingEmail {
   const period = lastCompleteWeek(calendar, calendar.dateKey(now));
-  return summaryEmail(summaryOf(complaints, calendar, period, config), config.leaders, { spreadsheet: links.spreadsheet, register: links.register }, manualAt);
+  return summaryEmail(summaryOf(complaints, calendar, period, config, ratings), config.leaders, { spreadsheet: links.spreadsheet, register: links.register }, manualAt);
 }

@@ -20,6 +20,7 @@ import { Complaint } from '../complaint';
 import { slaOf } from '../derive';
 import type { StepNumber } from '../sla';
 import type { Period } from './period';
+import type { SatisfactionFigures } from '../tracking/satisfaction';
 
 export interface Rate {
   readonly done: number;
@@ -245,4 +246,6 @@ export function periodFigures(complaints: readonly Complaint[], calendar: WorkCa
 export interface Summary {
   readonly current: PeriodFigures;
   readonly previous: PeriodFigures;
+  /** The citizens' ratings given in each period (DESIGN §15), when the ratings were read. */
+  readonly satisfaction?: { readonly current: SatisfactionFigures; readonly previous: SatisfactionFigures };
 }
