@@ -18,24 +18,21 @@ import { highestSequences } from '../core/numbering';
 import { decideRegistration, indexKeys, isBlank, keyStatus, responseKey } from '../core/registration';
 import { appendComplaintRow, readRegisterKeys } from '../gas/complaint-tables';
 import { Journal } from '../gas/journal';
+import { LOCK_WAIT_MS, tryScriptLock } from '../gas/lock';
 import { Outbox } from '../gas/outbox';
 import { trackingLinkFor } from '../gas/tracking';
 import { responseOfEvent } from '../gas/responses';
-import { counterOf, errorText, finish, guard, noteRegistration, startRun, tabUrl, yearOf } from './run';
+import { counterOf, finish, guard, noteRegistration, startRun, tabUrl, yearOf } from './run';
 
 type FormSubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
 
-export const LOCK_WAIT_MS = 30000;
 
 function intake(e: FormSubmitEvent): void {
   // The form-submit event of a spreadsheet documents no `source`; the bound spreadsheet is active.
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lock = LockService.getScriptLock();
-  try {
-    lock.waitLock(LOCK_WAIT_MS);
-  } catch (err) {
+  if (!tryScriptLock('intake')) {
     const journal = new Journal(new Date(), SYSTEM_USER, 'Formulir');
-    journal.error(LOG.busy, errorText(err), '', 'PERINGATAN');
+    journal.error(LOG.busy, LOG.lockTimeout(LOCK_WAIT_MS.intake), '', 'PERINGATAN');
     journal.flush(ss);
     return;
   }

@@ -42,6 +42,7 @@ export const LOG = {
   typed: (value: string) => `isian: "${value}"`,
   formProblems: (problems: string[]) => `Isian formulir perlu diperiksa admin: ${problems.join(' ')}`,
   responseAt: (sheet: string, row: number) => `tab "${sheet}" baris ${row}`,
+  lockTimeout: (ms: number) => `Kunci skrip tidak didapat dalam ${Math.round(ms / 1000)} detik (proses lain sedang berjalan).`,
   busy: 'Respons formulir belum dicatat karena sistem sedang sibuk; akan dicatat otomatis oleh rekonsiliasi berikutnya.',
   duplicate: (number: string) => `Respons ini sudah dicatat sebagai ${number}; kiriman ganda diabaikan.`,
   keyConflict: (numbers: string[]) =>
