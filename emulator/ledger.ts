@@ -15,6 +15,8 @@
  *   - MailApp.sendEmail: 250 ms; getRemainingDailyQuota: 20 ms
  *   - FormApp item edits: 80 ms; ScriptApp trigger list/create/delete: 100 ms
  *   - Properties/Cache/Lock: 10 ms; CalendarApp reads: 200 ms
+ *   - UrlFetchApp.fetch: 300 ms (a round trip to an outside API); fetchAll: 300 ms for the batch
+ *     (its requests run in parallel) + 20 ms per request (issue 15)
  *   - anything else (builders, Utilities, Logger, Session, plain getters on objects already
  *     fetched): 1 ms
  * The limit to compare with is 6 minutes (360,000 ms) per execution.
@@ -52,6 +54,8 @@ export function estimateCallMs(name: string, cells = 0): number {
   if (/^(ScriptApp\.(getProjectTriggers|deleteTrigger|getUserTriggers)|\w*TriggerBuilder\.create)$/.test(name)) return 100;
   if (/^(Properties|Cache|Lock)\./.test(name)) return 10;
   if (/^(CalendarApp|Calendar)\./.test(name)) return 200;
+  if (name === 'UrlFetchApp.fetch' || name === 'UrlFetchApp.fetchAll') return 300; // issue 15
+  if (name === 'UrlFetchApp.fetchAll[request]') return 20; // issue 15
   if (/^(Spreadsheet|Sheet|Range|Protection)\.(get|is)\w*/.test(name)) return 20;
   if (/^Spreadsheet\.\w+/.test(name) || /^Sheet\.\w+/.test(name)) return 20;
   return 1;

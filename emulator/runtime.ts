@@ -18,6 +18,7 @@ import {
   CacheService, CalendarApp, Console, Form, FormApp, LockService, LogBook, Logger, MailApp, PropertiesService,
   ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, visibleEmail,
 } from './services';
+import { UrlFetchApp, URL_FETCH_QUOTA_CONSUMER } from './services/url-fetch'; // issue 15
 import { SANDBOX_GLOBALS, createSandbox } from './services/sandbox';
 import {
   EventObject, changeEvent, editEvent, formSubmitEvent, openEvent, sheetFormSubmitEvent, timeDrivenEvent,
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   users?: string[];
   /** Name of the bound spreadsheet. */
   spreadsheetName?: string;
+  /** URL Fetch calls per day (consumer 20,000; Workspace 100,000). Issue 15. */
+  urlFetchQuota?: number;
 }
 
 export interface CallOptions {
@@ -111,6 +114,7 @@ export class GasRuntime {
   readonly calendarApp: CalendarApp;
   readonly htmlService: HtmlService;
   readonly charts: Charts;
+  readonly urlFetchApp: UrlFetchApp; // issue 15
   /** The spreadsheet the script is bound to. */
   readonly spreadsheet: Spreadsheet;
   /** Every execution, in order. */
@@ -140,6 +144,7 @@ export class GasRuntime {
     this.calendarApp = new CalendarApp(env);
     this.htmlService = new HtmlService(env);
     this.charts = new Charts(env);
+    this.urlFetchApp = new UrlFetchApp(env, options.urlFetchQuota ?? URL_FETCH_QUOTA_CONSUMER); // issue 15
 
     this.spreadsheet = this.spreadsheetApp._create(options.spreadsheetName ?? 'Untitled spreadsheet');
     this.spreadsheetApp._activeSpreadsheetId = this.spreadsheet.getId();
@@ -160,6 +165,7 @@ export class GasRuntime {
       CalendarApp: this.calendarApp,
       HtmlService: this.htmlService,
       Charts: this.charts,
+      UrlFetchApp: this.urlFetchApp, // issue 15
     });
   }
 

@@ -15,6 +15,7 @@ import { offsetMinutesAt, resolveZone } from './time-zone';
 export const SANDBOX_GLOBALS = [
   'SpreadsheetApp', 'FormApp', 'ScriptApp', 'MailApp', 'PropertiesService', 'LockService', 'CacheService',
   'Session', 'Utilities', 'Logger', 'console', 'CalendarApp', 'HtmlService', 'Charts',
+  'UrlFetchApp', // issue 15: channel capture
 ] as const;
 
 export type SandboxGlobal = (typeof SANDBOX_GLOBALS)[number];
