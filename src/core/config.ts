@@ -57,6 +57,13 @@ export const DEFAULT_CATEGORIES = [
   'Lainnya',
 ];
 
+/** Words that make a captured post a likely complaint (issue 15); the operator edits the list. */
+export const DEFAULT_COMPLAINT_KEYWORDS = [
+  'rusak', 'kotor', 'bau', 'tutup', 'kecewa', 'keluhan', 'mengeluh', 'komplain', 'lapor', 'tolong', 'parah', 'mahal',
+  'antre', 'antri', 'tidak bisa', 'gak bisa', 'nggak bisa', 'tidak ada', 'lambat', 'buruk', 'hilang', 'pungli', 'calo',
+  'penipuan', 'bocor', 'kapan', 'kenapa', 'mohon', 'tidak ramah', 'jutek',
+];
+
 /** One row of `Pengaturan`: key, default value, description (what the operator reads). */
 export interface SettingDef {
   key: string;
@@ -87,6 +94,11 @@ export const SETTINGS: SettingDef[] = [
   { key: 'kategori', value: DEFAULT_CATEGORIES.join(', '), description: 'Pilihan kategori pada formulir (pisahkan dengan koma).' },
   { key: 'dasbor_spreadsheet_id', value: '', description: 'Opsional: ID spreadsheet terpisah untuk data dasbor (tanpa data pribadi).' },
   { key: 'dasbor_template_report_id', value: '', description: 'Opsional: ID laporan Looker Studio templat.' },
+  // Issue 15: channel capture (Kotak Masuk) and replies.
+  { key: 'kata_kunci_pengaduan', value: DEFAULT_COMPLAINT_KEYWORDS.join(', '),
+    description: 'Kata kunci penanda "kemungkinan pengaduan" di tab Kotak Masuk (pisahkan dengan koma).' },
+  { key: 'balasan_kanal', value: '',
+    description: 'Kanal yang boleh dibalas otomatis saat Kirim balasan dicentang (mis. Instagram, Facebook, Twitter/X, YouTube; kosong = tidak ada).' },
 ];
 
 export interface Hours {
@@ -127,6 +139,9 @@ export interface AppConfig {
   leaders: string[];
   dashboardSpreadsheetId: string;
   dashboardTemplateReportId: string;
+  /** Issue 15: keywords of a likely complaint, and the channels where replies are posted. */
+  complaintKeywords: string[];
+  replyChannels: string[];
   /** Messages about values that could not be used (the default was used). */
   problems: string[];
 }
@@ -298,6 +313,8 @@ export function parseConfig(tables: ConfigTables): AppConfig {
     leaders: emails(setting('email_pimpinan'), 'Pengaturan email_pimpinan', problems),
     dashboardSpreadsheetId: setting('dasbor_spreadsheet_id').trim(),
     dashboardTemplateReportId: setting('dasbor_template_report_id').trim(),
+    complaintKeywords: splitList(setting('kata_kunci_pengaduan')).map((k) => k.toLowerCase()),
+    replyChannels: splitList(setting('balasan_kanal')).filter((c) => ['Instagram', 'Facebook', 'Twitter/X', 'YouTube'].includes(c)),
     problems,
   };
 }

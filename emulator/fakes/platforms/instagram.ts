@@ -84,7 +84,7 @@ export class InstagramFake {
   }
 
   /** The account's own media (those commented on), newest first, each with its comment count. */
-  private media(posts: FakePost[], _ids: Set<string>): { id: string; at: Date; count: number }[] {
+  private media(posts: FakePost[], ids: Set<string>): { id: string; at: Date; count: number }[] {
     const byId = new Map<string, { id: string; at: Date; count: number }>();
     for (const p of this.world.posts) {
       if (p.channel !== 'Instagram' || !p.parent || this.world.posts.some((q) => q.channel === 'Instagram' && q.id === p.parent)) continue;
@@ -94,7 +94,13 @@ export class InstagramFake {
       else if (at < first.at) first.at = at;
     }
     const t = this.world.now().getTime();
-    for (const m of byId.values()) m.count = posts.filter((p) => p.parent === m.id).length;
+    // comments_count "includes replies on comments" (IG Media reference).
+    const rootOf = (p: FakePost): string => {
+      let at = p;
+      while (at.parent && ids.has(at.parent)) at = posts.find((q) => q.id === at.parent)!;
+      return at.parent ?? '';
+    };
+    for (const m of byId.values()) m.count = posts.filter((p) => rootOf(p) === m.id).length;
     return [...byId.values()].filter((m) => m.at.getTime() <= t).sort((a, b) => b.at.getTime() - a.at.getTime());
   }
 }
