@@ -10,3 +10,5 @@ export { about, onOpenTrigger, menuSetup, menuSyncForm, menuReconcile, menuAbout
 export { dailyJob, menuRemindNow, menuSendSummary } from './app/reminders';
 export { menuOpenDashboard } from './app/dashboard-menu';
 export { menuSyncHolidays, syncHolidays } from './app/holiday-sync';
+export { channelPollJob } from './app/channel-poll'; // issue 15
+export { menuConnectChannel } from './app/channel-connect'; // issue 15

@@ -51,14 +51,16 @@ export function responseRowOf(sourceKey: string): number | null {
 export function complaintFromResponse(run: Run, row: unknown[], sheetRow: number, columns: Record<string, number>, emailCol: number, sheetName: string): Complaint | null {
   const answers = answersOf(row, columns);
   if (isBlankResponse(answers)) return null;
-  const submittedAt = asDate(row[0]) ?? run.now;
-  const built = buildComplaint({
-    answers, submittedAt,
-    respondent: emailCol >= 0 ? asText(row[emailCol]) : '',
-    sourceKey: sourceKeyOf(sheetRow),
-    sourceLabel: LOG.responseAt(sheetName, sheetRow),
-    units: run.config.units,
-  });
+  return registerAnswers(run, answers, asDate(row[0]) ?? run.now, emailCol >= 0 ? asText(row[emailCol]) : '', sourceKeyOf(sheetRow), LOG.responseAt(sheetName, sheetRow));
+}
+
+/**
+ * Issue 15 (channel triage): the registration step itself, for answers that come from a form
+ * response or from a post triaged in `Kotak Masuk` (src/app/channel-inbox.ts): validated,
+ * routed, numbered (the counter advanced in `run.state`) and recorded in the run's journal.
+ */
+export function registerAnswers(run: Run, answers: Answers, submittedAt: Date, respondent: string, sourceKey: string, sourceLabel: string): Complaint {
+  const built = buildComplaint({ answers, submittedAt, respondent, sourceKey, sourceLabel, units: run.config.units });
   const year = Number(formatDate(submittedAt).slice(0, 4));
   const counter = Number(run.state.get(`seq.${year}`) ?? 0);
   const { number, sequence } = nextComplaintNumber(year, counter, 0);
@@ -66,7 +68,7 @@ export function complaintFromResponse(run: Run, row: unknown[], sheetRow: number
   const complaint = withDerived({ ...built.complaint, number }, run.calendar, run.config.stepDays, run.now);
   run.journal.record(number, ACTION.recorded, 'Status', '', HISTORY_VALUE.recorded(complaint.status, complaint.unit, built.routing === 'auto', built.routingNote));
   if (built.problems.length) {
-    run.journal.error(LOG.formProblems(built.problems), LOG.responseAt(sheetName, sheetRow), number, 'PERINGATAN');
+    run.journal.error(LOG.formProblems(built.problems), sourceLabel, number, 'PERINGATAN');
   }
   return complaint;
 }

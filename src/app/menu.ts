@@ -12,6 +12,7 @@ import { Outbox } from '../gas/outbox';
 import { showAlert } from '../gas/ui';
 import { reconcileAll } from './reconcile';
 import { setupSpreadsheet } from './setup';
+import { CHANNEL_MENU } from '../core/labels/channels'; // issue 15
 
 export const MENU_ITEMS: [string, string][] = [
   [MENU.setup, 'menuSetup'],
@@ -22,6 +23,7 @@ export const MENU_ITEMS: [string, string][] = [
   [MENU.openDashboard, 'menuOpenDashboard'],
   [MENU.syncHolidays, 'menuSyncHolidays'],
   [MENU.about, 'menuAbout'],
+  [CHANNEL_MENU.connect, 'menuConnectChannel'], // issue 15
 ];
 
 export function onOpenTrigger(): void {

@@ -375,7 +375,7 @@ describe('setup', () => {
     const menu = sim.rt.spreadsheetApp._ui._menus.find((m) => m.caption === 'Pengaduan')!;
     expect(menu.items.filter((i) => !i.separator).map((i) => i.caption)).toEqual([
       'Siapkan / Perbarui', 'Sinkronkan pilihan formulir', 'Rekonsiliasi', 'Kirim pengingat sekarang',
-      'Kirim ringkasan', 'Buka dasbor', 'Sinkron hari libur', 'Tentang',
+      'Kirim ringkasan', 'Buka dasbor', 'Sinkron hari libur', 'Tentang', 'Hubungkan kanal',
     ]);
     const about = sim.rt.clickMenu(ADMIN, ['Pengaduan', 'Tentang']);
     expect(about.ok).toBe(true);

@@ -22,6 +22,8 @@ export const REPLY_STATE = {
 
 export const LIKELY = 'Ya';
 
+export const CHANNEL_TRIGGER_NAME = 'kanal tiap 15 menit';
+
 export const CHANNEL_MENU = {
   connect: 'Hubungkan kanal',
   pollNow: 'Ambil unggahan kanal sekarang',
