@@ -21,6 +21,7 @@ import { readChunkedJson } from '../src/gas/state';
 import { readConfigTables } from '../src/gas/config-store';
 import { ScenarioError, Scenario, ScenarioEvent, loadScenario } from './sim/scenario';
 import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, writeXlsx } from './sim/outputs';
+import { ChannelSim, RunnerHooks } from './sim/channels'; // issue 15
 
 const ROOT = resolve(__dirname, '..');
 export const DEFAULT_SCENARIO = join(ROOT, 'scenarios', 'lebaran-2026.json');
@@ -97,7 +98,7 @@ function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
   for (const [k, v] of Object.entries(s.settings ?? {})) settings[k] = String(v);
   // Without an `admins` list, whoever records, answers, reassigns or closes in the scenario is an
   // admin (DESIGN §2): that is the role those events belong to.
-  const admins = s.admins ?? [...new Set(s.events.flatMap((e) => ('submit' in e || 'answer' in e || 'reassign' in e || 'close' in e ? [e.by] : [])))];
+  const admins = s.admins ?? [...new Set(s.events.flatMap((e) => ('submit' in e || 'answer' in e || 'reassign' in e || 'close' in e || 'triage' in e ? [e.by] : [])))];
   if (admins.length) settings.email_admin = admins.join(', ');
   if (s.leaders) settings.email_pimpinan = s.leaders.join(', ');
   if (Object.keys(settings).length) {
@@ -149,6 +150,7 @@ export class Simulation {
   readonly problems: string[] = [];
   readonly operator: string;
   formId = '';
+  readonly channels: ChannelSim; // issue 15
 
   constructor(private readonly s: Scenario, private readonly log: (line: string) => void) {
     const users = new Set<string>([...(s.admins ?? []), ...(s.units ?? []).flatMap((u) => u.pics)]);
@@ -156,6 +158,22 @@ export class Simulation {
     this.operator = operatorFor(s);
     this.rt = new GasRuntime({ start: s.start, owner: this.operator, mailQuota: s.mailQuota ?? 100, users: [...users], spreadsheetName: 'Pengaduan Medsos Disbud DKI' });
     this.rt.loadFile(join(ROOT, 'dist', 'Code.js'));
+    this.channels = new ChannelSim(this.rt, s.channels); // issue 15
+  }
+
+  /** Issue 15: what scripts/sim/channels.ts needs from the runner. */
+  private hooks(): RunnerHooks {
+    return {
+      editCell: (by, tab, row, header, value, where) => {
+        const col = headerIndex(sheet(this.rt, tab)).get(header);
+        if (!col) throw new Error(`kolom "${header}" tidak ada di tab "${tab}"`);
+        const result = this.rt.editAsUser(by, tab, row, col, [[value]]);
+        if (!result.applied) this.problems.push(`${where}: suntingan ${by} di "${tab}" ditolak Sheets: ${result.reason}`);
+        for (const r of result.runs) if (!r.ok) this.problems.push(`${where}: ${r.label} gagal: ${r.error}`);
+      },
+      registered: (number) => { this.numbers.push(number); },
+      problem: (m) => { this.problems.push(m); },
+    };
   }
 
   setup(): void {
@@ -166,6 +184,7 @@ export class Simulation {
     if (!layout?.formId) throw new Error('setup did not record the form id');
     this.formId = layout.formId;
     this.rt.openSpreadsheet(this.operator);
+    this.channels.connect(this.operator, (m) => this.problems.push(m)); // issue 15
   }
 
   number(ref: number | string, where: string): string {
@@ -255,6 +274,13 @@ export class Simulation {
       this.edit(ev.by, TAB.register, number, 'Jawaban', ev.answer.reply, where);
       if (ev.answer.replyUrl) this.edit(ev.by, TAB.register, number, 'Tautan Jawaban', ev.answer.replyUrl, where);
       this.edit(ev.by, TAB.register, number, 'Status', 'Dijawab', where);
+      if (ev.answer.postReply) this.channels.tickReply(ev.by, number, where, this.hooks()); // issue 15
+    } else if ('post' in ev) { // issue 15: channel capture events
+      this.channels.post(ev.at, ev.post);
+    } else if ('triage' in ev) {
+      this.channels.triage(ev.by, ev.triage, where, this.hooks());
+    } else if ('fault' in ev) {
+      this.channels.fault(ev.at, ev.fault);
     } else if ('reassign' in ev) {
       this.edit(ev.by, TAB.register, this.number(ev.reassign.ref, 'reassign'), 'Unit', ev.reassign.unit, where);
     } else if ('close' in ev) {
@@ -335,6 +361,7 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
     })));
     writeJson(tmp, 'workbook.json', workbookJson(sheets));
     writeJson(tmp, 'ledger.json', rt.ledger.runs);
+    writeJson(tmp, 'replies.json', sim.channels.repliesJson()); // issue 15
     await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
     const preview = join(ROOT, 'scripts', 'dashboard-html.ts');
     if (existsSync(preview)) {

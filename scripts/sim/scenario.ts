@@ -3,6 +3,7 @@
  * index and the field, before anything runs.
  */
 import { readFileSync } from 'node:fs';
+import { ChannelFault, ChannelsConfig, PostEvent, TriageEvent, validateChannelEvent, validateChannelFault, validateChannels } from './channels'; // issue 15
 
 export interface ScenarioUnit {
   name: string;
@@ -27,10 +28,14 @@ export interface SubmitEvent {
 export type ScenarioEvent =
   | { at: string; by: string; submit: SubmitEvent }
   | { at: string; by: string; update: { ref: number | string; status?: string; followUp?: string; note?: string } }
-  | { at: string; by: string; answer: { ref: number | string; reply: string; replyUrl?: string } }
+  | { at: string; by: string; answer: { ref: number | string; reply: string; replyUrl?: string; postReply?: boolean } }
   | { at: string; by: string; reassign: { ref: number | string; unit: string } }
   | { at: string; by: string; close: { ref: number | string; reason: string } }
-  | { at: string; run: 'reconcile' | 'hourly' | 'daily' | 'summary' | 'dashboard' };
+  | { at: string; run: 'reconcile' | 'hourly' | 'daily' | 'summary' | 'dashboard' }
+  // issue 15: channel capture (scripts/sim/channels.ts)
+  | { at: string; post: PostEvent }
+  | { at: string; by: string; triage: TriageEvent }
+  | { at: string; fault: ChannelFault };
 
 export interface Scenario {
   name?: string;
@@ -42,13 +47,14 @@ export interface Scenario {
   leaders?: string[];
   holidays?: { date: string; name: string; kind?: string }[];
   mailQuota?: number;
+  channels?: ChannelsConfig; // issue 15
   events: ScenarioEvent[];
 }
 
 export class ScenarioError extends Error {}
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const KINDS = ['submit', 'update', 'answer', 'reassign', 'close', 'run'] as const;
+const KINDS = ['submit', 'update', 'answer', 'reassign', 'close', 'run', 'post', 'triage', 'fault'] as const;
 const RUNS = ['reconcile', 'hourly', 'daily', 'summary', 'dashboard'];
 
 function fail(where: string, message: string): never {
@@ -92,6 +98,7 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
   if (Date.parse(end) <= Date.parse(start)) fail(`${file}.end`, 'harus sesudah start');
   if (!Array.isArray(s.events)) fail(`${file}.events`, 'harus berupa daftar');
   let submissions = 0;
+  const posts = new Map<string, PostEvent['channel'][]>(); // issue 15
   let previous = Date.parse(start);
   (s.events as unknown[]).forEach((ev, i) => {
     const where = `events[${i}]`;
@@ -106,6 +113,14 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
     const kind = kinds[0];
     if (kind === 'run') {
       if (!RUNS.includes(String(e.run))) fail(`${where}.run`, `harus salah satu dari: ${RUNS.join(', ')}`);
+      return;
+    }
+    // Issue 15: a post (by the public, no `by`) and a channel fault.
+    if (kind === 'post' || kind === 'fault') {
+      const b = e[kind];
+      if (!b || typeof b !== 'object') fail(`${where}.${kind}`, 'harus berupa objek');
+      if (kind === 'post') validateChannelEvent('post', b as Record<string, unknown>, `${where}.post`, posts);
+      else if (!validateChannelFault(b as Record<string, unknown>, `${where}.fault`)) fail(`${where}.fault.kind`, `"${String((b as Record<string, unknown>).kind)}" tidak dikenal`);
       return;
     }
     const by = str(e, 'by', where)!;
@@ -128,6 +143,11 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
         break;
       case 'answer':
         ref(b, w); str(b, 'reply', w); str(b, 'replyUrl', w, false);
+        if (b.postReply !== undefined && typeof b.postReply !== 'boolean') fail(`${w}.postReply`, 'harus true atau false'); // issue 15
+        break;
+      case 'triage': // issue 15: a post triaged as a complaint is a registration (counts for `ref`)
+        validateChannelEvent('triage', b, w, posts);
+        if (b.as === 'complaint') submissions++;
         break;
       case 'reassign':
         ref(b, w); str(b, 'unit', w);
@@ -136,7 +156,7 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
         ref(b, w); str(b, 'reason', w);
         break;
     }
-    if (kind !== 'submit' && typeof b.ref === 'number' && b.ref > submissions) {
+    if (kind !== 'submit' && kind !== 'triage' && typeof b.ref === 'number' && b.ref > submissions) {
       fail(`${w}.ref`, `merujuk kiriman ke-${b.ref}, padahal baru ${submissions} kiriman sebelum peristiwa ini`);
     }
   });
@@ -159,6 +179,7 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
       if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d)) fail(`holidays[${i}].date`, 'harus tanggal yyyy-MM-dd');
     });
   }
+  validateChannels(s.channels, `${file}.channels`); // issue 15
   if (s.mailQuota !== undefined && !(typeof s.mailQuota === 'number' && s.mailQuota >= 0)) fail(`${file}.mailQuota`, 'harus angka ≥ 0');
   return s as unknown as Scenario;
 }

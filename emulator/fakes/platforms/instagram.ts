@@ -74,7 +74,8 @@ export class InstagramFake {
       return page(posts.filter((p) => p.parent === first).reverse().map(comment));
     }
     if (r.method === 'post' && edge === 'replies') {
-      const target = posts.find((p) => p.id === first && p.parent && !ids.has(p.parent));
+      // Any captured comment (top-level or a reply: a reply is itself an IG Comment) can be replied to.
+      const target = posts.find((p) => p.id === first && p.parent);
       if (!target) return graphError(100, 'Unsupported post request. Object does not exist or cannot be loaded', 33);
       const message = r.query.message ?? new URLSearchParams(r.payload).get('message') ?? '';
       if (!message) return graphError(100, '(#100) The parameter message is required');

@@ -1,0 +1,161 @@
+/**
+ * Channel capture in scenarios (issue 15, DESIGN §14): the top-level `channels` (credentials the
+ * operator enters at the start through Pengaduan › Hubungkan kanal), the events `post` (a post
+ * appears on a platform), `triage` (the admin triages it in `Kotak Masuk`), the faults
+ * `tokenExpired` / `rateLimited`, `answer.postReply` (the admin ticks Kirim Balasan), and
+ * `replies.json`. Kept in one module so the runner needs only a few hook lines.
+ */
+import { DateTime } from 'luxon';
+import type { GasRuntime } from '../../emulator/runtime';
+import type { Sheet } from '../../emulator/spreadsheet';
+import { PLATFORM_CHANNELS, PlatformAccounts, PlatformChannel, Platforms, installPlatforms } from '../../emulator/fakes/platforms';
+import { INBOX_COLUMNS, InboxKey } from '../../src/core/channels/inbox';
+import { INBOX_TAB, TRIAGE } from '../../src/core/labels/channels';
+import { ScenarioError } from './scenario';
+
+export type ChannelsConfig = PlatformAccounts;
+
+export interface PostEvent { channel: PlatformChannel; id: string; author: string; text: string; url: string; parent?: string }
+export interface TriageEvent { post: string; as: 'complaint' | 'notComplaint' | 'spam'; category?: string; unit?: string }
+export interface ChannelFault { kind: 'tokenExpired' | 'rateLimited'; channel: PlatformChannel; until: string }
+
+export const CHANNEL_EVENT_KINDS = ['post', 'triage'] as const;
+export const CHANNEL_FAULT_KINDS = ['tokenExpired', 'rateLimited'] as const;
+const TRIAGE_AS: Record<TriageEvent['as'], string> = { complaint: TRIAGE.complaint, notComplaint: TRIAGE.notComplaint, spam: TRIAGE.spam };
+const FIELDS: Record<PlatformChannel, string[]> = { YouTube: ['channelId', 'apiKey'], Instagram: ['userId', 'token'], Facebook: ['pageId', 'token'], 'Twitter/X': ['userId', 'token'] };
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function fail(where: string, message: string): never {
+  throw new ScenarioError(`${where}: ${message}`);
+}
+
+function text(b: Record<string, unknown>, key: string, where: string, required = true): void {
+  const v = b[key];
+  if (v === undefined || v === null) { if (required) fail(`${where}.${key}`, 'wajib diisi (required)'); return; }
+  if (typeof v !== 'string') fail(`${where}.${key}`, `harus teks, bukan ${typeof v}`);
+}
+
+function channel(b: Record<string, unknown>, where: string): void {
+  if (!(PLATFORM_CHANNELS as readonly string[]).includes(String(b.channel))) fail(`${where}.channel`, `harus salah satu dari: ${PLATFORM_CHANNELS.join(', ')}`);
+}
+
+/** Top-level `channels`. */
+export function validateChannels(value: unknown, where: string): void {
+  if (value === undefined) return;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(where, 'harus berupa objek per kanal');
+  for (const [name, cred] of Object.entries(value as Record<string, unknown>)) {
+    if (!(PLATFORM_CHANNELS as readonly string[]).includes(name)) fail(`${where}.${name}`, `kanal tidak dikenal (pilih: ${PLATFORM_CHANNELS.join(', ')})`);
+    if (!cred || typeof cred !== 'object') fail(`${where}.${name}`, 'harus berupa objek');
+    for (const f of FIELDS[name as PlatformChannel]) text(cred as Record<string, unknown>, f, `${where}.${name}`);
+    text(cred as Record<string, unknown>, 'oauthToken', `${where}.${name}`, false);
+  }
+}
+
+/**
+ * Validates a `post` or `triage` body (`(body, where) => void`); `posts` collects the ids seen so
+ * far (a triage names a post that appeared before it; ids are unique per channel).
+ */
+export function validateChannelEvent(kind: (typeof CHANNEL_EVENT_KINDS)[number], body: Record<string, unknown>, where: string, posts: Map<string, PlatformChannel[]>): void {
+  if (kind === 'post') {
+    channel(body, where);
+    for (const k of ['id', 'author', 'text', 'url']) text(body, k, where);
+    text(body, 'parent', where, false);
+    const id = String(body.id);
+    const seen = posts.get(id) ?? [];
+    if (seen.includes(body.channel as PlatformChannel)) fail(`${where}.id`, `"${id}" sudah dipakai unggahan ${String(body.channel)} lain`);
+    posts.set(id, [...seen, body.channel as PlatformChannel]);
+    return;
+  }
+  text(body, 'post', where);
+  if (!posts.has(String(body.post))) fail(`${where}.post`, `tidak ada unggahan "${String(body.post)}" sebelum peristiwa ini`);
+  if ((posts.get(String(body.post)) ?? []).length > 1) fail(`${where}.post`, `"${String(body.post)}" ada di lebih dari satu kanal`);
+  if (!Object.keys(TRIAGE_AS).includes(String(body.as))) fail(`${where}.as`, `harus salah satu dari: ${Object.keys(TRIAGE_AS).join(', ')}`);
+  text(body, 'category', where, false);
+  text(body, 'unit', where, false);
+}
+
+/** A `fault` of kind tokenExpired / rateLimited; true when the kind is one of them (others are not ours). */
+export function validateChannelFault(body: Record<string, unknown>, where: string): boolean {
+  if (!(CHANNEL_FAULT_KINDS as readonly string[]).includes(String(body.kind))) return false;
+  channel(body, where);
+  text(body, 'until', where);
+  if (!ISO.test(String(body.until)) || isNaN(Date.parse(String(body.until)))) fail(`${where}.until`, `"${String(body.until)}" bukan waktu ISO 8601 dengan zona`);
+  return true;
+}
+
+/** What the runner lends the channel module: cell edits as a user, and registration numbers. */
+export interface RunnerHooks {
+  editCell(by: string, tab: string, row: number, header: string, value: unknown, where: string): void;
+  registered(number: string): void;
+  problem(message: string): void;
+}
+
+const wibIso = (d: Date) => DateTime.fromMillis(d.getTime(), { zone: 'Asia/Jakarta' }).toISO({ suppressMilliseconds: true });
+
+export class ChannelSim {
+  readonly platforms: Platforms;
+
+  constructor(private readonly rt: GasRuntime, private readonly config: ChannelsConfig | undefined) {
+    this.platforms = installPlatforms(rt.urlFetchApp, config ?? {}, () => rt.now());
+  }
+
+  /** The operator enters each credential through the menu, as on Google (prompts answered). */
+  connect(operator: string, problem: (m: string) => void): void {
+    const ui = this.rt.spreadsheetApp._ui;
+    for (const [name, cred] of Object.entries(this.config ?? {})) {
+      const c = cred as Record<string, string>;
+      const parts = [...FIELDS[name as PlatformChannel].map((f) => c[f]), ...(c.oauthToken ? [c.oauthToken] : [])];
+      ui._promptTextQueue.push(name, parts.join(' | '));
+      const run = this.rt.clickMenu(operator, ['Pengaduan', 'Hubungkan kanal']);
+      if (!run.ok) problem(`channels.${name}: Hubungkan kanal gagal: ${run.error}`);
+    }
+  }
+
+  post(at: string, p: PostEvent): void {
+    this.platforms.world.addPost({ channel: p.channel, id: p.id, author: p.author, text: p.text, url: p.url, ...(p.parent ? { parent: p.parent } : {}), at: new Date(at) });
+  }
+
+  fault(at: string, f: ChannelFault): void {
+    this.platforms.world.addFault({ kind: f.kind, channel: f.channel, from: new Date(at), until: new Date(f.until) });
+  }
+
+  private inbox(): { sheet: Sheet; col: (k: InboxKey) => number; rows: unknown[][] } {
+    const sheet = this.rt.spreadsheet.getSheetByName(INBOX_TAB) as Sheet | null;
+    if (!sheet) throw new ScenarioError(`tab ${INBOX_TAB} tidak ada`);
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const col = (k: InboxKey) => headers.indexOf(INBOX_COLUMNS.find((c) => c.key === k)!.header) + 1;
+    const rows = sheet.getLastRow() > 1 ? sheet.getRange(2, 1, sheet.getLastRow() - 1, headers.length).getValues() : [];
+    return { sheet, col, rows };
+  }
+
+  /** The admin triages a post: Kategori and Unit first (when given), then Triase. */
+  triage(by: string, t: TriageEvent, where: string, hooks: RunnerHooks): void {
+    const { col, rows } = this.inbox();
+    const i = rows.findIndex((r) => String(r[col('platformId') - 1]) === t.post);
+    if (i < 0 && t.as === 'complaint') hooks.registered(''); // keeps later `ref`s in step
+    if (i < 0) throw new ScenarioError(`${where}.post: unggahan "${t.post}" belum ada di ${INBOX_TAB} (belum terambil oleh pengambilan kanal)`);
+    const row = i + 2;
+    if (t.category !== undefined) hooks.editCell(by, INBOX_TAB, row, 'Kategori', t.category, where);
+    if (t.unit !== undefined) hooks.editCell(by, INBOX_TAB, row, 'Unit', t.unit, where);
+    hooks.editCell(by, INBOX_TAB, row, 'Triase', TRIAGE_AS[t.as], where);
+    if (t.as === 'complaint') {
+      const after = this.inbox();
+      const number = String(after.rows[i][after.col('number') - 1] ?? '');
+      if (!number) hooks.problem(`${where}: unggahan "${t.post}" ditriase sebagai pengaduan tetapi belum bernomor`);
+      hooks.registered(number);
+    }
+  }
+
+  /** `answer.postReply`: the admin ticks Kirim Balasan on the post the complaint came from. */
+  tickReply(by: string, number: string, where: string, hooks: RunnerHooks): void {
+    const { col, rows } = this.inbox();
+    const i = rows.findIndex((r) => String(r[col('number') - 1]) === number);
+    if (i < 0) throw new ScenarioError(`${where}.postReply: ${number} tidak berasal dari unggahan di ${INBOX_TAB}`);
+    hooks.editCell(by, INBOX_TAB, i + 2, 'Kirim Balasan', true, where);
+  }
+
+  /** replies.json: every reply posted to a platform. */
+  repliesJson(): { at: string; channel: string; parentId: string; text: string }[] {
+    return this.platforms.world.replies.map((r) => ({ at: wibIso(r.at)!, channel: r.channel, parentId: r.parentId, text: r.text }));
+  }
+}
