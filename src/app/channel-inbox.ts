@@ -8,7 +8,10 @@
  * (`K:<channel>:<id>`) makes a second registration impossible, even after a run killed between
  * the register write and the inbox write.
  */
-import { answersForPost, inboxSourceKey, toRegister } from '../core/channels/inbox';
+import { answersForPost, inboxSourceKey, overdueUntriaged, toRegister } from '../core/channels/inbox';
+import { parseState } from '../core/channels/poll-state';
+import { CHANNEL_NAMES, stateKey } from '../core/channels/post';
+import type { ChannelDigest } from '../core/reports/worklist';
 import { isChannel, isTicked, planReplies, replyIdOf, replyRequest, replyUrlOf } from '../core/channels/replies';
 import { classify } from '../core/channels/responses';
 import { Complaint } from '../core/complaint';
@@ -153,4 +156,13 @@ export function triageEdit(run: Run, firstRow: number, numRows: number, user: st
   for (let r = Math.max(firstRow, 2); r < firstRow + numRows; r++) rows.add(r - 2);
   registerTriaged(run, inbox, { rows, user });
   inbox.flush();
+}
+
+/** For the admin digest: posts untriaged past the step-1 standard, channels whose token is refused. */
+export function channelDigest(run: Run, asOf: Date): ChannelDigest {
+  const creds = readCredentials(run.state);
+  const tokenProblems = CHANNEL_NAMES.filter((c) => creds[c] && parseState(run.state.get(stateKey(c))).tokenBadSince);
+  const inbox = InboxTable.read(run.ss);
+  const untriaged = inbox ? overdueUntriaged(inbox.rows, run.calendar, run.config.stepDays[0], asOf).map((r) => ({ channel: String(r.channel), author: String(r.author), postedAt: r.postedAt as Date })) : [];
+  return { untriaged, tokenProblems };
 }

@@ -8,7 +8,7 @@
  */
 import { inboxRowOf, newPosts } from '../core/channels/inbox';
 import { ChannelPoll, ChannelReport, PollResult, PollTask } from '../core/channels/poll';
-import { ChannelState, decidePoll, stateOf } from '../core/channels/poll-state';
+import { ChannelState, decidePoll, parseState } from '../core/channels/poll-state';
 import { ChannelCredentials, ChannelName, CHANNEL_NAMES, stateKey } from '../core/channels/post';
 import { redact } from '../core/channels/responses';
 import { CHANNEL_LOG } from '../core/labels/channels';
@@ -31,12 +31,7 @@ export interface ChannelPollSummary {
 }
 
 function channelState(state: ScriptState, channel: ChannelName): ChannelState {
-  const raw = state.get(stateKey(channel));
-  try {
-    return stateOf(raw ? JSON.parse(raw) : null);
-  } catch {
-    return stateOf(null);
-  }
+  return parseState(state.get(stateKey(channel)));
 }
 
 /** Reads every connected channel due for a poll (network only; no sheet, no lock). */

@@ -15,6 +15,7 @@ import { Outbox } from '../gas/outbox';
 import { showAlert } from '../gas/ui';
 import { operatorOnly } from './menu';
 import { Run, finish, guard, startRun, tabUrl } from './run';
+import { channelDigest } from './channel-inbox'; // issue 15
 
 /** The hourly run may hold the lock for a while at the same hour; wait for it. */
 const LOCK_WAIT_MS = 5 * 60_000;
@@ -51,6 +52,7 @@ function remind(run: Run, day: ReminderDay, action: string): Outcome {
     links: links(run),
     alreadyQueued: (key) => outbox.has(key),
     escalationsQueuedToday: outbox.countQueuedSince(ESCALATION_KIND, run.calendar.at(day.date)),
+    channelInbox: channelDigest(run, day.asOf), // issue 15
   });
   let queued = 0;
   for (const m of plan.emails) if (outbox.enqueue(m, run.now)) queued++;

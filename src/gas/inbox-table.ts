@@ -4,13 +4,15 @@
  * rows it changed, and first re-reads them: a row the admin edited meanwhile is left for the
  * next run, never overwritten (DESIGN §10).
  */
-import { INBOX_COLUMNS, InboxKey, InboxRow } from '../core/channels/inbox';
+import { INBOX_COLUMNS, InboxKey, InboxRow, channelFeed } from '../core/channels/inbox';
+import type { WorkCalendar } from '../core/calendar';
 import { dedupKey } from '../core/channels/post';
 import { REGISTER_COLUMNS } from '../core/complaint';
 import { TAB } from '../core/labels';
-import { INBOX_TAB } from '../core/labels/channels';
+import { CHANNEL_FEED_HEADERS, CHANNEL_FEED_TAB, INBOX_TAB } from '../core/labels/channels';
 import { ColumnIndex, indexColumns, protectText, readRecord, writeRecord } from '../core/rows';
-import { TabData, appendRows, readSheet } from './tabs';
+import { TabData, appendRows, readSheet, replaceDataRows } from './tabs';
+import { ensureTab, protectTab } from './sheet-setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -97,4 +99,22 @@ export function registeredInboxKeys(ss: Spreadsheet): Map<string, string> {
     if (key.startsWith('K:')) out.set(key, String(numbers[r][0] ?? ''));
   }
   return out;
+}
+
+/** `Dasbor Kanal`: posts, triage outcomes and triage time per channel (no personal data). */
+export function writeChannelFeed(ss: Spreadsheet, calendar: WorkCalendar): number {
+  const inbox = InboxTable.read(ss);
+  if (!inbox) return 0;
+  const feed = channelFeed(inbox.rows, calendar);
+  const tab = ensureTab(ss, CHANNEL_FEED_TAB, CHANNEL_FEED_HEADERS);
+  if (tab.created) protectTab(tab.sheet, CHANNEL_FEED_TAB, [], []);
+  const width = Math.max(...tab.index.values()) + 1;
+  const rows = feed.map((f) => {
+    const row = new Array(width).fill('');
+    const values = [f.channel, f.posts, f.complaints, f.notComplaints, f.spam, f.untriaged, f.medianTriageWorkingHours ?? ''];
+    CHANNEL_FEED_HEADERS.forEach((h, k) => { row[tab.index.get(h)!] = values[k]; });
+    return row;
+  });
+  replaceDataRows(tab.sheet, rows, tab.dataRows, width);
+  return rows.length;
 }

@@ -51,6 +51,7 @@ const EVENTS = [
   post('2026-03-16T08:10:00+07:00', 'Twitter/X', '1002', '@disbud tiket online tidak bisa dibayar'),
   { at: '2026-03-16T08:20:00+07:00', fault: { kind: 'tokenExpired', channel: 'Instagram', until: '2026-03-16T12:00:00+07:00' } },
   post('2026-03-16T08:30:00+07:00', 'Instagram', 'ig2', 'Parkir museum kotor', 'ig1'),
+  post('2026-03-16T09:30:00+07:00', 'Twitter/X', '1003', '=HYPERLINK("http://evil.example","klik")'),
   { at: '2026-03-16T13:00:00+07:00', by: ADMIN, triage: { post: '1001', as: 'complaint', category: 'Fasilitas dan kebersihan', unit: 'UP Museum Seni' } },
   { at: '2026-03-16T13:05:00+07:00', by: ADMIN, triage: { post: 'fb1', as: 'spam' } },
   { at: '2026-03-16T13:06:00+07:00', by: ADMIN, triage: { post: 'fb2', as: 'notComplaint' } },
@@ -73,7 +74,7 @@ describe('channel capture, triage and replies (bundle)', () => {
 
   test('every post appears exactly once in Kotak Masuk, with the flag and the triage', () => {
     const ids = inbox.map((r) => String(r['ID Platform']));
-    expect(ids.sort()).toEqual(['1001', '1002', 'fb1', 'fb2', 'ig1', 'ig2', 'yc1']);
+    expect(ids.sort()).toEqual(['1001', '1002', '1003', 'fb1', 'fb2', 'ig1', 'ig2', 'yc1']);
     const by = (id: string) => inbox.find((r) => r['ID Platform'] === id)!;
     expect(by('1001')['Kemungkinan Pengaduan']).toBe('Ya');
     expect(by('fb2')['Kemungkinan Pengaduan']).toBe('');
@@ -108,6 +109,26 @@ describe('channel capture, triage and replies (bundle)', () => {
     const x = register.find((r) => r['Kunci Respons'] === 'K:Twitter/X:1001')!;
     expect(String(x['Tautan Jawaban'])).toMatch(/^https:\/\/x\.com\/i\/web\/status\/reply-/);
     expect(inbox.find((r) => r['ID Platform'] === '1001')!['Status Balasan']).toBe('Terkirim');
+  });
+
+  test('post text is neutralised in cells (never a formula)', () => {
+    const s = sim.rt.spreadsheet.getSheetByName('Kotak Masuk') as Sheet;
+    const formulas = s.getDataRange().getFormulas().flat().filter(Boolean);
+    expect(formulas).toEqual([]);
+    expect(inbox.find((r) => r['ID Platform'] === '1003')!.Isi).toBe('=HYPERLINK("http://evil.example","klik")');
+  });
+
+  test('the admin digest lists untriaged posts past the step-1 standard; Dasbor Kanal counts per channel without personal data', () => {
+    const digest = sim.rt.outbox.filter((m) => m.subject.startsWith('[Pengaduan] Pengingat harian admin'));
+    // Tue 17 Mar 08:00: ig1 (Mon 07:30, clock from Mon 08:00) is due exactly then; 1002 (Mon 08:10) not yet.
+    const tue = digest.find((m) => m.subject.includes('17 Maret'))!;
+    expect(tue.body).toContain('1 unggahan belum ditriase');
+    expect(tue.body).toContain('@wig1');
+    expect(tue.body).not.toContain('@w1002');
+    const feed = rows(sim, 'Dasbor Kanal');
+    expect(feed.find((r) => r.kanal === 'Twitter/X')).toMatchObject({ unggahan: 3, pengaduan: 1, belum_ditriase: 2 });
+    expect(feed.find((r) => r.kanal === 'Facebook')).toMatchObject({ unggahan: 2, spam: 1, bukan_pengaduan: 1 });
+    expect(JSON.stringify(feed)).not.toMatch(/@w|toilet|Parkir/i);
   });
 
   test('no credential appears in any tab, email or log', () => {

@@ -37,6 +37,15 @@ export function stateOf(value: unknown): ChannelState {
   return { ...emptyState(), ...(value && typeof value === 'object' ? (value as Partial<ChannelState>) : {}) };
 }
 
+/** The state as stored (JSON text); a missing or unreadable one is a fresh state. */
+export function parseState(raw: string | undefined): ChannelState {
+  try {
+    return stateOf(raw ? JSON.parse(raw) : null);
+  } catch {
+    return stateOf(null);
+  }
+}
+
 export const POLL_MINUTES = 15;
 export const WIDE_EVERY_MS = 24 * 3600_000;
 export const BACKOFF_BASE_MS = POLL_MINUTES * 60_000;

@@ -10,6 +10,7 @@ import { AdminWorklist, OpenItem, STEP_NAMES, UnitWorklist } from '../reports/wo
 import { FOOTER } from './assignment';
 import { OutgoingEmail } from './message';
 import { CellValue, ReportContent, TableBlock, renderWithin, share } from './report-layout';
+import { DIGEST_INBOX, RENEW_HOW } from '../labels/channels'; // issue 15
 
 export function unitDigestKey(unit: string, date: string): string {
   return `digest|${unit}|${date}`;
@@ -80,7 +81,9 @@ export function unitDigestEmail(w: UnitWorklist, day: ReminderDay, tabUrl: strin
 }
 
 export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: string[], registerUrl: string): OutgoingEmail {
-  const counts = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email']]);
+  const inbox = w.channelInbox;
+  const counts = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email'],
+    [inbox?.untriaged.length ?? 0, 'unggahan belum ditriase'], [inbox?.tokenProblems.length ?? 0, 'kanal dengan token ditolak']]);
   const build = (limit: number): ReportContent => {
     const { kept, left } = share([w.awaitingUnit, w.awaitingAnswer, w.unreachable], limit);
     const blocks: TableBlock[] = [];
@@ -98,6 +101,16 @@ export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: str
       blocks.push(table(`Unit tidak terdaftar atau tanpa email PIC (${w.unreachable.length})`, 'Pengingat tidak sampai ke unit ini: periksa tab Unit atau alihkan pengaduan.',
         ['No. Pengaduan', 'Unit', 'Langkah', 'Tenggat', 'Terlambat'], kept[2], left[2],
         (i) => [numberCell(i, registerUrl), i.complaint.unit || '-', stepText(i), shortTime(i.dueAt), lateText(i)]));
+    }
+    // Issue 15: channel capture.
+    if (inbox?.untriaged.length) {
+      const shown = inbox.untriaged.slice(0, Math.max(5, limit));
+      blocks.push({ kind: 'table', heading: `${DIGEST_INBOX.heading} (${inbox.untriaged.length})`, note: 'Pilih Triase di tab Kotak Masuk: Pengaduan, Bukan pengaduan atau Spam (langkah 1).',
+        columns: ['Waktu unggahan', 'Kanal', 'Akun'], rows: shown.map((p) => [shortTime(p.postedAt), p.channel, p.author]), more: inbox.untriaged.length - shown.length, moreNote: MORE_NOTE });
+    }
+    if (inbox?.tokenProblems.length) {
+      blocks.push({ kind: 'table', heading: DIGEST_INBOX.tokenHeading, note: 'Unggahan dari kanal ini tidak terambil sampai token diperbarui (lihat Log Galat).',
+        columns: ['Kanal', 'Cara memperbarui'], rows: inbox.tokenProblems.map((c) => [c, RENEW_HOW[c as keyof typeof RENEW_HOW] ?? '']), more: 0, moreNote: MORE_NOTE });
     }
     return {
       title: 'Pengingat harian admin media sosial',

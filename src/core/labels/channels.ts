@@ -65,3 +65,7 @@ export const DIGEST_INBOX = {
   line: (channel: string, account: string, at: string) => `${channel} — ${account} — ${at}`,
   tokenHeading: 'Kanal yang tokennya ditolak',
 } as const;
+
+/** The dashboard's per-channel table (no personal data): tab and column ids for Looker Studio. */
+export const CHANNEL_FEED_TAB = 'Dasbor Kanal';
+export const CHANNEL_FEED_HEADERS = ['kanal', 'unggahan', 'pengaduan', 'bukan_pengaduan', 'spam', 'belum_ditriase', 'median_jam_kerja_triase'] as const;

@@ -29,7 +29,7 @@ import { summaryEmail, summaryKey } from '../email/summary';
 import { dueEscalations } from './escalation';
 import { Period, ReminderDay, firstWorkingDate, lastCompleteMonth, lastCompleteWeek, previousPeriod, previousWorkingDate } from './period';
 import { Summary, periodFigures } from './summary';
-import { adminWorklist, isAdminWorklistEmpty, openItems, unitWorklists } from './worklist';
+import { ChannelDigest, adminWorklist, isAdminWorklistEmpty, openItems, unitWorklists } from './worklist';
 
 export const ESCALATIONS_PER_DAY = 50;
 
@@ -50,6 +50,8 @@ export interface DailyContext {
   alreadyQueued(key: string): boolean;
   /** Escalations already queued on this day by an earlier run (default 0). */
   escalationsQueuedToday?: number;
+  /** Issue 15: what waits in `Kotak Masuk` and which channel tokens are refused. */
+  channelInbox?: ChannelDigest;
 }
 
 export interface DailyPlan {
@@ -106,7 +108,7 @@ export function planDaily(ctx: DailyContext): DailyPlan {
     plan.unitDigests++;
   }
 
-  const admin = adminWorklist(items, config.units);
+  const admin = { ...adminWorklist(items, config.units), channelInbox: ctx.channelInbox };
   if (config.admins.length && !isAdminWorklistEmpty(admin) && !ctx.alreadyQueued(adminDigestKey(day.date))) {
     plan.emails.push(adminDigestEmail(admin, day, config.admins, links.register));
     plan.adminDigest++;
