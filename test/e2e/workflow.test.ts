@@ -348,7 +348,7 @@ describe('setup', () => {
     sim.rt.call('setup');
     expect(sim.rt.spreadsheet.getSheets().map((s) => s.getName())).toEqual(before.tabs);
     expect(sim.rt.triggers.map((t) => t.handler).sort()).toEqual(before.triggers);
-    expect(before.triggers).toEqual(['dailyJob', 'hourlyJob', 'onEditTrigger', 'onFormSubmitTrigger', 'onOpenTrigger']);
+    expect(before.triggers).toEqual(['channelPollJob', 'dailyJob', 'hourlyJob', 'onEditTrigger', 'onFormSubmitTrigger', 'onOpenTrigger']);
     expect(rows(sim, 'Unit')).toHaveLength(before.units);
     expect(rows(sim, 'Pengaturan')).toHaveLength(before.settings);
     expect(rows(sim, 'Hari Libur')).toHaveLength(before.holidays);
