@@ -7,8 +7,9 @@ import { runCalendarBench } from './bench/calendar.bench';
 import { runEmulatorBench } from './bench/emulator.bench';
 import { runRemindersBench } from './bench/reminders.bench';
 import { runWorkflowBench } from './bench/workflow.bench';
+import { runChannelsBench } from './bench/channels.bench'; // issue 15
 
-const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench];
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runChannelsBench];
 
 async function main(): Promise<void> {
   let ok = true;

@@ -160,8 +160,8 @@ export class ChannelPoll {
         const page = parseXMentions(outcome.body);
         this.collect(page.posts);
         if (task.page === 0) this.xNewest = page.newestId;
-        // The first poll ever reads one page only: the backlog before installation is not captured.
-        return page.next && this.state.sinceId && task.page + 1 < CAPS.xPages ? [this.xPage(page.next, task.page + 1)] : [];
+        // The first poll ever reads one page only (the backlog before installation is not captured).
+        return page.next && this.state.lastPollAt && task.page + 1 < CAPS.xPages ? [this.xPage(page.next, task.page + 1)] : [];
       }
     }
   }
