@@ -12,7 +12,7 @@ import { ChannelState, decidePoll, parseState } from '../core/channels/poll-stat
 import { ChannelCredentials, ChannelName, CHANNEL_NAMES, stateKey } from '../core/channels/post';
 import { redact } from '../core/channels/responses';
 import { CHANNEL_LOG } from '../core/labels/channels';
-import { formatDate } from '../core/values';
+import { formatDateTime } from '../core/values';
 import { fetchRound, readCredentials, secretsOf, writeCredential } from '../gas/channel-fetch';
 import { InboxTable } from '../gas/inbox-table';
 import { ScriptState } from '../gas/state';
@@ -54,7 +54,7 @@ export function readChannels(creds: ChannelCredentials, state: ScriptState, now:
 
 function logReport(run: ReturnType<typeof startRun>, r: ChannelReport, state: ChannelState, secrets: string[]): void {
   const detail = redact(r.detail, secrets);
-  const until = state.backoffUntil ? formatDate(new Date(state.backoffUntil)) : '';
+  const until = state.backoffUntil ? formatDateTime(new Date(state.backoffUntil)) : '';
   switch (r.kind) {
     case 'tokenInvalid': run.journal.error(CHANNEL_LOG.tokenInvalid(r.channel, detail)); break;
     case 'rateLimited': run.journal.error(CHANNEL_LOG.rateLimited(r.channel, until), detail, '', 'INFO'); break;
