@@ -7,7 +7,7 @@
 import { ChannelPoll } from '../core/channels/poll';
 import { emptyState } from '../core/channels/poll-state';
 import { CHANNEL_NAMES, CREDENTIAL_FIELDS, ChannelName, parseCredential, stateKey } from '../core/channels/post';
-import { classify } from '../core/channels/responses';
+import { classify, redact } from '../core/channels/responses';
 import { CHANNEL_MENU, CHANNEL_TEXT } from '../core/labels/channels';
 import { fetchRound, writeCredential } from '../gas/channel-fetch';
 import { ScriptState } from '../gas/state';
@@ -26,7 +26,8 @@ export function testCredential(channel: ChannelName, cred: NonNullable<ReturnTyp
   const [task] = new ChannelPoll(channel, cred as never, emptyState(), now, false).start().filter((t) => t.kind !== 'ig.refresh');
   const [reply] = fetchRound([task.request]);
   const outcome = classify(channel, reply, now);
-  return outcome.kind === 'ok' ? '' : outcome.kind === 'tokenInvalid' ? 'token/kunci ditolak' : outcome.detail.replace(/[?&](access_token|key)=[^&\s]+/g, '');
+  const secrets = Object.values(cred as unknown as Record<string, string>);
+  return outcome.kind === 'ok' ? '' : outcome.kind === 'tokenInvalid' ? 'token/kunci ditolak' : redact(outcome.detail, secrets);
 }
 
 export function menuConnectChannel(): void {

@@ -153,3 +153,46 @@ describe('channel scenario validation', () => {
     expect(() => scenario([], { channels: { YouTube: { channelId: 'x' } } })).toThrow('channels.YouTube.apiKey');
   });
 });
+
+describe('the two-phase reply queue never posts twice', () => {
+  const base = [
+    post('2026-03-16T07:20:00+07:00', 'Twitter/X', '2001', '@disbud lampu taman rusak'),
+    { at: '2026-03-16T09:00:00+07:00', by: ADMIN, triage: { post: '2001', as: 'complaint', unit: 'UP Museum Seni' } },
+    { at: '2026-03-16T10:00:00+07:00', by: PIC, update: { ref: 1, status: 'Selesai', followUp: 'Lampu diganti' } },
+  ];
+
+  function boot(events: unknown[]): Simulation {
+    const sim = new Simulation(scenario(events), () => undefined);
+    sim.setup();
+    return sim;
+  }
+
+  test('a reply call whose outcome is unknown (the call failed mid-way) is reported, marked Tidak pasti, never retried', async () => {
+    const events = [...base, { at: '2026-03-16T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Sudah diganti.', postReply: true } }];
+    const sim = boot(events);
+    const { XFake } = await import('../../emulator/fakes/platforms/x');
+    const x = new XFake(sim.channels.platforms.world).host;
+    // The platform posts the reply, then the connection drops before the answer arrives.
+    sim.rt.urlFetchApp._route('api.x.com', (r) => { const out = x(r); if (r.method === 'post') throw new Error('Timeout: https://api.x.com/2/tweets'); return out; });
+    events.forEach((ev, i) => sim.event(ev as never, i));
+    sim.finish();
+    expect(sim.channels.repliesJson()).toHaveLength(1);
+    const row = rows(sim, 'Kotak Masuk').find((r) => r['ID Platform'] === '2001')!;
+    expect(row['Status Balasan']).toBe('Tidak pasti');
+    expect(rows(sim, 'Log Galat').filter((r) => String(r.Pesan).startsWith('Balasan untuk')).length).toBe(1);
+  });
+
+  test('a row left at Mengirim by a killed run becomes Tidak pasti and is not sent', () => {
+    const events = [...base, { at: '2026-03-16T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Sudah diganti.' } }];
+    const sim = boot(events);
+    events.forEach((ev, i) => sim.event(ev as never, i));
+    const s = sim.rt.spreadsheet.getSheetByName('Kotak Masuk') as Sheet;
+    const headers = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    // A run marked the row, then was killed before posting: what the sheet holds afterwards.
+    s._writeRaw(2, headers.indexOf('Kirim Balasan') + 1, [[true]]);
+    s._writeRaw(2, headers.indexOf('Status Balasan') + 1, [['Mengirim']]);
+    sim.finish();
+    expect(sim.channels.repliesJson()).toEqual([]);
+    expect(rows(sim, 'Kotak Masuk')[0]['Status Balasan']).toBe('Tidak pasti');
+  });
+});
