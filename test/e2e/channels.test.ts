@@ -196,3 +196,25 @@ describe('the two-phase reply queue never posts twice', () => {
     expect(rows(sim, 'Kotak Masuk')[0]['Status Balasan']).toBe('Tidak pasti');
   });
 });
+
+describe('Pengaduan › Hubungkan kanal', () => {
+  test('tests the credential with one call, says so, keeps it out of every tab; setup lists the channels on', () => {
+    const sim = new Simulation(scenario([], { channels: { 'Twitter/X': CHANNELS['Twitter/X'] } }), () => undefined);
+    sim.setup();
+    const alerts = sim.rt.spreadsheetApp._ui._alerts;
+    expect(String(alerts[alerts.length - 1].prompt)).toBe('Twitter/X: tersambung.');
+    const before = sim.rt.urlFetchApp._requests.length;
+    sim.rt.spreadsheetApp._ui._promptTextQueue.push('Facebook', `${CHANNELS.Facebook.pageId} | salah-token`);
+    sim.rt.clickMenu(sim.operator, ['Pengaduan', 'Hubungkan kanal']);
+    expect(sim.rt.urlFetchApp._requests.length - before).toBe(1);
+    expect(String(alerts[alerts.length - 1].prompt)).toMatch(/^Facebook: gagal diuji \(token\/kunci ditolak\)/);
+    sim.rt.call('menuSetup', [], { user: sim.operator, kind: 'menu', hasUi: true });
+    expect(String(alerts[alerts.length - 1].prompt)).toContain('Kanal aktif: Facebook, Twitter/X.');
+    sim.rt.spreadsheetApp._ui._promptTextQueue.push('Facebook', '');
+    sim.rt.clickMenu(sim.operator, ['Pengaduan', 'Hubungkan kanal']);
+    expect(String(alerts[alerts.length - 1].prompt)).toBe('Facebook: kanal dimatikan (kredensial dihapus).');
+    const tabs = JSON.stringify(sim.rt.spreadsheet.getSheets().map((s) => (s as Sheet).getDataRange().getValues()));
+    expect(tabs).not.toContain(CHANNELS['Twitter/X'].token);
+    expect(tabs).not.toContain('salah-token');
+  });
+});

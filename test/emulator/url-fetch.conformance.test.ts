@@ -20,6 +20,7 @@ function runtime(code: string, options: RuntimeOptions = {}): GasRuntime {
 const CODE = `
   function get(url, params) { var r = UrlFetchApp.fetch(url, params); return { code: r.getResponseCode(), text: r.getContentText(), headers: r.getHeaders(), bytes: r.getContent().length }; }
   function all(reqs) { return UrlFetchApp.fetchAll(reqs).map(function (r) { return [r.getResponseCode(), JSON.parse(r.getContentText()).method]; }); }
+  function all2(url) { var r = UrlFetchApp.fetch(url); return [r.getAllHeaders()['X-Seen'], r.getHeaders()['Content-Type']]; }
   function blob() { return UrlFetchApp.fetch('https://api.example.org/x').getBlob(); }
 `;
 
@@ -32,6 +33,12 @@ describe('UrlFetchApp', () => {
     expect(JSON.parse(got.text)).toEqual({ method: 'post', query: { x: '1', y: 'b c' }, payload: 'a=x%20y&b=2', contentType: 'application/x-www-form-urlencoded', auth: 'Bearer t' });
     expect(got.headers['X-Seen']).toBe('post');
     expect(got.bytes).toBe(Buffer.byteLength(got.text));
+  });
+
+  // HTTPResponse.getAllHeaders / getHeaders: "a JavaScript key/value map of HTTP headers"
+  test('getAllHeaders and getHeaders give the response headers (a Content-Type by default)', () => {
+    const rt = runtime(CODE);
+    expect(rt.call('all2', ['https://api.example.org/h'])).toEqual(['get', 'application/json; charset=UTF-8']);
   });
 
   test('a string payload is sent as is with the given contentType', () => {
