@@ -97,3 +97,15 @@ test('Facebook: an expired token is reported once a day, the feed read again whe
   expect(ok.posts.map((p) => p.platformId)).toEqual(['c1']);
   expect(ok.state.tokenBadSince).toBe('');
 });
+
+test('Instagram: the long-lived token is refreshed once a week and the new one returned for storage', () => {
+  const w = world();
+  w.poll('Instagram'); // the first poll starts the weekly clock
+  expect(w.states.Instagram!.tokenRefreshedAt).toBe(w.rt.now().toISOString());
+  w.rt.advanceTo(new Date(w.rt.now().getTime() + 6 * 24 * 3600_000));
+  expect(w.poll('Instagram').credential).toBeNull();
+  w.rt.advanceTo(new Date(w.rt.now().getTime() + 24 * 3600_000));
+  const r = w.poll('Instagram');
+  expect(r.credential).toEqual({ userId: 'ig', token: 'it.r1' });
+  expect(r.state.tokenRefreshedAt).toBe(w.rt.now().toISOString());
+});
