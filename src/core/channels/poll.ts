@@ -72,9 +72,12 @@ export class ChannelPoll {
     private readonly now: Date,
     readonly wide: boolean,
   ) {
-    const last = state.newestAt ? Date.parse(state.newestAt) : NaN;
+    const newest = state.newestAt ? Date.parse(state.newestAt) : NaN;
+    // Page back to an hour before the newest comment read or the last good poll, whichever is
+    // later: a quiet channel after a burst costs one page (1 unit) a poll, not the whole burst.
+    const last = Math.max(Number.isFinite(newest) ? newest : -Infinity, state.lastPollAt ? Date.parse(state.lastPollAt) : -Infinity);
     this.boundaryMs = wide || !Number.isFinite(last) ? now.getTime() - WIDE_WINDOW_MS : last - OVERLAP_MS;
-    this.newestMs = Number.isFinite(last) ? last : 0;
+    this.newestMs = Number.isFinite(newest) ? newest : 0;
   }
 
   start(): PollTask[] {
