@@ -83,6 +83,23 @@ export function validateChannelFault(body: Record<string, unknown>, where: strin
   return true;
 }
 
+export type Validator = (body: Record<string, unknown>, where: string) => void;
+
+/**
+ * The validators of one scenario file, `(body, where) => void` each, throwing ScenarioError
+ * naming the field; they share what they have seen (a triage names an earlier post). `fault`
+ * handles the kinds tokenExpired / rateLimited and refuses the others: merge it into a generic
+ * fault validator by delegating those two kinds here.
+ */
+export function channelValidators(): { post: Validator; triage: Validator; fault: Validator } {
+  const posts = new Map<string, PlatformChannel[]>();
+  return {
+    post: (body, where) => validateChannelEvent('post', body, where, posts),
+    triage: (body, where) => validateChannelEvent('triage', body, where, posts),
+    fault: (body, where) => { if (!validateChannelFault(body, where)) fail(`${where}.kind`, `"${String(body.kind)}" tidak dikenal`); },
+  };
+}
+
 /** What the runner lends the channel module: cell edits as a user, and registration numbers. */
 export interface RunnerHooks {
   editCell(by: string, tab: string, row: number, header: string, value: unknown, where: string): void;

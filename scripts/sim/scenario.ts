@@ -3,7 +3,7 @@
  * index and the field, before anything runs.
  */
 import { readFileSync } from 'node:fs';
-import { ChannelFault, ChannelsConfig, PostEvent, TriageEvent, validateChannelEvent, validateChannelFault, validateChannels } from './channels'; // issue 15
+import { ChannelFault, ChannelsConfig, PostEvent, TriageEvent, channelValidators, validateChannels } from './channels'; // issue 15
 
 export interface ScenarioUnit {
   name: string;
@@ -98,7 +98,7 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
   if (Date.parse(end) <= Date.parse(start)) fail(`${file}.end`, 'harus sesudah start');
   if (!Array.isArray(s.events)) fail(`${file}.events`, 'harus berupa daftar');
   let submissions = 0;
-  const posts = new Map<string, PostEvent['channel'][]>(); // issue 15
+  const channel = channelValidators(); // issue 15
   let previous = Date.parse(start);
   (s.events as unknown[]).forEach((ev, i) => {
     const where = `events[${i}]`;
@@ -119,8 +119,7 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
     if (kind === 'post' || kind === 'fault') {
       const b = e[kind];
       if (!b || typeof b !== 'object') fail(`${where}.${kind}`, 'harus berupa objek');
-      if (kind === 'post') validateChannelEvent('post', b as Record<string, unknown>, `${where}.post`, posts);
-      else if (!validateChannelFault(b as Record<string, unknown>, `${where}.fault`)) fail(`${where}.fault.kind`, `"${String((b as Record<string, unknown>).kind)}" tidak dikenal`);
+      channel[kind](b as Record<string, unknown>, `${where}.${kind}`);
       return;
     }
     const by = str(e, 'by', where)!;
@@ -146,7 +145,7 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
         if (b.postReply !== undefined && typeof b.postReply !== 'boolean') fail(`${w}.postReply`, 'harus true atau false'); // issue 15
         break;
       case 'triage': // issue 15: a post triaged as a complaint is a registration (counts for `ref`)
-        validateChannelEvent('triage', b, w, posts);
+        channel.triage(b, w);
         if (b.as === 'complaint') submissions++;
         break;
       case 'reassign':
