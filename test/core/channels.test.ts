@@ -8,7 +8,7 @@ import { createCalendar } from '../../src/core/calendar';
 import { FORM } from '../../src/core/labels';
 import { REPLY_STATE, TRIAGE } from '../../src/core/labels/channels';
 import { answersForPost, channelFeed, inboxRowOf, isLikelyComplaint, newPosts, overdueUntriaged, toRegister, inboxSourceKey, InboxRow } from '../../src/core/channels/inbox';
-import { parseFacebookFeed, parseTime, parseXMentions, parseYouTubeThreads, plainFromHtml } from '../../src/core/channels/parse';
+import { parseFacebookFeed, parseInstagramComments, parseTime, parseXMentions, parseYouTubeThreads, plainFromHtml } from '../../src/core/channels/parse';
 import { afterFailure, afterSuccess, decidePoll, emptyState, spendUnits, YOUTUBE_DAILY_UNITS, YOUTUBE_REPLY_RESERVE } from '../../src/core/channels/poll-state';
 import { ChannelPost, parseCredential } from '../../src/core/channels/post';
 import { classify, nextPacificMidnight, redact } from '../../src/core/channels/responses';
@@ -32,6 +32,17 @@ describe('parsing', () => {
     const page = parseYouTubeThreads({ nextPageToken: 'p2', items: [{ id: 't', snippet: { videoId: 'v1', topLevelComment: c('t') }, replies: { comments: [c('r', { parentId: 't', textOriginal: 'raw' })] } }] });
     expect(page.posts.map((p) => [p.platformId, p.parent, p.text])).toEqual([['t', 'v1', 'x\ny'], ['r', 't', 'raw']]);
     expect(page.next).toBe('p2');
+  });
+
+  test('the account\'s own replies are not captured (YouTube channel, Instagram user, X user)', () => {
+    const yt = parseYouTubeThreads({ items: [{ snippet: { videoId: 'v', topLevelComment: { id: 't', snippet: { textDisplay: 'x', publishedAt: '2026-03-16T00:00:00Z', authorChannelId: { value: 'U1' } } } },
+      replies: { comments: [{ id: 'r', snippet: { textDisplay: 'kami', publishedAt: '2026-03-16T01:00:00Z', authorChannelId: { value: 'OWN' }, parentId: 't' } }] } }] }, 'OWN');
+    expect(yt.posts.map((p) => p.platformId)).toEqual(['t']);
+    const x = parseXMentions({ data: [{ id: '1', text: 'a', created_at: '2026-03-16T00:00:00Z', author_id: 'OWN' }, { id: '2', text: 'b', created_at: '2026-03-16T00:00:00Z', author_id: 'u' }], meta: { newest_id: '2' } }, 'OWN');
+    expect(x.posts.map((p) => p.platformId)).toEqual(['2']);
+    expect(x.newestId).toBe('2');
+    const ig = parseInstagramComments({ data: [{ id: 'c', text: 'q', timestamp: '2026-03-16T00:00:00+0000', from: { id: 'u' }, replies: { data: [{ id: 'd', text: 'kami', timestamp: '2026-03-16T01:00:00+0000', from: { id: 'OWN' } }] } }] }, { id: 'm', permalink: '' }, 'OWN');
+    expect(ig.posts.map((p) => p.platformId)).toEqual(['c']);
   });
 
   test('Facebook feed: visitor posts and comments, not the Page\'s own posts or replies', () => {

@@ -54,7 +54,7 @@ export class InstagramFake {
       return pick({
         id: p.id, text: p.text, timestamp: graphTime(p.at), username: p.author, from: { id: `igsid-${p.author}`, username: p.author },
         like_count: 0, hidden: false, ...(p.parent && ids.has(p.parent) ? { parent_id: p.parent } : {}),
-        replies: { data: replies.map((q) => ({ id: q.id, text: q.text, timestamp: graphTime(q.at), username: q.author })) },
+        replies: { data: replies.map((q) => ({ id: q.id, text: q.text, timestamp: graphTime(q.at), username: q.author, ...(fields.has('replies') && /replies\{[^}]*\bfrom\b/.test(r.query.fields ?? '') ? { from: { id: `igsid-${q.author}`, username: q.author } } : {}) })) },
       });
     };
     const page = (items: Record<string, unknown>[]) => {

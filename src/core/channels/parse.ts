@@ -40,14 +40,15 @@ export interface Page {
   next: string;
 }
 
-/** commentThreads.list: every top-level comment and the replies given with it. */
-export function parseYouTubeThreads(body: unknown): Page {
+/** commentThreads.list: every top-level comment and the replies given with it (not the channel's own). */
+export function parseYouTubeThreads(body: unknown, ownChannelId = ''): Page {
   const b = obj(body);
   const posts: (ChannelPost | null)[] = [];
   const comment = (c: unknown, videoId: string, parent: string) => {
     const s = obj(obj(c).snippet);
     const id = str(obj(c).id);
     const text = s.textOriginal !== undefined ? str(s.textOriginal) : plainFromHtml(str(s.textDisplay));
+    if (ownChannelId && str(obj(s.authorChannelId).value) === ownChannelId) return null; // the Dinas's own reply
     return post({
       channel: 'YouTube', platformId: id, author: str(s.authorDisplayName), text,
       url: `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}&lc=${encodeURIComponent(id)}`,
@@ -80,16 +81,17 @@ export function parseInstagramMedia(body: unknown): { media: IgMedia[]; next: st
   return { media, next: str(obj(b.paging).next) };
 }
 
-/** /{media-id}/comments with `replies{…}`: comments on the media and their replies. */
-export function parseInstagramComments(body: unknown, media: { id: string; permalink: string }): Page {
+/** /{media-id}/comments with `replies{…}`: comments on the media and their replies (not the account's own). */
+export function parseInstagramComments(body: unknown, media: { id: string; permalink: string }, ownUserId = ''): Page {
   const b = obj(body);
   const posts: (ChannelPost | null)[] = [];
   for (const c of arr(b.data)) {
     const o = obj(c);
     const id = str(o.id);
-    posts.push(post({ channel: 'Instagram', platformId: id, author: str(o.username) || str(obj(o.from).username), text: str(o.text), url: media.permalink, postedAt: o.timestamp, parent: str(o.parent_id) || media.id }));
+    if (!(ownUserId && str(obj(o.from).id) === ownUserId)) posts.push(post({ channel: 'Instagram', platformId: id, author: str(o.username) || str(obj(o.from).username), text: str(o.text), url: media.permalink, postedAt: o.timestamp, parent: str(o.parent_id) || media.id }));
     for (const r of arr(obj(o.replies).data)) {
       const ro = obj(r);
+      if (ownUserId && str(obj(ro.from).id) === ownUserId) continue;
       posts.push(post({ channel: 'Instagram', platformId: str(ro.id), author: str(ro.username), text: str(ro.text), url: media.permalink, postedAt: ro.timestamp, parent: id }));
     }
   }
@@ -127,11 +129,11 @@ export function parseFacebookFeed(body: unknown, pageId: string): Page {
   return { posts: posts.filter(present), next: str(obj(b.paging).next) };
 }
 
-/** GET /2/users/:id/mentions with expansions=author_id. */
-export function parseXMentions(body: unknown): Page & { newestId: string } {
+/** GET /2/users/:id/mentions with expansions=author_id (the account's own posts left out). */
+export function parseXMentions(body: unknown, ownUserId = ''): Page & { newestId: string } {
   const b = obj(body);
   const users = new Map(arr(obj(b.includes).users).map((u) => [str(obj(u).id), str(obj(u).username)]));
-  const posts = arr(b.data).map((t) => {
+  const posts = arr(b.data).filter((t) => !(ownUserId && str(obj(t).author_id) === ownUserId)).map((t) => {
     const o = obj(t);
     const username = users.get(str(o.author_id)) ?? '';
     const id = str(o.id);

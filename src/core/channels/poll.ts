@@ -116,7 +116,7 @@ export class ChannelPoll {
     const c = this.cred as Record<string, string>;
     switch (task.kind) {
       case 'yt.threads': {
-        const page = parseYouTubeThreads(outcome.body);
+        const page = parseYouTubeThreads(outcome.body, c.channelId);
         this.collect(page.posts);
         const tops = page.posts.filter((p) => p.parent && !page.posts.some((o) => o.platformId === p.parent));
         for (const p of tops) this.newestMs = Math.max(this.newestMs, p.postedAt.getTime());
@@ -145,7 +145,7 @@ export class ChannelPoll {
         return tasks;
       }
       case 'ig.comments': {
-        const page = parseInstagramComments(outcome.body, task.media!);
+        const page = parseInstagramComments(outcome.body, task.media!, c.userId);
         this.collect(page.posts);
         return page.next && task.page + 1 < CAPS.igPages ? this.follow(task, page.next) : [];
       }
@@ -160,7 +160,7 @@ export class ChannelPoll {
         return this.wide && page.next && task.page + 1 < CAPS.fbWidePages ? this.follow(task, page.next) : [];
       }
       case 'x.mentions': {
-        const page = parseXMentions(outcome.body);
+        const page = parseXMentions(outcome.body, c.userId);
         this.collect(page.posts);
         if (task.page === 0) this.xNewest = page.newestId;
         // The first poll ever reads one page only (the backlog before installation is not captured).
@@ -212,7 +212,7 @@ export class ChannelPoll {
   }
 
   private igComments(m: { id: string; permalink: string }, token: string): PollTask {
-    return this.task('ig.comments', `${HOSTS.Instagram}${GRAPH_VERSION}/${m.id}/comments?${q({ fields: 'id,text,timestamp,username,parent_id,replies{id,text,timestamp,username}', limit: 50 })}`, 0, bearer(token), { id: m.id, permalink: m.permalink });
+    return this.task('ig.comments', `${HOSTS.Instagram}${GRAPH_VERSION}/${m.id}/comments?${q({ fields: 'id,text,timestamp,username,from,parent_id,replies{id,text,timestamp,username,from}', limit: 50 })}`, 0, bearer(token), { id: m.id, permalink: m.permalink });
   }
 
   /** A Graph `paging.next` URL, followed only on the platform's own host. */
