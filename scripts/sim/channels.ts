@@ -60,15 +60,13 @@ export function validateChannelEvent(kind: (typeof CHANNEL_EVENT_KINDS)[number],
     channel(body, where);
     for (const k of ['id', 'author', 'text', 'url']) text(body, k, where);
     text(body, 'parent', where, false);
+    // The same post delivered twice is the platform listing it again: allowed (it is captured once).
     const id = String(body.id);
-    const seen = posts.get(id) ?? [];
-    if (seen.includes(body.channel as PlatformChannel)) fail(`${where}.id`, `"${id}" sudah dipakai unggahan ${String(body.channel)} lain`);
-    posts.set(id, [...seen, body.channel as PlatformChannel]);
+    posts.set(id, [...(posts.get(id) ?? []), body.channel as PlatformChannel]);
     return;
   }
   text(body, 'post', where);
   if (!posts.has(String(body.post))) fail(`${where}.post`, `tidak ada unggahan "${String(body.post)}" sebelum peristiwa ini`);
-  if ((posts.get(String(body.post)) ?? []).length > 1) fail(`${where}.post`, `"${String(body.post)}" ada di lebih dari satu kanal`);
   if (!Object.keys(TRIAGE_AS).includes(String(body.as))) fail(`${where}.as`, `harus salah satu dari: ${Object.keys(TRIAGE_AS).join(', ')}`);
   text(body, 'category', where, false);
   text(body, 'unit', where, false);
@@ -129,6 +127,7 @@ export class ChannelSim {
   }
 
   post(at: string, p: PostEvent): void {
+    if (this.platforms.world.posts.some((q) => q.channel === p.channel && q.id === p.id)) return; // delivered again: one post
     this.platforms.world.addPost({ channel: p.channel, id: p.id, author: p.author, text: p.text, url: p.url, ...(p.parent ? { parent: p.parent } : {}), at: new Date(at) });
   }
 
@@ -148,7 +147,9 @@ export class ChannelSim {
   /** The admin triages a post: Kategori and Unit first (when given), then Triase. */
   triage(by: string, t: TriageEvent, where: string, hooks: RunnerHooks): void {
     const { col, rows } = this.inbox();
-    const i = rows.findIndex((r) => String(r[col('platformId') - 1]) === t.post);
+    // An id used on two channels names the latest post with it (ids are unique per channel).
+    const channel = [...this.platforms.world.posts].reverse().find((p) => p.id === t.post)?.channel;
+    const i = rows.findIndex((r) => String(r[col('platformId') - 1]) === t.post && String(r[col('channel') - 1]) === channel);
     if (i < 0 && t.as === 'complaint') hooks.registered(''); // keeps later `ref`s in step
     if (i < 0) throw new ScenarioError(`${where}.post: unggahan "${t.post}" belum ada di ${INBOX_TAB} (belum terambil oleh pengambilan kanal)`);
     const row = i + 2;

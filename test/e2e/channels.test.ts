@@ -218,3 +218,18 @@ describe('Pengaduan › Hubungkan kanal', () => {
     expect(tabs).not.toContain('salah-token');
   });
 });
+
+describe('repeated and shared post ids', () => {
+  test('a post delivered twice is one row; an id on two channels is two rows, and triage names the latest', () => {
+    const sim = run([
+      post('2026-03-16T07:20:00+07:00', 'Twitter/X', '5', '@disbud halte rusak'),
+      post('2026-03-16T07:40:00+07:00', 'Twitter/X', '5', '@disbud halte rusak'),
+      post('2026-03-16T07:50:00+07:00', 'YouTube', '5', 'Kapan museum buka?', 'vid1'),
+      { at: '2026-03-16T09:00:00+07:00', by: ADMIN, triage: { post: '5', as: 'complaint' } },
+    ]);
+    expect(sim.problems).toEqual([]);
+    const inbox = rows(sim, 'Kotak Masuk');
+    expect(inbox.map((r) => [r.Kanal, r['ID Platform'], r.Triase])).toEqual([['Twitter/X', '5', 'Baru'], ['YouTube', '5', 'Pengaduan']]);
+    expect(rows(sim, 'Pengaduan').map((r) => r['Kunci Respons'])).toEqual(['K:YouTube:5']);
+  });
+});
