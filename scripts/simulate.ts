@@ -171,7 +171,12 @@ export class Simulation {
         if (!result.applied) this.problems.push(`${where}: suntingan ${by} di "${tab}" ditolak Sheets: ${result.reason}`);
         for (const r of result.runs) if (!r.ok) this.problems.push(`${where}: ${r.label} gagal: ${r.error}`);
       },
-      registered: (number) => { this.numbers.push(number); },
+      reserve: () => {
+        const slot = this.numbers.push('') - 1;
+        return (number) => { this.numbers[slot] = number; };
+      },
+      advance: (to) => this.advance(to),
+      now: () => this.rt.now().getTime(),
       problem: (m) => { this.problems.push(m); },
     };
   }
@@ -232,11 +237,13 @@ export class Simulation {
    */
   event(ev: ScenarioEvent, i: number): void {
     const where = `events[${i}]`;
+    this.channels.catchUp(Date.parse(ev.at), this.hooks()); // issue 15: triages waiting for a poll
     this.advance(ev.at);
+    const registered = this.numbers.length;
     try {
       this.deliver(ev, where);
     } catch (e) {
-      if ('submit' in ev && this.numbers.length < this.submissions) this.numbers.push('');
+      if ('submit' in ev && this.numbers.length === registered) this.numbers.push('');
       this.problems.push(`${where}: ${(e as Error).message}`);
     }
   }
@@ -305,6 +312,7 @@ export class Simulation {
   }
 
   finish(): void {
+    this.channels.catchUp(Date.parse(this.s.end), this.hooks()); // issue 15
     this.advance(this.s.end);
   }
 }

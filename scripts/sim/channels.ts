@@ -101,7 +101,10 @@ export function channelValidators(): { post: Validator; triage: Validator; fault
 /** What the runner lends the channel module: cell edits as a user, and registration numbers. */
 export interface RunnerHooks {
   editCell(by: string, tab: string, row: number, header: string, value: unknown, where: string): void;
-  registered(number: string): void;
+  /** Reserves the next registration number slot (for `ref`), filled when the complaint exists. */
+  reserve(): (number: string) => void;
+  advance(to: number): void;
+  now(): number;
   problem(message: string): void;
 }
 
@@ -144,24 +147,50 @@ export class ChannelSim {
     return { sheet, col, rows };
   }
 
-  /** The admin triages a post: Kategori and Unit first (when given), then Triase. */
+  /** Triages not yet possible: the post had not reached `Kotak Masuk` (the next poll brings it). */
+  private readonly pending: { by: string; t: TriageEvent; where: string; due: number; fill: ((n: string) => void) | null }[] = [];
+
+  /**
+   * The admin triages a post: Kategori and Unit first (when given), then Triase. A post not yet
+   * in `Kotak Masuk` is triaged right after the next poll (as the admin would, once it appears);
+   * its `ref` slot is kept in event order.
+   */
   triage(by: string, t: TriageEvent, where: string, hooks: RunnerHooks): void {
+    const fill = t.as === 'complaint' ? hooks.reserve() : null;
+    if (this.apply(by, t, where, hooks, fill)) return;
+    const poll = this.rt.triggers.find((x) => x.handler === 'channelPollJob' && x.nextAt !== null);
+    if (!poll) throw new ScenarioError(`${where}.post: unggahan "${t.post}" belum ada di ${INBOX_TAB} dan pengambilan kanal tidak terjadwal`);
+    this.pending.push({ by, t, where, due: (poll.nextAt as number) + 60_000, fill });
+  }
+
+  /** Applies pending triages due by `until` (called before each later event and at the end). */
+  catchUp(until: number, hooks: RunnerHooks): void {
+    while (this.pending.length && this.pending[0].due <= until) {
+      const p = this.pending.shift()!;
+      if (p.due > hooks.now()) hooks.advance(p.due);
+      if (!this.apply(p.by, p.t, p.where, hooks, p.fill)) {
+        hooks.problem(`${p.where}.post: unggahan "${p.t.post}" tidak terambil ke ${INBOX_TAB} (kanal mati, token ditolak atau dibatasi); triase tidak dilakukan`);
+      }
+    }
+  }
+
+  private apply(by: string, t: TriageEvent, where: string, hooks: RunnerHooks, fill: ((n: string) => void) | null): boolean {
     const { col, rows } = this.inbox();
     // An id used on two channels names the latest post with it (ids are unique per channel).
     const channel = [...this.platforms.world.posts].reverse().find((p) => p.id === t.post)?.channel;
     const i = rows.findIndex((r) => String(r[col('platformId') - 1]) === t.post && String(r[col('channel') - 1]) === channel);
-    if (i < 0 && t.as === 'complaint') hooks.registered(''); // keeps later `ref`s in step
-    if (i < 0) throw new ScenarioError(`${where}.post: unggahan "${t.post}" belum ada di ${INBOX_TAB} (belum terambil oleh pengambilan kanal)`);
+    if (i < 0) return false;
     const row = i + 2;
     if (t.category !== undefined) hooks.editCell(by, INBOX_TAB, row, 'Kategori', t.category, where);
     if (t.unit !== undefined) hooks.editCell(by, INBOX_TAB, row, 'Unit', t.unit, where);
     hooks.editCell(by, INBOX_TAB, row, 'Triase', TRIAGE_AS[t.as], where);
-    if (t.as === 'complaint') {
+    if (fill) {
       const after = this.inbox();
       const number = String(after.rows[i][after.col('number') - 1] ?? '');
       if (!number) hooks.problem(`${where}: unggahan "${t.post}" ditriase sebagai pengaduan tetapi belum bernomor`);
-      hooks.registered(number);
+      fill(number);
     }
+    return true;
   }
 
   /** `answer.postReply`: the admin ticks Kirim Balasan on the post the complaint came from. */

@@ -233,3 +233,21 @@ describe('repeated and shared post ids', () => {
     expect(rows(sim, 'Pengaduan').map((r) => r['Kunci Respons'])).toEqual(['K:YouTube:5']);
   });
 });
+
+describe('a triage before the post reached Kotak Masuk', () => {
+  test('is applied right after the next poll, and refs stay in event order', () => {
+    const sim = run([
+      post('2026-03-16T09:00:00+07:00', 'Twitter/X', '7001', '@disbud pintu museum rusak'),
+      { at: '2026-03-16T09:01:00+07:00', by: ADMIN, triage: { post: '7001', as: 'complaint', unit: 'UP Museum Seni' } },
+      { at: '2026-03-16T09:02:00+07:00', by: ADMIN, submit: { receivedAt: '2026-03-16T08:00:00+07:00', channel: 'Instagram', reporter: '@a', text: 'AC Museum Wayang mati', category: 'Fasilitas dan kebersihan', unit: 'UP Museum Seni' } },
+      { at: '2026-03-16T11:00:00+07:00', by: PIC, update: { ref: 1, status: 'Selesai', followUp: 'Pintu diperbaiki' } },
+      { at: '2026-03-16T11:05:00+07:00', by: PIC, update: { ref: 2, status: 'Diproses' } },
+    ]);
+    expect(sim.problems).toEqual([]);
+    const reg = rows(sim, 'Pengaduan');
+    const fromPost = reg.find((r) => r['Kunci Respons'] === 'K:Twitter/X:7001')!;
+    expect((fromPost['Waktu Pengaduan'] as Date).toISOString()).toBe('2026-03-16T02:00:00.000Z');
+    expect(fromPost.Status).toBe('Ditindaklanjuti');
+    expect(reg.find((r) => r['Kunci Respons'] !== 'K:Twitter/X:7001')!.Status).toBe('Diproses');
+  });
+});
