@@ -21,7 +21,7 @@ import { readChunkedJson } from '../src/gas/state';
 import { readConfigTables } from '../src/gas/config-store';
 import { ScenarioError, Scenario, ScenarioEvent, loadScenario } from './sim/scenario';
 import { SheetSnapshot, complaintsJson, complaintsOf, workbookJson, writeJson, writeXlsx } from './sim/outputs';
-import { ChannelSim, RunnerHooks } from './sim/channels'; // issue 15
+import { ChannelSim, RunnerHooks, replySettings, usesReplies } from './sim/channels'; // issue 15
 
 const ROOT = resolve(__dirname, '..');
 export const DEFAULT_SCENARIO = join(ROOT, 'scenarios', 'lebaran-2026.json');
@@ -95,7 +95,7 @@ function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
     tab._writeRaw(2, 1, rows);
   }
   const settings: Record<string, string> = {};
-  for (const [k, v] of Object.entries(s.settings ?? {})) settings[k] = String(v);
+  for (const [k, v] of Object.entries({ ...replySettings(s), ...(s.settings ?? {}) })) settings[k] = String(v); // issue 15: replySettings
   // Without an `admins` list, whoever records, answers, reassigns or closes in the scenario is an
   // admin (DESIGN §2): that is the role those events belong to.
   const admins = s.admins ?? [...new Set(s.events.flatMap((e) => ('submit' in e || 'answer' in e || 'reassign' in e || 'close' in e || 'triage' in e ? [e.by] : [])))];
@@ -158,7 +158,7 @@ export class Simulation {
     this.operator = operatorFor(s);
     this.rt = new GasRuntime({ start: s.start, owner: this.operator, mailQuota: s.mailQuota ?? 100, users: [...users], spreadsheetName: 'Pengaduan Medsos Disbud DKI' });
     this.rt.loadFile(join(ROOT, 'dist', 'Code.js'));
-    this.channels = new ChannelSim(this.rt, s.channels); // issue 15
+    this.channels = new ChannelSim(this.rt, s.channels, usesReplies(s)); // issue 15
   }
 
   /** Issue 15: what scripts/sim/channels.ts needs from the runner. */

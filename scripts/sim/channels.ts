@@ -110,11 +110,33 @@ export interface RunnerHooks {
 
 const wibIso = (d: Date) => DateTime.fromMillis(d.getTime(), { zone: 'Asia/Jakarta' }).toISO({ suppressMilliseconds: true });
 
+/** Whether the scenario's admin ever ticks Kirim Balasan (`answer.postReply`). */
+export function usesReplies(s: { events: unknown[] }): boolean {
+  return s.events.some((e) => !!e && typeof e === 'object' && (e as { answer?: { postReply?: unknown } }).answer?.postReply === true);
+}
+
+/**
+ * `Pengaturan` the operator sets for a scenario whose admin posts replies: replies on for every
+ * connected channel, unless the scenario sets `balasan_kanal` itself.
+ */
+export function replySettings(s: { events: unknown[]; channels?: ChannelsConfig; settings?: Record<string, unknown> }): Record<string, string> {
+  if (!usesReplies(s) || s.settings?.balasan_kanal !== undefined) return {};
+  return { balasan_kanal: Object.keys(s.channels ?? {}).join(', ') };
+}
+
 export class ChannelSim {
   readonly platforms: Platforms;
+  private readonly config: ChannelsConfig | undefined;
 
-  constructor(private readonly rt: GasRuntime, private readonly config: ChannelsConfig | undefined) {
-    this.platforms = installPlatforms(rt.urlFetchApp, config ?? {}, () => rt.now());
+  /**
+   * With replies in use, a YouTube channel configured with only an API key also gets an OAuth
+   * token (youtube.force-ssl), as the operator must grant for replies (DESIGN §14).
+   */
+  constructor(private readonly rt: GasRuntime, config: ChannelsConfig | undefined, replies = false) {
+    this.config = config?.YouTube && replies && !config.YouTube.oauthToken
+      ? { ...config, YouTube: { ...config.YouTube, oauthToken: `ya29.sim-${config.YouTube.channelId}` } }
+      : config;
+    this.platforms = installPlatforms(rt.urlFetchApp, this.config ?? {}, () => rt.now());
   }
 
   /** The operator enters each credential through the menu, as on Google (prompts answered). */

@@ -251,3 +251,24 @@ describe('a triage before the post reached Kotak Masuk', () => {
     expect(reg.find((r) => r['Kunci Respons'] !== 'K:Twitter/X:7001')!.Status).toBe('Diproses');
   });
 });
+
+describe('replies in a scenario that does not configure them', () => {
+  test('the admin ticking Kirim Balasan implies the operator turned replies on (YouTube with only an API key too)', () => {
+    const events = [
+      post('2026-03-16T07:20:00+07:00', 'YouTube', 'ytc9', 'Suara rekaman putus-putus', 'vid9'),
+      { at: '2026-03-16T09:00:00+07:00', by: ADMIN, triage: { post: 'ytc9', as: 'complaint', unit: 'UP Museum Seni' } },
+      { at: '2026-03-16T10:00:00+07:00', by: PIC, update: { ref: 1, status: 'Selesai', followUp: 'Diunggah ulang' } },
+      { at: '2026-03-16T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Sudah diunggah ulang.', postReply: true } },
+    ];
+    const s = parseScenario(JSON.stringify({
+      start: '2026-03-16T07:00:00+07:00', end: '2026-03-16T17:00:00+07:00', admins: [ADMIN],
+      channels: { YouTube: { channelId: 'UCx', apiKey: 'k-123456' } }, events,
+    }));
+    const sim = new Simulation(s, () => undefined);
+    sim.setup();
+    events.forEach((ev, i) => sim.event(ev as never, i));
+    sim.finish();
+    expect(sim.problems).toEqual([]);
+    expect(sim.channels.repliesJson()).toMatchObject([{ channel: 'YouTube', parentId: 'ytc9', text: 'Sudah diunggah ulang.' }]);
+  });
+});
