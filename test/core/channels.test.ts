@@ -187,7 +187,7 @@ describe('reply queue', () => {
     expect(planReplies([base({}), base({}), base({})], answered, ['Twitter/X'], 2).send).toEqual([0, 1]);
   });
 
-  test('requests: X reply JSON; YouTube needs OAuth and replies to the top-level comment; Instagram tags have no reply edge', () => {
+  test('requests: X reply JSON; YouTube needs OAuth and replies to the top-level comment; an Instagram tag is answered through /mentions', () => {
     const creds = { 'Twitter/X': { userId: '1', token: 'tok' }, YouTube: { channelId: 'c', apiKey: 'k' } };
     const x = replyRequest('Twitter/X', creds, base({}), 'Halo')!;
     expect(JSON.parse(x.payload!)).toEqual({ text: 'Halo', reply: { in_reply_to_tweet_id: '77' } });
@@ -196,6 +196,7 @@ describe('reply queue', () => {
     expect(JSON.parse(yt.payload!).snippet.parentId).toBe('t1');
     const ytTop = replyRequest('YouTube', { YouTube: { channelId: 'c', apiKey: 'k', oauthToken: 'o' } }, base({ channel: 'YouTube', platformId: 't1', parent: 'v1', url: 'https://www.youtube.com/watch?v=v1&lc=t1' }), 'x')!;
     expect(JSON.parse(ytTop.payload!).snippet.parentId).toBe('t1');
-    expect(replyRequest('Instagram', { Instagram: { userId: 'u', token: 't' } }, base({ channel: 'Instagram', parent: '' }), 'x')).toBeNull();
+    const tag = replyRequest('Instagram', { Instagram: { userId: 'u', token: 't' } }, base({ channel: 'Instagram', parent: '' }), 'x')!;
+    expect([tag.url, tag.payload]).toEqual(['https://graph.instagram.com/v21.0/u/mentions', 'media_id=77&message=x']);
   });
 });

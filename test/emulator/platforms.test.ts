@@ -102,12 +102,17 @@ describe('Instagram API (Instagram Login) fake', () => {
   });
 
   // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies
-  test('POST /{comment-id}/replies posts a reply and returns its id', () => {
+  test('POST /{comment-id}/replies posts a reply; POST /{ig-user-id}/mentions comments on a tagging media', () => {
     const { world, at, get } = setup();
     world.addPost({ channel: 'Instagram', id: 'k1', author: 'ani', text: 'x', url: '', at: at(1), parent: 'm1' });
     const r = get('https://graph.instagram.com/v21.0/k1/replies?message=Sudah%20ditangani&access_token=ig-token', { method: 'post' });
     expect(r.code).toBe(200);
     expect(world.replies).toMatchObject([{ channel: 'Instagram', parentId: 'k1', text: 'Sudah ditangani', id: r.body.id }]);
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions
+    world.addPost({ channel: 'Instagram', id: 't1', author: 'cici', text: '@disbud', url: '', at: at(2) });
+    expect(get('https://graph.instagram.com/v21.0/1784/mentions?access_token=ig-token', { method: 'post', payload: { media_id: 't1', message: 'Terima kasih' } }).code).toBe(200);
+    expect(get('https://graph.instagram.com/v21.0/1784/mentions?access_token=ig-token', { method: 'post', payload: { media_id: 'k1', message: 'x' } }).code).toBe(400);
+    expect(world.replies[1]).toMatchObject({ parentId: 't1', text: 'Terima kasih' });
   });
 });
 

@@ -5,6 +5,8 @@
  *   (top-level comments; `replies` as a field gives their replies)
  * - GET /{ig-user-id}/tags https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/tags
  * - POST /{ig-comment-id}/replies?message= https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies
+ * - POST /{ig-user-id}/mentions?media_id=&message= (comment on media that tags the account)
+ *   https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions
  * - GET /refresh_access_token?grant_type=ig_refresh_token https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token
  *   (a long-lived token lasts 60 days; `{access_token, token_type, expires_in}`)
  * The media the public comments on are the Dinas's own (created on first use, an hour before
@@ -72,6 +74,15 @@ export class InstagramFake {
     }
     if (r.method === 'get' && edge === 'replies' && ids.has(first)) {
       return page(posts.filter((p) => p.parent === first).reverse().map(comment));
+    }
+    if (r.method === 'post' && first === account.userId && edge === 'mentions') {
+      // A comment on media that tags the account (IG User › Mentions reference).
+      const form = new URLSearchParams(r.payload);
+      const mediaId = r.query.media_id ?? form.get('media_id') ?? '';
+      const message = r.query.message ?? form.get('message') ?? '';
+      if (!posts.some((p) => p.id === mediaId && !p.parent)) return graphError(100, 'Invalid parameter: media_id');
+      if (!message) return graphError(100, '(#100) The parameter message is required');
+      return json(200, { id: this.world.reply('Instagram', mediaId, message).id });
     }
     if (r.method === 'post' && edge === 'replies') {
       // Any captured comment (top-level or a reply: a reply is itself an IG Comment) can be replied to.

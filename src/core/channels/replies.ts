@@ -4,7 +4,7 @@
  * Terkirim (written right after); a row found still at Mengirim was interrupted mid-call, so its
  * outcome is unknown: it is marked Tidak pasti and reported, never sent again.
  * Endpoints: YouTube comments.insert (https://developers.google.com/youtube/v3/docs/comments/insert),
- * Instagram POST /{ig-comment-id}/replies, Facebook POST /{object-id}/comments
+ * Instagram POST /{ig-comment-id}/replies (a tag: POST /{ig-user-id}/mentions with media_id), Facebook POST /{object-id}/comments
  * (https://developers.facebook.com/docs/graph-api/reference/object/comments), X POST /2/tweets
  * with reply.in_reply_to_tweet_id (https://docs.x.com/x-api/posts/create-post).
  */
@@ -67,7 +67,12 @@ export function replyRequest(channel: ChannelName, creds: ChannelCredentials, ro
     }
     case 'Instagram': {
       const c = creds.Instagram;
-      if (!c || !normaliseText(row.parent)) return null; // a tag (someone else's media) has no reply edge
+      if (!c) return null;
+      if (!normaliseText(row.parent)) {
+        // Someone else's media that tags the account: a comment on it through /{ig-user-id}/mentions
+        // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions).
+        return { url: `https://graph.instagram.com/v21.0/${encodeURIComponent(c.userId)}/mentions`, method: 'post', headers: { Authorization: `Bearer ${c.token}` }, payload: `media_id=${encodeURIComponent(id)}&message=${encodeURIComponent(body)}`, contentType: 'application/x-www-form-urlencoded' };
+      }
       return { url: `https://graph.instagram.com/v21.0/${encodeURIComponent(id)}/replies`, method: 'post', headers: { Authorization: `Bearer ${c.token}` }, payload: `message=${encodeURIComponent(body)}`, contentType: 'application/x-www-form-urlencoded' };
     }
     case 'Facebook': {
