@@ -6,7 +6,7 @@
  *
  * Cursors move only when the whole chain of pages succeeded, so a failed or killed poll is
  * re-read by the next one (dedup makes that harmless); the daily wide poll re-reads a week
- * (YouTube), the 50 latest media (Instagram) and 25 latest feed posts (Facebook). X is never
+ * (YouTube), the 50 latest media (Instagram) and up to 200 latest feed posts (Facebook; 25 otherwise). X is never
  * re-read wide: its since_id cursor cannot skip, and X charges every post read.
  */
 import { ChannelPost, ChannelCredentials, ChannelName } from './post';
@@ -49,7 +49,7 @@ export const WIDE_WINDOW_MS = 7 * 24 * 3600_000;
 const OVERLAP_MS = 3600_000;
 const GRAPH_VERSION = 'v21.0';
 const HOSTS = { YouTube: 'https://www.googleapis.com/', Instagram: 'https://graph.instagram.com/', Facebook: 'https://graph.facebook.com/', 'Twitter/X': 'https://api.x.com/' };
-const CAPS = { ytPages: 5, ytWidePages: 20, igMedia: 10, igWideMedia: 50, igPages: 3, fbLimit: 10, fbWideLimit: 25, fbWidePages: 3, xPages: 10 };
+const CAPS = { ytPages: 5, ytWidePages: 20, igMedia: 25, igWideMedia: 50, igPages: 3, fbLimit: 25, fbWideLimit: 50, fbWidePages: 4, xPages: 10 };
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const q = (params: Record<string, string | number>) => Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
