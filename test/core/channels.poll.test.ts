@@ -109,3 +109,12 @@ test('Instagram: the long-lived token is refreshed once a week and the new one r
   expect(r.credential).toEqual({ userId: 'ig', token: 'it.r1' });
   expect(r.state.tokenRefreshedAt).toBe(w.rt.now().toISOString());
 });
+
+test('Instagram: comments under a media that tags the account are captured too', () => {
+  const w = world();
+  w.add('Instagram', 't1', 30); // a tag
+  w.add('Instagram', 'k1', 20, 't1'); // a comment under it
+  expect(w.poll('Instagram').posts.map((p) => [p.platformId, p.parent]).sort()).toEqual([['k1', 't1'], ['t1', '']]);
+  w.add('Instagram', 'k2', 0, 'k1');
+  expect(w.poll('Instagram').posts.map((p) => p.platformId)).toContain('k2');
+});

@@ -66,10 +66,22 @@ export class InstagramFake {
     if (r.method === 'get' && first === account.userId && edge === 'media') {
       return page(media.map((m) => pick({ id: m.id, caption: '', media_type: 'IMAGE', timestamp: graphTime(m.at), permalink: `https://www.instagram.com/p/${m.id}/`, comments_count: m.count })));
     }
+    // Comments under a post, replies included (comments_count "includes replies on comments").
+    const under = (rootId: string) => {
+      let n = 0;
+      for (const p of posts) {
+        let at = p;
+        while (at.parent && ids.has(at.parent) && at.parent !== rootId) at = posts.find((q) => q.id === at.parent)!;
+        if (at.parent === rootId) n++;
+      }
+      return n;
+    };
     if (r.method === 'get' && first === account.userId && edge === 'tags') {
-      return page(posts.filter((p) => !p.parent).map((p) => pick({ id: p.id, caption: p.text, media_type: 'IMAGE', timestamp: graphTime(p.at), permalink: p.url, username: p.author })));
+      return page(posts.filter((p) => !p.parent).map((p) => pick({ id: p.id, caption: p.text, media_type: 'IMAGE', timestamp: graphTime(p.at), permalink: p.url, username: p.author, comments_count: under(p.id) })));
     }
-    if (r.method === 'get' && edge === 'comments' && media.some((m) => m.id === first)) {
+    // The comments of a media that tags the account are listed like those of its own media.
+    const isTag = posts.some((p) => p.id === first && !p.parent);
+    if (r.method === 'get' && edge === 'comments' && (media.some((m) => m.id === first) || isTag)) {
       return page(posts.filter((p) => p.parent === first).map(comment));
     }
     if (r.method === 'get' && edge === 'replies' && ids.has(first)) {

@@ -93,7 +93,7 @@ export class ChannelPoll {
           tasks.push(this.task('ig.refresh', `${HOSTS.Instagram}refresh_access_token?${q({ grant_type: 'ig_refresh_token', access_token: c.token })}`, 0));
         }
         tasks.push(this.task('ig.media', `${HOSTS.Instagram}${GRAPH_VERSION}/${c.userId}/media?${q({ fields: 'id,timestamp,permalink,comments_count', limit: this.wide ? CAPS.igWideMedia : CAPS.igMedia })}`, 0, bearer(c.token)));
-        tasks.push(this.task('ig.tags', `${HOSTS.Instagram}${GRAPH_VERSION}/${c.userId}/tags?${q({ fields: 'id,caption,timestamp,permalink,username', limit: 50 })}`, 0, bearer(c.token)));
+        tasks.push(this.task('ig.tags', `${HOSTS.Instagram}${GRAPH_VERSION}/${c.userId}/tags?${q({ fields: 'id,caption,timestamp,permalink,username,comments_count', limit: 50 })}`, 0, bearer(c.token)));
         return tasks;
       }
       case 'Facebook':
@@ -141,7 +141,7 @@ export class ChannelPoll {
           const changed = this.wide ? m.commentsCount > 0 : m.commentsCount !== (this.state.mediaCounts[m.id] ?? 0);
           if (changed) tasks.push(this.igComments(m, c.token));
         }
-        this.mediaCounts = counts;
+        this.mediaCounts = { ...(this.mediaCounts ?? {}), ...counts };
         return tasks;
       }
       case 'ig.comments': {
@@ -152,7 +152,15 @@ export class ChannelPoll {
       case 'ig.tags': {
         const page = parseInstagramTags(outcome.body);
         this.collect(page.posts);
-        return this.wide && page.next && task.page + 1 < CAPS.igPages ? this.follow(task, page.next) : [];
+        // Comments under a tagging media are read like those of the account's own media.
+        const tasks: PollTask[] = [];
+        for (const m of parseInstagramMedia(outcome.body).media) {
+          this.mediaCounts = { ...(this.mediaCounts ?? {}), [m.id]: m.commentsCount };
+          const changed = this.wide ? m.commentsCount > 0 : m.commentsCount !== (this.state.mediaCounts[m.id] ?? 0);
+          if (changed) tasks.push(this.igComments(m, c.token));
+        }
+        if (this.wide && page.next && task.page + 1 < CAPS.igPages) tasks.push(...this.follow(task, page.next));
+        return tasks;
       }
       case 'fb.feed': {
         const page = parseFacebookFeed(outcome.body, c.pageId);
