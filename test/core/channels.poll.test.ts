@@ -118,3 +118,14 @@ test('Instagram: comments under a media that tags the account are captured too',
   w.add('Instagram', 'k2', 0, 'k1');
   expect(w.poll('Instagram').posts.map((p) => p.platformId)).toContain('k2');
 });
+
+test('YouTube: a new reply on an old thread is captured by the next ordinary poll', () => {
+  const w = world();
+  for (let i = 1; i <= 120; i++) w.add('YouTube', `c${i}`, 3000 - i, 'vid');
+  w.poll('YouTube', true);
+  w.rt.advanceTo(new Date(w.rt.now().getTime() + 15 * 60_000));
+  w.add('YouTube', 'late', 0, 'c1'); // a reply to the oldest thread
+  const r = w.poll('YouTube');
+  expect(r.posts.map((p) => p.platformId)).toContain('late');
+  expect(r.requests).toBe(1);
+});

@@ -25,7 +25,7 @@ function setup() {
 
 describe('YouTube Data API v3 fake', () => {
   // https://developers.google.com/youtube/v3/docs/commentThreads/list
-  test('commentThreads.list: newest first, pages by nextPageToken, replies inside their thread, textDisplay as HTML', () => {
+  test('commentThreads.list: newest activity first, pages by nextPageToken, replies inside their thread, textDisplay as HTML', () => {
     const { world, youtube, at, get } = setup();
     for (let i = 1; i <= 3; i++) world.addPost({ channel: 'YouTube', id: `c${i}`, author: `w${i}`, text: `halo <${i}>`, url: '', at: at(i), parent: 'vid1' });
     world.addPost({ channel: 'YouTube', id: 'r1', author: 'w9', text: 'balas', url: '', at: at(4), parent: 'c1' });
@@ -33,12 +33,13 @@ describe('YouTube Data API v3 fake', () => {
     const one = get(base);
     expect(one.code).toBe(200);
     expect(one.body.kind).toBe('youtube#commentThreadListResponse');
-    expect(one.body.items.map((t: { id: string }) => t.id)).toEqual(['c3', 'c2']);
-    expect(one.body.items[0].snippet.topLevelComment.snippet).toMatchObject({ videoId: 'vid1', textDisplay: 'halo &lt;3&gt;', authorDisplayName: 'w3', publishedAt: '2026-03-16T00:03:00Z' });
+    // Newest activity first: c1's reply (minute 4) brings its thread above c3 (minute 3).
+    expect(one.body.items.map((t: { id: string }) => t.id)).toEqual(['c1', 'c3']);
+    expect(one.body.items[1].snippet.topLevelComment.snippet).toMatchObject({ videoId: 'vid1', textDisplay: 'halo &lt;3&gt;', authorDisplayName: 'w3', publishedAt: '2026-03-16T00:03:00Z' });
+    expect(one.body.items[0].replies.comments[0].snippet).toMatchObject({ parentId: 'c1', textOriginal: 'balas' });
     const two = get(`${base}&pageToken=${one.body.nextPageToken}`);
-    expect(two.body.items.map((t: { id: string }) => t.id)).toEqual(['c1']);
+    expect(two.body.items.map((t: { id: string }) => t.id)).toEqual(['c2']);
     expect(two.body.nextPageToken).toBeUndefined();
-    expect(two.body.items[0].replies.comments[0].snippet).toMatchObject({ parentId: 'c1', textOriginal: 'balas' });
     expect(youtube.unitsUsed()).toBe(2);
   });
 

@@ -10,7 +10,7 @@
  *   `{error:{code,message,errors:[{message,domain,reason}]}}`; `quotaExceeded` (403) once the
  *   project's 10,000 units a day are spent (https://developers.google.com/youtube/v3/getting-started#quota,
  *   reset at midnight Pacific Time), `keyInvalid` (400) for a bad key, 401 for a bad OAuth token.
- * Threads are listed newest first by their top-level comment; replies (posts whose parent is a
+ * Threads are listed newest first by their latest activity; replies (posts whose parent is a
  * comment) are given inside their thread with part=replies.
  */
 import type { FakeHost, FetchRequest } from '../../services/url-fetch';
@@ -95,7 +95,14 @@ export class YouTubeFake {
       while (at.parent && ids.has(at.parent)) at = posts.find((q) => q.id === at.parent)!;
       return at;
     };
-    const threads = posts.filter((p) => !p.parent || !ids.has(p.parent));
+    // Threads newest first by their latest activity (a new reply brings its thread up): the
+    // reference says only "ordered by time"; this reading is the safer one for a poller.
+    const latest = new Map<string, number>();
+    for (const p of posts) {
+      const root = rootOf(p).id;
+      latest.set(root, Math.max(latest.get(root) ?? 0, p.at.getTime()));
+    }
+    const threads = posts.filter((p) => !p.parent || !ids.has(p.parent)).sort((a, b) => latest.get(b.id)! - latest.get(a.id)!);
     const page = threads.slice(offset, offset + max);
     const items = page.map((top) => {
       const videoId = top.parent ?? 'video-1';

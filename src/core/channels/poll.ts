@@ -118,9 +118,15 @@ export class ChannelPoll {
       case 'yt.threads': {
         const page = parseYouTubeThreads(outcome.body, c.channelId);
         this.collect(page.posts);
-        const tops = page.posts.filter((p) => p.parent && !page.posts.some((o) => o.platformId === p.parent));
-        for (const p of tops) this.newestMs = Math.max(this.newestMs, p.postedAt.getTime());
-        const reachedOld = tops.some((p) => p.postedAt.getTime() < this.boundaryMs);
+        // A thread's time is its latest activity (its newest reply), whichever way the API orders them.
+        const ids = new Set(page.posts.map((p) => p.platformId));
+        const activity = new Map<string, number>();
+        for (const p of page.posts) {
+          const top = ids.has(p.parent) ? p.parent : p.platformId;
+          activity.set(top, Math.max(activity.get(top) ?? 0, p.postedAt.getTime()));
+        }
+        for (const t of activity.values()) this.newestMs = Math.max(this.newestMs, t);
+        const reachedOld = [...activity.values()].some((t) => t < this.boundaryMs);
         const cap = this.wide ? CAPS.ytWidePages : CAPS.ytPages;
         return page.next && !reachedOld && task.page + 1 < cap ? this.youtubePage(page.next, task.page + 1) : [];
       }
