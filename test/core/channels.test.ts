@@ -13,6 +13,8 @@ import { afterFailure, afterSuccess, decidePoll, emptyState, spendUnits, YOUTUBE
 import { ChannelPost, parseCredential } from '../../src/core/channels/post';
 import { classify, nextPacificMidnight, redact } from '../../src/core/channels/responses';
 import { planReplies, replyRequest } from '../../src/core/channels/replies';
+import { adminDigestEmail } from '../../src/core/email/digest';
+import { AdminWorklist, isAdminWorklistEmpty } from '../../src/core/reports/worklist';
 
 const cal = createCalendar();
 const T = (s: string) => new Date(s);
@@ -198,5 +200,17 @@ describe('reply queue', () => {
     expect(JSON.parse(ytTop.payload!).snippet.parentId).toBe('t1');
     const tag = replyRequest('Instagram', { Instagram: { userId: 'u', token: 't' } }, base({ channel: 'Instagram', parent: '' }), 'x')!;
     expect([tag.url, tag.payload]).toEqual(['https://graph.instagram.com/v21.0/u/mentions', 'media_id=77&message=x']);
+  });
+});
+
+describe('admin digest', () => {
+  test('lists untriaged posts and channels whose token is refused, with how to renew it; sent even when no complaint waits', () => {
+    const w: AdminWorklist = { awaitingUnit: [], awaitingAnswer: [], unreachable: [], channelInbox: { untriaged: [{ channel: 'YouTube', author: 'Lina', postedAt: T('2026-03-16T12:30:00Z') }], tokenProblems: ['Instagram'] } };
+    expect(isAdminWorklistEmpty(w)).toBe(false);
+    expect(isAdminWorklistEmpty({ ...w, channelInbox: { untriaged: [], tokenProblems: [] } })).toBe(true);
+    const mail = adminDigestEmail(w, { date: '2026-03-18', working: true, asOf: T('2026-03-18T01:00:00Z') }, ['admin@example.org'], 'https://x');
+    expect(mail.subject).toContain('1 unggahan belum ditriase, 1 kanal dengan token ditolak');
+    expect(mail.body).toContain('Lina');
+    expect(mail.body).toContain('Meta for Developers');
   });
 });

@@ -83,7 +83,7 @@ export function unitDigestEmail(w: UnitWorklist, day: ReminderDay, tabUrl: strin
 export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: string[], registerUrl: string): OutgoingEmail {
   const inbox = w.channelInbox;
   const counts = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email'],
-    [inbox?.untriaged.length ?? 0, 'unggahan belum ditriase'], [inbox?.tokenProblems.length ?? 0, 'kanal dengan token ditolak']]);
+    [inbox?.untriaged.length ?? 0, DIGEST_INBOX.untriaged], [inbox?.tokenProblems.length ?? 0, DIGEST_INBOX.tokenRefused]]);
   const build = (limit: number): ReportContent => {
     const { kept, left } = share([w.awaitingUnit, w.awaitingAnswer, w.unreachable], limit);
     const blocks: TableBlock[] = [];
@@ -105,12 +105,12 @@ export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: str
     // Issue 15: channel capture.
     if (inbox?.untriaged.length) {
       const shown = inbox.untriaged.slice(0, Math.max(5, limit));
-      blocks.push({ kind: 'table', heading: `${DIGEST_INBOX.heading} (${inbox.untriaged.length})`, note: 'Pilih Triase di tab Kotak Masuk: Pengaduan, Bukan pengaduan atau Spam (langkah 1).',
-        columns: ['Waktu unggahan', 'Kanal', 'Akun'], rows: shown.map((p) => [shortTime(p.postedAt), p.channel, p.author]), more: inbox.untriaged.length - shown.length, moreNote: MORE_NOTE });
+      blocks.push({ kind: 'table', heading: `${DIGEST_INBOX.heading} (${inbox.untriaged.length})`, note: DIGEST_INBOX.note,
+        columns: [...DIGEST_INBOX.columns], rows: shown.map((p) => [shortTime(p.postedAt), p.channel, p.author]), more: inbox.untriaged.length - shown.length, moreNote: MORE_NOTE });
     }
     if (inbox?.tokenProblems.length) {
-      blocks.push({ kind: 'table', heading: DIGEST_INBOX.tokenHeading, note: 'Unggahan dari kanal ini tidak terambil sampai token diperbarui (lihat Log Galat).',
-        columns: ['Kanal', 'Cara memperbarui'], rows: inbox.tokenProblems.map((c) => [c, RENEW_HOW[c as keyof typeof RENEW_HOW] ?? '']), more: 0, moreNote: MORE_NOTE });
+      blocks.push({ kind: 'table', heading: DIGEST_INBOX.tokenHeading, note: DIGEST_INBOX.tokenNote,
+        columns: [...DIGEST_INBOX.tokenColumns], rows: inbox.tokenProblems.map((c) => [c, RENEW_HOW[c as keyof typeof RENEW_HOW] ?? '']), more: 0, moreNote: MORE_NOTE });
     }
     return {
       title: 'Pengingat harian admin media sosial',

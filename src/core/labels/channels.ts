@@ -64,6 +64,12 @@ export const DIGEST_INBOX = {
   heading: 'Unggahan di Kotak Masuk yang belum ditriase lewat baku mutu langkah 1',
   line: (channel: string, account: string, at: string) => `${channel} — ${account} — ${at}`,
   tokenHeading: 'Kanal yang tokennya ditolak',
+  note: 'Pilih Triase di tab Kotak Masuk: Pengaduan, Bukan pengaduan atau Spam (langkah 1).',
+  tokenNote: 'Unggahan dari kanal ini tidak terambil sampai token diperbarui (lihat Log Galat).',
+  columns: ['Waktu unggahan', 'Kanal', 'Akun'],
+  tokenColumns: ['Kanal', 'Cara memperbarui'],
+  untriaged: 'unggahan belum ditriase',
+  tokenRefused: 'kanal dengan token ditolak',
 } as const;
 
 /** The dashboard's per-channel table (no personal data): tab and column ids for Looker Studio. */
