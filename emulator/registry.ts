@@ -21,6 +21,7 @@ import { SESSION_SERVICE } from './services/session';
 import { UTILITIES_SERVICE } from './services/utilities';
 import { CONSOLE_SERVICE, LOGGER_SERVICE } from './services/logger';
 import { CALENDAR_SERVICE } from './services/calendar-app';
+import { URL_FETCH_SERVICE } from './services/url-fetch/service';
 
 export const SERVICES: readonly ServiceModule[] = [
   SPREADSHEET_SERVICE,
@@ -37,6 +38,7 @@ export const SERVICES: readonly ServiceModule[] = [
   CALENDAR_SERVICE,
   HTML_SERVICE,
   CHARTS_SERVICE,
+  URL_FETCH_SERVICE,
 ];
 
 /** The sandbox's globals, in registry order. */

@@ -21,6 +21,7 @@ import {
   CacheService, CalendarApp, Console, Form, FormApp, LockService, LogBook, Logger, MailApp, PropertiesService,
   ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, visibleEmail,
 } from './services';
+import { UrlFetchApp } from './services/url-fetch';
 import { SANDBOX_GLOBALS, createSandbox } from './services/sandbox';
 import {
   EventObject, changeEvent, editEvent, formSubmitEvent, openEvent, sheetFormSubmitEvent, timeDrivenEvent,
@@ -48,6 +49,8 @@ export interface RuntimeOptions {
   users?: string[];
   /** Name of the bound spreadsheet. */
   spreadsheetName?: string;
+  /** URL Fetch calls per day (consumer 20,000; Workspace 100,000). Issue 15. */
+  urlFetchQuota?: number;
 }
 
 export interface CallOptions {
@@ -127,6 +130,7 @@ export class GasRuntime {
   readonly charts: Charts;
   /** Every registered service's global object, by global name. */
   readonly services: Record<string, GasObject>;
+  readonly urlFetchApp: UrlFetchApp;
   /** The spreadsheet the script is bound to. */
   readonly spreadsheet: Spreadsheet;
   /** Every execution, in order. */
@@ -150,7 +154,7 @@ export class GasRuntime {
     this.logs = new LogBook(env);
     // Every service comes from the registry (emulator/registry.ts); the typed fields are views of it.
     env.ledger.useCosts(COST_RULES);
-    const services = createServices({ env, logs: this.logs, mailQuota: options.mailQuota });
+    const services = createServices({ env, logs: this.logs, mailQuota: options.mailQuota, urlFetchQuota: options.urlFetchQuota });
     this.services = services;
     this.spreadsheetApp = services.SpreadsheetApp as SpreadsheetAppService;
     this.formApp = services.FormApp as FormApp;
@@ -166,6 +170,7 @@ export class GasRuntime {
     this.calendarApp = services.CalendarApp as CalendarApp;
     this.htmlService = services.HtmlService as HtmlService;
     this.charts = services.Charts as Charts;
+    this.urlFetchApp = services.UrlFetchApp as UrlFetchApp;
     this.faults = new Faults(env, this.propertiesService);
     env.bridge.hooks = this.faults;
 

@@ -32,6 +32,8 @@ export interface ServiceContext {
   env: GasEnv;
   logs: LogBook;
   mailQuota?: number;
+  /** UrlFetchApp calls per day (consumer accounts: 20,000). */
+  urlFetchQuota?: number;
 }
 
 export interface ServiceModule {

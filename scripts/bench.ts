@@ -8,8 +8,9 @@ import { runEmulatorBench } from './bench/emulator.bench';
 import { runOutboxBench } from './bench/outbox.bench';
 import { runRemindersBench } from './bench/reminders.bench';
 import { runWorkflowBench } from './bench/workflow.bench';
+import { runChannelsBench } from './bench/channels.bench'; // issue 15
 
-const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runOutboxBench];
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runOutboxBench, runChannelsBench];
 
 async function main(): Promise<void> {
   let ok = true;

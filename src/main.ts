@@ -12,3 +12,5 @@ export { menuOpenDashboard } from './app/dashboard-menu';
 export { menuSyncHolidays, syncHolidays } from './app/holiday-sync';
 export { selfTest } from './app/self-test';
 export { doGet, doPost, menuRotateTrackingCode } from './app/web-app';
+export { channelPollJob } from './app/channel-poll'; // issue 15
+export { menuConnectChannel } from './app/channel-connect'; // issue 15

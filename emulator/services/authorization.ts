@@ -12,6 +12,7 @@ export const SCOPES = {
   triggers: 'https://www.googleapis.com/auth/script.scriptapp',
   forms: 'https://www.googleapis.com/auth/forms',
   calendar: 'https://www.googleapis.com/auth/calendar.readonly',
+  externalRequest: 'https://www.googleapis.com/auth/script.external_request', // UrlFetchApp (issue 15)
 } as const;
 
 export function requireAuthorization(env: GasEnv, method: string, scope: string): void {

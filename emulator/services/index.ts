@@ -26,3 +26,6 @@ export type { SandboxHooks } from './script-date';
 export { Session, User, visibleEmail } from './session';
 export { resolveZone, isKnownZone, offsetMinutesAt } from './time-zone';
 export { Utilities, DigestAlgorithm, Charset, MAX_SLEEP_MS } from './utilities';
+// issue 15: channel capture
+export { UrlFetchApp, HTTPResponse, URL_FETCH_QUOTA_CONSUMER, URL_FETCH_QUOTA_WORKSPACE, URL_FETCH_QUOTA_MESSAGE } from './url-fetch';
+export type { FetchRequest, FakeResponse, FakeHost } from './url-fetch';

@@ -166,8 +166,10 @@ function checkResponses(rows: RegisterRow[], tabs: Tab[], now: Date, findings: F
   const filled = new Map<number, unknown>(); // sheet row → timestamp
   current.values.slice(1).forEach((row, i) => { if (answerCols.some((c) => text(row[c]) !== '')) filled.set(i + 2, row[0]); });
   const keyed = rows.filter((r) => /^R\d+$/.test(r.sourceKey));
-  const other = rows.filter((r) => r.sourceKey && !/^R\d+$/.test(r.sourceKey));
-  findings.push({ level: 'info', area: 'responses', message: `Tab jawaban "${current.name}": ${filled.size} jawaban; register: ${rows.length} pengaduan (${keyed.length + other.length} dari formulir).` });
+  // Posts triaged in Kotak Masuk carry the key K:<channel>:<id> (DESIGN §14): not from the form.
+  const fromInbox = rows.filter((r) => r.sourceKey.startsWith('K:'));
+  const other = rows.filter((r) => r.sourceKey && !/^R\d+$/.test(r.sourceKey) && !r.sourceKey.startsWith('K:'));
+  findings.push({ level: 'info', area: 'responses', message: `Tab jawaban "${current.name}": ${filled.size} jawaban; register: ${rows.length} pengaduan (${keyed.length + other.length} dari formulir${fromInbox.length ? `, ${fromInbox.length} dari Kotak Masuk` : ''}).` });
   if (other.length) {
     // Keys that are not row references: compare counts only.
     if (filled.size > keyed.length + other.length) findings.push({ level: 'warning', area: 'responses', message: `${filled.size - keyed.length - other.length} jawaban formulir lebih banyak daripada pengaduan dari formulir di register.` });

@@ -116,7 +116,7 @@ const DASHBOARD_PREVIEW = resolve(__dirname, '..', 'dashboard-html.ts');
  * Every output of a run, written to a temporary folder first and moved into `outDir` only when
  * complete, so a failed run never leaves files that look complete. Returns complaints.json.
  */
-export async function writeOutputs(rt: GasRuntime, outDir: string, events: unknown[]): Promise<ReturnType<typeof complaintsJson>> {
+export async function writeOutputs(rt: GasRuntime, outDir: string, events: unknown[], extra: Record<string, unknown> = {}): Promise<ReturnType<typeof complaintsJson>> {
   mkdirSync(dirname(outDir), { recursive: true });
   const tmp = mkdtempSync(join(dirname(outDir), '.sim-'));
   try {
@@ -135,6 +135,7 @@ export async function writeOutputs(rt: GasRuntime, outDir: string, events: unkno
     writeJson(tmp, 'workbook.json', workbookJson(sheets));
     writeJson(tmp, 'ledger.json', rt.ledger.runs);
     writeJson(tmp, 'events.json', events);
+    for (const [name, value] of Object.entries(extra)) writeJson(tmp, name, value);
     writeCitizenOutputs(tmp, rt, citizenLogOf(rt));
     await writeXlsx(join(tmp, 'workbook.xlsx'), sheets);
     // The same workbook in the operator tools' backup format: `npm run ops -- rehearse|doctor --from out/backup`.

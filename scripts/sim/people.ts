@@ -40,6 +40,6 @@ export function editorsOf(s: Scenario): string[] {
  */
 export function adminsOf(s: Scenario): string[] {
   if (s.admins) return s.admins;
-  const adminEvent = (e: object) => 'submit' in e || 'answer' in e || 'reassign' in e || 'close' in e;
+  const adminEvent = (e: object) => 'submit' in e || 'answer' in e || 'reassign' in e || 'close' in e || 'triage' in e;
   return [...new Set(s.events.flatMap((e) => (adminEvent(e) ? byOf(e) : [])))];
 }

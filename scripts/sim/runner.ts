@@ -3,6 +3,7 @@
  * would, then every event delivered at its time (time-driven triggers firing in between), each
  * recorded for events.json: applied, or refused with why. One bad event never stops the run.
  */
+import { ChannelSim, RunnerHooks, usesReplies } from './channels';
 import { join, resolve } from 'node:path';
 import { GasRuntime } from '../../emulator/runtime';
 import type { Sheet } from '../../emulator/spreadsheet';
@@ -39,6 +40,8 @@ const keyOf = (ev: object): string | undefined => EVENT_KINDS.find((k) => k.key 
 
 export class Simulation implements EventContext {
   readonly rt: GasRuntime;
+  /** The platforms' fakes and the posts they serve (DESIGN §14). */
+  readonly channels: ChannelSim;
   readonly problems: string[] = [];
   readonly operator: string;
   formId = '';
@@ -56,6 +59,26 @@ export class Simulation implements EventContext {
       spreadsheetName: 'Pengaduan Medsos Disbud DKI', accountTimeZone: s.accountTimeZone ?? 'Asia/Jakarta',
     });
     this.rt.loadFile(join(ROOT, 'dist', 'Code.js'));
+    this.channels = new ChannelSim(this.rt, s.channels, usesReplies(s));
+  }
+
+  channelHooks(): RunnerHooks {
+    return {
+      editCell: (by, tab, row, header, value, where) => {
+        const col = headerIndex(sheet(this.rt, tab)).get(header);
+        if (!col) throw new Error(`kolom "${header}" tidak ada di tab "${tab}"`);
+        const result = this.rt.editAsUser(by, tab, row, col, [[value]]);
+        if (!result.applied) this.problems.push(`${where}: suntingan ${by} di "${tab}" ditolak Sheets: ${result.reason}`);
+        for (const r of result.runs) if (!r.ok) this.problems.push(`${where}: ${r.label} gagal: ${r.error}`);
+      },
+      reserve: () => {
+        const slot = this.numbers.push('') - 1;
+        return (number) => { this.numbers[slot] = number; };
+      },
+      advance: (to) => this.advance(to),
+      now: () => this.rt.now().getTime(),
+      problem: (m) => { this.problems.push(m); },
+    };
   }
 
   setup(): void {
@@ -66,6 +89,7 @@ export class Simulation implements EventContext {
     if (!layout?.formId) throw new Error('setup did not record the form id');
     this.formId = layout.formId;
     this.rt.openSpreadsheet(this.operator);
+    this.channels.connect(this.operator, (m) => this.problems.push(m));
     const items = this.rt.spreadsheetApp._ui._menus.flatMap((m) => m.items);
     this.menuFunctions = new Set(items.flatMap((i) => [i.functionName, ...(i.items ?? []).map((x) => x.functionName)]).filter(Boolean) as string[]);
     this.checkRunNames();
@@ -180,6 +204,7 @@ export class Simulation implements EventContext {
   event(ev: ScenarioEvent, i: number): void {
     const where = `events[${i}]`;
     this.advance(ev.at);
+    this.channels.catchUp(Date.parse(ev.at), this.channelHooks()); // triages waiting for a poll
     const key = keyOf(ev);
     const kind = key ? kindOf(key) : undefined;
     if (!kind) throw new ScenarioError(`${where}: jenis peristiwa tidak dikenal`);
@@ -254,6 +279,7 @@ export class Simulation implements EventContext {
   /** The end of the scenario: the clock to `end`; what never happened is noted as a problem. */
   finish(): void {
     this.advance(this.s.end);
+    this.channels.catchUp(Date.parse(this.s.end), this.channelHooks());
     this.records.forEach((r) => {
       const why = this.pending.get(r)?.();
       if (why) this.problems.push(`events[${r.index}]: ${r.kind}: ${why}`);
@@ -302,6 +328,6 @@ export async function simulate(scenario: Scenario, outDir: string, log: (line: s
   closeDay();
   const events = sim.eventRecords();
 
-  const complaintRecords = await writeOutputs(rt, outDir, events);
+  const complaintRecords = await writeOutputs(rt, outDir, events, { 'replies.json': sim.channels.repliesJson() });
   return { runtime: rt, problems: sim.problems, outDir, complaints: complaintRecords, events };
 }

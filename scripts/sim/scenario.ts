@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CitizenEvent } from './citizen';
+import { ChannelFault, ChannelsConfig, PostEvent, TriageEvent, validateChannels } from './channels';
 import { EVENT_KINDS, kindOf } from './events';
 import { Body, ScenarioError, email, fail, instant, int, only, runName, str } from './validate';
 import { callName } from './events/faults';
@@ -51,7 +52,7 @@ export type FaultSpec =
 export type ScenarioEvent =
   | (ByUser & { submit: SubmitEvent })
   | (ByUser & { update: { ref: number | string; status?: string; followUp?: string; note?: string } })
-  | (ByUser & { answer: { ref: number | string; reply: string; replyUrl?: string } })
+  | (ByUser & { answer: { ref: number | string; reply: string; replyUrl?: string; postReply?: boolean } })
   | (ByUser & { reassign: { ref: number | string; unit: string } })
   | (ByUser & { close: { ref: number | string; reason: string } })
   | (ByUser & { edit: { tab: string; range: string; values: (string | number | boolean | null)[][] } })
@@ -62,7 +63,10 @@ export type ScenarioEvent =
   | (ByUser & { clearTab: { tab: string } })
   | { at: string; fault: FaultSpec }
   | { at: string; run: string }
-  | CitizenEvent;
+  | CitizenEvent
+  | { at: string; post: PostEvent }
+  | (ByUser & { triage: TriageEvent })
+  | { at: string; fault: ChannelFault };
 
 export interface Scenario {
   name?: string;
@@ -78,6 +82,8 @@ export interface Scenario {
   leaders?: string[];
   holidays?: { date: string; name: string; kind?: string }[];
   mailQuota?: number;
+  /** Channel credentials, entered by the operator at the start (DESIGN §14); a channel left out is off. */
+  channels?: ChannelsConfig;
   events: ScenarioEvent[];
 }
 
@@ -117,6 +123,7 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
   if (Date.parse(end) <= Date.parse(start)) fail(`${file}.end`, 'harus sesudah start');
   if (!Array.isArray(s.events)) fail(`${file}.events`, 'harus berupa daftar');
   if (s.operator !== undefined) email(str(s, 'operator', file)!, `${file}.operator`);
+  if (s.channels !== undefined) validateChannels(s.channels, `${file}.channels`);
   if (s.accountTimeZone !== undefined && !validTimeZone(str(s, 'accountTimeZone', file)!)) {
     fail(`${file}.accountTimeZone`, `"${String(s.accountTimeZone)}" bukan zona waktu IANA (mis. Asia/Jakarta)`);
   }

@@ -4,6 +4,7 @@
  * operator would, and the configuration and queue read back through the system's own readers.
  */
 import { citizenSettings } from './citizen';
+import { replySettings } from './channels';
 import type { GasRuntime } from '../../emulator/runtime';
 import type { Sheet } from '../../emulator/spreadsheet';
 import { AppConfig, HOLIDAY_HEADERS, SETTINGS_HEADERS, UNIT_HEADERS, parseConfig } from '../../src/core/config';
@@ -48,7 +49,7 @@ export function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
     tab._writeRaw(2, 1, rows);
   }
   // The local web app's address, so that `Tautan Pantau` links work in the runner (DESIGN §15).
-  const settings: Record<string, string> = citizenSettings();
+  const settings: Record<string, string> = { ...citizenSettings(), ...replySettings(s) };
   for (const [k, v] of Object.entries(s.settings ?? {})) settings[k] = String(v);
   const admins = adminsOf(s);
   if (admins.length) settings.email_admin = admins.join(', ');

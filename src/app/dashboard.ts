@@ -16,6 +16,7 @@ import { RatingTable } from '../gas/tracking';
 import { replaceDataRows } from '../gas/tabs';
 import { dataColumns, ensureTab, protectTab } from '../gas/sheet-setup';
 import { writeSummary } from './dashboard-summary';
+import { writeChannelFeed } from '../gas/inbox-table'; // issue 15
 import { Run, errorText, finish, startRun } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -112,6 +113,7 @@ export function refreshDashboard(given?: Run, complaints?: readonly Complaint[])
   for (const p of problems) run.journal.error(`Dasbor: pengaduan dilewati: ${p}`, '', p.split(':')[0], 'PERINGATAN');
 
   const local = writeFeed(run.ss, records);
+  writeChannelFeed(run.ss, run.calendar); // issue 15: per-channel figures
   let target = targetOf(run.ss, local, false);
   if (run.config.dashboardSpreadsheetId) target = writeExternalFeed(run, run.config.dashboardSpreadsheetId, records) ?? target;
 

@@ -17,6 +17,8 @@ import { refreshConfig } from '../gas/config-store';
 import { Outbox } from '../gas/outbox';
 import { readSheet, readTab } from '../gas/tabs';
 import { Run, finish, guard, recordChanges, startRun, tabUrl } from './run';
+import { INBOX_TAB } from '../core/labels/channels';
+import { triageEdit } from './channel-inbox';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -172,6 +174,11 @@ function handleEdit(e: EditEvent): void {
     run.journal.record('', ACTION.configChanged, name, '', e.range.getA1Notation(), user);
     finish(run);
     lock.releaseLock();
+    return;
+  }
+  if (name === INBOX_TAB) { // issue 15: the admin triages a captured post
+    triageEdit(run, e.range.getRow(), e.range.getNumRows(), user);
+    finish(run);
     return;
   }
   const unit = run.config.units.find((u) => u.tab === name);

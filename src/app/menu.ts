@@ -14,6 +14,7 @@ import { Outbox } from '../gas/outbox';
 import { showAlert } from '../gas/ui';
 import { reconcileAll } from './reconcile';
 import { setupSpreadsheet } from './setup';
+import { CHANNEL_MENU } from '../core/labels/channels'; // issue 15
 
 export const MENU_ITEMS: [string, string][] = [
   [MENU.setup, 'menuSetup'],
@@ -25,6 +26,7 @@ export const MENU_ITEMS: [string, string][] = [
   [MENU.syncHolidays, 'menuSyncHolidays'],
   [SELF_TEST_TEXT.menu, 'selfTest'],
   [TRACKING_MENU.rotate, 'menuRotateTrackingCode'],
+  [CHANNEL_MENU.connect, 'menuConnectChannel'],
   [MENU.about, 'menuAbout'],
 ];
 

@@ -17,6 +17,7 @@ import { showAlert } from '../gas/ui';
 import { sendMail } from './mail';
 import { operatorOnly } from './menu';
 import { Run, finish, guard, startRun, tabUrl } from './run';
+import { channelDigest } from './channel-inbox'; // issue 15
 
 /** The hourly run may hold the lock for a while at the same hour; wait for it. */
 const LOCK_WAIT_MS = 5 * 60_000;
@@ -55,6 +56,7 @@ function remind(run: Run, day: ReminderDay, action: string): Outcome {
     escalationsQueuedToday: outbox.countQueuedSince(ESCALATION_KIND, run.calendar.at(day.date)),
     mail: outbox.health(run.now),
     ratings: readRatings(run.ss),
+    channelInbox: channelDigest(run, day.asOf), // issue 15
   });
   let queued = 0;
   for (const m of plan.emails) if (outbox.enqueue(m, run.now)) queued++;

@@ -10,7 +10,10 @@ import { AppConfig } from '../core/config';
 import { ACTION, HISTORY_VALUE, LOG, SYSTEM_USER, UNKNOWN_USER } from '../core/labels/journal';
 import { REGISTER_COLUMNS } from '../core/complaint';
 import { TransitionResult } from '../core/transitions';
-import { Registration } from '../core/registration';
+import { Registration, decideRegistration } from '../core/registration';
+import type { Answers } from '../core/intake';
+import type { Complaint } from '../core/complaint';
+import { trackingLinkFor } from '../gas/tracking';
 import { formatDate } from '../core/values';
 import { cachedConfig, refreshConfig } from '../gas/config-store';
 import { Journal } from '../gas/journal';
@@ -136,4 +139,19 @@ export function recordChanges(run: Run, result: TransitionResult, action: string
     run.journal.record(result.complaint.number, ACTION.refused, HEADER_OF[r.key] ?? r.key, r.typed, r.message, user || UNKNOWN_USER);
     run.journal.error(LOG.refused(user, r.message), LOG.typed(r.typed), result.complaint.number, 'PERINGATAN');
   }
+}
+
+/**
+ * Registers answers that do not come from a form response row (a post triaged in `Kotak Masuk`,
+ * DESIGN §14) through the same core decision as the form: numbered, routed, flagged, with the
+ * history and the counter applied to the run. The caller writes the complaint.
+ */
+export function registerAnswers(run: Run, answers: Answers, submittedAt: Date, respondent: string, key: string, where: string): Complaint {
+  const reg = decideRegistration({
+    response: { tab: where, row: 0, submittedAt, respondent, answers }, key,
+    units: run.config.units, calendar: run.calendar, stepDays: run.config.stepDays, now: run.now,
+    counter: (year) => counterOf(run, year), yearOf, trackingUrlOf: (n) => trackingLinkFor(run, n),
+  });
+  noteRegistration(run, reg, where, false);
+  return reg.complaint;
 }

@@ -27,6 +27,11 @@ import { Outbox } from '../gas/outbox';
 import { reconcileAll } from './reconcile';
 import { Layout, errorText, finish, guard, layoutOf, startRun } from './run';
 import { AppConfig } from '../core/config';
+// Issue 15: channel capture.
+import { INBOX_COLUMNS } from '../core/channels/inbox';
+import { CHANNEL_TEXT, INBOX_TAB } from '../core/labels/channels';
+import { readCredentials } from '../gas/channel-fetch';
+import { prepareInbox } from '../gas/inbox-setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -41,6 +46,8 @@ export interface SetupReport {
   timeZoneFrom: string | null;
   formState: string;
   problems: string[];
+  /** Issue 15: the channels connected (credential in Script Properties). */
+  channels?: string[];
 }
 
 /** Every date the system reads or writes is WIB (DESIGN §6). */
@@ -149,6 +156,11 @@ function setup(): SetupReport {
     report.unitTabs++;
   }
 
+  // Issue 15: `Kotak Masuk`, where captured posts wait for the admin's triage.
+  const inbox = tabFor(ss, INBOX_TAB, INBOX_COLUMNS, report);
+  prepareInbox(inbox.sheet, inbox.index, config.categories, config.units.filter((u) => u.active).map((u) => u.name), admins);
+  report.channels = Object.keys(readCredentials(state));
+
   // System tabs: nobody but the owner edits them.
   for (const [name, headers] of [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS], [TRACKING_TAB, RATING_HEADERS]] as const) {
     const tab = tabFor(ss, name, headers.map((header) => ({ header, kind: SYSTEM_TIME_COLUMNS[name]?.includes(header) ? 'date' : 'text' })), report);
@@ -242,6 +254,7 @@ export function summaryText(r: SetupReport): string {
     r.formState,
     SETUP_TEXT.triggers(r.triggers),
   ];
+  if (r.channels) lines.push(CHANNEL_TEXT.summary(r.channels)); // issue 15
   if (r.problems.length) lines.push(SETUP_TEXT.problems(r.problems));
   return lines.join('\n');
 }

@@ -57,6 +57,13 @@ export const DEFAULT_CATEGORIES = [
   'Lainnya',
 ];
 
+/** Words that make a captured post a likely complaint (issue 15); the operator edits the list. */
+export const DEFAULT_COMPLAINT_KEYWORDS = [
+  'rusak', 'kotor', 'bau', 'tutup', 'kecewa', 'keluhan', 'mengeluh', 'komplain', 'lapor', 'tolong', 'parah', 'mahal',
+  'antre', 'antri', 'tidak bisa', 'gak bisa', 'nggak bisa', 'tidak ada', 'lambat', 'buruk', 'hilang', 'pungli', 'calo',
+  'penipuan', 'bocor', 'kapan', 'kenapa', 'mohon', 'tidak ramah', 'jutek',
+];
+
 /** One row of `Pengaturan`: key, default value, description (what the operator reads). */
 export interface SettingDef {
   key: string;
@@ -89,6 +96,11 @@ export const SETTINGS: SettingDef[] = [
   { key: 'dasbor_template_report_id', value: '', description: 'Opsional: ID laporan Looker Studio templat.' },
   { key: 'url_pantau', value: '',
     description: 'URL aplikasi web halaman pantau (berakhiran /exec, dari Deploy › Kelola deployment). Kosong = URL deployment aplikasi web ini; tanpa deployment kolom Tautan Pantau kosong.' },
+  // Issue 15: channel capture (Kotak Masuk) and replies.
+  { key: 'kata_kunci_pengaduan', value: DEFAULT_COMPLAINT_KEYWORDS.join(', '),
+    description: 'Kata kunci penanda "kemungkinan pengaduan" di tab Kotak Masuk (pisahkan dengan koma).' },
+  { key: 'balasan_kanal', value: '',
+    description: 'Kanal yang boleh dibalas otomatis saat Kirim balasan dicentang (mis. Instagram, Facebook, Twitter/X, YouTube; kosong = tidak ada).' },
 ];
 
 export interface Hours {
@@ -131,6 +143,9 @@ export interface AppConfig {
   dashboardTemplateReportId: string;
   /** Base URL of the public tracking page (Pengaturan url_pantau), '' = the web app's own URL. */
   trackingUrl?: string;
+  /** Issue 15: keywords of a likely complaint, and the channels where replies are posted. */
+  complaintKeywords: string[];
+  replyChannels: string[];
   /** Messages about values that could not be used (the default was used). */
   problems: string[];
 }
@@ -312,6 +327,8 @@ export function parseConfig(tables: ConfigTables): AppConfig {
     dashboardSpreadsheetId: setting('dasbor_spreadsheet_id').trim(),
     dashboardTemplateReportId: setting('dasbor_template_report_id').trim(),
     trackingUrl: trackingUrlOf(setting('url_pantau'), problems),
+    complaintKeywords: splitList(setting('kata_kunci_pengaduan')).map((k) => k.toLowerCase()),
+    replyChannels: splitList(setting('balasan_kanal')).filter((c) => ['Instagram', 'Facebook', 'Twitter/X', 'YouTube'].includes(c)),
     problems,
   };
 }

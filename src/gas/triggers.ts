@@ -4,6 +4,7 @@
  * Triggers run as the account that runs setup (the operator).
  */
 import { TRIGGER_NAME } from '../core/labels/dialogs';
+import { CHANNEL_TRIGGER_NAME } from '../core/labels/channels';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -14,6 +15,7 @@ export const HANDLERS = {
   open: 'onOpenTrigger',
   daily: 'dailyJob',
   hourly: 'hourlyJob',
+  channelPoll: 'channelPollJob', // issue 15
 } as const;
 
 export interface TriggerReport {
@@ -44,5 +46,7 @@ export function ensureTriggers(ss: Spreadsheet, dailyHour: number, previousDaily
     created.push(TRIGGER_NAME.daily(dailyHour));
   }
   if (!keep(HANDLERS.hourly)) { ScriptApp.newTrigger(HANDLERS.hourly).timeBased().everyHours(1).create(); created.push(TRIGGER_NAME.hourly); }
+  // Issue 15: channel capture every 15 minutes, every day (a poll without connected channels ends at once).
+  if (!keep(HANDLERS.channelPoll)) { ScriptApp.newTrigger(HANDLERS.channelPoll).timeBased().everyMinutes(15).create(); created.push(CHANNEL_TRIGGER_NAME); }
   return { created, removed };
 }

@@ -28,6 +28,7 @@ export function config(overrides: Partial<AppConfig> = {}): AppConfig {
     reminderHour: 8,
     escalateHeadDays: 1,
     escalateLeadersDays: 3,
+    complaintKeywords: [], replyChannels: [], // issue 15
     admins: ['admin.medsos@example.org'],
     leaders: ['kadis@example.org', 'sekdis@example.org'],
     dashboardSpreadsheetId: '',

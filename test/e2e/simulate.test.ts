@@ -50,7 +50,7 @@ describe('outputs', () => {
     const ra = await simulate(scenario, join(a, 'out'), quiet);
     await simulate(parseScenario(JSON.stringify(base)), join(b, 'out'), quiet);
     const files = readdirSync(join(a, 'out')).filter((f) => f.endsWith('.json')).sort();
-    expect(files).toEqual(['complaints.json', 'events.json', 'ledger.json', 'outbox.json', 'ratings.json', 'workbook.json']);
+    expect(files).toEqual(['complaints.json', 'events.json', 'ledger.json', 'outbox.json', 'ratings.json', 'replies.json', 'workbook.json']);
     for (const f of files) expect(readFileSync(join(a, 'out', f), 'utf8')).toBe(readFileSync(join(b, 'out', f), 'utf8'));
 
     const complaints = JSON.parse(readFileSync(join(a, 'out', 'complaints.json'), 'utf8'));

@@ -348,7 +348,7 @@ describe('setup', () => {
     sim.rt.call('setup');
     expect(sim.rt.spreadsheet.getSheets().map((s) => s.getName())).toEqual(before.tabs);
     expect(sim.rt.triggers.map((t) => t.handler).sort()).toEqual(before.triggers);
-    expect(before.triggers).toEqual(['dailyJob', 'hourlyJob', 'onEditTrigger', 'onFormSubmitTrigger', 'onOpenTrigger']);
+    expect(before.triggers).toEqual(['channelPollJob', 'dailyJob', 'hourlyJob', 'onEditTrigger', 'onFormSubmitTrigger', 'onOpenTrigger']);
     expect(rows(sim, 'Unit')).toHaveLength(before.units);
     expect(rows(sim, 'Pengaturan')).toHaveLength(before.settings);
     expect(rows(sim, 'Hari Libur')).toHaveLength(before.holidays);
@@ -375,7 +375,7 @@ describe('setup', () => {
     const menu = sim.rt.spreadsheetApp._ui._menus.find((m) => m.caption === 'Pengaduan')!;
     expect(menu.items.filter((i) => !i.separator).map((i) => i.caption)).toEqual([
       'Siapkan / Perbarui', 'Sinkronkan pilihan formulir', 'Rekonsiliasi', 'Kirim pengingat sekarang',
-      'Kirim ringkasan', 'Buka dasbor', 'Sinkron hari libur', 'Uji kecocokan sistem', 'Ganti kode tautan pantau', 'Tentang',
+      'Kirim ringkasan', 'Buka dasbor', 'Sinkron hari libur', 'Uji kecocokan sistem', 'Ganti kode tautan pantau', 'Hubungkan kanal', 'Tentang',
     ]);
     const about = sim.rt.clickMenu(ADMIN, ['Pengaduan', 'Tentang']);
     expect(about.ok).toBe(true);

@@ -85,7 +85,7 @@ describe('doctor', () => {
     const { code, out } = await cli(['doctor', '--from', join(dir, 'out', 'backup')]);
     expect(code).toBe(0);
     for (const area of ['Konfigurasi', 'Register', 'Penomoran', 'Tab unit', 'Jawaban formulir', 'Antrean email']) expect(out.some((l) => l.startsWith(`${area}:`))).toBe(true);
-    expect(out.join('\n')).toContain('43 jawaban; register: 43 pengaduan');
+    expect(out.join('\n')).toContain('43 jawaban; register: 49 pengaduan (43 dari formulir, 6 dari Kotak Masuk)');
     expect(out[out.length - 1]).toMatch(/^Hasil: sehat/);
   });
 

@@ -6,6 +6,7 @@
 import { callMatcher } from '../../../emulator/faults';
 import { Body, fail, instant, int, nonEmpty, only, runName } from '../validate';
 import type { EventKind } from './kind';
+import { deliverChannelFault, isChannelFault, validateChannelFault } from './channels';
 
 export const FAULT_KINDS = ['wipeProperties', 'outage', 'kill', 'holdLock', 'skipTriggers'] as const;
 
@@ -24,9 +25,10 @@ export const fault: EventKind = {
   key: 'fault',
   byUser: false,
   label: (body) => String(body.kind),
-  validate(body, where) {
+  validate(body, where, state) {
     const kind = body.kind;
-    if (!FAULT_KINDS.includes(kind as (typeof FAULT_KINDS)[number])) fail(`${where}.kind`, `harus salah satu dari: ${FAULT_KINDS.join(', ')}`);
+    if (isChannelFault(body)) return validateChannelFault(body, where, state); // DESIGN §14
+    if (!FAULT_KINDS.includes(kind as (typeof FAULT_KINDS)[number])) fail(`${where}.kind`, `harus salah satu dari: ${[...FAULT_KINDS, 'tokenExpired', 'rateLimited'].join(', ')}`);
     switch (kind) {
       case 'wipeProperties':
         only(body, ['kind'], where);
@@ -53,8 +55,9 @@ export const fault: EventKind = {
         break;
     }
   },
-  deliver(ctx, body) {
+  deliver(ctx, body, ev) {
     const rt = ctx.rt;
+    if (isChannelFault(body)) return deliverChannelFault(ctx, body, ev.at);
     switch (body.kind) {
       case 'wipeProperties':
         rt.faults.wipeProperties();

@@ -8,6 +8,7 @@ import { clearTab, deleteRows, edit, insertRows, renameTab, sort } from './incid
 import { fault } from './faults';
 import { run } from './runs';
 import { rate, visit } from './citizen';
+import { post, triage } from './channels';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   submit, update, answer, reassign, close,
@@ -15,6 +16,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   fault,
   run,
   visit, rate,
+  post, triage,
 ];
 
 export const kindOf = (key: string): EventKind | undefined => EVENT_KINDS.find((k) => k.key === key);

@@ -6,6 +6,7 @@
 import type { GasRuntime } from '../../../emulator/runtime';
 import type { Sheet } from '../../../emulator/spreadsheet';
 import type { Body } from '../validate';
+import type { ChannelSim, RunnerHooks } from '../channels';
 
 /** What the parser tracks across events while validating (e.g. how many submissions came before). */
 export interface ValidationState {
@@ -39,6 +40,10 @@ export interface EventContext {
   handlerOf(run: string): string;
   /** The operator runs an entry point (menu items with a UI, setup from the editor). */
   runEntry(run: string): void;
+  /** The channels' fakes and the posts they serve (DESIGN §14). */
+  readonly channels: ChannelSim;
+  /** What scripts/sim/channels.ts needs from the runner. */
+  channelHooks(): RunnerHooks;
 }
 
 /**

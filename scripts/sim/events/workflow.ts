@@ -93,13 +93,17 @@ export const answer: EventKind = {
     checkRef(body, where, state);
     str(body, 'reply', where);
     str(body, 'replyUrl', where, false);
+    // DESIGN §14: the admin ticks Kirim balasan (the answer goes back to the post).
+    if (body.postReply !== undefined && typeof body.postReply !== 'boolean') fail(`${where}.postReply`, 'harus true atau false');
   },
-  deliver(ctx, body, ev) {
+  deliver(ctx, body, ev, where) {
     const number = ctx.number(refOf(body), 'answer');
     const cells: [string, unknown][] = [[register('reply'), body.reply]];
     if (body.replyUrl) cells.push([register('replyUrl'), body.replyUrl]);
     cells.push([register('status'), STATUS.answered]);
-    return edits(ctx, ev.by!, TAB.register, number, cells);
+    const outcome = edits(ctx, ev.by!, TAB.register, number, cells);
+    if (body.postReply === true) ctx.channels.tickReply(ev.by!, number, where, ctx.channelHooks());
+    return outcome;
   },
 };
 

@@ -13,6 +13,7 @@ import { FOOTER } from './assignment';
 import { OutgoingEmail } from './message';
 import type { MailHealth } from './queue';
 import { CellValue, ReportContent, TableBlock, renderWithin, share } from './report-layout';
+import { DIGEST_INBOX, RENEW_HOW } from '../labels/channels'; // issue 15
 
 export const UNIT_DIGEST_KIND = 'Pengingat harian';
 export const ADMIN_DIGEST_KIND = 'Pengingat admin';
@@ -96,7 +97,9 @@ export function mailLines(mail: MailHealth | undefined): string[] {
 }
 
 export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: string[], registerUrl: string, mail?: MailHealth): OutgoingEmail {
-  const waiting = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email']]);
+  const inbox = w.channelInbox;
+  const waiting = countsText([[w.awaitingUnit.length, 'belum diteruskan'], [w.awaitingAnswer.length, 'menunggu jawaban ke masyarakat'], [w.unreachable.length, 'di unit tanpa penerima email'],
+    [inbox?.untriaged.length ?? 0, DIGEST_INBOX.untriaged], [inbox?.tokenProblems.length ?? 0, DIGEST_INBOX.tokenRefused]]);
   const counts = waiting || OUTBOX_TEXT.digestCounts;
   const asOf = `per ${longDate(day.date)} pukul ${clockTime(day.asOf)}`;
   const head = waiting ? `Pengaduan yang menunggu admin ${asOf}: ${waiting}.` : `Tidak ada pengaduan yang menunggu admin ${asOf}.`;
@@ -118,6 +121,16 @@ export function adminDigestEmail(w: AdminWorklist, day: ReminderDay, admins: str
       blocks.push(table(`Unit tidak terdaftar atau tanpa email PIC (${w.unreachable.length})`, 'Pengingat tidak sampai ke unit ini: periksa tab Unit atau alihkan pengaduan.',
         ['No. Pengaduan', 'Unit', 'Langkah', 'Tenggat', 'Terlambat'], kept[2], left[2],
         (i) => [numberCell(i, registerUrl), i.complaint.unit || '-', stepText(i), shortTime(i.dueAt), lateText(i)]));
+    }
+    // Issue 15: channel capture.
+    if (inbox?.untriaged.length) {
+      const shown = inbox.untriaged.slice(0, Math.max(5, limit));
+      blocks.push({ kind: 'table', heading: `${DIGEST_INBOX.heading} (${inbox.untriaged.length})`, note: DIGEST_INBOX.note,
+        columns: [...DIGEST_INBOX.columns], rows: shown.map((p) => [shortTime(p.postedAt), p.channel, p.author]), more: inbox.untriaged.length - shown.length, moreNote: MORE_NOTE });
+    }
+    if (inbox?.tokenProblems.length) {
+      blocks.push({ kind: 'table', heading: DIGEST_INBOX.tokenHeading, note: DIGEST_INBOX.tokenNote,
+        columns: [...DIGEST_INBOX.tokenColumns], rows: inbox.tokenProblems.map((c) => [c, RENEW_HOW[c as keyof typeof RENEW_HOW] ?? '']), more: 0, moreNote: MORE_NOTE });
     }
     return {
       title: 'Pengingat harian admin media sosial',

@@ -34,7 +34,7 @@ import { Period, ReminderDay, firstWorkingDate, lastCompleteMonth, lastCompleteW
 import { Summary, periodFigures } from './summary';
 import type { Rating } from '../tracking/rating';
 import { satisfactionOf } from '../tracking/satisfaction';
-import { adminWorklist, isAdminWorklistEmpty, openItems, unitWorklists } from './worklist';
+import { ChannelDigest, adminWorklist, isAdminWorklistEmpty, openItems, unitWorklists } from './worklist';
 
 export const ESCALATIONS_PER_DAY = 50;
 
@@ -59,6 +59,8 @@ export interface DailyContext {
   mail?: MailHealth;
   /** The citizens' latest ratings (`Penilaian`), for the summaries' satisfaction figures. */
   ratings?: readonly Rating[];
+  /** What waits in `Kotak Masuk` and which channel tokens are refused (DESIGN §14). */
+  channelInbox?: ChannelDigest;
 }
 
 export interface DailyPlan {
@@ -117,7 +119,7 @@ export function planDaily(ctx: DailyContext): DailyPlan {
     plan.unitDigests++;
   }
 
-  const admin = adminWorklist(items, config.units);
+  const admin = { ...adminWorklist(items, config.units), channelInbox: ctx.channelInbox };
   if (config.admins.length && (!isAdminWorklistEmpty(admin) || hasMailProblems(ctx.mail)) && !ctx.alreadyQueued(adminDigestKey(day.date))) {
     plan.emails.push(adminDigestEmail(admin, day, config.admins, links.register, ctx.mail));
     plan.adminDigest++;

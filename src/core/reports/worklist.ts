@@ -114,6 +114,13 @@ export interface AdminWorklist {
   readonly awaitingAnswer: OpenItem[];
   /** Steps 3–4 at a unit that is not in `Unit` or has no PIC email: no digest reaches anyone. */
   readonly unreachable: OpenItem[];
+  /** Issue 15: posts in `Kotak Masuk` untriaged past the step-1 standard; channels whose token is refused. */
+  readonly channelInbox?: ChannelDigest;
+}
+
+export interface ChannelDigest {
+  untriaged: { channel: string; author: string; postedAt: Date }[];
+  tokenProblems: string[];
 }
 
 export function adminWorklist(items: readonly OpenItem[], units: readonly UnitConfig[]): AdminWorklist {
@@ -130,5 +137,5 @@ export function adminWorklist(items: readonly OpenItem[], units: readonly UnitCo
 }
 
 export function isAdminWorklistEmpty(w: AdminWorklist): boolean {
-  return !w.awaitingUnit.length && !w.awaitingAnswer.length && !w.unreachable.length;
+  return !w.awaitingUnit.length && !w.awaitingAnswer.length && !w.unreachable.length && !w.channelInbox?.untriaged.length && !w.channelInbox?.tokenProblems.length;
 }
