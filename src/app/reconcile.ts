@@ -9,7 +9,9 @@ import { Complaint, UNIT_COLUMNS, isOpen, unitRowOf } from '../core/complaint';
 import { withDerived } from '../core/derive';
 import { assignmentEmail } from '../core/email/assignment';
 import { TAB } from '../core/labels';
-import { ACTION, HISTORY_VALUE, LOG, UNKNOWN_USER } from '../core/labels/journal';
+import { ACTION, EDIT_TEXT, HISTORY_VALUE, LOG, UNKNOWN_USER } from '../core/labels/journal';
+import { TabRow, holdsComplaint, shuffledRows } from '../core/officer-cells';
+import { adminRows, untakenAdminRows } from './edit-rows';
 import { highestSequences } from '../core/numbering';
 import { RecordedWork, ResponseRow, decideRegistration, indexKeys, isBlank, isLegacyKey, keyStatus, responseKey } from '../core/registration';
 import { applyOfficerEdit } from '../core/transitions';
@@ -159,10 +161,18 @@ interface UnitTabCheck {
 function takeOfficerInput(run: Run, register: RegisterTable, unitName: string, tab: UnitTable, expected: string[], report: ReconcileReport): boolean {
   const seen = new Set<string>();
   let broken = false;
+  const own = (row: TabRow) => {
+    const c = register.find(asText(row.values.number).trim());
+    return c && c.unit === unitName ? c : undefined;
+  };
+  // Officer cells a sort moved to other complaints are put back from the register (writeUnitTab).
+  const moved = new Set(shuffledRows(tab.rows, own));
+  if (moved.size) run.journal.record('', ACTION.officerCellsRestored(tab.name), 'Status / Hasil Tindak Lanjut / Catatan Petugas', '', EDIT_TEXT.rowsRestored(moved.size));
   for (const row of tab.rows) {
     const number = asText(row.values.number).trim();
     const c = register.find(number);
-    if (!number || !c || c.unit !== unitName || seen.has(number)) {
+    // A row whose number was typed over holds another complaint's post: rebuilt, never taken in.
+    if (!number || !c || c.unit !== unitName || seen.has(number) || !holdsComplaint(row.values, c)) {
       broken = true;
       const followUp = asText(row.values.followUp).trim();
       const note = asText(row.values.officerNote).trim();
@@ -174,6 +184,7 @@ function takeOfficerInput(run: Run, register: RegisterTable, unitName: string, t
       continue;
     }
     seen.add(number);
+    if (moved.has(row.index)) continue;
     const result = applyOfficerEdit(c, { officerStatus: row.values.officerStatus, followUp: row.values.followUp, officerNote: row.values.officerNote }, run.now);
     if (result.changes.length) {
       register.put(result.complaint);
@@ -221,6 +232,10 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
     if (counterOf(run, year) < seq) run.state.set(`seq.${year}`, String(seq));
   }
   reportDuplicateRows(run, register);
+  // Admin input the edit trigger never took in (it timed out, or the owner typed it): a status or
+  // unit the stamps do not show yet is applied now, as the trigger would have.
+  const untaken = untakenAdminRows(register);
+  if (untaken.length) adminRows(run, register, untaken, '', null, outbox);
 
   // The unit tabs, read once: the officers' work on complaints the register lost comes from here.
   const tabs = new Map<string, UnitTable>();

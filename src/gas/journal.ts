@@ -23,6 +23,15 @@ export class Journal {
     this.errors.push({ at: this.now, level, source: this.source, number, message, detail });
   }
 
+  /**
+   * Forgets the history of complaints whose rows were not written (a person changed them
+   * meanwhile): the next run records those changes when it makes them.
+   */
+  dropFor(numbers: Set<string>): void {
+    if (!numbers.size) return;
+    for (let i = this.history.length - 1; i >= 0; i--) if (numbers.has(this.history[i].number)) this.history.splice(i, 1);
+  }
+
   flush(ss: Spreadsheet): void {
     if (this.history.length) {
       const sheet = ss.getSheetByName(TAB.history);

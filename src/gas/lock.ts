@@ -10,12 +10,14 @@ export const LOCK_WAIT_MS = {
   intake: 30_000,
   /** A person is waiting for the edit; one that cannot get the lock is stored and applied later. */
   edit: 10_000,
-  /** The hourly run skips an hour rather than queue behind another run. */
-  hourly: 0,
+  /** The hourly run waits a minute, then skips the hour rather than queue behind another run. */
+  hourly: 60_000,
   /** Menu items and the daily job. */
   menu: 30_000,
   daily: 30_000,
   setup: 60_000,
+  /** Marking a batch of outgoing mail (sent outside the lock): a short wait for a short hold. */
+  mailCommit: 15_000,
   /** A citizen's rating on the web app. */
   rating: 10_000,
 } as const;

@@ -156,7 +156,7 @@ export class Outbox {
    * system). Only the status cells of the rows concerned are written, each after re-reading it:
    * a row a person changed meanwhile is left alone (and not sent).
    */
-  send(now: Date, journal: Journal): SendReport {
+  send(now: Date, journal: Journal, exclusive?: <T>(commit: () => T) => T | null): SendReport {
     const tab = this.tab;
     this.flushQueue();
     if (!tab) return { sent: 0, waiting: 0, reported: 0, backlog: null };
@@ -183,7 +183,11 @@ export class Outbox {
       const batch = plan.sends.slice(b, b + SEND_BATCH);
       const before = new Map(batch.map((i) => [i, tab.rows[i].slice(FIRST_STATUS, FIRST_STATUS + STATUS_COLUMNS.length)]));
       for (const i of batch) writer.put(i, OUTBOX_STATUS.waiting, [OUTBOX_STATUS.sending, new Date(), undefined, mark]);
-      const { applied, rejected } = writer.commit(true);
+      // Sending outside the script lock: the marks are committed under it (re-read, write, flush,
+      // a fraction of a second), so two sending runs can never both mark the same message.
+      const committed = exclusive ? exclusive(() => writer.commit(true)) : writer.commit(true);
+      if (!committed) break; // the lock is busy: the rest waits for the next run, untouched
+      const { applied, rejected } = committed;
       this.report(journal, applied, rejected, reports);
       for (const i of batch) {
         if (!applied.has(i)) continue; // changed by a person since the read: left for the next run
@@ -223,8 +227,8 @@ export class Outbox {
         }
       }
     }
-    const { applied, rejected } = writer.commit(false);
-    this.report(journal, applied, rejected, reports);
+    const last = exclusive ? exclusive(() => writer.commit(false)) : writer.commit(false);
+    if (last) this.report(journal, last.applied, last.rejected, reports);
     const waiting = tab.rows.filter((r) => r[COL['Status']] === OUTBOX_STATUS.waiting).length;
     return { sent, waiting, reported: writer.reported, backlog: plan.backlog };
   }

@@ -39,6 +39,11 @@ export class ScriptState {
     return this.all[key];
   }
 
+  /** Every property key loaded. */
+  keys(): string[] {
+    return Object.keys(this.all);
+  }
+
   getJson<T>(key: string): T | undefined {
     return readChunkedJson<T>((k) => this.all[k], key);
   }

@@ -173,3 +173,26 @@ export function writeRowCells(sheet: Sheet, column: number, rows: Map<number, un
     start = end + 1;
   }
 }
+
+/**
+ * Sets the notes of the given data rows in columns `cols` (0-based): one setNotes per run of
+ * consecutive rows, over the span of the columns.
+ */
+export function writeCellNotes(sheet: Sheet, indices: number[], cols: number[], noteOf: (index: number, col: number) => string): void {
+  if (!indices.length || !cols.length) return;
+  const from = Math.min(...cols);
+  const to = Math.max(...cols);
+  const sorted = [...new Set(indices)].sort((a, b) => a - b);
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+    const grid: string[][] = [];
+    for (let k = start; k <= end; k++) {
+      const line: string[] = [];
+      for (let c = from; c <= to; c++) line.push(noteOf(sorted[k], c));
+      grid.push(line);
+    }
+    sheet.getRange(sorted[start] + 2, from + 1, grid.length, to - from + 1).setNotes(grid);
+    start = end + 1;
+  }
+}

@@ -20,6 +20,8 @@ export const ACTION = {
   setup: 'Siapkan / Perbarui',
   assignmentCancelled: 'Email penugasan dibatalkan',
   holidayAdded: 'Hari libur ditambahkan dari Google Kalender',
+  officerCellsRestored: (tab: string) => `Isian petugas di tab ${tab} dikembalikan ke pengaduannya`,
+  editApplied: 'Perubahan tertunda diterapkan',
   textNotUsed: (tab: string, owner: string) => `Isian di tab ${tab} tidak dipakai (pengaduan milik: ${owner})`,
 } as const;
 
@@ -66,4 +68,16 @@ export const FAILURE = {
     'Cara mengikutinya: buka Google Kalender dengan akun pemilik spreadsheet › di kiri, "Kalender lain" › "+" › ' +
     '"Telusuri kalender yang diminati" › "Hari libur regional" › centang "Hari libur di Indonesia". ' +
     'Lalu jalankan lagi menu Pengaduan › Sinkron hari libur. Tanggal libur juga dapat diketik langsung di tab Hari Libur.',
+} as const;
+
+/** What a person editing a tab is told (toasts). */
+export const EDIT_TEXT = {
+  refusedTitle: 'Perubahan tidak dapat diterima',
+  busyTitle: 'Perubahan dicatat',
+  busy: 'Sistem sedang sibuk. Perubahan Anda sudah dicatat (dengan waktu dan nama Anda) dan akan diproses otomatis dalam beberapa menit; tidak perlu diketik ulang.',
+  sorted:
+    'Kolom isian petugas tampaknya diurutkan, sehingga isian berpindah ke pengaduan lain. Isian dikembalikan ke pengaduan masing-masing; ' +
+    'untuk mengurutkan, gunakan Data › Buat tampilan filter.',
+  rowsRestored: (n: number) => `${n} baris`,
+  rowNotOwn: (row: number) => `Baris ${row} tidak cocok dengan pengaduan unit ini; akan dirapikan oleh rekonsiliasi.`,
 } as const;
