@@ -20,7 +20,7 @@ import { tryScriptLock } from '../gas/lock';
 import { storePendingEdit } from '../gas/pending-edits';
 import { triageEdit } from './channel-inbox';
 import { applyPendingEdits, handleRows } from './edit-rows';
-import { finish, guard, startRun } from './run';
+import { Run, finish, guard, startRun } from './run';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -48,6 +48,12 @@ function numbersAt(sheet: Sheet, first: number, count: number): string[] {
   return sheet.getRange(first, col + 1, count, 1).getValues().map((r) => String(r[0] ?? '').trim());
 }
 
+/** The unit tab's configured name: by name, or by sheet id when someone renamed the tab. */
+function unitTabName(run: Run, sheet: Sheet, name: string): string | null {
+  const unit = run.config.units.find((u) => u.tab === name) ?? run.config.units.find((u) => run.layout.gids[u.tab] === sheet.getSheetId());
+  return unit ? unit.tab : null;
+}
+
 function handleEdit(e: EditEvent): void {
   const sheet = e.range.getSheet();
   const name = sheet.getName();
@@ -72,9 +78,9 @@ function handleEdit(e: EditEvent): void {
     run.journal.record('', ACTION.configChanged, name, '', e.range.getA1Notation(), user);
   } else if (name === INBOX_TAB) {
     triageEdit(run, block.row, block.numRows, user);
-  } else if (count > 0 && (name === TAB.register || run.config.units.some((u) => u.tab === name))) {
+  } else if (count > 0 && (name === TAB.register || unitTabName(run, sheet, name))) {
     const indices = Array.from({ length: count }, (_, k) => from - 2 + k);
-    const messages = handleRows(run, sheet, name, indices, user, single);
+    const messages = handleRows(run, sheet, name === TAB.register ? name : unitTabName(run, sheet, name)!, indices, user, single);
     finish(run);
     // The lock is released when the execution ends (see src/gas/lock.ts), after the toast.
     if (messages.length) e.source.toast(messages.slice(0, 3).join('\n'), EDIT_TEXT.refusedTitle, 10);

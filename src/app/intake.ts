@@ -22,7 +22,8 @@ import { LOCK_WAIT_MS, tryScriptLock } from '../gas/lock';
 import { Outbox } from '../gas/outbox';
 import { trackingLinkFor } from '../gas/tracking';
 import { responseOfEvent } from '../gas/responses';
-import { counterOf, finish, guard, noteRegistration, startRun, tabUrl, yearOf } from './run';
+import { counterOf, finish, guard, isolated, noteRegistration, startRun, tabUrl, yearOf } from './run';
+import { sheetOf } from '../gas/tabs';
 
 type FormSubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
 
@@ -72,9 +73,12 @@ function intake(e: FormSubmitEvent): void {
   appendComplaintRow(register.sheet, TAB.register, complaint, 'register', register.headers);
   if (complaint.unit) {
     const unit = run.config.units.find((u) => u.name === complaint.unit)!;
-    const unitSheet = run.ss.getSheetByName(unit.tab);
-    if (unitSheet) appendComplaintRow(unitSheet, unit.tab, complaint, 'unit');
-    else run.journal.error(LOG.unitTabMissing(unit.tab), '', complaint.number);
+    // A broken unit tab never stops the registration or its email (reconcile rebuilds the row).
+    isolated(run, `Tab unit "${unit.tab}"`, () => {
+      const unitSheet = sheetOf(run.ss, unit.tab, run.layout.gids);
+      if (unitSheet) appendComplaintRow(unitSheet, unit.tab, complaint, 'unit');
+      else run.journal.error(LOG.unitTabMissing(unit.tab), '', complaint.number);
+    });
     const outbox = Outbox.appendOnly(run.ss);
     outbox.enqueue(assignmentEmail(complaint, unit.pics, tabUrl(run, unit.tab)), run.now);
     outbox.flushQueue();

@@ -20,8 +20,8 @@ import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
 import { trackingLinkFor } from '../gas/tracking';
 import { allResponseTabs, readResponses } from '../gas/responses';
-import { readTab, replaceRows } from '../gas/tabs';
-import { RESPONSE_KEY_FIELD, Run, counterOf, noteRegistration, recordChanges, tabUrl, yearOf } from './run';
+import { readSheet, readTab, replaceRows, sheetOf } from '../gas/tabs';
+import { RESPONSE_KEY_FIELD, Run, counterOf, isolated, noteRegistration, recordChanges, tabUrl, yearOf } from './run';
 
 export interface ReconcileReport {
   registered: number;
@@ -241,14 +241,16 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
   const tabs = new Map<string, UnitTable>();
   const orphans: OrphanRow[] = [];
   for (const unit of run.config.units) {
-    const data = readTab(run.ss, unit.tab);
-    if (!data) continue;
-    const tab = UnitTable.of(unit.tab, data);
-    tabs.set(unit.name, tab);
-    for (const row of tab.rows) {
-      const number = asText(row.values.number).trim();
-      if (number && !register.find(number)) orphans.push(recordedWork(unit.name, row.values));
-    }
+    isolated(run, `Tab unit "${unit.tab}"`, () => {
+      const sheet = sheetOf(run.ss, unit.tab, run.layout.gids);
+      if (!sheet) return;
+      const tab = UnitTable.of(unit.tab, readSheet(sheet));
+      tabs.set(unit.name, tab);
+      for (const row of tab.rows) {
+        const number = asText(row.values.number).trim();
+        if (number && !register.find(number)) orphans.push(recordedWork(unit.name, row.values));
+      }
+    });
   }
   const systemTabs = new Set<string>([...Object.values(TAB), ...run.config.units.map((u) => u.tab)]);
   report.registered = registerMissedResponses(run, register, orphans, systemTabs);
@@ -259,8 +261,10 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
   for (const unit of run.config.units) {
     const tab = tabs.get(unit.name);
     if (!tab) continue;
-    const broken = takeOfficerInput(run, register, unit.name, tab, numbersByUnit.get(unit.name) ?? [], report);
-    checks.set(unit.name, { pics: unit.pics, tab, broken });
+    isolated(run, `Tab unit "${unit.tab}"`, () => {
+      const broken = takeOfficerInput(run, register, unit.name, tab, numbersByUnit.get(unit.name) ?? [], report);
+      checks.set(unit.name, { pics: unit.pics, tab, broken });
+    });
   }
 
   // 2. Derived columns (due, timeliness), computed once per complaint for both sides.
@@ -280,8 +284,10 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
   // 3. Unit tabs from the register, and assignment emails that were never queued.
   for (const [unitName, check] of checks) {
     const complaints = byUnit.get(unitName) ?? [];
-    writeUnitTab(check, complaints);
-    if (check.broken) report.rebuiltTabs.push(check.tab.name);
+    isolated(run, `Tab unit "${check.tab.name}"`, () => {
+      writeUnitTab(check, complaints);
+      if (check.broken) report.rebuiltTabs.push(check.tab.name);
+    });
     for (const c of complaints) {
       if (c.forwardedAt && isOpen(c.status) && outbox.enqueue(assignmentEmail(c, check.pics, tabUrl(run, check.tab.name)), run.now)) report.queuedEmails++;
     }

@@ -155,3 +155,23 @@ export function registerAnswers(run: Run, answers: Answers, submittedAt: Date, r
   noteRegistration(run, reg, where, false);
   return reg.complaint;
 }
+
+/**
+ * One broken part never stops the rest (DESIGN §10): `body` runs for one unit; if it throws (a
+ * cleared tab, a renamed header), the failure is logged once a day for that unit and the run
+ * goes on with the others. Returns whether it succeeded.
+ */
+export function isolated(run: Run, part: string, body: () => void): boolean {
+  try {
+    body();
+    return true;
+  } catch (e) {
+    const key = `reported.part.${part}`;
+    const today = formatDate(run.now);
+    if (run.state.get(key) !== today) {
+      run.journal.error(LOG.partFailed(part, errorText(e)), String((e as Error)?.stack ?? ''), '', 'GALAT');
+      run.state.set(key, today);
+    }
+    return false;
+  }
+}

@@ -196,3 +196,14 @@ export function writeCellNotes(sheet: Sheet, indices: number[], cols: number[], 
     start = end + 1;
   }
 }
+
+/**
+ * A tab by its name, or, when someone renamed it, by the sheet id setup recorded for that name
+ * (`gids`): a renamed unit tab keeps working instead of swallowing its officers' edits.
+ */
+export function sheetOf(ss: Spreadsheet, name: string, gids: Record<string, number> = {}): Sheet | null {
+  const byName = ss.getSheetByName(name);
+  if (byName) return byName;
+  const gid = gids[name];
+  return gid === undefined ? null : ss.getSheets().find((s) => s.getSheetId() === gid) ?? null;
+}

@@ -45,6 +45,8 @@ export const LOG = {
   formProblems: (problems: string[]) => `Isian formulir perlu diperiksa admin: ${problems.join(' ')}`,
   responseAt: (sheet: string, row: number) => `tab "${sheet}" baris ${row}`,
   lockTimeout: (ms: number) => `Kunci skrip tidak didapat dalam ${Math.round(ms / 1000)} detik (proses lain sedang berjalan).`,
+  partFailed: (part: string, error: string) =>
+    `${part} tidak dapat diproses dan dilewati (bagian lain tetap berjalan): ${error}. Periksa tab tersebut atau jalankan Siapkan / Perbarui.`,
   busy: 'Respons formulir belum dicatat karena sistem sedang sibuk; akan dicatat otomatis oleh rekonsiliasi berikutnya.',
   duplicate: (number: string) => `Respons ini sudah dicatat sebagai ${number}; kiriman ganda diabaikan.`,
   keyConflict: (numbers: string[]) =>
