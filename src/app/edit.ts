@@ -20,7 +20,7 @@ import { tryScriptLock } from '../gas/lock';
 import { storePendingEdit } from '../gas/pending-edits';
 import { triageEdit } from './channel-inbox';
 import { applyPendingEdits, handleRows } from './edit-rows';
-import { Run, finish, guard, startRun } from './run';
+import { Run, finish, guard, isolated, startRun } from './run';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -80,7 +80,11 @@ function handleEdit(e: EditEvent): void {
     triageEdit(run, block.row, block.numRows, user);
   } else if (count > 0 && (name === TAB.register || unitTabName(run, sheet, name))) {
     const indices = Array.from({ length: count }, (_, k) => from - 2 + k);
-    const messages = handleRows(run, sheet, name === TAB.register ? name : unitTabName(run, sheet, name)!, indices, user, single);
+    let messages: string[] = [];
+    // A tab whose header row is gone (cleared, columns deleted) is logged; reconcile rebuilds it.
+    isolated(run, `Tab "${name}"`, () => {
+      messages = handleRows(run, sheet, name === TAB.register ? name : unitTabName(run, sheet, name)!, indices, user, single);
+    });
     finish(run);
     // The lock is released when the execution ends (see src/gas/lock.ts), after the toast.
     if (messages.length) e.source.toast(messages.slice(0, 3).join('\n'), EDIT_TEXT.refusedTitle, 10);

@@ -20,7 +20,7 @@ import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
 import { trackingLinkFor } from '../gas/tracking';
 import { allResponseTabs, readResponses } from '../gas/responses';
-import { readSheet, readTab, replaceRows, sheetOf } from '../gas/tabs';
+import { readSheet, readTab, replaceRows, restoreBlankHeader, sheetOf } from '../gas/tabs';
 import { RESPONSE_KEY_FIELD, Run, counterOf, isolated, noteRegistration, recordChanges, tabUrl, yearOf } from './run';
 
 export interface ReconcileReport {
@@ -244,6 +244,8 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
     isolated(run, `Tab unit "${unit.tab}"`, () => {
       const sheet = sheetOf(run.ss, unit.tab, run.layout.gids);
       if (!sheet) return;
+      // A cleared tab is rebuilt from the register (its officers' work is in the register).
+      if (restoreBlankHeader(sheet, UNIT_COLUMNS.map((c) => c.header))) run.journal.record('', ACTION.reconcile, unit.tab, '', HISTORY_VALUE.headerRestored);
       const tab = UnitTable.of(unit.tab, readSheet(sheet));
       tabs.set(unit.name, tab);
       for (const row of tab.rows) {

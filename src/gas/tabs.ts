@@ -207,3 +207,15 @@ export function sheetOf(ss: Spreadsheet, name: string, gids: Record<string, numb
   const gid = gids[name];
   return gid === undefined ? null : ss.getSheets().find((s) => s.getSheetId() === gid) ?? null;
 }
+
+/**
+ * A tab whose header row is empty (the owner cleared it) gets its headers back, so that it can be
+ * rebuilt from the register; a tab with some headers is left for setup. Says whether it wrote.
+ */
+export function restoreBlankHeader(sheet: Sheet, headers: string[]): boolean {
+  const width = Math.max(1, sheet.getLastColumn());
+  const current = sheet.getRange(1, 1, 1, width).getValues()[0];
+  if (current.some((h) => String(h ?? '').trim() !== '')) return false;
+  sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+  return true;
+}

@@ -33,6 +33,7 @@ export const HISTORY_VALUE = {
   reconcile: (registered: number, officerUpdates: number, rebuilt: string[], queued: number) =>
     `${registered} respons dicatat, ${officerUpdates} isian petugas diambil, tab dibangun ulang: ${rebuilt.join(', ') || '-'}, ${queued} email penugasan diantrekan`,
   noOwner: 'tidak ada',
+  headerRestored: 'tab unit kosong (dihapus isinya): judul kolom dipulihkan, baris dibangun ulang dari tab Pengaduan',
   restored: (status: string, unit: string) =>
     `${status}; baris di Pengaduan hilang dan dibuat lagi dengan nomor yang sama; isian unit ${unit} dipulihkan dari tab unit`,
   formUpToDate: 'sudah sesuai',
