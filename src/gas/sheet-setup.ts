@@ -40,11 +40,31 @@ export function ensureTab(ss: Spreadsheet, name: string, headers: readonly strin
   if (created || missing.length) {
     sheet.getRange(1, 1, 1, all.length).setFontWeight('bold').setBackground('#7b1f1f').setFontColor('#ffffff').setWrap(true);
     sheet.setFrozenRows(1);
-    if (created) widths.forEach((w, i) => { if (w) sheet!.setColumnWidth(i + 1, w); });
+    if (created) setWidths(sheet, widths);
   } else if (sheet.getFrozenRows() !== 1) {
     sheet.setFrozenRows(1);
   }
   return { sheet, created, addedHeaders: missing, index, dataRows: Math.max(0, sheet.getLastRow() - 1) };
+}
+
+/** Column widths, one `setColumnWidths` call per run of adjacent columns of equal width. */
+function setWidths(sheet: Sheet, widths: (number | undefined)[]): void {
+  for (let i = 0; i < widths.length; ) {
+    let j = i + 1;
+    while (j < widths.length && widths[j] === widths[i]) j++;
+    const w = widths[i];
+    if (w) sheet.setColumnWidths(i + 1, j - i, w);
+    i = j;
+  }
+}
+
+/** Header positions (0-based) of a tab's first row. */
+export function headerIndex(sheet: Sheet): Map<string, number> {
+  const lastCol = sheet.getLastColumn();
+  const headers = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h ?? '').trim()) : [];
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => { if (h && !index.has(h)) index.set(h, i); });
+  return index;
 }
 
 export function columnLetter(col: number): string {
