@@ -37,10 +37,10 @@ export function phaseAfter(phase: SetupPhase): SetupPhase | null {
 
 /**
  * Whether an execution that has run for `elapsedMs` should stop before a phase that took
- * `estimateMs` last time. The first phase of an execution always runs, so setup always advances.
+ * `estimateMs` last time (a budget of 0 stops before every phase but the first). The first phase of an execution always runs, so setup always advances.
  */
 export function shouldHandOver(first: boolean, elapsedMs: number, estimateMs: number, budgetMs: number): boolean {
-  return !first && elapsedMs + estimateMs > budgetMs;
+  return !first && elapsedMs + estimateMs >= budgetMs;
 }
 
 /** The budget from the optional `setup.budgetMs` Script Property (tests force a boundary with 0). */
