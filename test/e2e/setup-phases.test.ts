@@ -95,4 +95,72 @@ describe('setup in phases through a one-off trigger', () => {
     expect(runs.every((r) => r.run!.estimatedMs < 6 * 60_000)).toBe(true);
     expect(outcome(phased)).toEqual(outcome(single));
   });
+
+  test('a mature install re-set up in phases ends as one re-run of setup, the dashboard reading the register itself', () => {
+    const make = () => {
+      const rt = runtime();
+      rt.call('setup', [], { user: OWNER });
+      submit(rt, '2026-12-01T07:10:00+07:00', 'Toilet di Museum Wayang kotor');
+      submit(rt, '2026-12-01T07:20:00+07:00', 'AC ruang pamer mati');
+      return rt;
+    };
+    const single = make();
+    const phased = make();
+    single.call('setup', [], { user: OWNER });
+    forcePhases(phased);
+    phased.call('setup', [], { user: OWNER });
+    const runs = runContinuations(phased);
+    expect(runs).toHaveLength(SETUP_PHASES.length - 1);
+    expect(runs.every((r) => r.ok)).toBe(true);
+    expect(rows(phased, 'Dasbor Data')).toHaveLength(2);
+    expect(outcome(phased)).toEqual(outcome(single));
+  });
+
+  test('an execution slowed past its budget (here a lock wait of 40 s against 30 s) hands over after its first phase', () => {
+    const rt = runtime();
+    props(rt).setProperty('setup.budgetMs', '30000');
+    rt.holdLock('script', new Date(Date.parse(START) + 40_000));
+    const first = rt.call('setup', [], { user: OWNER }) as { phases: string[]; continuesWith: string | null };
+    expect(first.phases).toEqual(['config']);
+    expect(continuations(rt)).toHaveLength(1);
+    const runs = runContinuations(rt);
+    expect(runs).toHaveLength(1); // nothing slows the continuation: it runs every other phase
+    expect((runs[0].value as { phases: string[] }).phases).toEqual([...SETUP_PHASES]);
+    expect(continuations(rt)).toHaveLength(0);
+  });
+
+  test('the operator is told that setup continues in the background', () => {
+    const rt = runtime();
+    rt.call('setup', [], { user: OWNER });
+    forcePhases(rt);
+    rt.openSpreadsheet(OWNER);
+    const run = rt.clickMenu(OWNER, ['Pengaduan', 'Siapkan / Perbarui']);
+    expect(run.ok).toBe(true);
+    const alert = rt.spreadsheetApp._ui._alerts.at(-1)!;
+    expect(alert.title).toBe('Siapkan / Perbarui berlanjut di latar belakang');
+    expect(alert.prompt).toMatch(/Tahap berikutnya \(tab Pengaduan\).*latar belakang.*Riwayat/);
+    runContinuations(rt);
+    expect(continuations(rt)).toHaveLength(0);
+  });
+
+  test('a continuation that cannot take the lock tries again later; a new setup supersedes a pending one', () => {
+    const rt = runtime();
+    forcePhases(rt);
+    rt.call('setup', [], { user: OWNER });
+    rt.holdLock('script', new Date(Date.parse(START) + 10 * 60_000)); // e.g. a long reconcile
+    const blocked = rt.advanceTo(new Date(Date.parse(START) + 2 * 60_000)).filter((r) => r.label === 'setupContinue');
+    expect(blocked).toHaveLength(1);
+    expect(blocked[0].value).toBeNull();
+    expect(continuations(rt)).toHaveLength(1); // a new one-off trigger, the spent one deleted
+    expect(rt.spreadsheet.getSheetByName('Pengaduan')).toBeNull();
+
+    rt.advanceTo(new Date(Date.parse(START) + 10 * 60_000 + 1)); // the continuation runs one phase
+    props(rt).deleteProperty('setup.budgetMs');
+    const report = rt.call('setup', [], { user: OWNER }) as { phases: string[]; continuesWith: string | null };
+    expect(report.phases).toEqual([...SETUP_PHASES]);
+    expect(report.continuesWith).toBeNull();
+    expect(continuations(rt)).toHaveLength(0);
+    expect(Object.keys(props(rt).getProperties()).filter((k) => k.startsWith('setup.progress'))).toEqual([]);
+    expect(rt.advanceTo(new Date(Date.parse(START) + 30 * 60_000)).filter((r) => r.label === 'setupContinue')).toEqual([]);
+  });
 });
