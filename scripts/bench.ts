@@ -7,9 +7,10 @@ import { runCalendarBench } from './bench/calendar.bench';
 import { runEmulatorBench } from './bench/emulator.bench';
 import { runOutboxBench } from './bench/outbox.bench';
 import { runRemindersBench } from './bench/reminders.bench';
+import { runSetupBench } from './bench/setup.bench';
 import { runWorkflowBench } from './bench/workflow.bench';
 
-const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runOutboxBench];
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runOutboxBench, runSetupBench];
 
 async function main(): Promise<void> {
   let ok = true;
