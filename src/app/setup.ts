@@ -16,7 +16,7 @@ import { DROPDOWN_HELP, SETUP_TEXT } from '../core/labels/dialogs';
 import { cellText } from '../core/sanitize';
 import { cachedConfig, refreshConfig } from '../gas/config-store';
 import { ensureForm, waitForResponsesTab } from '../gas/form';
-import { TabReport, dataColumns, dropdown, ensureTab, headerIndex, protectTab, statusColours } from '../gas/sheet-setup';
+import { TabReport, dataColumns, dropdown, ensureTab, headerIndex, protectTab, protectionAccount, statusColours } from '../gas/sheet-setup';
 import { SETUP_CONTINUE_AFTER_MS, SETUP_PHASES, SetupPhase, budgetOf, isSetupPhase, phaseAfter, shouldHandOver } from '../core/setup-phases';
 import { SETUP_PHASE_TEXT } from '../core/labels/setup-phases';
 import {
@@ -200,12 +200,13 @@ function setupSystemTabs(ctx: SetupContext): void {
  */
 function setupProtections(ctx: SetupContext): void {
   const { ss, config, unprotected } = ctx;
+  const account = protectionAccount();
   const protect = (name: string, columns: readonly { key: string; header: string }[], editable: string[], editors: string[]) => {
     const sheet = ss.getSheetByName(name);
     if (!sheet) return;
     const index = editable.length ? headerIndex(sheet) : new Map<string, number>();
     const cols = columns.filter((c) => editable.includes(c.key)).map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
-    unprotected.push(...protectTab(sheet, name, cols, editors));
+    unprotected.push(...protectTab(sheet, name, cols, editors, account));
   };
   protect(TAB.register, REGISTER_COLUMNS, REGISTER_COLUMNS.filter((c) => c.editor === 'admin').map((c) => c.key), config.admins);
   const officerKeys = UNIT_COLUMNS.filter((c) => c.editor === 'officer').map((c) => c.key);

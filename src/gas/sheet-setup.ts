@@ -93,24 +93,36 @@ export function columnRuns(sheet: Sheet, cols: number[]): GoogleAppsScript.Sprea
   return runs.map(([a, b]) => dataColumns(sheet, a, b));
 }
 
+/** Who a protection always leaves editing: the script's account and the file's owner. */
+export interface ProtectionAccount {
+  me: string;
+  owner: string | null;
+}
+
+/** Read once per run (setup protects some forty ranges). */
+export function protectionAccount(): ProtectionAccount {
+  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
+  return { me: Session.getEffectiveUser().getEmail(), owner: owner ? owner.getEmail() : null };
+}
+
 /**
  * Protects a tab: only the owner edits it, except `editableCols`, which only `editors` (and the
- * owner) edit. Existing protections made by setup (by description) are replaced.
+ * owner) edit. Existing protections made by setup (by description) are replaced. Returns the
+ * protections that did not take effect.
  */
-export function protectTab(sheet: Sheet, description: string, editableCols: number[], editors: string[]): string[] {
+export function protectTab(sheet: Sheet, description: string, editableCols: number[], editors: string[], account = protectionAccount()): string[] {
   const ST = SpreadsheetApp.ProtectionType;
   for (const p of sheet.getProtections(ST.SHEET)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
   for (const p of sheet.getProtections(ST.RANGE)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
-  const me = Session.getEffectiveUser().getEmail();
   const problems: string[] = [];
-  const whole = restrict(sheet.protect().setDescription(`Pengaduan: ${description}`), me, []);
-  if (!inEffect(whole, me, [])) problems.push(description);
+  const whole = restrict(sheet.protect().setDescription(`Pengaduan: ${description}`), account.me, []);
+  if (!inEffect(whole, account, [])) problems.push(description);
   if (!editableCols.length) return problems;
   const ranges = columnRuns(sheet, editableCols);
   whole.setUnprotectedRanges(ranges);
   for (const range of ranges) {
-    const p = restrict(range.protect().setDescription(`Pengaduan: kolom isian ${description}`), me, editors);
-    if (!inEffect(p, me, editors)) problems.push(`${description} (${range.getA1Notation()})`);
+    const p = restrict(range.protect().setDescription(`Pengaduan: kolom isian ${description}`), account.me, editors);
+    if (!inEffect(p, account, editors)) problems.push(`${description} (${range.getA1Notation()})`);
   }
   return problems;
 }
@@ -132,13 +144,12 @@ function restrict(p: Protection, me: string, editors: string[]): Protection {
 }
 
 /** Checked after setting: only the owner/script account and the named editors may edit. */
-function inEffect(p: Protection, me: string, editors: string[]): boolean {
-  const allowed = new Set([me, ...editors].map((e) => e.toLowerCase()));
-  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
-  if (owner) allowed.add(owner.getEmail().toLowerCase());
+function inEffect(p: Protection, account: ProtectionAccount, editors: string[]): boolean {
+  const allowed = new Set([account.me, ...editors].map((e) => e.toLowerCase()));
+  if (account.owner) allowed.add(account.owner.toLowerCase());
   const listed = p.getEditors().map((u) => u.getEmail().toLowerCase());
   // A protection still mirroring the file's sharing would not list the script's account.
-  return !p.canDomainEdit() && !p.isWarningOnly() && listed.includes(me.toLowerCase()) && listed.every((e) => allowed.has(e));
+  return !p.canDomainEdit() && !p.isWarningOnly() && listed.includes(account.me.toLowerCase()) && listed.every((e) => allowed.has(e));
 }
 
 /** A dropdown on whole columns; invalid input is allowed with a warning so the system can explain. */
