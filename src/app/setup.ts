@@ -8,7 +8,7 @@ import { ERROR_HEADERS, HISTORY_HEADERS } from '../core/audit';
 import { ALL_STATUSES, OFFICER_CHOICES, REGISTER_COLUMNS, STATUS, UNIT_COLUMNS } from '../core/complaint';
 import { DEFAULT_UNITS, HOLIDAY_HEADERS, SETTINGS, SETTINGS_HEADERS, UNIT_HEADERS } from '../core/config';
 import { OUTBOX_HEADERS } from '../core/email/message';
-import { CHANNEL_CHOICES, responseColumns } from '../core/form-spec';
+import { CHANNEL_CHOICES } from '../core/form-spec';
 import { SHIPPED_HOLIDAYS, SHIPPED_HOLIDAY_SOURCE } from '../core/holidays';
 import { FORM, TAB } from '../core/labels';
 import { ACTION, LOG } from '../core/labels/journal';
@@ -16,7 +16,10 @@ import { DROPDOWN_HELP, SETUP_TEXT } from '../core/labels/dialogs';
 import { cellText } from '../core/sanitize';
 import { cachedConfig, refreshConfig } from '../gas/config-store';
 import { ensureForm, waitForResponsesTab } from '../gas/form';
-import { TabReport, dataColumns, dropdown, ensureTab, headerIndex, protectTab, protectionAccount, statusColours } from '../gas/sheet-setup';
+import {
+  TabReport, appendMissingKeys, columnFormat, dropdown, ensureTimeZone, headerIndex, protectTab, protectionAccount, removeBlankTabs, seedTab,
+  sheetIds, statusColours, typedTab,
+} from '../gas/sheet-setup';
 import { SETUP_CONTINUE_AFTER_MS, SETUP_PHASES, SetupPhase, budgetOf, isSetupPhase, phaseAfter, shouldHandOver } from '../core/setup-phases';
 import { SETUP_PHASE_TEXT } from '../core/labels/setup-phases';
 import {
@@ -67,54 +70,33 @@ const SYSTEM_TIME_COLUMNS: Record<string, string[]> = {
   [TRACKING_TAB]: ['Waktu Penilaian'],
 };
 
-/** Creates or upgrades a config tab and fills it with `rows` only when it holds no data yet. */
-function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], rows: unknown[][], report: SetupReport): TabReport {
-  const tab = ensureTab(ss, name, headers);
-  if (tab.created) report.createdTabs.push(name);
-  if (tab.dataRows > 0 || !rows.length) return tab;
-  const width = Math.max(...tab.index.values()) + 1;
-  const out = rows.map((r) => {
-    const line = new Array(width).fill('');
-    headers.forEach((h, i) => { line[tab.index.get(h)!] = r[i]; });
-    return line;
-  });
-  tab.sheet.getRange(2, 1, out.length, width).setValues(out);
-  report.seeded.push(SETUP_TEXT.seededRows(name, rows.length));
-  return tab;
-}
-
-function seedSettings(ss: Spreadsheet, report: SetupReport): void {
-  const tab = ensureTab(ss, TAB.settings, SETTINGS_HEADERS, [220, 320, 520]);
-  if (tab.created) report.createdTabs.push(TAB.settings);
-  const [keyHeader, valueHeader, descriptionHeader] = SETTINGS_HEADERS;
-  const keyCol = tab.index.get(keyHeader)!;
-  const existing = new Set(tab.dataRows ? tab.sheet.getRange(2, keyCol + 1, tab.dataRows, 1).getValues().map((r) => String(r[0]).trim()) : []);
-  const missing = SETTINGS.filter((s) => !existing.has(s.key));
-  if (!missing.length) return;
-  const width = Math.max(...tab.index.values()) + 1;
-  const rows = missing.map((s) => {
-    const line = new Array(width).fill('');
-    line[keyCol] = s.key;
-    line[tab.index.get(valueHeader)!] = cellText(s.value);
-    line[tab.index.get(descriptionHeader)!] = cellText(s.description);
-    return line;
-  });
-  tab.sheet.getRange(tab.dataRows + 2, 1, rows.length, width).setValues(rows);
-  report.seeded.push(SETUP_TEXT.seededKeys(TAB.settings, missing.length));
-}
-
-/**
- * Creates or upgrades a tab from its column definitions, notes what changed in the report, and
- * shows its time columns as dates in WIB rather than in the locale's default format.
- */
-function tabFor(ss: Spreadsheet, name: string, columns: { header: string; kind: string; width?: number }[], report: SetupReport): TabReport {
-  const tab = ensureTab(ss, name, columns.map((c) => c.header), columns.map((c) => c.width));
+/** Notes a tab built by a phase in the report: created, or the headers it gained. */
+function noteTab(report: SetupReport, name: string, tab: TabReport): TabReport {
   if (tab.created) report.createdTabs.push(name);
   else report.addedHeaders.push(...tab.addedHeaders.map((h) => `${name}: ${h}`));
-  for (const col of columns.filter((c) => c.kind === 'date')) {
-    dataColumns(tab.sheet, tab.index.get(col.header)!).setNumberFormat(DATE_FORMAT);
-  }
   return tab;
+}
+
+/** Creates or upgrades a tab from its column definitions; its time columns shown as WIB dates. */
+function tabFor(ss: Spreadsheet, name: string, columns: readonly { header: string; kind: string; width?: number }[], report: SetupReport): TabReport {
+  return noteTab(report, name, typedTab(ss, name, columns, DATE_FORMAT));
+}
+
+/** A config tab seeded when empty (`Unit`, `Hari Libur`). */
+function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], rows: unknown[][], report: SetupReport): TabReport {
+  const tab = seedTab(ss, name, headers, rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]]))));
+  if (tab.created) report.createdTabs.push(name);
+  if (tab.seeded) report.seeded.push(SETUP_TEXT.seededRows(name, tab.seeded));
+  return tab;
+}
+
+/** `Pengaturan`: every setting key the tab lacks is added with its default and description. */
+function seedSettings(ss: Spreadsheet, report: SetupReport): void {
+  const [keyHeader, valueHeader, descriptionHeader] = SETTINGS_HEADERS;
+  const rows = SETTINGS.map((s) => ({ [keyHeader]: s.key, [valueHeader]: cellText(s.value), [descriptionHeader]: cellText(s.description) }));
+  const tab = appendMissingKeys(ss, TAB.settings, SETTINGS_HEADERS, [220, 320, 520], keyHeader, rows);
+  if (tab.created) report.createdTabs.push(TAB.settings);
+  if (tab.seeded) report.seeded.push(SETUP_TEXT.seededKeys(TAB.settings, tab.seeded));
 }
 
 /** What the phases share within one execution; `config` and `run` are rebuilt by a continuation. */
@@ -142,10 +124,7 @@ interface SetupProgress {
 // A new spreadsheet takes its creator's account time zone, and Sheets reads every date-time
 // answer as wall-clock time in it: set WIB before anything is written or the form is linked.
 function setTimeZone(ctx: SetupContext): void {
-  const zone = ctx.ss.getSpreadsheetTimeZone();
-  if (zone === SPREADSHEET_TIME_ZONE) return;
-  ctx.ss.setSpreadsheetTimeZone(SPREADSHEET_TIME_ZONE);
-  ctx.report.timeZoneFrom = zone;
+  ctx.report.timeZoneFrom = ensureTimeZone(ctx.ss, SPREADSHEET_TIME_ZONE);
 }
 
 /** Config tabs first: everything else is built from them. */
@@ -155,7 +134,7 @@ function setupConfigTabs(ctx: SetupContext): void {
   seedRows(ss, TAB.units, UNIT_HEADERS, DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(', '), u.head, u.keywords.join(', '), 'Ya']), report);
   seedSettings(ss, report);
   const holidays = seedRows(ss, TAB.holidays, HOLIDAY_HEADERS, SHIPPED_HOLIDAYS.map((h) => [h.date, h.name, h.kind, SHIPPED_HOLIDAY_SOURCE]), report);
-  dataColumns(holidays.sheet, holidays.index.get(HOLIDAY_HEADERS[0])!).setNumberFormat('yyyy-mm-dd');
+  columnFormat(holidays.sheet, holidays.index.get(HOLIDAY_HEADERS[0])!, 'yyyy-mm-dd');
   ctx.config = refreshConfig(ss, ctx.state);
   report.problems.push(...ctx.config.problems);
 }
@@ -227,24 +206,18 @@ function setupForm(ctx: SetupContext): void {
     report.form = SETUP_TEXT.formUnavailable(errorText(e));
     report.problems.push(report.form);
   }
-  layout.gids = gidsOf(ss);
+  layout.gids = sheetIds(ss);
   removeBlankFirstTab(ss, layout, report);
   state.setJson('layout', layout);
 }
 
 /** The empty first tab of a new spreadsheet is only in the way. */
 function removeBlankFirstTab(ss: Spreadsheet, layout: Layout, report: SetupReport): void {
-  for (const name of ['Sheet1', 'Lembar1', 'Sheet 1', 'Lembar 1']) {
-    const blank = ss.getSheetByName(name);
-    if (blank && ss.getSheets().length > 1 && blank.getLastRow() === 0 && blank.getLastColumn() === 0) {
-      ss.deleteSheet(blank);
-      delete layout.gids[name];
-      report.createdTabs.push(SETUP_TEXT.removedBlankTab(name));
-    }
+  for (const name of removeBlankTabs(ss, ['Sheet1', 'Lembar1', 'Sheet 1', 'Lembar 1'])) {
+    delete layout.gids[name];
+    report.createdTabs.push(SETUP_TEXT.removedBlankTab(name));
   }
 }
-
-const gidsOf = (ss: Spreadsheet): Record<string, number> => Object.fromEntries(ss.getSheets().map((s) => [s.getName(), s.getSheetId()]));
 
 /** Exactly one of each trigger; the tracking page's HMAC secret (DESIGN §15), created once. */
 function setupTriggers(ctx: SetupContext): void {
@@ -276,7 +249,7 @@ function setupDashboard(ctx: SetupContext): void {
   refreshDashboardQuietly(run, ctx.complaints);
   // The dashboard may have created `Ringkasan` just now: record every tab's gid for links.
   const layout = layoutOf(ctx.state);
-  Object.assign(layout.gids, gidsOf(ctx.ss));
+  Object.assign(layout.gids, sheetIds(ctx.ss));
   run.layout = layout;
   ctx.state.setJson('layout', layout);
   for (const p of ctx.report.problems) run.journal.error(p, LOG.checkConfigTabs, '', 'PERINGATAN');

@@ -47,6 +47,77 @@ export function ensureTab(ss: Spreadsheet, name: string, headers: readonly strin
   return { sheet, created, addedHeaders: missing, index, dataRows: Math.max(0, sheet.getLastRow() - 1) };
 }
 
+/** Row `values` (by header) laid out on the tab's columns. */
+function lineOf(tab: TabReport, values: Record<string, unknown>): unknown[] {
+  const line = new Array(Math.max(...tab.index.values()) + 1).fill('');
+  for (const [header, value] of Object.entries(values)) line[tab.index.get(header)!] = value;
+  return line;
+}
+
+/** Creates or upgrades a tab and fills it with `rows` (by header) only when it holds no data yet. */
+export function seedTab(ss: Spreadsheet, name: string, headers: readonly string[], rows: Record<string, unknown>[]): TabReport & { seeded: number } {
+  const tab = ensureTab(ss, name, headers);
+  if (tab.dataRows > 0 || !rows.length) return { ...tab, seeded: 0 };
+  const out = rows.map((r) => lineOf(tab, r));
+  tab.sheet.getRange(2, 1, out.length, out[0].length).setValues(out);
+  return { ...tab, seeded: out.length };
+}
+
+/**
+ * Creates or upgrades a keyed tab and appends the `rows` (by header) whose `keyHeader` value is
+ * not in the tab yet; rows already there are left as the operator set them.
+ */
+export function appendMissingKeys(
+  ss: Spreadsheet, name: string, headers: readonly string[], widths: number[], keyHeader: string, rows: Record<string, unknown>[],
+): TabReport & { seeded: number } {
+  const tab = ensureTab(ss, name, headers, widths);
+  const keyCol = tab.index.get(keyHeader)!;
+  const existing = new Set(tab.dataRows ? tab.sheet.getRange(2, keyCol + 1, tab.dataRows, 1).getValues().map((r) => String(r[0]).trim()) : []);
+  const missing = rows.filter((r) => !existing.has(String(r[keyHeader])));
+  if (!missing.length) return { ...tab, seeded: 0 };
+  const out = missing.map((r) => lineOf(tab, r));
+  tab.sheet.getRange(tab.dataRows + 2, 1, out.length, out[0].length).setValues(out);
+  return { ...tab, seeded: out.length };
+}
+
+/** Creates or upgrades a tab from its column definitions; its date columns shown in `dateFormat`. */
+export function typedTab(ss: Spreadsheet, name: string, columns: readonly { header: string; kind: string; width?: number }[], dateFormat: string): TabReport {
+  const tab = ensureTab(ss, name, columns.map((c) => c.header), columns.map((c) => c.width));
+  for (const col of columns.filter((c) => c.kind === 'date')) columnFormat(tab.sheet, tab.index.get(col.header)!, dateFormat);
+  return tab;
+}
+
+/** The number format of a column below its header, for the rows added later too. */
+export function columnFormat(sheet: Sheet, col: number, format: string): void {
+  dataColumns(sheet, col).setNumberFormat(format);
+}
+
+/** Sets the spreadsheet's time zone; returns the zone it had when that was another one. */
+export function ensureTimeZone(ss: Spreadsheet, zone: string): string | null {
+  const current = ss.getSpreadsheetTimeZone();
+  if (current === zone) return null;
+  ss.setSpreadsheetTimeZone(zone);
+  return current;
+}
+
+/** Deletes the tabs of `names` that are empty (never the only tab); returns the names deleted. */
+export function removeBlankTabs(ss: Spreadsheet, names: readonly string[]): string[] {
+  const removed: string[] = [];
+  for (const name of names) {
+    const blank = ss.getSheetByName(name);
+    if (blank && ss.getSheets().length > 1 && blank.getLastRow() === 0 && blank.getLastColumn() === 0) {
+      ss.deleteSheet(blank);
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+/** Every tab's gid by name (for links). */
+export function sheetIds(ss: Spreadsheet): Record<string, number> {
+  return Object.fromEntries(ss.getSheets().map((s) => [s.getName(), s.getSheetId()]));
+}
+
 /** Column widths, one `setColumnWidths` call per run of adjacent columns of equal width. */
 function setWidths(sheet: Sheet, widths: (number | undefined)[]): void {
   for (let i = 0; i < widths.length; ) {
