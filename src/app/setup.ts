@@ -20,7 +20,7 @@ import {
   TabReport, appendMissingKeys, columnFormat, dropdown, ensureTimeZone, headerIndex, protectTab, protectionAccount, removeBlankTabs, seedTab,
   sheetIds, statusColours, typedTab,
 } from '../gas/sheet-setup';
-import { SETUP_CONTINUE_AFTER_MS, SETUP_PHASES, SetupPhase, budgetOf, isSetupPhase, phaseAfter, shouldHandOver } from '../core/setup-phases';
+import { SETUP_CONTINUE_AFTER_MS, SETUP_PHASES, UNTIMED_PHASE_MS, SetupPhase, budgetOf, isSetupPhase, phaseAfter, shouldHandOver } from '../core/setup-phases';
 import { SETUP_PHASE_TEXT } from '../core/labels/setup-phases';
 import {
   SETUP_BUDGET_KEY, SETUP_PHASE_TIMES_KEY, SETUP_PROGRESS_KEY, activeSpreadsheet, clearSetupProgress, effectiveUserEmail,
@@ -278,7 +278,7 @@ function runPhases(ctx: SetupContext, from: SetupPhase, startedAt: number): Setu
   const times: Partial<Record<SetupPhase, number>> = ctx.state.getJson(SETUP_PHASE_TIMES_KEY) ?? {};
   let phase: SetupPhase | null = from;
   for (let first = true; phase; phase = phaseAfter(phase), first = false) {
-    if (shouldHandOver(first, Date.now() - startedAt, times[phase] ?? 0, budget)) break;
+    if (shouldHandOver(first, Date.now() - startedAt, times[phase] ?? UNTIMED_PHASE_MS, budget)) break;
     const t = Date.now();
     PHASE_STEPS[phase](ctx);
     times[phase] = Date.now() - t;
