@@ -7,10 +7,11 @@ import { runCalendarBench } from './bench/calendar.bench';
 import { runEmulatorBench } from './bench/emulator.bench';
 import { runOutboxBench } from './bench/outbox.bench';
 import { runRemindersBench } from './bench/reminders.bench';
+import { runSetupBench } from './bench/setup.bench';
 import { runWorkflowBench } from './bench/workflow.bench';
 import { runChannelsBench } from './bench/channels.bench'; // issue 15
 
-const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runOutboxBench, runChannelsBench];
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runOutboxBench, runChannelsBench, runSetupBench];
 
 async function main(): Promise<void> {
   let ok = true;

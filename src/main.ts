@@ -5,7 +5,7 @@
 export { onFormSubmitTrigger } from './app/intake';
 export { onEditTrigger } from './app/edit';
 export { hourlyJob } from './app/maintenance';
-export { setupSpreadsheet as setup } from './app/setup';
+export { setupSpreadsheet as setup, setupContinuation as setupContinue } from './app/setup';
 export { about, onOpenTrigger, menuSetup, menuSyncForm, menuReconcile, menuAbout } from './app/menu';
 export { dailyJob, menuRemindNow, menuSendSummary } from './app/reminders';
 export { menuOpenDashboard } from './app/dashboard-menu';

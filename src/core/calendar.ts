@@ -26,11 +26,9 @@
 import { SHIPPED_HOLIDAYS } from './holidays';
 
 export type { Holiday, HolidayKind } from './holidays';
-import { DAY_MS, MINUTE_MS, Span, checkDate, dateKeyOfDay, dayNumberOf, isoWeekdayOfDay, spanOfHours, timeOfDayMs, zoneClock } from './calendar-days';
+import { DAY_MS, MINUTE_MS, Span, ZoneClock, checkDate, dateKeyOfDay, dayNumberOf, spanOfHours, timeOfDayMs, zoneClock } from './calendar-days';
+import { DayException, DayRules, WorkingDays } from './calendar-tables';
 export { dateKeyOfDay, dayNumberOf } from './calendar-days';
-
-/** More consecutive non-working days than this means the configuration has no working days. */
-const MAX_NON_WORKING_RUN = 3700;
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -171,36 +169,60 @@ function isWorkingDayKind(kind: string | undefined): boolean {
 /** Builds a calendar; no argument gives the DESIGN §6 defaults with the shipped holidays. */
 export function createCalendar(config: Partial<CalendarConfig> = {}): WorkCalendar {
   const timeZone = config.timeZone ?? DEFAULT_TIME_ZONE;
-  const years = config.precomputeYears ?? DEFAULT_PRECOMPUTE_YEARS;
+  const years = checkedYears(config.precomputeYears ?? DEFAULT_PRECOMPUTE_YEARS);
+  const zone = zoneClock(timeZone, years.from, years.to);
+  const rules = dayRulesOf(config);
+  const days = new WorkingDays(rules, years);
+  const calendar: WorkCalendar = { timeZone, ...dayQueries(days, rules, zone), ...durationQueries(days, zone) };
+  return Object.freeze(calendar);
+}
+
+function checkedYears(years: { readonly from: number; readonly to: number }): { readonly from: number; readonly to: number } {
   if (!Number.isInteger(years.from) || !Number.isInteger(years.to) || years.to < years.from) {
     throw new Error(`calendar: invalid precomputeYears ${JSON.stringify(years)}`);
   }
-  const zone = zoneClock(timeZone, years.from, years.to);
+  return years;
+}
 
-  // Regular hours per weekday (index 1..7).
-  const weeklyInput: WeeklyHours = { ...DEFAULT_WEEKLY_HOURS, ...(config.weeklyHours ?? {}) };
+/** The configuration parsed into day rules (in this order, so the first error is reported). */
+function dayRulesOf(config: Partial<CalendarConfig>): DayRules {
+  const weekly = weeklySpans(config.weeklyHours ?? {});
+  const exceptions = (config.hourExceptions ?? []).map(parseException);
+  const listed: readonly HolidayEntry[] = [...(config.holidays ?? SHIPPED_HOLIDAYS), ...(config.extraHolidays ?? [])];
+  return { weekly, exceptions, ...indexHolidays(listed, config.workingDates ?? []) };
+}
+
+/** Regular hours per weekday (index 1..7), merged over the default weekday by weekday. */
+function weeklySpans(overrides: WeeklyHours): (Span | null)[] {
+  const input: WeeklyHours = { ...DEFAULT_WEEKLY_HOURS, ...overrides };
   const weekly: (Span | null)[] = [null];
   for (let w = 1 as IsoWeekday; w <= 7; w++) {
-    const h = weeklyInput[w];
+    const h = input[w];
     weekly.push(h ? spanOfHours(h, `weeklyHours[${w}]`) : null);
   }
   if (weekly.every((s) => s === null)) throw new Error('calendar: weeklyHours has no working weekday');
+  return weekly;
+}
 
-  const exceptions = (config.hourExceptions ?? []).map((e, i) => {
-    const context = `hourExceptions[${i}]${e.name ? ` (${e.name})` : ''}`;
-    const from = dayNumberOf(e.from, `${context}.from`);
-    const to = dayNumberOf(e.to, `${context}.to`);
-    if (to < from) throw new Error(`calendar: ${context} ends (${e.to}) before it starts (${e.from})`);
-    const hours = new Map<IsoWeekday, Span | null>();
-    for (const [w, h] of Object.entries(e.hours ?? {})) {
-      const wd = Number(w);
-      if (!Number.isInteger(wd) || wd < 1 || wd > 7) throw new Error(`calendar: ${context} has weekday ${w}; expected 1..7`);
-      hours.set(wd as IsoWeekday, h ? spanOfHours(h, `${context}.hours[${w}]`) : null);
-    }
-    return { from, to, hours };
-  });
+function parseException(e: HourException, i: number): DayException {
+  const context = `hourExceptions[${i}]${e.name ? ` (${e.name})` : ''}`;
+  const from = dayNumberOf(e.from, `${context}.from`);
+  const to = dayNumberOf(e.to, `${context}.to`);
+  if (to < from) throw new Error(`calendar: ${context} ends (${e.to}) before it starts (${e.from})`);
+  const hours = new Map<IsoWeekday, Span | null>();
+  for (const [w, h] of Object.entries(e.hours ?? {})) {
+    const wd = Number(w);
+    if (!Number.isInteger(wd) || wd < 1 || wd > 7) throw new Error(`calendar: ${context} has weekday ${w}; expected 1..7`);
+    hours.set(wd as IsoWeekday, h ? spanOfHours(h, `${context}.hours[${w}]`) : null);
+  }
+  return { from, to, hours };
+}
 
-  const listed: readonly HolidayEntry[] = [...(config.holidays ?? SHIPPED_HOLIDAYS), ...(config.extraHolidays ?? [])];
+/**
+ * Holidays by day number, and the working dates: `Hari Libur` rows of kind 'Hari kerja' (their
+ * weekday's hours) and the configured working dates (their own hours, winning over a row).
+ */
+function indexHolidays(listed: readonly HolidayEntry[], dates: readonly WorkingDate[]): Pick<DayRules, 'holidaysByDay' | 'workingDates'> {
   const holidaysByDay = new Map<number, HolidayEntry[]>();
   const workingDates = new Map<number, Span | null>();
   listed.forEach((h, i) => {
@@ -213,264 +235,75 @@ export function createCalendar(config: Partial<CalendarConfig> = {}): WorkCalend
     if (list) list.push(h);
     else holidaysByDay.set(day, [h]);
   });
-  (config.workingDates ?? []).forEach((w, i) => {
+  dates.forEach((w, i) => {
     const context = `workingDates #${i + 1}${w.name ? ` (${w.name})` : ''}`;
     workingDates.set(dayNumberOf(w.date, context), w.hours ? spanOfHours(w.hours, context) : null);
   });
+  return { holidaysByDay, workingDates };
+}
 
-  function weekdaySpan(day: number, weekday: IsoWeekday): Span | null {
-    for (let k = exceptions.length - 1; k >= 0; k--) {
-      const e = exceptions[k];
-      if (day >= e.from && day <= e.to && e.hours.has(weekday)) return e.hours.get(weekday) ?? null;
-    }
-    return weekly[weekday];
-  }
+function checkDays(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`calendar.addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
+}
 
-  /** The rules for one date, without tables. */
-  function spanOfDay(day: number): Span | null {
-    const weekday = isoWeekdayOfDay(day);
-    if (workingDates.has(day)) {
-      const own = workingDates.get(day);
-      if (own) return own;
-      const fallback = weekdaySpan(day, weekday) ?? weekdaySpan(day, 1);
-      if (fallback) return fallback;
-      for (let w = 1 as IsoWeekday; w <= 7; w++) if (weekly[w]) return weekly[w];
-    }
-    if (holidaysByDay.has(day)) return null;
-    return weekdaySpan(day, weekday);
-  }
+type DayQueries = Pick<WorkCalendar, 'isWorkingDay' | 'isWorkingTime' | 'clockStart' | 'addWorkingDays' | 'addWorkingDaysMs' | 'nextWorkingDayStart' | 'workingHoursOn' | 'holidaysOn' | 'holidays' | 'dateKey' | 'at'>;
 
-  // Tables over [base, base + len).
-  const base = Date.UTC(years.from, 0, 1) / DAY_MS;
-  const len = Date.UTC(years.to + 1, 0, 1) / DAY_MS - base;
-  const openT = new Int32Array(len);
-  const closeT = new Int32Array(len);
-  const cumWork = new Int32Array(len + 1); // working days among table days < i
-  const cumMs = new Float64Array(len + 1); // working ms among table days < i
-  const workList: number[] = []; // table indexes of working days
-  for (let i = 0; i < len; i++) {
-    const s = spanOfDay(base + i);
-    if (s) {
-      openT[i] = s.open;
-      closeT[i] = s.close;
-      workList.push(i);
-    } else {
-      openT[i] = -1;
-      closeT[i] = -1;
-    }
-    cumWork[i + 1] = cumWork[i] + (s ? 1 : 0);
-    cumMs[i + 1] = cumMs[i] + (s ? s.close - s.open : 0);
-  }
-  const workIdx = Int32Array.from(workList);
-  const nWork = workIdx.length;
-
-  /** Opening (ms after midnight) of a day, or -1 when it is not a working day. */
-  function openOf(day: number): number {
-    const i = day - base;
-    if (i >= 0 && i < len) return openT[i];
-    const s = spanOfDay(day);
-    return s ? s.open : -1;
-  }
-
-  function closeOf(day: number): number {
-    const i = day - base;
-    if (i >= 0 && i < len) return closeT[i];
-    const s = spanOfDay(day);
-    return s ? s.close : -1;
-  }
-
-  /** The first working day strictly after `day`. */
-  function nextWorkingDay(day: number): number {
-    const i = day - base;
-    if (i >= -1 && i < len) {
-      const k = cumWork[i + 1];
-      if (k < nWork) return base + workIdx[k];
-    }
-    for (let d = day + 1, run = 0; ; d++, run++) {
-      if (run > MAX_NON_WORKING_RUN) throw new Error(`calendar: no working day within ${run} days after ${dateKeyOfDay(day)}`);
-      if (openOf(d) >= 0) return d;
-    }
-  }
-
-  /** The n-th (n ≥ 1) working day strictly after `day`; `day` itself when n = 0. */
-  function nthWorkingDayAfter(day: number, n: number): number {
-    if (n === 0) return day;
-    const i = day - base;
-    if (i >= 0 && i < len) {
-      const k = cumWork[i + 1] + n - 1;
-      if (k < nWork) return base + workIdx[k];
-    }
-    let d = day;
-    for (let r = n; r > 0; r--) d = nextWorkingDay(d);
-    return d;
-  }
-
-  /** Working days among [from, to). */
-  function countWorkingDays(from: number, to: number): number {
-    let count = 0;
-    let d = from;
-    for (; d < to && d < base; d++) if (openOf(d) >= 0) count++;
-    const end = Math.min(to, base + len);
-    if (d < end) {
-      count += cumWork[end - base] - cumWork[d - base];
-      d = end;
-    }
-    for (; d < to; d++) if (openOf(d) >= 0) count++;
-    return count;
-  }
-
-  /** Working ms of the whole days [from, to). */
-  function fullDaysMs(from: number, to: number): number {
-    let sum = 0;
-    let d = from;
-    for (; d < to && d < base; d++) if (openOf(d) >= 0) sum += closeOf(d) - openOf(d);
-    const end = Math.min(to, base + len);
-    if (d < end) {
-      sum += cumMs[end - base] - cumMs[d - base];
-      d = end;
-    }
-    for (; d < to; d++) if (openOf(d) >= 0) sum += closeOf(d) - openOf(d);
-    return sum;
-  }
-
-  /** Working ms of `day` within [x, y] (ms after midnight). */
-  function overlapMs(day: number, x: number, y: number): number {
-    const o = openOf(day);
-    if (o < 0) return 0;
-    const c = closeOf(day);
-    const lo = x > o ? x : o;
-    const hi = y < c ? y : c;
-    return hi > lo ? hi - lo : 0;
-  }
-
-  function clockStartLocal(local: number): number {
-    const day = Math.floor(local / DAY_MS);
-    const m = local - day * DAY_MS;
-    const o = openOf(day);
-    if (o >= 0 && m <= closeOf(day)) return m < o ? day * DAY_MS + o : local;
-    const next = nextWorkingDay(day);
-    return next * DAY_MS + openOf(next);
-  }
-
-  function addWorkingDaysLocal(local: number, n: number): number {
-    const start = clockStartLocal(local);
-    if (n === 0) return start;
-    const day = Math.floor(start / DAY_MS);
-    const m = start - day * DAY_MS;
-    const target = nthWorkingDayAfter(day, n);
-    const o = openOf(target);
-    const c = closeOf(target);
-    return target * DAY_MS + (m > c ? c : m < o ? o : m);
-  }
-
-  function workingLocalMs(la: number, lb: number): number {
-    if (!(lb > la)) return 0;
-    const da = Math.floor(la / DAY_MS);
-    const db = Math.floor(lb / DAY_MS);
-    const ma = la - da * DAY_MS;
-    const mb = lb - db * DAY_MS;
-    if (da === db) return overlapMs(da, ma, mb);
-    return overlapMs(da, ma, DAY_MS) + fullDaysMs(da + 1, db) + overlapMs(db, 0, mb);
-  }
-
-  function dayFraction(day: number, x: number, y: number): number {
-    const o = openOf(day);
-    return o < 0 ? 0 : overlapMs(day, x, y) / (closeOf(day) - o);
-  }
-
-  function checkDays(n: number): void {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`calendar.addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
-  }
-
+/** The queries about dates and instants: working or not, clock start, due times, hours, holidays. */
+function dayQueries(days: WorkingDays, rules: DayRules, zone: ZoneClock): DayQueries {
   const dayOf = (d: Date, what: string): number => Math.floor(zone.toLocal(checkDate(d, what)) / DAY_MS);
-
-  function addWorkingDaysMs(t: number, n: number): number {
-    checkDays(n);
-    if (Number.isNaN(t)) throw new RangeError('calendar.addWorkingDaysMs: t is NaN');
-    return zone.fromLocal(addWorkingDaysLocal(zone.toLocal(t), n));
-  }
-
-  function workingMillisBetween(a: number, b: number): number {
-    return b > a ? workingLocalMs(zone.toLocal(a), zone.toLocal(b)) : 0;
-  }
-
-  function workingDaysBetweenMs(ta: number, tb: number): number {
-    if (!(tb > ta)) return 0;
-    const la = zone.toLocal(ta);
-    const lb = zone.toLocal(tb);
-    const da = Math.floor(la / DAY_MS);
-    const db = Math.floor(lb / DAY_MS);
-    if (da === db) return dayFraction(da, la - da * DAY_MS, lb - db * DAY_MS);
-    return dayFraction(da, la - da * DAY_MS, DAY_MS) + countWorkingDays(da + 1, db) + dayFraction(db, 0, lb - db * DAY_MS);
-  }
-
-  function workingDaysOverdueMs(tDue: number, tNow: number): number {
-    if (!(tNow > tDue)) return 0;
-    const start = clockStartLocal(zone.toLocal(tDue));
-    const lNow = zone.toLocal(tNow);
-    if (start > lNow) return 0;
-    const dStart = Math.floor(start / DAY_MS);
-    const m = start - dStart * DAY_MS;
-    const dNow = Math.floor(lNow / DAY_MS);
-    // k = working days in (dStart, dNow]; the k-th one is at most dNow, but on dNow itself the
-    // due clock time may still lie ahead.
-    let k = countWorkingDays(dStart + 1, dNow + 1);
-    const o = openOf(dNow);
-    if (k > 0 && o >= 0) {
-      const c = closeOf(dNow);
-      if (dNow * DAY_MS + (m > c ? c : m < o ? o : m) > lNow) k -= 1;
-    }
-    return k;
-  }
-
-  const calendar: WorkCalendar = {
-    timeZone,
-    isWorkingDay: (d) => openOf(dayOf(d, 'isWorkingDay')) >= 0,
-    isWorkingTime(t) {
-      const local = zone.toLocal(checkDate(t, 'isWorkingTime'));
-      const day = Math.floor(local / DAY_MS);
-      const m = local - day * DAY_MS;
-      const o = openOf(day);
-      return o >= 0 && m >= o && m <= closeOf(day);
-    },
-    clockStart: (t) => new Date(zone.fromLocal(clockStartLocal(zone.toLocal(checkDate(t, 'clockStart'))))),
+  const instant = (local: number): Date => new Date(zone.fromLocal(local));
+  return {
+    isWorkingDay: (d) => days.openOf(dayOf(d, 'isWorkingDay')) >= 0,
+    isWorkingTime: (t) => days.isWorkingLocal(zone.toLocal(checkDate(t, 'isWorkingTime'))),
+    clockStart: (t) => instant(days.clockStartLocal(zone.toLocal(checkDate(t, 'clockStart')))),
     addWorkingDays(t, n) {
       checkDays(n);
-      return new Date(zone.fromLocal(addWorkingDaysLocal(zone.toLocal(checkDate(t, 'addWorkingDays')), n)));
+      return instant(days.addWorkingDaysLocal(zone.toLocal(checkDate(t, 'addWorkingDays')), n));
     },
-    addWorkingDaysMs,
-    workingMinutesBetween: (a, b) =>
-      workingMillisBetween(checkDate(a, 'workingMinutesBetween'), checkDate(b, 'workingMinutesBetween')) / MINUTE_MS,
-    workingMillisBetween,
-    workingDaysBetween: (a, b) =>
-      workingDaysBetweenMs(checkDate(a, 'workingDaysBetween'), checkDate(b, 'workingDaysBetween')),
-    workingDaysBetweenMs,
-    workingDaysOverdue: (due, now) =>
-      workingDaysOverdueMs(checkDate(due, 'workingDaysOverdue'), checkDate(now, 'workingDaysOverdue')),
-    workingDaysOverdueMs,
+    addWorkingDaysMs(t, n) {
+      checkDays(n);
+      if (Number.isNaN(t)) throw new RangeError('calendar.addWorkingDaysMs: t is NaN');
+      return zone.fromLocal(days.addWorkingDaysLocal(zone.toLocal(t), n));
+    },
     nextWorkingDayStart(d) {
-      const next = nextWorkingDay(dayOf(d, 'nextWorkingDayStart'));
-      return new Date(zone.fromLocal(next * DAY_MS + openOf(next)));
+      const next = days.nextWorkingDay(dayOf(d, 'nextWorkingDayStart'));
+      return instant(next * DAY_MS + days.openOf(next));
     },
     workingHoursOn(d) {
       const day = dayOf(d, 'workingHoursOn');
-      const o = openOf(day);
+      const o = days.openOf(day);
       if (o < 0) return null;
-      return { open: new Date(zone.fromLocal(day * DAY_MS + o)), close: new Date(zone.fromLocal(day * DAY_MS + closeOf(day))) };
+      return { open: instant(day * DAY_MS + o), close: instant(day * DAY_MS + days.closeOf(day)) };
     },
     holidaysOn(d) {
       const day = dayOf(d, 'holidaysOn');
-      return workingDates.has(day) ? [] : holidaysByDay.get(day) ?? [];
+      return rules.workingDates.has(day) ? [] : rules.holidaysByDay.get(day) ?? [];
     },
     holidays(from, to) {
       const lo = from === undefined ? -Infinity : dayNumberOf(from, 'holidays(from)');
       const hi = to === undefined ? Infinity : dayNumberOf(to, 'holidays(to)');
-      const days = [...holidaysByDay.keys()].filter((d) => d >= lo && d <= hi && !workingDates.has(d)).sort((x, y) => x - y);
-      return days.flatMap((d) => holidaysByDay.get(d) ?? []);
+      const list = [...rules.holidaysByDay.keys()].filter((d) => d >= lo && d <= hi && !rules.workingDates.has(d)).sort((x, y) => x - y);
+      return list.flatMap((d) => rules.holidaysByDay.get(d) ?? []);
     },
     dateKey: (d) => dateKeyOfDay(dayOf(d, 'dateKey')),
-    at: (date, time = '00:00') =>
-      new Date(zone.fromLocal(dayNumberOf(date, 'at(date)') * DAY_MS + timeOfDayMs(time, 'at(time)'))),
+    at: (date, time = '00:00') => instant(dayNumberOf(date, 'at(date)') * DAY_MS + timeOfDayMs(time, 'at(time)')),
   };
-  return Object.freeze(calendar);
+}
+
+type DurationQueries = Pick<WorkCalendar, 'workingMinutesBetween' | 'workingMillisBetween' | 'workingDaysBetween' | 'workingDaysBetweenMs' | 'workingDaysOverdue' | 'workingDaysOverdueMs'>;
+
+/** The queries about intervals: working time, working days, working days overdue. */
+function durationQueries(days: WorkingDays, zone: ZoneClock): DurationQueries {
+  const workingMillisBetween = (a: number, b: number): number => (b > a ? days.workingLocalMs(zone.toLocal(a), zone.toLocal(b)) : 0);
+  const workingDaysBetweenMs = (a: number, b: number): number => (b > a ? days.workingDaysLocal(zone.toLocal(a), zone.toLocal(b)) : 0);
+  const workingDaysOverdueMs = (due: number, now: number): number => (now > due ? days.workingDaysOverdueLocal(zone.toLocal(due), zone.toLocal(now)) : 0);
+  return {
+    workingMinutesBetween: (a, b) =>
+      workingMillisBetween(checkDate(a, 'workingMinutesBetween'), checkDate(b, 'workingMinutesBetween')) / MINUTE_MS,
+    workingMillisBetween,
+    workingDaysBetween: (a, b) => workingDaysBetweenMs(checkDate(a, 'workingDaysBetween'), checkDate(b, 'workingDaysBetween')),
+    workingDaysBetweenMs,
+    workingDaysOverdue: (due, now) => workingDaysOverdueMs(checkDate(due, 'workingDaysOverdue'), checkDate(now, 'workingDaysOverdue')),
+    workingDaysOverdueMs,
+  };
 }

@@ -40,11 +40,102 @@ export function ensureTab(ss: Spreadsheet, name: string, headers: readonly strin
   if (created || missing.length) {
     sheet.getRange(1, 1, 1, all.length).setFontWeight('bold').setBackground('#7b1f1f').setFontColor('#ffffff').setWrap(true);
     sheet.setFrozenRows(1);
-    if (created) widths.forEach((w, i) => { if (w) sheet!.setColumnWidth(i + 1, w); });
+    if (created) setWidths(sheet, widths);
   } else if (sheet.getFrozenRows() !== 1) {
     sheet.setFrozenRows(1);
   }
   return { sheet, created, addedHeaders: missing, index, dataRows: Math.max(0, sheet.getLastRow() - 1) };
+}
+
+/** Row `values` (by header) laid out on the tab's columns. */
+function lineOf(tab: TabReport, values: Record<string, unknown>): unknown[] {
+  const line = new Array(Math.max(...tab.index.values()) + 1).fill('');
+  for (const [header, value] of Object.entries(values)) line[tab.index.get(header)!] = value;
+  return line;
+}
+
+/** Creates or upgrades a tab and fills it with `rows` (by header) only when it holds no data yet. */
+export function seedTab(ss: Spreadsheet, name: string, headers: readonly string[], rows: Record<string, unknown>[]): TabReport & { seeded: number } {
+  const tab = ensureTab(ss, name, headers);
+  if (tab.dataRows > 0 || !rows.length) return { ...tab, seeded: 0 };
+  const out = rows.map((r) => lineOf(tab, r));
+  tab.sheet.getRange(2, 1, out.length, out[0].length).setValues(out);
+  return { ...tab, seeded: out.length };
+}
+
+/**
+ * Creates or upgrades a keyed tab and appends the `rows` (by header) whose `keyHeader` value is
+ * not in the tab yet; rows already there are left as the operator set them.
+ */
+export function appendMissingKeys(
+  ss: Spreadsheet, name: string, headers: readonly string[], widths: number[], keyHeader: string, rows: Record<string, unknown>[],
+): TabReport & { seeded: number } {
+  const tab = ensureTab(ss, name, headers, widths);
+  const keyCol = tab.index.get(keyHeader)!;
+  const existing = new Set(tab.dataRows ? tab.sheet.getRange(2, keyCol + 1, tab.dataRows, 1).getValues().map((r) => String(r[0]).trim()) : []);
+  const missing = rows.filter((r) => !existing.has(String(r[keyHeader])));
+  if (!missing.length) return { ...tab, seeded: 0 };
+  const out = missing.map((r) => lineOf(tab, r));
+  tab.sheet.getRange(tab.dataRows + 2, 1, out.length, out[0].length).setValues(out);
+  return { ...tab, seeded: out.length };
+}
+
+/** Creates or upgrades a tab from its column definitions; its date columns shown in `dateFormat`. */
+export function typedTab(ss: Spreadsheet, name: string, columns: readonly { header: string; kind: string; width?: number }[], dateFormat: string): TabReport {
+  const tab = ensureTab(ss, name, columns.map((c) => c.header), columns.map((c) => c.width));
+  for (const col of columns.filter((c) => c.kind === 'date')) columnFormat(tab.sheet, tab.index.get(col.header)!, dateFormat);
+  return tab;
+}
+
+/** The number format of a column below its header, for the rows added later too. */
+export function columnFormat(sheet: Sheet, col: number, format: string): void {
+  dataColumns(sheet, col).setNumberFormat(format);
+}
+
+/** Sets the spreadsheet's time zone; returns the zone it had when that was another one. */
+export function ensureTimeZone(ss: Spreadsheet, zone: string): string | null {
+  const current = ss.getSpreadsheetTimeZone();
+  if (current === zone) return null;
+  ss.setSpreadsheetTimeZone(zone);
+  return current;
+}
+
+/** Deletes the tabs of `names` that are empty (never the only tab); returns the names deleted. */
+export function removeBlankTabs(ss: Spreadsheet, names: readonly string[]): string[] {
+  const removed: string[] = [];
+  for (const name of names) {
+    const blank = ss.getSheetByName(name);
+    if (blank && ss.getSheets().length > 1 && blank.getLastRow() === 0 && blank.getLastColumn() === 0) {
+      ss.deleteSheet(blank);
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+/** Every tab's gid by name (for links). */
+export function sheetIds(ss: Spreadsheet): Record<string, number> {
+  return Object.fromEntries(ss.getSheets().map((s) => [s.getName(), s.getSheetId()]));
+}
+
+/** Column widths, one `setColumnWidths` call per run of adjacent columns of equal width. */
+function setWidths(sheet: Sheet, widths: (number | undefined)[]): void {
+  for (let i = 0; i < widths.length; ) {
+    let j = i + 1;
+    while (j < widths.length && widths[j] === widths[i]) j++;
+    const w = widths[i];
+    if (w) sheet.setColumnWidths(i + 1, j - i, w);
+    i = j;
+  }
+}
+
+/** Header positions (0-based) of a tab's first row. */
+export function headerIndex(sheet: Sheet): Map<string, number> {
+  const lastCol = sheet.getLastColumn();
+  const headers = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h ?? '').trim()) : [];
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => { if (h && !index.has(h)) index.set(h, i); });
+  return index;
 }
 
 export function columnLetter(col: number): string {
@@ -73,24 +164,36 @@ export function columnRuns(sheet: Sheet, cols: number[]): GoogleAppsScript.Sprea
   return runs.map(([a, b]) => dataColumns(sheet, a, b));
 }
 
+/** Who a protection always leaves editing: the script's account and the file's owner. */
+export interface ProtectionAccount {
+  me: string;
+  owner: string | null;
+}
+
+/** Read once per run (setup protects some forty ranges). */
+export function protectionAccount(): ProtectionAccount {
+  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
+  return { me: Session.getEffectiveUser().getEmail(), owner: owner ? owner.getEmail() : null };
+}
+
 /**
  * Protects a tab: only the owner edits it, except `editableCols`, which only `editors` (and the
- * owner) edit. Existing protections made by setup (by description) are replaced.
+ * owner) edit. Existing protections made by setup (by description) are replaced. Returns the
+ * protections that did not take effect.
  */
-export function protectTab(sheet: Sheet, description: string, editableCols: number[], editors: string[]): string[] {
+export function protectTab(sheet: Sheet, description: string, editableCols: number[], editors: string[], account = protectionAccount()): string[] {
   const ST = SpreadsheetApp.ProtectionType;
   for (const p of sheet.getProtections(ST.SHEET)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
   for (const p of sheet.getProtections(ST.RANGE)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
-  const me = Session.getEffectiveUser().getEmail();
   const problems: string[] = [];
-  const whole = restrict(sheet.protect().setDescription(`Pengaduan: ${description}`), me, []);
-  if (!inEffect(whole, me, [])) problems.push(description);
+  const whole = restrict(sheet.protect().setDescription(`Pengaduan: ${description}`), account.me, []);
+  if (!inEffect(whole, account, [])) problems.push(description);
   if (!editableCols.length) return problems;
   const ranges = columnRuns(sheet, editableCols);
   whole.setUnprotectedRanges(ranges);
   for (const range of ranges) {
-    const p = restrict(range.protect().setDescription(`Pengaduan: kolom isian ${description}`), me, editors);
-    if (!inEffect(p, me, editors)) problems.push(`${description} (${range.getA1Notation()})`);
+    const p = restrict(range.protect().setDescription(`Pengaduan: kolom isian ${description}`), account.me, editors);
+    if (!inEffect(p, account, editors)) problems.push(`${description} (${range.getA1Notation()})`);
   }
   return problems;
 }
@@ -112,13 +215,12 @@ function restrict(p: Protection, me: string, editors: string[]): Protection {
 }
 
 /** Checked after setting: only the owner/script account and the named editors may edit. */
-function inEffect(p: Protection, me: string, editors: string[]): boolean {
-  const allowed = new Set([me, ...editors].map((e) => e.toLowerCase()));
-  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
-  if (owner) allowed.add(owner.getEmail().toLowerCase());
+function inEffect(p: Protection, account: ProtectionAccount, editors: string[]): boolean {
+  const allowed = new Set([account.me, ...editors].map((e) => e.toLowerCase()));
+  if (account.owner) allowed.add(account.owner.toLowerCase());
   const listed = p.getEditors().map((u) => u.getEmail().toLowerCase());
   // A protection still mirroring the file's sharing would not list the script's account.
-  return !p.canDomainEdit() && !p.isWarningOnly() && listed.includes(me.toLowerCase()) && listed.every((e) => allowed.has(e));
+  return !p.canDomainEdit() && !p.isWarningOnly() && listed.includes(account.me.toLowerCase()) && listed.every((e) => allowed.has(e));
 }
 
 /** A dropdown on whole columns; invalid input is allowed with a warning so the system can explain. */

@@ -219,3 +219,13 @@ export function restoreBlankHeader(sheet: Sheet, headers: string[]): boolean {
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
   return true;
 }
+
+/** Gives a tab renamed by someone its expected name back; returns the name it had, or null. */
+export function renameBack(ss: Spreadsheet, name: string, gids: Record<string, number>): string | null {
+  if (ss.getSheetByName(name)) return null;
+  const sheet = sheetOf(ss, name, gids);
+  if (!sheet) return null;
+  const was = sheet.getName();
+  sheet.setName(name);
+  return was;
+}

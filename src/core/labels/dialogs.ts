@@ -21,6 +21,7 @@ export const SETUP_TEXT = {
   triggers: (names: string[]) => `Pemicu dipasang: ${list(names, 'tidak ada (semua sudah terpasang)')}`,
   problems: (problems: string[]) => `Perlu diperiksa: ${problems.join(' ')}`,
   removedBlankTab: (name: string) => `(tab kosong "${name}" dihapus)`,
+  tabRenamedBack: (was: string, name: string) => `(tab "${was}" dinamai kembali "${name}" sesuai tab Unit)`,
   timeZone: (from: string | null, zone: string) =>
     from ? `Zona waktu spreadsheet: diubah dari ${from} menjadi ${zone}` : `Zona waktu spreadsheet: ${zone} (sudah sesuai)`,
   formState: (s: { published: boolean; accepting: boolean; linked: boolean; emailCollection: string; responsesTab: string }) =>
