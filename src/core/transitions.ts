@@ -196,6 +196,10 @@ export function applyAdminEdit(c: Complaint, input: AdminInput, activeUnits: str
     } else if (status === STATUS.answered) {
       if (!d.complaint.reply) {
         d.refuse('status', status, REFUSAL.replyFirst);
+      } else if (!d.complaint.unit) {
+        // Steps 2–4 need a unit: answering a complaint nobody was forwarded would stamp them
+        // with no unit and count them on time. Close it (Ditutup) or choose a unit first.
+        d.refuse('status', status, REFUSAL.answerWithoutUnit);
       } else {
         stampThrough(d, 'answeredAt', now);
         d.set('status', STATUS.answered);

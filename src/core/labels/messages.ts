@@ -5,6 +5,8 @@
  */
 
 export const REFUSAL = {
+  answerWithoutUnit:
+    'Pengaduan ini belum diteruskan ke unit mana pun, jadi belum dapat "Dijawab". Pilih unit di kolom Unit (langkah 2), atau tutup dengan "Ditutup" dan isi Alasan Ditutup.',
   closedOfficerText: (number: string, status: string) => `Pengaduan ${number} sudah ${status.toLowerCase()}; isian petugas tidak dapat diubah lagi.`,
   followUpRequiredKept: 'Kolom "Hasil Tindak Lanjut" tidak boleh dikosongkan setelah status "Selesai".',
   closedStatus: (number: string, status: string) => `Pengaduan ${number} sudah ${status.toLowerCase()}; status tidak dapat diubah.`,
