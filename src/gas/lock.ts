@@ -12,9 +12,10 @@ export const LOCK_WAIT_MS = {
   edit: 10_000,
   /** The hourly run skips an hour rather than queue behind another run. */
   hourly: 0,
-  /** Menu items and the daily job. */
+  /** Menu items: a person is waiting for the dialog. */
   menu: 30_000,
-  daily: 30_000,
+  /** The daily job: the hourly run may hold the lock for a while at the same hour; wait for it. */
+  daily: 5 * 60_000,
   setup: 60_000,
   /** A citizen's rating on the web app. */
   rating: 10_000,

@@ -5,8 +5,8 @@
  */
 import { ChartSpec, GridRange, SummaryLayout } from '../core/dashboard/summary-sheet';
 import { TAB } from '../core/labels';
-import { protectTab } from '../gas/sheet-setup';
-import { ensureRows } from '../gas/tabs';
+import { protectTab } from './sheet-setup';
+import { ensureRows } from './tabs';
 import { protectText } from '../core/rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
