@@ -36,6 +36,17 @@ export const PENDING_GAS_MOVES = [
   'src/app/*channel*.ts',
 ];
 
+/**
+ * Use-case-to-use-case imports still present in files other engineers are reshaping in this wave.
+ * The lead removes them while merging (menuSetup/menuReconcile move next to their use cases; the
+ * dashboard refresh and reconcile become plumbing or core decisions), then deletes the entry.
+ */
+export const PENDING_USE_CASE_IMPORTS = {
+  'src/app/menu.ts': ['reconcile', 'setup'],
+  'src/app/maintenance.ts': ['dashboard', 'reconcile'],
+  'src/app/setup.ts': ['dashboard', 'reconcile'],
+};
+
 const noAppsScriptGlobals = APPS_SCRIPT_GLOBALS.map((name) => ({
   name,
   message: `${name} is an Apps Script service: call it from a thin adapter in src/gas.`,
@@ -48,17 +59,15 @@ const coreImportPatterns = [
   },
 ];
 
-// Any sibling import inside src/app is a use case, unless it is listed plumbing.
-const appImportPatterns = [
-  {
-    regex: `^\\./(?!(${APP_PLUMBING.join('|')})$)[^/]+$`,
-    message: `A use case never imports another use case; share via src/core or plumbing (${APP_PLUMBING.join(', ')}).`,
-  },
-  {
-    regex: `^(\\.\\./)+app/(?!(${APP_PLUMBING.join('|')})$)[^/]+$`,
-    message: `A use case never imports another use case; share via src/core or plumbing (${APP_PLUMBING.join(', ')}).`,
-  },
-];
+/** Any sibling import inside src/app is a use case, unless it is plumbing (or listed as allowed). */
+function appImportPatterns(allowed) {
+  const message = `A use case never imports another use case; share via src/core or plumbing (${APP_PLUMBING.join(', ')}).`;
+  const names = allowed.join('|');
+  return [
+    { regex: `^\\./(?!(${names})$)[^/]+$`, message },
+    { regex: `^(\\.\\./)+app/(?!(${names})$)[^/]+$`, message },
+  ];
+}
 
 export default tseslint.config(
   {
@@ -82,6 +91,45 @@ export default tseslint.config(
     },
   },
   {
+    rules: {
+      // Cell values are `unknown` (string | number | boolean | Date from getValues) and String(v)
+      // is the intended conversion; the rule cannot know that domain and flags every cell read.
+      '@typescript-eslint/no-base-to-string': 'off',
+      // `new Error(message, { cause })` needs lib ES2022; the code targets ES2020 (Apps Script V8
+      // surface), so a rethrow carries the cause's message instead.
+      'preserve-caught-error': 'off',
+      // `_name` marks a value unused on purpose (a rest sibling dropped, a callback's position).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // Tests and scripts handle JSON.parse results, the vm sandbox of the bundle and googleapis
+    // responses, which are `any` by nature; asserting their shape is the test's own job.
+    files: ['test/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
+    // Every bench has the same async signature (scripts/bench.ts runs them in a list), whether or
+    // not it awaits anything itself.
+    files: ['scripts/bench/**/*.ts'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  {
+    // Files whose owners are reshaping them in this wave (PENDING_GAS_MOVES): the lead fixes
+    // these two rules together with the Apps Script moves, so the branches merge cleanly.
+    files: PENDING_GAS_MOVES,
+    rules: { '@typescript-eslint/no-unused-vars': 'off', '@typescript-eslint/no-unsafe-return': 'off' },
+  },
+  {
     files: ['eslint.config.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
@@ -96,6 +144,10 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: appImportPatterns }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: appImportPatterns(APP_PLUMBING) }] },
   },
+  ...Object.entries(PENDING_USE_CASE_IMPORTS).map(([file, extra]) => ({
+    files: [file],
+    rules: { 'no-restricted-imports': ['error', { patterns: appImportPatterns([...APP_PLUMBING, ...extra]) }] },
+  })),
 );

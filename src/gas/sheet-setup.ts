@@ -40,7 +40,7 @@ export function ensureTab(ss: Spreadsheet, name: string, headers: readonly strin
   if (created || missing.length) {
     sheet.getRange(1, 1, 1, all.length).setFontWeight('bold').setBackground('#7b1f1f').setFontColor('#ffffff').setWrap(true);
     sheet.setFrozenRows(1);
-    if (created) widths.forEach((w, i) => { if (w) sheet!.setColumnWidth(i + 1, w); });
+    if (created) widths.forEach((w, i) => { if (w) sheet.setColumnWidth(i + 1, w); });
   } else if (sheet.getFrozenRows() !== 1) {
     sheet.setFrozenRows(1);
   }
