@@ -130,8 +130,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-vars': 'off', '@typescript-eslint/no-unsafe-return': 'off' },
   },
   {
-    files: ['eslint.config.mjs'],
+    // Plain JavaScript modules (this config, the lint test's helper) are not in a tsconfig: no
+    // type information, and Node's globals.
+    files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['src/**/*.ts'],
