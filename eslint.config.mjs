@@ -2,7 +2,8 @@
 // architecture of DESIGN §10 / STYLE.md, encoded as restrictions per folder:
 //   (a) Apps Script globals only in src/gas (thin adapters) and src/main.ts (entry points);
 //   (b) a src/app use case never imports another use case, only the plumbing listed below;
-//   (c) src/core is pure: it never imports src/gas or src/app.
+//   (c) src/core is pure: it never imports src/gas or src/app;
+//   (d) src/gas adapters never import a use case (src/app).
 // Formatting is prettier's job (`prettier --check .` in `npm run lint`), so no style rules here.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -57,6 +58,10 @@ const coreImportPatterns = [
     group: ['**/gas', '**/gas/**', '**/app', '**/app/**'],
     message: 'src/core is pure: it decides, src/gas and src/app act. Move the call out of core.',
   },
+];
+
+const gasImportPatterns = [
+  { group: ['**/app', '**/app/**'], message: 'src/gas adapters are called by use cases, never the other way round.' },
 ];
 
 /** Any sibling import inside src/app is a use case, unless it is plumbing (or listed as allowed). */
@@ -147,6 +152,10 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: coreImportPatterns }] },
+  },
+  {
+    files: ['src/gas/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: gasImportPatterns }] },
   },
   {
     files: ['src/app/**/*.ts'],

@@ -41,6 +41,10 @@ const SNIPPETS: Record<string, Snippet> = {
     filePath: 'src/app/zz-snippet.ts',
     code: "import { syncHolidays } from './holiday-sync';\nexport const sync = syncHolidays;\n",
   },
+  gasImportsApp: {
+    filePath: 'src/gas/zz-snippet.ts',
+    code: "import { guard } from '../app/run';\nexport const g = guard;\n",
+  },
   gasUsesSpreadsheetApp: {
     filePath: 'src/gas/zz-snippet.ts',
     code: 'export const active = (): unknown => SpreadsheetApp.getActiveSpreadsheet();\n',
@@ -111,6 +115,10 @@ describe('architecture rules in eslint.config.mjs', () => {
     expect(rulesOf('coreImportsGas')).toEqual(['no-restricted-imports']);
     expect(rulesOf('nestedCoreImportsApp')).toEqual(['no-restricted-imports']);
     expect(results.coreImportsGas[0].message).toContain('src/core is pure');
+  });
+
+  test('src/gas adapters never import src/app', () => {
+    expect(rulesOf('gasImportsApp')).toEqual(['no-restricted-imports']);
   });
 
   test('a use case never imports another use case', () => {
