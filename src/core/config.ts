@@ -3,10 +3,9 @@
  * defaults that `setup` seeds, and parsing of what the operator typed (with a message in
  * Indonesian for each value that could not be used; the default is used instead).
  */
+import { HOLIDAY_KIND } from './labels/holidays';
 import { normaliseText } from './sanitize';
 import { isDate } from './values';
-
-export const UNIT_KINDS = ['Sekretariat', 'Bidang', 'UKPD', 'Sudin'] as const;
 
 export interface UnitConfig {
   name: string;
@@ -111,7 +110,6 @@ export interface HolidayRow {
 }
 
 export const HOLIDAY_HEADERS = ['Tanggal', 'Nama', 'Jenis', 'Sumber'] as const;
-export const HOLIDAY_KINDS = ['Libur nasional', 'Cuti bersama', 'Libur lokal', 'Hari kerja'] as const;
 export const SETTINGS_HEADERS = ['Kunci', 'Nilai', 'Keterangan'] as const;
 
 export interface AppConfig {
@@ -294,7 +292,7 @@ export function parseConfig(tables: ConfigTables): AppConfig {
     if (row.every((v) => String(v ?? '').trim() === '')) return;
     const date = dateKeyOf(row[0]);
     if (!date) { problems.push(`Tab Hari Libur baris ${i + 2}: tanggal "${String(row[0])}" tidak dapat dibaca; baris diabaikan.`); return; }
-    holidays.push({ date, name: normaliseText(row[1]), kind: normaliseText(row[2]) || 'Libur lokal', source: normaliseText(row[3]) });
+    holidays.push({ date, name: normaliseText(row[1]), kind: normaliseText(row[2]) || HOLIDAY_KIND.local, source: normaliseText(row[3]) });
   });
 
   return {
