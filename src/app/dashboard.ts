@@ -13,6 +13,7 @@ import { dashboardDialogHtml } from '../core/dashboard/dialog';
 import { lookerCreateUrl } from '../core/dashboard/looker-link';
 import { summaryLayout } from '../core/dashboard/summary-sheet';
 import { MENU, TAB } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
 import { DIALOG } from '../core/labels/dashboard';
 import { FAILURE } from '../core/labels/journal';
 import { formatHuman } from '../core/values';
@@ -50,7 +51,7 @@ function externalFeed(run: Run, id: string, records: readonly FeedRecord[]): Fee
  * register's complaints when the calling job has just read them (no second read).
  */
 export function refreshDashboard(given?: Run, complaints?: readonly Complaint[]): DashboardRefresh {
-  const run = given ?? startRun('Dasbor');
+  const run = given ?? startRun(RUN_NAME.dashboard);
   const { records, problems } = buildFeed(complaints ?? RegisterTable.read(run.ss).complaints, {
     calendar: run.calendar, stepDays: run.config.stepDays, now: run.now, unitKinds: unitKindsOf(run.config.units),
     ratings: RatingTable.read(run.ss).byNumber,
@@ -82,8 +83,8 @@ export function refreshDashboardQuietly(run: Run, complaints?: readonly Complain
 
 /** Menu › Buka dasbor: refreshes the feed, then shows the Looker Studio dialog. */
 export function menuOpenDashboard(): void {
-  guard('Menu', () => {
-    const run = startRun(DIALOG.openAction, { user: activeUserEmail() });
+  guard(RUN_NAME.menu, () => {
+    const run = startRun(RUN_NAME.openDashboard, { user: activeUserEmail() });
     let feed: FeedState | null;
     let refreshedAt = formatHuman(run.now);
     try {
@@ -98,7 +99,7 @@ export function menuOpenDashboard(): void {
       finish(run);
     } catch (e) {
       // Someone who may not write the protected system tabs (Log Galat, Riwayat) still gets the link.
-      console.warn(`Buka dasbor: ${errorText(e)}`);
+      console.warn(`${RUN_NAME.openDashboard}: ${errorText(e)}`);
     }
     if (!feed) {
       showAlert(MENU.openDashboard, DIALOG.refreshFailed(FAILURE.tabMissing(TAB.dashboard)));

@@ -6,6 +6,7 @@
 import { HOLIDAY_HEADERS } from '../core/config';
 import { INDONESIAN_HOLIDAYS_CALENDAR_IDS, planHolidaySync } from '../core/holiday-sync';
 import { MENU, TAB } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
 import { ACTION, FAILURE } from '../core/labels/journal';
 import { dateKeyOf } from '../core/config';
 import { formatDate } from '../core/values';
@@ -59,7 +60,7 @@ export function syncHolidays(): string {
 
 export function menuSyncHolidays(): void {
   if (!operatorOnly(MENU.syncHolidays)) return;
-  guard('Menu', () => {
+  guard(RUN_NAME.menu, () => {
     showAlert(MENU.syncHolidays, syncHolidays());
   });
 }

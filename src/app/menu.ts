@@ -3,6 +3,7 @@
  * built yet say so in a dialog, in Indonesian, instead of failing.
  */
 import { FORM, MENU, MESSAGES, APP_NAME } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
 import { CHANNEL_CHOICES } from '../core/form-spec';
 import { HISTORY_VALUE } from '../core/labels/journal';
 import { MENU_TEXT } from '../core/labels/dialogs';
@@ -46,8 +47,8 @@ export function menuSetup(): void {
 
 export function menuSyncForm(): void {
   if (!operatorOnly(MENU.syncForm)) return;
-  guard('Menu', () => {
-    const run = startRun('Sinkron formulir', { user: activeUserEmail() });
+  guard(RUN_NAME.menu, () => {
+    const run = startRun(RUN_NAME.syncForm, { user: activeUserEmail() });
     const active = run.config.units.filter((u) => u.active).map((u) => u.name);
     const result = ensureForm(run.ss, run.layout.formId, { channel: CHANNEL_CHOICES, category: run.config.categories, unit: [FORM.autoRoute, ...active] });
     const changed = [...result.addedItems, ...result.updatedChoices];
@@ -59,9 +60,9 @@ export function menuSyncForm(): void {
 
 export function menuReconcile(): void {
   if (!operatorOnly(MENU.reconcile)) return;
-  guard('Menu', () => {
+  guard(RUN_NAME.menu, () => {
     const lock = waitScriptLock('menu');
-    const run = startRun('Rekonsiliasi', { user: activeUserEmail() });
+    const run = startRun(RUN_NAME.reconcile, { user: activeUserEmail() });
     const outbox = Outbox.read(run.ss);
     const r = reconcileAll(run, outbox);
     outbox.flushQueue();

@@ -6,6 +6,7 @@
  */
 import { ESCALATION_KIND } from '../core/email/escalation';
 import { MENU, TAB } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
 import { DailyPlan, ReportLinks, manualSummary, planDaily } from '../core/reports/daily';
 import { longDate } from '../core/reports/format';
 import { ReminderDay, scheduledReminderDay, todayReminderDay } from '../core/reports/period';
@@ -97,7 +98,7 @@ export function dailyJob(): void {
 /** Menu "Kirim pengingat sekarang": today's digests and escalations now (same keys as the trigger). */
 export function menuRemindNow(): void {
   if (!operatorOnly(MENU.remindNow)) return;
-  guard('Menu', () => {
+  guard(RUN_NAME.menu, () => {
     const message = withLock('menu', () => {
       const run = startRun(MENU.remindNow, { user: activeUserEmail() });
       const day = todayReminderDay(run.calendar, run.now, run.config.reminderHour);
@@ -113,7 +114,7 @@ export function menuRemindNow(): void {
 /** Menu "Kirim ringkasan": the weekly summary of the last complete week, to leadership, now. */
 export function menuSendSummary(): void {
   if (!operatorOnly(MENU.sendSummary)) return;
-  guard('Menu', () => {
+  guard(RUN_NAME.menu, () => {
     const message = withLock('menu', () => {
       const run = startRun(MENU.sendSummary, { user: activeUserEmail() });
       if (!run.config.leaders.length) return REMINDER_TEXT.noLeaders;

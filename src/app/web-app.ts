@@ -19,6 +19,7 @@
  */
 import { REGISTER_COLUMNS } from '../core/complaint';
 import { TAB } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
 import { PAGE, TRACKING_DIALOG, TRACKING_HISTORY, TRACKING_MENU } from '../core/labels/tracking';
 import { codesMatch, normaliseNumber } from '../core/tracking/code';
 import { Notice, notFoundPageHtml, searchPageHtml, trackingPageHtml, trackingViewOf } from '../core/tracking/page';
@@ -162,7 +163,7 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): HtmlOutput {
  */
 export function menuRotateTrackingCode(): void {
   if (!operatorOnly(TRACKING_MENU.rotate)) return;
-  guard('Menu', () => {
+  guard(RUN_NAME.menu, () => {
     const lock = waitScriptLock('menu');
     const run = startRun(TRACKING_MENU.rotate, { user: activeUserEmail() });
     run.state.set(TRACKING_SECRET_KEY, newTrackingSecret());

@@ -109,8 +109,6 @@ export const DIALOG = {
   refreshFailed: (reason: string) => `Dasbor tidak dapat diperbarui: ${reason}`,
   /** Log Galat: a register row the feed could not use (the problem starts with its number). */
   skippedComplaint: (problem: string) => `Dasbor: pengaduan dilewati: ${problem}`,
-  /** The run's name of Menu › Buka dasbor (Riwayat and Log Galat source). */
-  openAction: 'Buka dasbor',
 } as const;
 
 export const PREVIEW = {
