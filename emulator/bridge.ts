@@ -55,6 +55,8 @@ export class Bridge {
   expose<T extends GasObject>(target: T): T {
     const known = this.proxies.get(target);
     if (known) return known as T;
+    // The proxy's traps are methods of the handler, where `this` is the handler, not the bridge.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const bridge = this;
     const proxy = new Proxy(target, {
       get(t, prop) {
@@ -92,7 +94,7 @@ export class Bridge {
     });
     this.proxies.set(target, proxy);
     this.targets.set(proxy, target);
-    return proxy as T;
+    return proxy;
   }
 
   /**

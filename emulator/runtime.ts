@@ -322,7 +322,7 @@ export class GasRuntime {
   }
 
   private userSheet(sheetName: string): Sheet {
-    const sheet = this.spreadsheet.getSheetByName(sheetName) as Sheet | null;
+    const sheet = this.spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new Error(`no sheet named "${sheetName}"`);
     return sheet;
   }
@@ -338,7 +338,7 @@ export class GasRuntime {
     const e = outcome.edit;
     const singleCell = !!e && e.numRows === 1 && e.numColumns === 1;
     const range = e ? sheet.getRange(e.row, e.column, e.numRows, e.numColumns) : null;
-    const oldValue = singleCell ? e!.oldValues[0][0] : undefined;
+    const oldValue = singleCell ? e.oldValues[0][0] : undefined;
     const newValue = singleCell ? range!.getValue() : undefined;
     const runs: (() => ExecutionResult)[] = [];
     if (range && this.hasFunction('onEdit')) {
@@ -466,7 +466,7 @@ export class GasRuntime {
       if (typeof fn !== 'function') throw this.env.bridge.realm!.makeError(`Script function not found: ${spec.label}`, 'Error');
       const value = this.env.bridge.toHost((fn as (...a: unknown[]) => unknown)(...args.map((a) => this.env.bridge.toSandbox(a))));
       // A killed execution is recorded as killed even if the script caught the error.
-      if (this.faults._killed) throw this.faults._endExecution();
+      if (this.faults._killed) throw this.faults._endExecution()!;
       result = { ...base, ok: true, value, run: this.env.ledger.end() };
     } catch (e) {
       const error = this.faults._endExecution() ?? e;

@@ -57,7 +57,7 @@ const memberCache = new Map<string, Map<string, SurfaceMember | null>>();
 /** A member of a declared class or of the interfaces it extends. */
 export function declaredMember(className: string, member: string): SurfaceMember | null {
   let byMember = memberCache.get(className);
-  if (!byMember) memberCache.set(className, (byMember = new Map()));
+  if (!byMember) memberCache.set(className, (byMember = new Map<string, SurfaceMember | null>()));
   const cached = byMember.get(member);
   if (cached !== undefined) return cached;
   const found = lookupMember(className, member);

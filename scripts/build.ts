@@ -25,7 +25,7 @@ export async function listEntryPoints(): Promise<string[]> {
     entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true,
     target: 'es2020', platform: 'neutral', outdir: 'esm-pass', logLevel: 'silent',
   });
-  const outputs = Object.values(result.metafile!.outputs).filter((o) => o.entryPoint);
+  const outputs = Object.values(result.metafile.outputs).filter((o) => o.entryPoint);
   if (outputs.length !== 1) throw new Error(`expected one ESM output, got ${outputs.length}`);
   return [...outputs[0].exports].sort();
 }

@@ -62,7 +62,7 @@ const dateOrNull = (s: string | null | undefined): Date | null => (s ? new Date(
 
 function complaintOf(c: Complaint | ComplaintJson): Complaint {
   if (!('steps' in c) || !Array.isArray(c.steps)) return c as Complaint;
-  const j = c as ComplaintJson;
+  const j = c;
   const step = (k: number) => j.steps.find((s) => s.step === k);
   const recordedAt = new Date(j.recordedAt);
   const step2Start = dateOrNull(step(2)?.startedAt);

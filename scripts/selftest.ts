@@ -85,7 +85,7 @@ if (require.main === module) {
   try {
     main();
   } catch (e) {
-    console.error(`selftest failed to run: ${(e as Error).stack ?? e}`);
+    console.error(`selftest failed to run: ${(e as Error).stack ?? String(e)}`);
     process.exit(1);
   }
 }

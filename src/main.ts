@@ -8,7 +8,7 @@ export { hourlyJob } from './app/maintenance';
 export { setupSpreadsheet as setup, setupContinuation as setupContinue } from './app/setup';
 export { about, onOpenTrigger, menuSetup, menuSyncForm, menuReconcile, menuAbout } from './app/menu';
 export { dailyJob, menuRemindNow, menuSendSummary } from './app/reminders';
-export { menuOpenDashboard } from './app/dashboard-menu';
+export { menuOpenDashboard } from './app/dashboard';
 export { menuSyncHolidays, syncHolidays } from './app/holiday-sync';
 export { selfTest } from './app/self-test';
 export { doGet, doPost, menuRotateTrackingCode } from './app/web-app';

@@ -88,7 +88,7 @@ export class MailApp extends GasObject {
     requireAuthorization(this.env, 'MailApp.sendEmail', SCOPES.mail);
     let message: MailOptions;
     if (first !== null && typeof first === 'object') {
-      message = first as MailOptions;
+      message = first;
     } else if (typeof fourth === 'string') {
       // Legacy signature sendEmail(to, replyTo, subject, body).
       message = { to: String(first), replyTo: String(subject), subject: String(body), body: fourth };

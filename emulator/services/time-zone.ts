@@ -23,7 +23,7 @@ export function resolveZone(id: string): Zone {
  */
 export function offsetMinutesAt(id: string, ms: number): number {
   let cache = offsets.get(id);
-  if (!cache) offsets.set(id, (cache = new Map()));
+  if (!cache) offsets.set(id, (cache = new Map<number, number>()));
   const bucket = Math.floor(ms / BUCKET_MS);
   let offset = cache.get(bucket);
   if (offset === undefined) cache.set(bucket, (offset = resolveZone(id).offset(bucket * BUCKET_MS)));

@@ -57,7 +57,7 @@ export class Grid<T> {
 
   insertRows(at: number, n: number, inheritFrom: number | null = null): void {
     if (at > this.rows.length) return;
-    const fresh: (T[] | undefined)[] = new Array(n);
+    const fresh = new Array<T[] | undefined>(n);
     const model = inheritFrom === null ? undefined : this.rows[inheritFrom];
     for (let i = 0; i < n; i++) fresh[i] = model ? model.slice() : undefined;
     this.rows.splice(at, 0, ...fresh);
@@ -122,7 +122,7 @@ export class Grid<T> {
     const out: (T | undefined)[][] = [];
     for (let r = r1; r <= r2; r++) {
       const row = this.rows[r];
-      const line: (T | undefined)[] = new Array(c2 - c1 + 1);
+      const line = new Array<T | undefined>(c2 - c1 + 1);
       for (let c = c1; c <= c2; c++) line[c - c1] = row === undefined ? undefined : row[c];
       out.push(line);
     }

@@ -29,12 +29,12 @@ export abstract class RangeBase extends GasObject {
 
   /** Reads one layer of the rectangle as rows×columns, mapping each stored entry. */
   protected _read<T, U>(grid: { rows: (T[] | undefined)[] }, map: (v: T | undefined, r: number, c: number) => U): U[][] {
-    const out: U[][] = new Array(this._numRows);
+    const out = new Array<U[]>(this._numRows);
     const r0 = this._row - 1;
     const c0 = this._column - 1;
     for (let i = 0; i < this._numRows; i++) {
       const row = grid.rows[r0 + i];
-      const line: U[] = new Array(this._numColumns);
+      const line = new Array<U>(this._numColumns);
       for (let j = 0; j < this._numColumns; j++) line[j] = map(row === undefined ? undefined : row[c0 + j], r0 + i, c0 + j);
       out[i] = line;
     }

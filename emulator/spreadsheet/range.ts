@@ -112,7 +112,7 @@ export class Range extends FormattedRange {
     const r0 = this._row - 1;
     const c0 = this._column - 1;
     const nc = this._numColumns;
-    const out: unknown[][] = new Array(this._numRows);
+    const out = new Array<unknown[]>(this._numRows);
     for (let i = 0; i < this._numRows; i++) {
       const row = rows[r0 + i];
       const formats = formatRows[r0 + i];
@@ -161,7 +161,7 @@ export class Range extends FormattedRange {
   }
 
   setValue(value: unknown): this {
-    const line = new Array(this._numColumns).fill(value);
+    const line = new Array<unknown>(this._numColumns).fill(value);
     scriptWrite(this._sheet, this._row, this._column, Array.from({ length: this._numRows }, () => line));
     return this;
   }
@@ -185,7 +185,7 @@ export class Range extends FormattedRange {
   }
 
   setFormula(formula: string): this {
-    return this.setFormulas(Array.from({ length: this._numRows }, () => new Array(this._numColumns).fill(formula)));
+    return this.setFormulas(Array.from({ length: this._numRows }, () => new Array<string>(this._numColumns).fill(formula)));
   }
 
   setFormulas(formulas: string[][]): this {
@@ -209,7 +209,7 @@ export class Range extends FormattedRange {
   }
 
   setNote(note: string | null): this {
-    return this.setNotes(Array.from({ length: this._numRows }, () => new Array(this._numColumns).fill(note)));
+    return this.setNotes(Array.from({ length: this._numRows }, () => new Array<string | null>(this._numColumns).fill(note)));
   }
 
   setNotes(notes: (string | null)[][]): this {

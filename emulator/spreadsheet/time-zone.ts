@@ -44,7 +44,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function offsetAt(ms: number, timeZone: string): number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'GMT') return 0;
   let cache = offsets.get(timeZone);
-  if (!cache) offsets.set(timeZone, (cache = new Map()));
+  if (!cache) offsets.set(timeZone, (cache = new Map<number, number>()));
   const bucket = Math.floor(ms / HOUR);
   const known = cache.get(bucket);
   if (known !== undefined) return known;

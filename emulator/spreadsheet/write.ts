@@ -49,12 +49,12 @@ export function typeAll(sheet: Sheet, row: number, column: number, data: unknown
   const tz = sheet._timeZone();
   const now = sheet._now();
   const formatRows = sheet._cells.styles.numberFormat.rows;
-  const values: (Cell | undefined)[][] = new Array(data.length);
+  const values = new Array<(Cell | undefined)[]>(data.length);
   const extras: TypedBlock['extras'] = [];
   for (let i = 0; i < data.length; i++) {
     const line = data[i];
     const formats = formatRows[row - 1 + i];
-    const out: (Cell | undefined)[] = new Array(line.length);
+    const out = new Array<Cell | undefined>(line.length);
     for (let j = 0; j < line.length; j++) {
       const v = line[j];
       if (typeof v === 'number' || typeof v === 'boolean') {

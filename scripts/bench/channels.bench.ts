@@ -69,4 +69,4 @@ export async function runChannelsBench(): Promise<{ lines: string[]; ok: boolean
   };
 }
 
-if (require.main === module) runChannelsBench().then((r) => console.log(r.lines.join('\n')));
+if (require.main === module) void runChannelsBench().then((r) => console.log(r.lines.join('\n')));

@@ -68,7 +68,7 @@ export async function runOutboxBench(): Promise<{ lines: string[]; ok: boolean }
 }
 
 if (require.main === module) {
-  runOutboxBench().then((r) => {
+  void runOutboxBench().then((r) => {
     for (const line of r.lines) console.log(line);
     if (!r.ok) process.exit(1);
   });

@@ -223,7 +223,7 @@ export async function runRemindersBench(): Promise<{ lines: string[]; ok: boolea
 }
 
 if (require.main === module) {
-  runRemindersBench().then((r) => {
+  void runRemindersBench().then((r) => {
     for (const line of r.lines) console.log(line);
     process.exit(r.ok ? 0 : 1);
   });

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sheet, Spreadsheet } from '../../emulator/spreadsheet';
+import type { Spreadsheet } from '../../emulator/spreadsheet';
 import { isoWib } from '../../src/core/values';
 import { SheetSnapshot, workbookJson, writeJson, writeXlsx } from '../sim/outputs';
 
@@ -32,7 +32,7 @@ export const BACKUP_FILES = ['workbook.json', 'workbook.xlsx', 'backup-info.json
 /** The tabs of an emulated spreadsheet as the user sees them (what workbook.json is made of). */
 export function snapshotsOf(ss: Spreadsheet): SheetSnapshot[] {
   return ss.getSheets().map((s) => {
-    const snap = (s as Sheet)._snapshot();
+    const snap = (s)._snapshot();
     return { name: snap.name, values: snap.values, display: snap.displayValues, frozenRows: snap.frozenRows };
   });
 }

@@ -161,7 +161,7 @@ export class ChannelSim {
   }
 
   private inbox(): { sheet: Sheet; col: (k: InboxKey) => number; rows: unknown[][] } {
-    const sheet = this.rt.spreadsheet.getSheetByName(INBOX_TAB) as Sheet | null;
+    const sheet = this.rt.spreadsheet.getSheetByName(INBOX_TAB);
     if (!sheet) throw new ScenarioError(`tab ${INBOX_TAB} tidak ada`);
     const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
     const col = (k: InboxKey) => headers.indexOf(INBOX_COLUMNS.find((c) => c.key === k)!.header) + 1;

@@ -8,7 +8,6 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { GasRuntime } from '../../emulator/runtime';
-import type { Sheet } from '../../emulator/spreadsheet';
 import { TAB } from '../../src/core/labels';
 import { calendarOf } from '../../src/core/calendar-config';
 import { Complaint, REGISTER_COLUMNS } from '../../src/core/complaint';
@@ -121,7 +120,7 @@ export async function writeOutputs(rt: GasRuntime, outDir: string, events: unkno
   const tmp = mkdtempSync(join(dirname(outDir), '.sim-'));
   try {
     const sheets: SheetSnapshot[] = rt.spreadsheet.getSheets().map((s) => {
-      const snap = (s as Sheet)._snapshot();
+      const snap = (s)._snapshot();
       return { name: snap.name, values: snap.values, display: snap.displayValues, frozenRows: snap.frozenRows };
     });
     const config = configOf(rt);

@@ -91,7 +91,7 @@ export class Simulation implements EventContext {
     this.rt.openSpreadsheet(this.operator);
     this.channels.connect(this.operator, (m) => this.problems.push(m));
     const items = this.rt.spreadsheetApp._ui._menus.flatMap((m) => m.items);
-    this.menuFunctions = new Set(items.flatMap((i) => [i.functionName, ...(i.items ?? []).map((x) => x.functionName)]).filter(Boolean) as string[]);
+    this.menuFunctions = new Set(items.flatMap((i) => [i.functionName, ...(i.items ?? []).map((x) => x.functionName)]).filter((f): f is string => Boolean(f)));
     this.checkRunNames();
   }
 
@@ -152,7 +152,7 @@ export class Simulation implements EventContext {
     if (linked && this.rt.spreadsheet.getSheets().some((x) => (x as unknown) === linked)) return linked as unknown as Sheet;
     const withForm = this.rt.spreadsheet.getSheets().filter((x) => x.getFormUrl());
     if (!withForm.length) throw new ScenarioError('@responses: spreadsheet tidak punya tab jawaban formulir');
-    return withForm[withForm.length - 1] as Sheet;
+    return withForm[withForm.length - 1];
   }
 
   rowOf(tabName: string, number: string): number {
@@ -183,7 +183,7 @@ export class Simulation implements EventContext {
 
   registerNumbers(): Set<string> {
     // A renamed or deleted register has no numbers (the form still takes submissions).
-    const reg = this.rt.spreadsheet.getSheetByName(TAB.register) as Sheet | null;
+    const reg = this.rt.spreadsheet.getSheetByName(TAB.register);
     if (!reg) return new Set();
     const col = headerIndex(reg).get(headerOf(REGISTER_COLUMNS, 'number'));
     const last = reg.getLastRow();

@@ -16,7 +16,7 @@ import type { Scenario } from './scenario';
 import { adminsOf } from './people';
 
 export function sheet(rt: GasRuntime, name: string): Sheet {
-  const s = rt.spreadsheet.getSheetByName(name) as Sheet | null;
+  const s = rt.spreadsheet.getSheetByName(name);
   if (!s) throw new Error(`tab "${name}" tidak ada`);
   return s;
 }
@@ -57,7 +57,7 @@ export function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
   if (Object.keys(settings).length) {
     const tab = sheet(rt, TAB.settings);
     const idx = headerIndex(tab);
-    const keys = tab.getRange(2, idx.get(SETTING_KEY)!, Math.max(1, tab.getLastRow() - 1), 1).getValues().map((r) => String(r[0]));
+    const keys = tab.getRange(2, idx.get(SETTING_KEY), Math.max(1, tab.getLastRow() - 1), 1).getValues().map((r) => String(r[0]));
     for (const [k, v] of Object.entries(settings)) {
       const at = keys.indexOf(k);
       const row = at >= 0 ? at + 2 : tab.getLastRow() + 1;
@@ -94,7 +94,7 @@ const OUTBOX_STATUS_HEADER = OUTBOX_HEADERS[9];
 
 /** Messages still waiting in `Antrean Email`. */
 export function queuedMail(rt: GasRuntime): number {
-  const tab = rt.spreadsheet.getSheetByName(TAB.outbox) as Sheet | null;
+  const tab = rt.spreadsheet.getSheetByName(TAB.outbox);
   if (!tab || tab.getLastRow() < 2) return 0;
   const col = headerIndex(tab).get(OUTBOX_STATUS_HEADER);
   return col ? tab.getRange(2, col, tab.getLastRow() - 1, 1).getValues().filter((r) => r[0] === OUTBOX_STATUS.waiting).length : 0;

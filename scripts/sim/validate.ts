@@ -46,7 +46,7 @@ export function int(obj: Body, key: string, where: string, min: number, required
 export function bool(obj: Body, key: string, where: string): boolean | undefined {
   const v = obj[key];
   if (v !== undefined && typeof v !== 'boolean') fail(`${where}.${key}`, 'harus true atau false');
-  return v as boolean | undefined;
+  return v;
 }
 
 export function ref(obj: Body, where: string): void {

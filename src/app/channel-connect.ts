@@ -12,7 +12,7 @@ import { CHANNEL_MENU, CHANNEL_TEXT } from '../core/labels/channels';
 import { fetchRound, writeCredential } from '../gas/channel-fetch';
 import { ScriptState } from '../gas/state';
 import { showAlert } from '../gas/ui';
-import { operatorOnly } from './menu';
+import { operatorOnly } from './access';
 import { finish, guard, startRun } from './run';
 
 export function channelOf(text: string): ChannelName | null {

@@ -95,7 +95,7 @@ export function sendReplies(run: Run, inbox: InboxTable): ReplyReport {
   const candidates = rows.some((r) => normaliseText(r.replyState) === REPLY_STATE.sending || (isTicked(r.sendReply) && !normaliseText(r.replyState) && normaliseText(r.number)));
   if (!candidates) return report;
   const register = RegisterTable.read(run.ss);
-  const answers = new Map(register.complaints.map((c) => [c.number, { status: c.status as string, reply: c.reply }]));
+  const answers = new Map(register.complaints.map((c) => [c.number, { status: c.status, reply: c.reply }]));
   const plan = planReplies(rows, answers, run.config.replyChannels);
   for (const i of plan.unknown) {
     inbox.update(i, { replyState: REPLY_STATE.unknown });

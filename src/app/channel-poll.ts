@@ -42,7 +42,7 @@ export function readChannels(creds: ChannelCredentials, state: ScriptState, now:
     if (!cred) continue;
     const s = channelState(state, channel);
     const d = decidePoll(s, now);
-    if (d.poll) polls.push(new ChannelPoll(channel, cred as never, s, now, d.wide));
+    if (d.poll) polls.push(new ChannelPoll(channel, cred, s, now, d.wide));
   }
   let tasks: { poll: ChannelPoll; task: PollTask }[] = polls.flatMap((poll) => poll.start().map((task) => ({ poll, task })));
   for (let round = 0; tasks.length && round < MAX_ROUNDS; round++) {

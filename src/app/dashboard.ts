@@ -1,39 +1,33 @@
 /**
  * Dashboard refresh (DESIGN §9, issue 6): the register is read once, the core turns it into the
- * PII-free feed and the figures, and this writes them: `Dasbor Data` in one block (and the same
- * into the separate spreadsheet named in Pengaturan `dasbor_spreadsheet_id`, when set), then the
- * `Ringkasan` tab with its charts. Runs hourly, after setup, and from Menu › Buka dasbor.
+ * PII-free feed and the figures, and src/gas writes them: `Dasbor Data` in one block (and the
+ * same into the separate spreadsheet named in Pengaturan `dasbor_spreadsheet_id`, when set), then
+ * the `Ringkasan` tab with its charts. Runs hourly, after setup, and from Menu › Buka dasbor,
+ * which then shows a dialog with the Looker Studio Linking API link that creates a report on the
+ * feed. Whoever is not allowed to write the protected dashboard tabs still gets the link to the
+ * feed as the last hourly refresh left it.
  */
-import { FEED_COLUMNS, FEED_HEADERS, FeedRecord, buildFeed, feedFormatRuns, feedValues, unitKindsOf } from '../core/dashboard/feed';
+import { FeedRecord, buildFeed, unitKindsOf } from '../core/dashboard/feed';
 import { computeFigures } from '../core/dashboard/figures';
-import { DIALOG } from '../core/labels/dashboard';
-import { spreadsheetIdOf } from '../core/dashboard/looker-link';
+import { dashboardDialogHtml } from '../core/dashboard/dialog';
+import { lookerCreateUrl } from '../core/dashboard/looker-link';
 import { summaryLayout } from '../core/dashboard/summary-sheet';
-import { TAB } from '../core/labels';
+import { MENU, TAB } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
+import { DIALOG } from '../core/labels/dashboard';
+import { FAILURE } from '../core/labels/journal';
+import { formatHuman } from '../core/values';
 import type { Complaint } from '../core/complaint';
 import { RegisterTable } from '../gas/complaint-tables';
+import { FeedState, FeedTarget, currentFeed, targetOf, writeExternalFeed, writeFeed } from '../gas/dashboard-feed';
+import { activeUserEmail } from '../gas/session';
+import { writeSummary } from '../gas/summary-sheet';
 import { RatingTable } from '../gas/tracking';
-import { replaceDataRows } from '../gas/tabs';
-import { dataColumns, ensureTab, protectTab } from '../gas/sheet-setup';
-import { writeSummary } from './dashboard-summary';
-import { writeChannelFeed } from '../gas/inbox-table'; // issue 15
-import { Run, errorText, finish, startRun } from './run';
+import { showHtmlDialog, showAlert } from '../gas/ui';
+import { Run, errorText, finish, guard, startRun } from './run';
+import { writeChannelFeed } from '../gas/inbox-table';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The feed's header row: its column ids, which Looker Studio fields bind to. */
-export const DASHBOARD_HEADERS: string[] = [...FEED_HEADERS];
-
-/** Where the feed was written: what the Looker Studio link points at. */
-export interface FeedTarget {
-  spreadsheetId: string;
-  spreadsheetUrl: string;
-  spreadsheetName: string;
-  sheetName: string;
-  gid: number;
-  external: boolean;
-}
+export { DASHBOARD_HEADERS, type FeedTarget } from '../gas/dashboard-feed';
 
 export interface DashboardRefresh {
   rows: number;
@@ -43,57 +37,10 @@ export interface DashboardRefresh {
   problems: string[];
 }
 
-function targetOf(ss: Spreadsheet, sheet: Sheet, external: boolean): FeedTarget {
-  return {
-    spreadsheetId: ss.getId(), spreadsheetUrl: ss.getUrl(), spreadsheetName: ss.getName(),
-    sheetName: sheet.getName(), gid: sheet.getSheetId(), external,
-  };
-}
-
-/** Whole-column formats (they hold for rows added later), one call per run of adjacent columns sharing one. */
-function formatColumns(sheet: Sheet, index: Map<string, number>): void {
-  for (const run of feedFormatRuns((id) => index.get(id)!)) {
-    dataColumns(sheet, run.first, run.first + run.count - 1).setNumberFormat(run.format);
-  }
-}
-
-/**
- * Replaces the feed rows of the `Dasbor Data` tab of `ss` (created when missing): one setValues
- * for all rows, in the tab's own column order (other columns typed into the tab are blanked).
- */
-export function writeFeed(ss: Spreadsheet, records: readonly FeedRecord[]): Sheet {
-  const tab = ensureTab(ss, TAB.dashboard, DASHBOARD_HEADERS);
-  const sheet = tab.sheet;
-  if (tab.created) protectTab(sheet, TAB.dashboard, [], []);
-  const width = Math.max(...tab.index.values()) + 1;
-  const positions = FEED_COLUMNS.map((c) => tab.index.get(c.id)!);
-  const rows = feedValues(records).map((values) => {
-    const row = new Array(width).fill('');
-    values.forEach((v, k) => { row[positions[k]] = v; });
-    return row;
-  });
-  // Formats and header notes once: when the tab or a column is new, or the formats were lost
-  // (setup creates the tab without them); checking costs one call.
-  const probe = FEED_COLUMNS.find((c) => c.format)!;
-  if (tab.created || tab.addedHeaders.length || sheet.getRange(2, tab.index.get(probe.id)! + 1).getNumberFormat() !== probe.format) {
-    formatColumns(sheet, tab.index);
-    const notes = new Array(width).fill('');
-    FEED_COLUMNS.forEach((c, k) => { notes[positions[k]] = `${c.description} (${c.type})`; });
-    sheet.getRange(1, 1, 1, width).setNotes([notes]);
-  }
-  replaceDataRows(sheet, rows, tab.dataRows, width);
-  return sheet;
-}
-
 /** Writes the feed into the separate dashboard spreadsheet; null (and a Log Galat entry) when it cannot. */
-function writeExternalFeed(run: Run, id: string, records: readonly FeedRecord[]): FeedTarget | null {
+function externalFeed(run: Run, id: string, records: readonly FeedRecord[]): FeedTarget | null {
   try {
-    const external = SpreadsheetApp.openById(spreadsheetIdOf(id));
-    const zone = run.ss.getSpreadsheetTimeZone();
-    // Date-only columns are midnight WIB: the feed must be read in the same zone.
-    if (external.getSpreadsheetTimeZone() !== zone) external.setSpreadsheetTimeZone(zone);
-    const sheet = writeFeed(external, records);
-    return targetOf(external, sheet, true);
+    return writeExternalFeed(id, run.ss.getSpreadsheetTimeZone(), records);
   } catch (e) {
     run.journal.error(DIALOG.externalUnavailable(id, errorText(e)), String((e as Error)?.stack ?? ''), '', 'PERINGATAN');
     return null;
@@ -105,17 +52,17 @@ function writeExternalFeed(run: Run, id: string, records: readonly FeedRecord[])
  * register's complaints when the calling job has just read them (no second read).
  */
 export function refreshDashboard(given?: Run, complaints?: readonly Complaint[]): DashboardRefresh {
-  const run = given ?? startRun('Dasbor');
+  const run = given ?? startRun(RUN_NAME.dashboard);
   const { records, problems } = buildFeed(complaints ?? RegisterTable.read(run.ss).complaints, {
     calendar: run.calendar, stepDays: run.config.stepDays, now: run.now, unitKinds: unitKindsOf(run.config.units),
     ratings: RatingTable.read(run.ss).byNumber,
   });
-  for (const p of problems) run.journal.error(`Dasbor: pengaduan dilewati: ${p}`, '', p.split(':')[0], 'PERINGATAN');
+  for (const p of problems) run.journal.error(DIALOG.skippedComplaint(p), '', p.split(':')[0], 'PERINGATAN');
 
   const local = writeFeed(run.ss, records);
   writeChannelFeed(run.ss, run.calendar); // issue 15: per-channel figures
   let target = targetOf(run.ss, local, false);
-  if (run.config.dashboardSpreadsheetId) target = writeExternalFeed(run, run.config.dashboardSpreadsheetId, records) ?? target;
+  if (run.config.dashboardSpreadsheetId) target = externalFeed(run, run.config.dashboardSpreadsheetId, records) ?? target;
 
   const layout = summaryLayout(computeFigures(records, run.calendar, run.now));
   const charts = writeSummary(run.ss, layout);
@@ -134,4 +81,50 @@ export function refreshDashboardQuietly(run: Run, complaints?: readonly Complain
     run.journal.error(DIALOG.refreshFailed(errorText(e)), String((e as Error)?.stack ?? ''));
     return null;
   }
+}
+
+/** Menu › Buka dasbor: refreshes the feed, then shows the Looker Studio dialog. */
+export function menuOpenDashboard(): void {
+  guard(RUN_NAME.menu, () => {
+    const run = startRun(RUN_NAME.openDashboard, { user: activeUserEmail() });
+    let feed: FeedState | null;
+    let refreshedAt = formatHuman(run.now);
+    try {
+      const refreshed = refreshDashboard(run);
+      feed = { target: refreshed.target, rows: refreshed.rows };
+    } catch (e) {
+      run.journal.error(DIALOG.refreshFailed(errorText(e)), String((e as Error)?.stack ?? ''), '', 'PERINGATAN');
+      feed = currentFeed(run.ss, run.config.dashboardSpreadsheetId);
+      refreshedAt = '—';
+    }
+    try {
+      finish(run);
+    } catch (e) {
+      // Someone who may not write the protected system tabs (Log Galat, Riwayat) still gets the link.
+      console.warn(`${RUN_NAME.openDashboard}: ${errorText(e)}`);
+    }
+    if (!feed) {
+      showAlert(MENU.openDashboard, DIALOG.refreshFailed(FAILURE.tabMissing(TAB.dashboard)));
+      return;
+    }
+    const template = run.config.dashboardTemplateReportId;
+    const lookerUrl = lookerCreateUrl({
+      spreadsheetId: feed.target.spreadsheetId,
+      worksheetId: feed.target.gid,
+      reportName: DIALOG.reportName,
+      templateReportId: template,
+      datasourceName: DIALOG.datasourceName,
+    });
+    const html = dashboardDialogHtml({
+      lookerUrl,
+      spreadsheetName: feed.target.spreadsheetName,
+      spreadsheetUrl: `${feed.target.spreadsheetUrl}#gid=${feed.target.gid}`,
+      tabName: feed.target.sheetName,
+      rows: feed.rows,
+      refreshedAt,
+      templateReportId: template,
+      external: feed.target.external,
+    });
+    showHtmlDialog(html, DIALOG.title, 560, 440);
+  });
 }

@@ -3,6 +3,7 @@
  * built yet say so in a dialog, in Indonesian, instead of failing.
  */
 import { FORM, MENU, MESSAGES, APP_NAME } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
 import { CHANNEL_CHOICES } from '../core/form-spec';
 import { HISTORY_VALUE } from '../core/labels/journal';
 import { MENU_TEXT } from '../core/labels/dialogs';
@@ -11,7 +12,10 @@ import { TRACKING_MENU } from '../core/labels/tracking';
 import { ensureForm } from '../gas/form';
 import { finish, guard, startRun } from './run';
 import { Outbox } from '../gas/outbox';
-import { showAlert } from '../gas/ui';
+import { waitScriptLock } from '../gas/lock';
+import { activeUserEmail } from '../gas/session';
+import { MenuEntry, addMenu, showAlert } from '../gas/ui';
+import { operatorOnly } from './access';
 import { reconcileAll } from './reconcile';
 import { setupSpreadsheet } from './setup';
 import { CHANNEL_MENU } from '../core/labels/channels'; // issue 15
@@ -31,27 +35,12 @@ export const MENU_ITEMS: [string, string][] = [
 ];
 
 export function onOpenTrigger(): void {
-  const menu = SpreadsheetApp.getUi().createMenu(MENU.title);
-  MENU_ITEMS.forEach(([caption, fn], i) => {
-    if (i === 3 || i === MENU_ITEMS.length - 1) menu.addSeparator();
-    menu.addItem(caption, fn);
+  const entries: MenuEntry[] = [];
+  MENU_ITEMS.forEach((item, i) => {
+    if (i === 3 || i === MENU_ITEMS.length - 1) entries.push(null);
+    entries.push(item);
   });
-  menu.addToUi();
-}
-
-/**
- * Menu items run as the person who clicks them, and only the operator (the spreadsheet's owner)
- * may write the protected tabs (Riwayat, Log Galat, Antrean Email, config). For anyone else the
- * item explains this instead of failing half-way; the automatic runs (triggers, as the operator)
- * do the same work on schedule.
- */
-export function operatorOnly(caption: string): boolean {
-  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
-  const ownerEmail = owner ? owner.getEmail() : '';
-  const me = Session.getActiveUser().getEmail();
-  if (!ownerEmail || !me || ownerEmail.toLowerCase() === me.toLowerCase()) return true;
-  showAlert(caption, MESSAGES.operatorOnly(caption, ownerEmail));
-  return false;
+  addMenu(MENU.title, entries);
 }
 
 export function menuSetup(): void {
@@ -60,8 +49,8 @@ export function menuSetup(): void {
 
 export function menuSyncForm(): void {
   if (!operatorOnly(MENU.syncForm)) return;
-  guard('Menu', () => {
-    const run = startRun('Sinkron formulir', { user: Session.getActiveUser().getEmail() });
+  guard(RUN_NAME.menu, () => {
+    const run = startRun(RUN_NAME.syncForm, { user: activeUserEmail() });
     const active = run.config.units.filter((u) => u.active).map((u) => u.name);
     const result = ensureForm(run.ss, run.layout.formId, { channel: CHANNEL_CHOICES, category: run.config.categories, unit: [FORM.autoRoute, ...active] });
     const changed = [...result.addedItems, ...result.updatedChoices];
@@ -73,15 +62,14 @@ export function menuSyncForm(): void {
 
 export function menuReconcile(): void {
   if (!operatorOnly(MENU.reconcile)) return;
-  guard('Menu', () => {
-    const lock = LockService.getScriptLock();
-    lock.waitLock(30000);
-    const run = startRun('Rekonsiliasi', { user: Session.getActiveUser().getEmail() });
+  guard(RUN_NAME.menu, () => {
+    const lock = waitScriptLock('menu');
+    const run = startRun(RUN_NAME.reconcile, { user: activeUserEmail() });
     const outbox = Outbox.read(run.ss);
     const r = reconcileAll(run, outbox);
     outbox.flushQueue();
     finish(run);
-    lock.releaseLock();
+    lock.release();
     showAlert(MENU.reconcile, MENU_TEXT.reconcile(r));
   });
 }

@@ -6,6 +6,7 @@
  */
 import { ESCALATION_KIND } from '../core/email/escalation';
 import { MENU, TAB } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
 import { DailyPlan, ReportLinks, manualSummary, planDaily } from '../core/reports/daily';
 import { longDate } from '../core/reports/format';
 import { ReminderDay, scheduledReminderDay, todayReminderDay } from '../core/reports/period';
@@ -13,14 +14,14 @@ import { formatDateTime } from '../core/values';
 import { RegisterTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
 import { readRatings } from '../gas/tracking';
+import { REMINDER_TEXT, ReminderCounts } from '../core/labels/reminders';
+import { LOCK_WAIT_MS, LockPurpose, tryScriptLock } from '../gas/lock';
+import { activeUserEmail } from '../gas/session';
 import { showAlert } from '../gas/ui';
+import { operatorOnly } from './access';
 import { sendMail } from './mail';
-import { operatorOnly } from './menu';
 import { Run, finish, guard, startRun, tabUrl } from './run';
 import { channelDigest } from './channel-inbox'; // issue 15
-
-/** The hourly run may hold the lock for a while at the same hour; wait for it. */
-const LOCK_WAIT_MS = 5 * 60_000;
 
 function links(run: Run): ReportLinks {
   return {
@@ -37,9 +38,12 @@ interface Outcome {
   waiting: number;
 }
 
-function describe(o: Outcome): string {
+function countsOf(o: Outcome): ReminderCounts {
   const p = o.plan;
-  return `${p.day.date}: diantrekan ${o.queued} (eskalasi ${p.escalations}, pengingat unit ${p.unitDigests}, pengingat admin ${p.adminDigest}, ringkasan ${p.summaries}); terkirim ${o.sent}; menunggu ${o.waiting}`;
+  return {
+    date: p.day.date, escalations: p.escalations, unitDigests: p.unitDigests, adminDigest: p.adminDigest,
+    summaries: p.summaries, queued: o.queued, sent: o.sent, waiting: o.waiting,
+  };
 }
 
 /** Queues the day's messages and sends what the quota allows (register and outbox read once). */
@@ -62,76 +66,70 @@ function remind(run: Run, day: ReminderDay, action: string): Outcome {
   for (const m of plan.emails) if (outbox.enqueue(m, run.now)) queued++;
   const { sent, waiting } = sendMail(run, outbox);
   const outcome = { plan, queued, sent, waiting };
-  if (queued || sent) run.journal.record('', action, '', '', describe(outcome));
+  if (queued || sent) run.journal.record('', action, '', '', REMINDER_TEXT.history(countsOf(outcome)));
   return outcome;
 }
 
-function withLock<T>(wait: number, body: () => T): T | undefined {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(wait)) return undefined;
+function withLock<T>(purpose: LockPurpose, body: () => T): T | undefined {
+  const lock = tryScriptLock(purpose);
+  if (!lock) return undefined;
   try {
     return body();
   } finally {
-    lock.releaseLock();
+    lock.release();
   }
 }
 
-const BUSY = 'Proses lain sedang berjalan (mis. pemeliharaan per jam). Coba lagi beberapa menit lagi.';
-
 /** The daily trigger (default 08:00 WIB): digests, escalations, and summaries when due. */
 export function dailyJob(): void {
-  guard('Pengingat harian', () => {
-    const done = withLock(LOCK_WAIT_MS, () => {
-      const run = startRun('Pengingat harian');
+  guard(REMINDER_TEXT.dailyAction, () => {
+    const done = withLock('daily', () => {
+      const run = startRun(REMINDER_TEXT.dailyAction);
       const day = scheduledReminderDay(run.calendar, run.now, run.config.reminderHour);
       if (!day.working) return true; // not a working day: nothing to remind of, nothing written
-      remind(run, day, 'Pengingat harian');
+      remind(run, day, REMINDER_TEXT.dailyAction);
       finish(run);
       return true;
     });
     // Throwing makes Google notify the owner; the next run (hourly or tomorrow) still sends
     // whatever the keys show was not sent.
-    if (!done) throw new Error('Pengingat harian: kunci skrip tidak didapat dalam 5 menit; pengingat hari ini belum dikirim.');
+    if (!done) throw new Error(REMINDER_TEXT.dailyLockTimeout(LOCK_WAIT_MS.daily / 60_000));
   });
 }
 
 /** Menu "Kirim pengingat sekarang": today's digests and escalations now (same keys as the trigger). */
 export function menuRemindNow(): void {
   if (!operatorOnly(MENU.remindNow)) return;
-  guard('Menu', () => {
-    const message = withLock(30_000, () => {
-      const run = startRun(MENU.remindNow, { user: Session.getActiveUser().getEmail() });
+  guard(RUN_NAME.menu, () => {
+    const message = withLock('menu', () => {
+      const run = startRun(MENU.remindNow, { user: activeUserEmail() });
       const day = todayReminderDay(run.calendar, run.now, run.config.reminderHour);
-      if (!day.working) return `${longDate(day.date)} bukan hari kerja; pengingat tidak dikirim.`;
+      if (!day.working) return REMINDER_TEXT.notWorkingDay(longDate(day.date));
       const o = remind(run, day, MENU.remindNow);
       finish(run);
-      const p = o.plan;
-      const head = o.queued
-        ? `Diantrekan ${o.queued} email: ${p.escalations} eskalasi, ${p.unitDigests} pengingat unit, ${p.adminDigest} pengingat admin, ${p.summaries} ringkasan.`
-        : 'Tidak ada pengingat baru: pengingat hari ini sudah diantrekan sebelumnya atau tidak ada yang perlu diingatkan.';
-      return `${head}\nTerkirim sekarang: ${o.sent}. Menunggu kuota email: ${o.waiting} (dikirim pada proses berikutnya).`;
+      return o.queued ? REMINDER_TEXT.remindQueued(countsOf(o)) : REMINDER_TEXT.remindNothingNew(o.sent, o.waiting);
     });
-    showAlert(MENU.remindNow, message ?? BUSY);
+    showAlert(MENU.remindNow, message ?? REMINDER_TEXT.busy);
   });
 }
 
 /** Menu "Kirim ringkasan": the weekly summary of the last complete week, to leadership, now. */
 export function menuSendSummary(): void {
   if (!operatorOnly(MENU.sendSummary)) return;
-  guard('Menu', () => {
-    const message = withLock(30_000, () => {
-      const run = startRun(MENU.sendSummary, { user: Session.getActiveUser().getEmail() });
-      if (!run.config.leaders.length) return 'Email pimpinan belum diisi (Pengaturan › email_pimpinan); ringkasan tidak dikirim.';
+  guard(RUN_NAME.menu, () => {
+    const message = withLock('menu', () => {
+      const run = startRun(MENU.sendSummary, { user: activeUserEmail() });
+      if (!run.config.leaders.length) return REMINDER_TEXT.noLeaders;
       const register = RegisterTable.read(run.ss);
       const outbox = Outbox.read(run.ss);
       const email = manualSummary(register.complaints, run.config, run.calendar, run.now, links(run), formatDateTime(run.now), readRatings(run.ss));
       const queued = outbox.enqueue(email, run.now);
       const { sent, waiting } = sendMail(run, outbox);
-      if (queued) run.journal.record('', MENU.sendSummary, '', '', `${email.subject}; terkirim ${sent}; menunggu ${waiting}`);
+      if (queued) run.journal.record('', MENU.sendSummary, '', '', REMINDER_TEXT.summaryHistory(email.subject, sent, waiting));
       finish(run);
-      if (!queued) return 'Ringkasan ini baru saja diantrekan; tidak dikirim dua kali.';
-      return `${email.subject}\nPenerima: ${email.to.join(', ')}.\nTerkirim sekarang: ${sent}. Menunggu kuota email: ${waiting} (dikirim pada proses berikutnya).`;
+      if (!queued) return REMINDER_TEXT.summaryAlreadyQueued;
+      return REMINDER_TEXT.summarySent(email.subject, email.to, sent, waiting);
     });
-    showAlert(MENU.sendSummary, message ?? BUSY);
+    showAlert(MENU.sendSummary, message ?? REMINDER_TEXT.busy);
   });
 }

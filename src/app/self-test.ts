@@ -11,6 +11,7 @@ import { CHECK_IDS, CHECKS, CheckId } from '../core/self-test/checks';
 import { dialogText, resultOf, resultOfError, tabRows } from '../core/self-test/report';
 import { PROBES, ProbeContext } from '../gas/self-test-probes';
 import { openScratchTab, removeScratchTab, writeSelfTestTab } from '../gas/self-test-tabs';
+import { activeSpreadsheet, effectiveUserEmail } from '../gas/session';
 import { ScriptState } from '../gas/state';
 import { showAlert } from '../gas/ui';
 import { layoutOf } from './run';
@@ -31,12 +32,13 @@ function runCheck<K extends CheckId>(id: K, ctx: ProbeContext): CheckResult {
 export function selfTest(): SelfTestReport {
   const started = Date.now();
   const at = new Date();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
+  if (!ss) throw new Error('selfTest: no active spreadsheet (run it from the spreadsheet menu or the bound script)');
   const state = ScriptState.load();
   const scratch = openScratchTab(ss);
   const ctx: ProbeContext = {
     ss, scratch,
-    me: Session.getEffectiveUser().getEmail().toLowerCase(),
+    me: effectiveUserEmail().toLowerCase(),
     formId: layoutOf(state).formId,
     state,
   };

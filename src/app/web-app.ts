@@ -19,6 +19,7 @@
  */
 import { REGISTER_COLUMNS } from '../core/complaint';
 import { TAB } from '../core/labels';
+import { RUN_NAME } from '../core/labels/runs';
 import { PAGE, TRACKING_DIALOG, TRACKING_HISTORY, TRACKING_MENU } from '../core/labels/tracking';
 import { codesMatch, normaliseNumber } from '../core/tracking/code';
 import { Notice, notFoundPageHtml, searchPageHtml, trackingPageHtml, trackingViewOf } from '../core/tracking/page';
@@ -29,28 +30,26 @@ import {
   RatingTable, TRACKING_SECRET_KEY, cachePage, cachedPage, findComplaint, forgetPage, newTrackingSecret, pageCacheKey,
   trackingCodeOf, webAppUrl, writeTrackingLinks,
 } from '../gas/tracking';
-import { showAlert } from '../gas/ui';
+import { htmlPage, showAlert } from '../gas/ui';
 import { cachedConfig } from '../gas/config-store';
-import { operatorOnly } from './menu';
+import { tryScriptLock, waitScriptLock } from '../gas/lock';
+import { activeSpreadsheet, activeUserEmail, openSpreadsheetByUrl } from '../gas/session';
+import { operatorOnly } from './access';
 import { finish, guard, layoutOf, startRun } from './run';
 
 type WebEvent = GoogleAppsScript.Events.DoGet | GoogleAppsScript.Events.DoPost;
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
 const SOURCE = TRACKING_HISTORY.source;
-const RATING_LOCK_MS = 10_000;
 
-function output(html: string, title: string): HtmlOutput {
-  // The viewport tag must be set on the output: the page itself is shown inside Google's frame.
-  return HtmlService.createHtmlOutput(html).setTitle(title).addMetaTag('viewport', 'width=device-width, initial-scale=1');
-}
+const output = htmlPage;
 
 function spreadsheet(state: ScriptState): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = activeSpreadsheet();
   if (active) return active;
   const url = layoutOf(state).spreadsheetUrl;
   if (!url) throw new Error('web app: no active spreadsheet and setup has not recorded its URL');
-  return SpreadsheetApp.openByUrl(url);
+  return openSpreadsheetByUrl(url);
 }
 
 function param(e: WebEvent | undefined, name: string): string {
@@ -125,8 +124,8 @@ function rate(e: WebEvent | undefined): HtmlOutput {
   if (score === null) return page('invalid');
   const comment = sanitiseComment(param(e, 'komentar'));
 
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(RATING_LOCK_MS)) return page('busy');
+  const lock = tryScriptLock('rating');
+  if (!lock) return page('busy');
   try {
     const table = RatingTable.read(ss);
     const previous = table.byNumber.get(c.number);
@@ -143,7 +142,7 @@ function rate(e: WebEvent | undefined): HtmlOutput {
     }
     return page('thanks', table);
   } finally {
-    lock.releaseLock();
+    lock.release();
   }
 }
 
@@ -164,16 +163,15 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): HtmlOutput {
  */
 export function menuRotateTrackingCode(): void {
   if (!operatorOnly(TRACKING_MENU.rotate)) return;
-  guard('Menu', () => {
-    const lock = LockService.getScriptLock();
-    lock.waitLock(30000);
-    const run = startRun(TRACKING_MENU.rotate, { user: Session.getActiveUser().getEmail() });
+  guard(RUN_NAME.menu, () => {
+    const lock = waitScriptLock('menu');
+    const run = startRun(TRACKING_MENU.rotate, { user: activeUserEmail() });
     run.state.set(TRACKING_SECRET_KEY, newTrackingSecret());
     const { written: rewritten, base } = writeTrackingLinks(run, true);
     run.journal.record('', TRACKING_HISTORY.rotated, REGISTER_COLUMNS.find((col) => col.key === 'trackingUrl')!.header, '', TRACKING_HISTORY.rotatedValue(rewritten));
     if (!base) run.journal.error(TRACKING_DIALOG.noUrl, TAB.settings, '', 'PERINGATAN');
     finish(run);
-    lock.releaseLock();
+    lock.release();
     showAlert(TRACKING_MENU.rotate, TRACKING_DIALOG.rotateDone(rewritten, base));
   });
 }

@@ -2,8 +2,7 @@
 import { CalendarConfig, DayHours, HourException, IsoWeekday, WeeklyHours, WorkCalendar, WorkingDate, createCalendar } from './calendar';
 import { AppConfig, Hours } from './config';
 import { Holiday, HolidayKind } from './holidays';
-
-const WORKING_DAY_KIND = 'Hari kerja';
+import { HOLIDAY_KIND } from './labels/holidays';
 
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -23,10 +22,10 @@ export function calendarConfigOf(cfg: Pick<AppConfig, 'weekHours' | 'exceptions'
   const holidays: Holiday[] = [];
   const workingDates: WorkingDate[] = [];
   for (const row of cfg.holidays) {
-    if (row.kind.toLowerCase() === WORKING_DAY_KIND.toLowerCase()) {
+    if (row.kind.toLowerCase() === HOLIDAY_KIND.working.toLowerCase()) {
       workingDates.push({ date: row.date, name: row.name });
     } else {
-      const kind: HolidayKind = row.kind === 'Libur nasional' || row.kind === 'Cuti bersama' ? row.kind : 'Libur lokal';
+      const kind: HolidayKind = row.kind === HOLIDAY_KIND.national || row.kind === HOLIDAY_KIND.collective ? row.kind : HOLIDAY_KIND.local;
       holidays.push({ date: row.date, name: row.name, kind, source: row.source });
     }
   }

@@ -24,6 +24,7 @@
  * working days is then two array reads. Dates outside the tables take the same rules day by day.
  */
 import { SHIPPED_HOLIDAYS } from './holidays';
+import { HOLIDAY_KIND } from './labels/holidays';
 
 export type { Holiday, HolidayKind } from './holidays';
 import { DAY_MS, MINUTE_MS, Span, ZoneClock, checkDate, dateKeyOfDay, dayNumberOf, spanOfHours, timeOfDayMs, zoneClock } from './calendar-days';
@@ -158,7 +159,7 @@ export interface HolidayEntry {
 }
 
 /** The `Hari Libur` kind that marks a date as a working day (DESIGN §6 working Saturday). */
-export const WORKING_DAY_KIND = 'Hari kerja';
+export const WORKING_DAY_KIND = HOLIDAY_KIND.working;
 
 function isWorkingDayKind(kind: string | undefined): boolean {
   return typeof kind === 'string' && kind.trim().toLowerCase() === WORKING_DAY_KIND.toLowerCase();

@@ -5,7 +5,6 @@
  */
 
 export const CHANNELS = ['Instagram', 'Facebook', 'Twitter/X', 'YouTube'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 export const STATUS = {
   new: 'Baru',
@@ -24,7 +23,6 @@ export const OFFICER_STATUS = {
   processing: 'Diproses',
   done: 'Selesai',
 } as const;
-export type OfficerStatus = (typeof OFFICER_STATUS)[keyof typeof OFFICER_STATUS];
 export const OFFICER_CHOICES: string[] = Object.values(OFFICER_STATUS);
 
 export function isOpen(status: Status): boolean {

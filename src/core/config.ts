@@ -3,10 +3,10 @@
  * defaults that `setup` seeds, and parsing of what the operator typed (with a message in
  * Indonesian for each value that could not be used; the default is used instead).
  */
+import { CONFIG_PROBLEM } from './labels/config';
+import { HOLIDAY_KIND } from './labels/holidays';
 import { normaliseText } from './sanitize';
 import { isDate } from './values';
-
-export const UNIT_KINDS = ['Sekretariat', 'Bidang', 'UKPD', 'Sudin'] as const;
 
 export interface UnitConfig {
   name: string;
@@ -123,7 +123,6 @@ export interface HolidayRow {
 }
 
 export const HOLIDAY_HEADERS = ['Tanggal', 'Nama', 'Jenis', 'Sumber'] as const;
-export const HOLIDAY_KINDS = ['Libur nasional', 'Cuti bersama', 'Libur lokal', 'Hari kerja'] as const;
 export const SETTINGS_HEADERS = ['Kunci', 'Nilai', 'Keterangan'] as const;
 
 export interface AppConfig {
@@ -179,7 +178,7 @@ export function parseHoursExceptions(value: string, base: (Hours | null)[]): { e
   for (const line of value.split(/\n+/).map((l) => l.trim()).filter(Boolean)) {
     const m = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*:\s*(.+)$/.exec(line);
     if (!m || !isCalendarDate(m[1]) || !isCalendarDate(m[2]) || m[1] > m[2]) {
-      problems.push(`Jam kerja khusus "${line}" tidak dapat dibaca (contoh: 2026-02-19..2026-03-18: senin-kamis 08:00-15:00; jumat 08:00-15:30).`);
+      problems.push(CONFIG_PROBLEM.exceptionUnreadableExample(line));
       continue;
     }
     const hours = base.slice();
@@ -193,7 +192,7 @@ export function parseHoursExceptions(value: string, base: (Hours | null)[]): { e
       for (const d of days) hours[d] = h;
     }
     if (ok) exceptions.push({ from: m[1], to: m[2], hours });
-    else problems.push(`Jam kerja khusus "${line}" tidak dapat dibaca.`);
+    else problems.push(CONFIG_PROBLEM.exceptionUnreadable(line));
   }
   return { exceptions, problems };
 }
@@ -209,7 +208,7 @@ function isEmail(s: string): boolean {
 function emails(value: unknown, label: string, problems: string[]): string[] {
   const list = splitList(value);
   const bad = list.filter((e) => !isEmail(e));
-  if (bad.length) problems.push(`${label}: alamat email tidak sah diabaikan: ${bad.join(', ')}.`);
+  if (bad.length) problems.push(CONFIG_PROBLEM.badEmails(label, bad));
   return list.filter(isEmail).map((e) => e.toLowerCase());
 }
 
@@ -244,7 +243,7 @@ function trackingUrlOf(value: string, problems: string[]): string {
   const v = value.trim();
   if (!v) return '';
   if (/^https:\/\/[^\s]+$/i.test(v) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/[^\s]*$/i.test(v)) return v;
-  problems.push(`Pengaturan url_pantau = "${v}" bukan URL https; kolom Tautan Pantau memakai URL deployment aplikasi web.`);
+  problems.push(CONFIG_PROBLEM.trackingUrlNotHttps(v));
   return '';
 }
 
@@ -267,7 +266,7 @@ export function parseConfig(tables: ConfigTables): AppConfig {
     // Whole numbers only: a step of 1.5 days or a reminder at hour 8.5 cannot be scheduled.
     if (!/^\d+$/.test(raw) || n < min || n > max) {
       const def = Number(SETTINGS.find((s) => s.key === key)?.value);
-      problems.push(`Pengaturan ${key} = "${raw}" tidak sah (harus bilangan bulat ${min}–${max}); dipakai ${def}.`);
+      problems.push(CONFIG_PROBLEM.badInteger(key, raw, min, max, def));
       return def;
     }
     return n;
@@ -278,7 +277,7 @@ export function parseConfig(tables: ConfigTables): AppConfig {
     const h = parseHours(raw);
     if (h === undefined) {
       const def = parseHours(SETTINGS.find((s) => s.key === `jam_kerja_${day}`)!.value) ?? null;
-      problems.push(`Pengaturan jam_kerja_${day} = "${raw}" tidak dapat dibaca (contoh 08:00-16:00); dipakai nilai bawaan.`);
+      problems.push(CONFIG_PROBLEM.badHours(day, raw));
       return def;
     }
     return h;
@@ -291,14 +290,14 @@ export function parseConfig(tables: ConfigTables): AppConfig {
   tables.units.forEach((row, i) => {
     const name = normaliseText(row[0]);
     if (!name) return;
-    if (seen.has(name)) { problems.push(`Tab Unit baris ${i + 2}: unit "${name}" ganda; baris ini diabaikan.`); return; }
+    if (seen.has(name)) { problems.push(CONFIG_PROBLEM.duplicateUnit(i + 2, name)); return; }
     seen.add(name);
     units.push({
       name,
       kind: normaliseText(row[1]) || 'UKPD',
       tab: normaliseText(row[2]) || name,
-      pics: emails(row[3], `Tab Unit "${name}" Email PIC`, problems),
-      head: emails(row[4], `Tab Unit "${name}" Email Kepala`, problems)[0] ?? '',
+      pics: emails(row[3], CONFIG_PROBLEM.unitPics(name), problems),
+      head: emails(row[4], CONFIG_PROBLEM.unitHead(name), problems)[0] ?? '',
       keywords: splitList(row[5]),
       active: yes(row[6]),
     });
@@ -308,8 +307,8 @@ export function parseConfig(tables: ConfigTables): AppConfig {
   tables.holidays.forEach((row, i) => {
     if (row.every((v) => String(v ?? '').trim() === '')) return;
     const date = dateKeyOf(row[0]);
-    if (!date) { problems.push(`Tab Hari Libur baris ${i + 2}: tanggal "${String(row[0])}" tidak dapat dibaca; baris diabaikan.`); return; }
-    holidays.push({ date, name: normaliseText(row[1]), kind: normaliseText(row[2]) || 'Libur lokal', source: normaliseText(row[3]) });
+    if (!date) { problems.push(CONFIG_PROBLEM.badHolidayDate(i + 2, String(row[0]))); return; }
+    holidays.push({ date, name: normaliseText(row[1]), kind: normaliseText(row[2]) || HOLIDAY_KIND.local, source: normaliseText(row[3]) });
   });
 
   return {
@@ -322,8 +321,8 @@ export function parseConfig(tables: ConfigTables): AppConfig {
     reminderHour: number('jam_pengingat', 0, 23),
     escalateHeadDays: number('eskalasi_kepala_hari', 1, 30),
     escalateLeadersDays: number('eskalasi_pimpinan_hari', 1, 60),
-    admins: emails(setting('email_admin'), 'Pengaturan email_admin', problems),
-    leaders: emails(setting('email_pimpinan'), 'Pengaturan email_pimpinan', problems),
+    admins: emails(setting('email_admin'), CONFIG_PROBLEM.setting('email_admin'), problems),
+    leaders: emails(setting('email_pimpinan'), CONFIG_PROBLEM.setting('email_pimpinan'), problems),
     dashboardSpreadsheetId: setting('dasbor_spreadsheet_id').trim(),
     dashboardTemplateReportId: setting('dasbor_template_report_id').trim(),
     trackingUrl: trackingUrlOf(setting('url_pantau'), problems),

@@ -17,6 +17,7 @@
  */
 import { dateKeyOfDay, dayNumberOf } from './calendar';
 import type { HolidayKind } from './holidays';
+import { HOLIDAY_KIND } from './labels/holidays';
 
 /** Value of the `Hari Libur` source column for synced rows. */
 export const GOOGLE_CALENDAR_SOURCE = 'Google Kalender';
@@ -156,7 +157,7 @@ export function planHolidaySync(
     .map(([day, e]) => ({
       date: dateKeyOfDay(day),
       name: e.names.join(' / '),
-      kind: e.allLeave ? 'Cuti bersama' : 'Libur nasional',
+      kind: e.allLeave ? HOLIDAY_KIND.collective : HOLIDAY_KIND.national,
       source: GOOGLE_CALENDAR_SOURCE,
     }));
 

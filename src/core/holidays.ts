@@ -8,8 +8,10 @@
  * the same day whatever the host's time zone. Names are what the operator sees (Indonesian).
  */
 
-/** The non-working kinds of the `Hari Libur` tab (DESIGN §3; config.ts adds 'Hari kerja'). */
-export type HolidayKind = 'Libur nasional' | 'Cuti bersama' | 'Libur lokal';
+import { HOLIDAY_KIND } from './labels/holidays';
+
+/** The non-working kinds of the `Hari Libur` tab (DESIGN §3; the tab also takes HOLIDAY_KIND.working). */
+export type HolidayKind = (typeof HOLIDAY_KIND)['national' | 'collective' | 'local'];
 
 /** One non-working date. */
 export interface Holiday {
@@ -26,8 +28,8 @@ export const SHIPPED_HOLIDAY_SOURCE = 'SKB 3 Menteri';
 
 type Row = readonly [date: string, kind: HolidayKind, name: string];
 
-const LIBUR: HolidayKind = 'Libur nasional';
-const CUTI: HolidayKind = 'Cuti bersama';
+const LIBUR: HolidayKind = HOLIDAY_KIND.national;
+const CUTI: HolidayKind = HOLIDAY_KIND.collective;
 
 const ROWS_2025: readonly Row[] = [
   ['2025-01-01', LIBUR, 'Tahun Baru 2025 Masehi'],

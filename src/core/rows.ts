@@ -3,6 +3,7 @@
  * table's layout is discovered from its header row on every run; columns we do not know (the
  * operator's own) are carried through untouched.
  */
+import { missingColumnsText } from './labels/config';
 import { Column } from './complaint';
 import { cellText } from './sanitize';
 import { isDate } from './values';
@@ -11,7 +12,7 @@ export type ColumnIndex<K extends string> = Record<K, number>;
 
 export class MissingColumnsError extends Error {
   constructor(readonly tab: string, readonly missing: string[]) {
-    super(`Kolom ${missing.map((m) => `"${m}"`).join(', ')} tidak ditemukan di tab "${tab}". Jalankan menu Pengaduan › Siapkan / Perbarui.`);
+    super(missingColumnsText(tab, missing));
   }
 }
 

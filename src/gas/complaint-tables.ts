@@ -82,7 +82,7 @@ export function readRegisterKeys(ss: Spreadsheet): RegisterKeys {
   const last = sheet.getLastRow();
   const column = (key: ComplaintKey): unknown[] => {
     const i = index[key];
-    return last < 2 || i === undefined ? [] : sheet.getRange(2, i + 1, last - 1, 1).getValues().map((r) => r[0]);
+    return last < 2 || i === undefined ? [] : sheet.getRange(2, i + 1, last - 1, 1).getValues().map((r): unknown => r[0]);
   };
   const numbers = column('number');
   const keys = column('sourceKey');

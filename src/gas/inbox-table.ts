@@ -110,7 +110,7 @@ export function writeChannelFeed(ss: Spreadsheet, calendar: WorkCalendar): numbe
   if (tab.created) protectTab(tab.sheet, CHANNEL_FEED_TAB, [], []);
   const width = Math.max(...tab.index.values()) + 1;
   const rows = feed.map((f) => {
-    const row = new Array(width).fill('');
+    const row: unknown[] = new Array<unknown>(width).fill('');
     const values = [f.channel, f.posts, f.complaints, f.notComplaints, f.spam, f.untriaged, f.medianTriageWorkingHours ?? ''];
     CHANNEL_FEED_HEADERS.forEach((h, k) => { row[tab.index.get(h)!] = values[k]; });
     return row;

@@ -12,9 +12,10 @@ export const LOCK_WAIT_MS = {
   edit: 10_000,
   /** The hourly run waits a minute, then skips the hour rather than queue behind another run. */
   hourly: 60_000,
-  /** Menu items and the daily job. */
+  /** Menu items: a person is waiting for the dialog. */
   menu: 30_000,
-  daily: 30_000,
+  /** The daily job: the hourly run may hold the lock for a while at the same hour; wait for it. */
+  daily: 5 * 60_000,
   setup: 60_000,
   /** Marking a batch of outgoing mail (sent outside the lock): a short wait for a short hold. */
   mailCommit: 15_000,

@@ -3,7 +3,7 @@
  * responses tab the spreadsheet has had. A response is read by its tab's own header row, never
  * by a column layout remembered from an older tab.
  */
-import { FORM_KEYS, FormKey } from '../core/intake';
+import { FORM_KEYS } from '../core/intake';
 import { FORM_ITEMS, RESPONSE_EMAIL_HEADERS, RESPONSE_TIMESTAMP_HEADERS, responseColumns } from '../core/form-spec';
 import { ResponseRow } from '../core/registration';
 import { asDate, asText } from '../core/values';
@@ -23,7 +23,7 @@ export function responseOf(values: unknown[], columns: Record<string, number>, t
   const answers: ResponseRow['answers'] = {};
   for (const key of FORM_KEYS) {
     const i = columns[key];
-    if (i !== undefined && i < values.length) answers[key as FormKey] = values[i];
+    if (i !== undefined && i < values.length) answers[key] = values[i];
   }
   return {
     tab,

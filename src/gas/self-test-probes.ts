@@ -92,7 +92,7 @@ export const PROBES: Probes = {
   'zona.jawaban': ({ ss, scratch }) => {
     const cell = scratch.getRange(6, 1);
     cell.setNumberFormat('yyyy-MM-dd HH:mm:ss').setValue(X.TYPED_WALL);
-    const value = cell.getValue();
+    const value: unknown = cell.getValue();
     const zone = ss.getSpreadsheetTimeZone();
     const wallInSheetZone = isDateValue(value) ? Utilities.formatDate(value, zone, 'yyyy-MM-dd HH:mm:ss') : '';
     return { value, wallInSheetZone, display: cell.getDisplayValue(), zone };

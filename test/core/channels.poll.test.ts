@@ -17,7 +17,7 @@ function world() {
   const p = installPlatforms(rt.urlFetchApp, ACCOUNTS, () => rt.now());
   const states: Partial<Record<ChannelName, ChannelState>> = {};
   const poll = (channel: ChannelName, wide = false): PollResult => {
-    const cp = new ChannelPoll(channel, ACCOUNTS[channel]! as never, states[channel] ?? emptyState(), rt.now(), wide);
+    const cp = new ChannelPoll(channel, ACCOUNTS[channel]!, states[channel] ?? emptyState(), rt.now(), wide);
     let tasks = cp.start();
     while (tasks.length) {
       const replies = rt.urlFetchApp.fetchAll(tasks.map((t) => ({ ...t.request, muteHttpExceptions: true })));

@@ -7,7 +7,7 @@ import { STATUS, emptyComplaint } from '../../src/core/complaint';
 import { FEED_COLUMNS, FEED_HEADERS, FeedRecord, buildFeed, feedFormatRuns, feedRecordOf, feedValues } from '../../src/core/dashboard/feed';
 import { feedRecordsFromObjects, feedRecordsFromTable } from '../../src/core/dashboard/feed-read';
 import { isoWib } from '../../src/core/values';
-import { COMPLAINTS, NOW, at, calendar, ctx, personalStrings } from './dashboard.fixtures';
+import { COMPLAINTS, NOW, at, ctx, personalStrings } from './dashboard.fixtures';
 
 const { records, problems } = buildFeed(COMPLAINTS, ctx);
 const byNumber = (n: number): FeedRecord => records.find((r) => r.no_pengaduan === `ADU-2026-${String(n).padStart(4, '0')}`)!;

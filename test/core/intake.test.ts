@@ -178,7 +178,7 @@ describe('invalid submissions are kept and flagged, never thrown', () => {
   });
 
   test('non-string answers do not crash', () => {
-    const r = intake({ ...valid, channel: 42, reporter: ['a', 'b'], text: { x: 1 } as unknown });
+    const r = intake({ ...valid, channel: 42, reporter: ['a', 'b'], text: { x: 1 } });
     expect(r.problems).toContain('Kanal "42" tidak dikenal.');
     expect(typeof r.complaint.text).toBe('string');
   });

@@ -364,8 +364,8 @@ describe('admin edits (register, DESIGN §5)', () => {
 
 describe('answering a complaint that has no unit (issue 12)', () => {
   test('is refused with a clear message, and nothing is stamped', () => {
-    const { applyAdminEdit } = jest.requireActual('../../src/core/transitions') as typeof import('../../src/core/transitions');
-    const { emptyComplaint, STATUS } = jest.requireActual('../../src/core/complaint') as typeof import('../../src/core/complaint');
+    const { applyAdminEdit } = jest.requireActual<typeof import('../../src/core/transitions')>('../../src/core/transitions');
+    const { emptyComplaint, STATUS } = jest.requireActual<typeof import('../../src/core/complaint')>('../../src/core/complaint');
     const c = { ...emptyComplaint('ADU-2026-0009', new Date('2026-04-06T02:00:00Z')), receivedAt: new Date('2026-04-06T01:40:00Z'), text: 'x', status: STATUS.new };
     const r = applyAdminEdit(c, { category: '', unit: '', status: STATUS.answered, initialResponse: '', reply: 'Terima kasih', replyUrl: '', closeReason: '' }, ['UP Museum Seni'], new Date('2026-04-06T03:00:00Z'));
     expect(r.complaint.status).toBe(STATUS.new);

@@ -132,7 +132,7 @@ describe('channel capture, triage and replies (bundle)', () => {
   });
 
   test('no credential appears in any tab, email or log', () => {
-    const everything = JSON.stringify([sim.rt.spreadsheet.getSheets().map((s) => (s as Sheet).getDataRange().getValues()), sim.rt.outbox, sim.rt.logs.entries]);
+    const everything = JSON.stringify([sim.rt.spreadsheet.getSheets().map((s) => (s).getDataRange().getValues()), sim.rt.outbox, sim.rt.logs.entries]);
     for (const secret of SECRETS) expect(everything).not.toContain(secret);
   });
 });
@@ -213,7 +213,7 @@ describe('Pengaduan › Hubungkan kanal', () => {
     sim.rt.spreadsheetApp._ui._promptTextQueue.push('Facebook', '');
     sim.rt.clickMenu(sim.operator, ['Pengaduan', 'Hubungkan kanal']);
     expect(String(alerts[alerts.length - 1].prompt)).toBe('Facebook: kanal dimatikan (kredensial dihapus).');
-    const tabs = JSON.stringify(sim.rt.spreadsheet.getSheets().map((s) => (s as Sheet).getDataRange().getValues()));
+    const tabs = JSON.stringify(sim.rt.spreadsheet.getSheets().map((s) => (s).getDataRange().getValues()));
     expect(tabs).not.toContain(CHANNELS['Twitter/X'].token);
     expect(tabs).not.toContain('salah-token');
   });

@@ -10,7 +10,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Sheet } from '../../emulator/spreadsheet';
 import { Complaint } from '../../src/core/complaint';
 import { buildFeed } from '../../src/core/dashboard/feed';
 import { computeFigures } from '../../src/core/dashboard/figures';
@@ -128,7 +127,7 @@ describe('dashboard.html from a scenario run', () => {
     scenario.events.forEach((ev, i) => sim.event(ev, i));
     sim.finish();
     sim.rt.call('menuOpenDashboard', [], { user: OPERATOR, kind: 'menu', hasUi: true });
-    const sheets = sim.rt.spreadsheet.getSheets().map((s) => ({ name: s.getName(), values: (s as Sheet).getDataRange().getValues() }));
+    const sheets = sim.rt.spreadsheet.getSheets().map((s) => ({ name: s.getName(), values: (s).getDataRange().getValues() }));
     const { records, figures } = previewModel({ sheets, now: sim.rt.now() });
     expect(records.map((r) => r.no_pengaduan)).toEqual(['ADU-2026-0001', 'ADU-2026-0002']);
     const summary = sheets.find((s) => s.name === 'Ringkasan')!.values;

@@ -111,7 +111,7 @@ describe('Dasbor Data on a scenario run', () => {
         expect([r.no_pengaduan, col.id, allowed.includes(got) ? 'ok' : got]).toEqual([r.no_pengaduan, col.id, 'ok']);
       }
     }
-    expect(isDate(rows[0].waktu_diterima) && (rows[0].waktu_diterima as Date).toISOString()).toBe('2026-04-06T01:40:00.000Z');
+    expect(isDate(rows[0].waktu_diterima) && (rows[0].waktu_diterima).toISOString()).toBe('2026-04-06T01:40:00.000Z');
   });
 
   test('what each complaint looks like', () => {

@@ -55,7 +55,7 @@ function outcome(rt: GasRuntime): unknown {
   const mask = (_key: string, v: unknown) => (typeof v === 'string' && window.test(v) ? 'SETUP-TIME' : v);
   if (p['pantau.secret']) p['pantau.secret'] = p['pantau.secret'].length === 64 ? 'SECRET' : 'BAD SECRET';
   return JSON.parse(JSON.stringify({
-    sheets: rt.spreadsheet.getSheets().map((s) => snapshotSheet(s as unknown as Sheet)),
+    sheets: rt.spreadsheet.getSheets().map((s) => snapshotSheet(s)),
     zone: rt.spreadsheet.getSpreadsheetTimeZone(),
     triggers: rt.triggers.map((t) => `${t.handler}:${t.eventType}`).sort(),
     form: form.getItems().map((i) => `${i.getTitle()}:${i.getType()}`),

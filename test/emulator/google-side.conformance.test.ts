@@ -4,7 +4,6 @@
  * behaviours are checked on the operator's real account by the self-test (DESIGN §13).
  */
 import { GasRuntime, RuntimeOptions } from '../../emulator/runtime';
-import type { Sheet } from '../../emulator/spreadsheet';
 
 const START = '2026-12-01T08:00:00+07:00';
 
@@ -113,14 +112,14 @@ describe('Spreadsheet: protections', () => {
   test('a new protection lists the spreadsheet\'s editors without the owner, and protects nothing until its editor list changes', () => {
     const rt = runtime(code, { users: ['pic@example.org'] });
     expect(rt.call('protectAll', [false])).toEqual(['pic@example.org']);
-    const sheet = rt.spreadsheet.getSheets()[0] as unknown as Sheet;
+    const sheet = rt.spreadsheet.getSheets()[0];
     expect(rt.editAsUser('pic@example.org', sheet.getName(), 1, 1, [['diketik']]).applied).toBe(true);
   });
 
   test('after the editor list is changed, the protection holds: a shared editor is refused', () => {
     const rt = runtime(code, { users: ['pic@example.org'] });
     rt.call('protectAll', [true]);
-    const sheet = rt.spreadsheet.getSheets()[0] as unknown as Sheet;
+    const sheet = rt.spreadsheet.getSheets()[0];
     expect(rt.editAsUser('pic@example.org', sheet.getName(), 1, 1, [['diketik']])).toMatchObject({ applied: false });
   });
 
@@ -131,7 +130,7 @@ describe('Spreadsheet: protections', () => {
         return p.getEditors().length; }`);
     expect(rt.call('naive')).toBe(0);
     rt.spreadsheet.addEditor('pic@example.org');
-    const sheet = rt.spreadsheet.getSheets()[0] as unknown as Sheet;
+    const sheet = rt.spreadsheet.getSheets()[0];
     expect(rt.editAsUser('pic@example.org', sheet.getName(), 1, 1, [['diketik']]).applied).toBe(true);
   });
 });

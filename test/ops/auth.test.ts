@@ -81,7 +81,8 @@ test('first run: consent in the browser, code exchanged with PKCE, token saved p
     visited = fetch(`${redirect}/?state=${url.searchParams.get('state')}&code=good-code&scope=${encodeURIComponent(READONLY_SCOPE)}`).then((r) => r.status);
   };
   const oauth = await authorise({ log, endpoints: { oauth2TokenUrl: tokenUrl } });
-  expect(await visited).toBe(200);
+  // `visited` is set inside the callback above, which TypeScript's narrowing does not see.
+  expect(await (visited as Promise<number> | null)).toBe(200);
   expect(oauth.credentials.access_token).toBe('ya29.secret-access');
   const exchange = exchanges[exchanges.length - 1];
   expect(exchange.get('grant_type')).toBe('authorization_code');

@@ -59,7 +59,7 @@ describe('backup', () => {
     const calls = fake.requests.filter((r) => r.status === 200);
     expect(calls.filter((r) => !r.path.endsWith(':batchGet'))).toHaveLength(1);
     const batches = calls.filter((r) => r.path.endsWith(':batchGet'));
-    expect(batches.map((b) => `${b.query.valueRenderOption} ${b.query.dateTimeRenderOption ?? ''}`.trim())).toEqual(['FORMATTED_VALUE', 'UNFORMATTED_VALUE SERIAL_NUMBER', 'UNFORMATTED_VALUE FORMATTED_STRING']);
+    expect(batches.map((b) => `${String(b.query.valueRenderOption)} ${String(b.query.dateTimeRenderOption ?? '')}`.trim())).toEqual(['FORMATTED_VALUE', 'UNFORMATTED_VALUE SERIAL_NUMBER', 'UNFORMATTED_VALUE FORMATTED_STRING']);
     for (const b of batches) expect(b.query.ranges).toHaveLength(tabs.length);
     const info = JSON.parse(readFileSync(join(out, 'backup-info.json'), 'utf8'));
     expect(info).toMatchObject({ source: 'sheets-api', spreadsheetId: id, title: 'Pengaduan Medsos Disbud DKI', timeZone: 'Asia/Jakarta' });

@@ -172,11 +172,11 @@ function resolveRange(ss: Spreadsheet, text: string): Resolved {
     if (e instanceof GasError) fail();
     throw e;
   }
-  const sheet = ref!.sheetName === null ? ss._sheets[0] : byName(ref!.sheetName);
-  const row = ref!.startRow ?? 1;
-  const column = ref!.startColumn ?? 1;
-  const endRow = Math.min(ref!.endRow ?? sheet.getMaxRows(), sheet.getMaxRows());
-  const endColumn = Math.min(ref!.endColumn ?? sheet.getMaxColumns(), sheet.getMaxColumns());
+  const sheet = ref.sheetName === null ? ss._sheets[0] : byName(ref.sheetName);
+  const row = ref.startRow ?? 1;
+  const column = ref.startColumn ?? 1;
+  const endRow = Math.min(ref.endRow ?? sheet.getMaxRows(), sheet.getMaxRows());
+  const endColumn = Math.min(ref.endColumn ?? sheet.getMaxColumns(), sheet.getMaxColumns());
   if (row > sheet.getMaxRows() || column > sheet.getMaxColumns()) fail();
   return { sheet, row, column, numRows: endRow - row + 1, numColumns: endColumn - column + 1 };
 }

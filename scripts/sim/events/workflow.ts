@@ -53,7 +53,7 @@ export const submit: EventKind = {
     }
     const before = ctx.registerNumbers();
     const added = () => [...ctx.registerNumbers()].filter((n) => !before.has(n)).sort()[0] ?? '';
-    let deferred = false;
+    let deferred: boolean;
     try {
       deferred = ctx.rt.submitForm(ctx.formId, answers, { respondent: ev.by, at: ev.at }).runs.length === 0 && ctx.rt.env.execution !== null;
     } catch (e) {

@@ -39,7 +39,7 @@ function header(headers: Record<string, string>, name: string): string | undefin
 }
 
 export function classify(channel: ChannelName, reply: HttpReply, now: Date): Outcome {
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = reply.text ? JSON.parse(reply.text) : null;
   } catch {
@@ -60,7 +60,7 @@ export function classify(channel: ChannelName, reply: HttpReply, now: Date): Out
     return { kind: 'failed', detail };
   }
   if (channel === 'YouTube') {
-    const reasons = (Array.isArray(error?.errors) ? (error!.errors as { reason?: string }[]) : []).map((e) => String(e.reason ?? ''));
+    const reasons = (Array.isArray(error?.errors) ? (error.errors as { reason?: string }[]) : []).map((e) => String(e.reason ?? ''));
     if (reasons.some((r) => r === 'quotaExceeded' || r === 'dailyLimitExceeded')) return { kind: 'quotaExceeded', retryAt: nextPacificMidnight(now), detail };
     if (reply.code === 429 || reasons.some((r) => r === 'rateLimitExceeded' || r === 'userRateLimitExceeded')) return { kind: 'rateLimited', retryAt: null, detail };
     if (reply.code === 401 || reasons.includes('keyInvalid') || /API_KEY_INVALID/.test(reply.text)) return { kind: 'tokenInvalid', detail };

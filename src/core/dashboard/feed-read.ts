@@ -4,10 +4,10 @@
  * scenario runner's outputs). Used by the local preview; unknown columns are ignored, a missing
  * column is an error that names it.
  */
-import { ALL_STATUSES, Status } from '../complaint';
+import { ALL_STATUSES } from '../complaint';
 import { isDate } from '../values';
 import { FEED_COLUMNS, FeedColumn, FeedRecord } from './feed';
-import { ON_TIME, OnTime } from '../labels/dashboard';
+import { ON_TIME } from '../labels/dashboard';
 
 function toDate(v: unknown, col: FeedColumn, where: string): Date | null {
   if (v === null || v === undefined || v === '') return null;
@@ -66,8 +66,6 @@ export function feedRecordFrom(get: (id: string) => unknown, where: string): Fee
   }
   if (!(ALL_STATUSES as string[]).includes(out.status as string)) throw new Error(`${where}: unknown status ${JSON.stringify(out.status)}`);
   if (!(Object.values(ON_TIME) as string[]).includes(out.tepat_waktu as string)) throw new Error(`${where}: unknown tepat_waktu ${JSON.stringify(out.tepat_waktu)}`);
-  out.status = out.status as Status;
-  out.tepat_waktu = out.tepat_waktu as OnTime;
   return out as unknown as FeedRecord;
 }
 

@@ -143,14 +143,14 @@ export function dayOf(calendar: WorkCalendar, d: Date): Date {
 }
 
 /** Midnight of the Monday of the week of `d`. */
-export function weekOf(calendar: WorkCalendar, d: Date): Date {
+export function weekStartOf(calendar: WorkCalendar, d: Date): Date {
   const day = dayNumberOf(calendar.dateKey(d));
   const sinceMonday = (((day + 3) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday
   return calendar.at(dateKeyOfDay(day - sinceMonday));
 }
 
 /** Midnight of the first day of the month of `d`. */
-export function monthOf(calendar: WorkCalendar, d: Date): Date {
+export function monthStartOf(calendar: WorkCalendar, d: Date): Date {
   return calendar.at(`${calendar.dateKey(d).slice(0, 7)}-01`);
 }
 
@@ -191,8 +191,8 @@ export function feedRecordOf(c: Complaint, ctx: FeedContext): FeedRecord {
     no_pengaduan: c.number,
     waktu_diterima: new Date(received.getTime()),
     tanggal_diterima: dayOf(calendar, received),
-    minggu: weekOf(calendar, received),
-    bulan: monthOf(calendar, received),
+    minggu: weekStartOf(calendar, received),
+    bulan: monthStartOf(calendar, received),
     kanal: c.channel.trim(),
     kategori: c.category.trim() || NO_CATEGORY,
     unit: unit || NO_UNIT,

@@ -12,7 +12,7 @@
 import type { WorkCalendar } from '../calendar';
 import { dateKeyOfDay, dayNumberOf } from '../calendar';
 import { ALL_STATUSES, CHANNELS, Status } from '../complaint';
-import { FeedRecord, STEPS, Step, monthOf, weekOf } from './feed';
+import { FeedRecord, STEPS, Step, monthStartOf, weekStartOf } from './feed';
 import { ON_TIME, monthLabel } from '../labels/dashboard';
 import { SatisfactionFigures, satisfactionOf } from '../tracking/satisfaction';
 
@@ -38,7 +38,7 @@ export interface UnitTally extends GroupTally {
   kind: string;
 }
 
-export interface PeriodFigures {
+export interface MonthFigures {
   label: string;
   start: Date;
   received: number;
@@ -67,8 +67,8 @@ export interface WeeklyTrend {
 export interface DashboardFigures {
   asOf: Date;
   overall: Tally;
-  thisMonth: PeriodFigures;
-  lastMonth: PeriodFigures;
+  thisMonth: MonthFigures;
+  lastMonth: MonthFigures;
   byStatus: { status: Status; count: number }[];
   byUnit: UnitTally[];
   byChannel: GroupTally[];
@@ -141,10 +141,10 @@ function groupTallies(records: readonly FeedRecord[], key: (r: FeedRecord) => st
 }
 
 function sameMonth(calendar: WorkCalendar, d: Date | null, month: Date): boolean {
-  return d !== null && monthOf(calendar, d).getTime() === month.getTime();
+  return d !== null && monthStartOf(calendar, d).getTime() === month.getTime();
 }
 
-function period(records: readonly FeedRecord[], calendar: WorkCalendar, month: Date): PeriodFigures {
+function period(records: readonly FeedRecord[], calendar: WorkCalendar, month: Date): MonthFigures {
   const received = records.filter((r) => r.bulan.getTime() === month.getTime()).length;
   const answered = records.filter((r) => sameMonth(calendar, r.waktu_dijawab, month));
   const t = tally(answered);
@@ -163,7 +163,7 @@ function period(records: readonly FeedRecord[], calendar: WorkCalendar, month: D
 
 function previousMonth(calendar: WorkCalendar, month: Date): Date {
   const day = dayNumberOf(calendar.dateKey(month));
-  return monthOf(calendar, calendar.at(dateKeyOfDay(day - 1)));
+  return monthStartOf(calendar, calendar.at(dateKeyOfDay(day - 1)));
 }
 
 function stepFigures(records: readonly FeedRecord[]): StepFigures[] {
@@ -189,7 +189,7 @@ function weeklyTrend(records: readonly FeedRecord[], calendar: WorkCalendar, asO
   const known: readonly string[] = CHANNELS;
   const others = [...new Set(records.map((r) => r.kanal))].filter((c) => !known.includes(c)).sort();
   const channels = [...known, ...others];
-  const lastWeek = dayNumberOf(calendar.dateKey(weekOf(calendar, asOf)));
+  const lastWeek = dayNumberOf(calendar.dateKey(weekStartOf(calendar, asOf)));
   const firstRecord = records.length ? Math.min(...records.map((r) => dayNumberOf(calendar.dateKey(r.minggu)))) : lastWeek;
   const firstWeek = Math.min(lastWeek, Math.max(firstRecord, lastWeek - 7 * (weeks - 1)));
   const out: WeeklyTrend['weeks'] = [];
@@ -210,7 +210,7 @@ function lateList(records: readonly FeedRecord[]): FeedRecord[] {
 }
 
 export function computeFigures(records: readonly FeedRecord[], calendar: WorkCalendar, asOf: Date, options: FiguresOptions = {}): DashboardFigures {
-  const thisMonth = monthOf(calendar, asOf);
+  const thisMonth = monthStartOf(calendar, asOf);
   const statusCounts = groupBy(records, (r) => r.status);
   const kinds = new Map(records.map((r) => [r.unit, r.jenis_unit]));
   return {

@@ -107,6 +107,8 @@ export const DIALOG = {
   externalUnavailable: (id: string, reason: string) =>
     `Spreadsheet dasbor "${id}" (Pengaturan dasbor_spreadsheet_id) tidak dapat dibuka: ${reason}. Data dasbor tetap ditulis ke tab Dasbor Data di spreadsheet ini.`,
   refreshFailed: (reason: string) => `Dasbor tidak dapat diperbarui: ${reason}`,
+  /** Log Galat: a register row the feed could not use (the problem starts with its number). */
+  skippedComplaint: (problem: string) => `Dasbor: pengaduan dilewati: ${problem}`,
 } as const;
 
 export const PREVIEW = {

@@ -30,10 +30,6 @@ export const MENU = {
   sendSummary: 'Kirim ringkasan',
   openDashboard: 'Buka dasbor',
   syncHolidays: 'Sinkron hari libur',
-  operatorOnly: (feature: string, owner: string) =>
-    `Menu "${feature}" hanya dapat dijalankan oleh operator (pemilik spreadsheet: ${owner}), ` +
-    'karena mengubah tab yang dilindungi. Proses otomatis tetap berjalan setiap jam dan setiap pagi; ' +
-    'bila perlu segera, mintalah operator menjalankannya.',
   about: 'Tentang',
 } as const;
 

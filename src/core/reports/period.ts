@@ -93,7 +93,7 @@ function dayLabel(d: DateTime, withYear: boolean): string {
   return `${d.day} ${MONTHS[d.month - 1]}${withYear ? ` ${d.year}` : ''}`;
 }
 
-function weekOf(monday: DateTime): Period {
+function weekPeriod(monday: DateTime): Period {
   const next = monday.plus({ weeks: 1 });
   const sunday = next.minus({ days: 1 });
   const label = monday.month === sunday.month
@@ -110,7 +110,7 @@ function weekOf(monday: DateTime): Period {
   };
 }
 
-function monthOf(first: DateTime): Period {
+function monthPeriod(first: DateTime): Period {
   const next = first.plus({ months: 1 });
   return {
     kind: 'month',
@@ -125,18 +125,18 @@ function monthOf(first: DateTime): Period {
 
 /** The ISO week (Monday–Sunday) containing `date`. */
 export function weekContaining(cal: WorkCalendar, date: string): Period {
-  return weekOf(dateOf(cal, date).startOf('week'));
+  return weekPeriod(dateOf(cal, date).startOf('week'));
 }
 
 /** The calendar month containing `date`. */
 export function monthContaining(cal: WorkCalendar, date: string): Period {
-  return monthOf(dateOf(cal, date).startOf('month'));
+  return monthPeriod(dateOf(cal, date).startOf('month'));
 }
 
 /** The period just before `p`, of the same kind. */
 export function previousPeriod(cal: WorkCalendar, p: Period): Period {
   const start = local(cal, p.from);
-  return p.kind === 'week' ? weekOf(start.minus({ weeks: 1 })) : monthOf(start.minus({ months: 1 }));
+  return p.kind === 'week' ? weekPeriod(start.minus({ weeks: 1 })) : monthPeriod(start.minus({ months: 1 }));
 }
 
 /** The last complete week before the week containing `date` (what a weekly summary covers). */

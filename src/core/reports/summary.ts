@@ -204,7 +204,7 @@ export function periodFigures(complaints: readonly Complaint[], calendar: WorkCa
     }
     const openThen = receivedAt.getTime() < to && !before(c.answeredAt, to) && !before(c.closedAt, to) && sla.currentStep !== null;
     if (openThen) {
-      const step = sla.steps[sla.currentStep! - 1];
+      const step = sla.steps[sla.currentStep - 1];
       const isOverdue = step.state === 'overdue';
       openAtEnd++;
       unit.openAtEnd++;

@@ -27,6 +27,8 @@ export interface Rating {
  */
 export function sanitiseComment(input: unknown): string {
   const text = String(input ?? '')
+    // Control and invisible formatting characters are removed on purpose (they hide or reorder text).
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFEFF]/g, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+/g, ' ')

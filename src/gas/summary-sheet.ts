@@ -5,8 +5,8 @@
  */
 import { ChartSpec, GridRange, SummaryLayout } from '../core/dashboard/summary-sheet';
 import { TAB } from '../core/labels';
-import { protectTab } from '../gas/sheet-setup';
-import { ensureRows } from '../gas/tabs';
+import { protectTab } from './sheet-setup';
+import { ensureRows } from './tabs';
 import { protectText } from '../core/rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,7 +65,7 @@ export function writeSummary(ss: Spreadsheet, layout: SummaryLayout): number {
   area.setValues(layout.values.map((row) => row.map(protectText)));
   const bold = new Set(layout.boldRows);
   const headers = new Map(layout.headerRows.map((h) => [h.row, h.numColumns]));
-  area.setFontWeights(layout.values.map((_, i) => new Array(width).fill(bold.has(i + 1) ? 'bold' : 'normal')));
+  area.setFontWeights(layout.values.map((_, i) => new Array<'bold' | 'normal'>(width).fill(bold.has(i + 1) ? 'bold' : 'normal')));
   area.setBackgrounds(layout.values.map((_, i) => Array.from({ length: width }, (_, j) => (j < (headers.get(i + 1) ?? 0) ? HEADER_BACKGROUND : null))));
   for (const f of layout.formats) rangeOf(sheet, f).setNumberFormat(f.format);
   sheet.getRange(1, 1).setFontSize(14).setFontColor(TITLE_COLOUR);
