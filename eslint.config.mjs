@@ -10,9 +10,24 @@ import tseslint from 'typescript-eslint';
 
 /** Apps Script services a script sees as globals (console is allowed everywhere). */
 export const APPS_SCRIPT_GLOBALS = [
-  'SpreadsheetApp', 'FormApp', 'ScriptApp', 'MailApp', 'PropertiesService', 'LockService',
-  'CacheService', 'Session', 'Utilities', 'Logger', 'CalendarApp', 'HtmlService', 'Charts',
-  'UrlFetchApp', 'ContentService', 'DriveApp', 'GmailApp', 'Browser',
+  'SpreadsheetApp',
+  'FormApp',
+  'ScriptApp',
+  'MailApp',
+  'PropertiesService',
+  'LockService',
+  'CacheService',
+  'Session',
+  'Utilities',
+  'Logger',
+  'CalendarApp',
+  'HtmlService',
+  'Charts',
+  'UrlFetchApp',
+  'ContentService',
+  'DriveApp',
+  'GmailApp',
+  'Browser',
 ];
 
 /**

@@ -26,7 +26,16 @@ export interface SandboxRealm {
 }
 
 /** Members that JS machinery probes on any object; answering undefined is what a real object does. */
-const PROBED = new Set(['then', 'toJSON', 'inspect', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'length']);
+const PROBED = new Set([
+  'then',
+  'toJSON',
+  'inspect',
+  'constructor',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'length',
+]);
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
@@ -84,7 +93,11 @@ export class Bridge {
             return bridge.fail(e);
           }
           bridge.ledger.record(`${className}.${prop}`, cellsIn(result) || cellsIn(hostArgs[0]));
-          try { bridge.hooks?._afterCall(className, prop); } catch (e) { return bridge.fail(e); }
+          try {
+            bridge.hooks?._afterCall(className, prop);
+          } catch (e) {
+            return bridge.fail(e);
+          }
           return bridge.toSandbox(result);
         };
       },

@@ -20,7 +20,10 @@ export class VirtualClock {
   /** Moves to `t`; moving backwards is a bug in the caller. */
   set(t: Date | number): void {
     const ms = typeof t === 'number' ? t : t.getTime();
-    if (ms < this.ms) throw new Error(`virtual clock cannot go back from ${new Date(this.ms).toISOString()} to ${new Date(ms).toISOString()}`);
+    if (ms < this.ms)
+      throw new Error(
+        `virtual clock cannot go back from ${new Date(this.ms).toISOString()} to ${new Date(ms).toISOString()}`,
+      );
     this.ms = ms;
   }
 

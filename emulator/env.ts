@@ -90,7 +90,7 @@ export class GasEnv {
 
   /** Runs pending server-side work; a task returning false stays pending (e.g. until a flush). */
   settle(when: 'flush' | 'end'): void {
-    for (let i = 0; i < this.serverWork.length; ) {
+    for (let i = 0; i < this.serverWork.length;) {
       if (this.serverWork[i](when)) this.serverWork.splice(i, 1);
       else i++;
     }

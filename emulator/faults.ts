@@ -41,13 +41,17 @@ export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
 /** Google's transient service errors, by service family. */
 export const SERVICE_ERROR = {
   spreadsheets: 'Service error: Spreadsheets',
-  spreadsheetsTimedOut: (documentId: string) => `Service Spreadsheets timed out while accessing document with id ${documentId}.`,
+  spreadsheetsTimedOut: (documentId: string) =>
+    `Service Spreadsheets timed out while accessing document with id ${documentId}.`,
   of: (family: string) => `Service error: ${family}`,
 } as const;
 
 /** Classes of each service family (what an outage of the whole service stops). */
 const FAMILIES: Record<string, { aliases: string[]; classes: RegExp }> = {
-  Spreadsheets: { aliases: ['SpreadsheetApp', 'Spreadsheets', 'Spreadsheet'], classes: /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|NamedRange|EmbeddedChart)$/ },
+  Spreadsheets: {
+    aliases: ['SpreadsheetApp', 'Spreadsheets', 'Spreadsheet'],
+    classes: /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|NamedRange|EmbeddedChart)$/,
+  },
   Forms: { aliases: ['FormApp', 'Forms'], classes: /^(FormApp|Form|FormResponse|ItemResponse|Item|\w+Item)$/ },
   Mail: { aliases: ['MailApp', 'Mail'], classes: /^MailApp$/ },
   Properties: { aliases: ['PropertiesService', 'Properties'], classes: /^(PropertiesService|Properties)$/ },
@@ -69,7 +73,8 @@ export interface CallMatcher {
  */
 export function callMatcher(method: string): CallMatcher {
   const name = String(method).trim();
-  if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(name)) throw new Error(`fault: "${method}" is not Class.method or a service name`);
+  if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(name))
+    throw new Error(`fault: "${method}" is not Class.method or a service name`);
   const familyOfClass = (cls: string) => Object.entries(FAMILIES).find(([, f]) => f.classes.test(cls))?.[0] ?? cls;
   if (name.includes('.')) {
     const cls = name.slice(0, name.indexOf('.'));
@@ -130,7 +135,10 @@ export class Faults {
   /** The execution in progress was killed (sticky until it ends). */
   private killed = false;
 
-  constructor(private readonly env: GasEnv, private readonly properties: PropertiesService) {}
+  constructor(
+    private readonly env: GasEnv,
+    private readonly properties: PropertiesService,
+  ) {}
 
   /** Every call matching `method` throws Google's service error until `until` (virtual time). */
   outage(method: string, until: Date | string | number, message?: string): FaultOutcome {
@@ -242,10 +250,24 @@ export class Faults {
     return this.killed;
   }
 
-  private arm(spec: { kind: 'kill' | 'during'; handler: string; after: string; nth: number; action?: () => void }): FaultOutcome {
-    if (!Number.isInteger(spec.nth) || spec.nth < 1) throw new Error(`fault ${spec.kind}: nth must be an integer ≥ 1, not ${spec.nth}`);
+  private arm(spec: {
+    kind: 'kill' | 'during';
+    handler: string;
+    after: string;
+    nth: number;
+    action?: () => void;
+  }): FaultOutcome {
+    if (!Number.isInteger(spec.nth) || spec.nth < 1)
+      throw new Error(`fault ${spec.kind}: nth must be an integer ≥ 1, not ${spec.nth}`);
     if (!spec.handler) throw new Error(`fault ${spec.kind}: handler is required`);
-    const outcome: FaultOutcome = { kind: spec.kind, handler: spec.handler, after: spec.after, nth: spec.nth, fired: false, count: 0 };
+    const outcome: FaultOutcome = {
+      kind: spec.kind,
+      handler: spec.handler,
+      after: spec.after,
+      nth: spec.nth,
+      fired: false,
+      count: 0,
+    };
     this.interruptions.push({ ...spec, matcher: callMatcher(spec.after), seen: 0, fired: false, outcome });
     return outcome;
   }

@@ -4,7 +4,14 @@
  * Scenario runners and tests use it through this module.
  */
 export { GasRuntime, SANDBOX_GLOBALS } from './runtime';
-export type { RuntimeOptions, CallOptions, ExecutionResult, SubmissionInput, SubmissionResult, EditResult } from './runtime';
+export type {
+  RuntimeOptions,
+  CallOptions,
+  ExecutionResult,
+  SubmissionInput,
+  SubmissionResult,
+  EditResult,
+} from './runtime';
 export { GasEnv } from './env';
 export type { Execution, ExecutionKind, EnvOptions } from './env';
 export { VirtualClock } from './clock';

@@ -41,11 +41,16 @@
 import type { CostRule } from './service-module';
 
 export const SOURCES: Record<string, string> = {
-  bestPractices: 'https://developers.google.com/apps-script/guides/support/best-practices ("Minimize calls to other services", "Use batch operations": interleaving reads and writes is slow)',
-  blog2010: 'https://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html (look-ahead read cache and write cache; every read first commits the write cache)',
-  ziritione: 'https://ziritione.org/post/apps_script_performance (Luis Peralta, 100 runs: Properties set avg 62 ms, get avg 30 ms; Cache put avg 93 ms, get avg 3 ms)',
-  poehnelt: 'https://justin.poehnelt.com/posts/apps-script-key-value-stores (100 write+read pairs: Cache ~63 ms, Properties ~80 ms, SpreadsheetApp ~800 ms)',
-  mogsdad: 'Stack Overflow "What is faster: ScriptDb or SpreadsheetApp?" (mirror: https://ruby-bash.developreference.com/article/29263774/What+is+faster+ScriptDb+or+SpreadsheetApp) (a 4,000-cell write <50 ms; with flush() 610 ms; flush per row for 400 rows ~12 s)',
+  bestPractices:
+    'https://developers.google.com/apps-script/guides/support/best-practices ("Minimize calls to other services", "Use batch operations": interleaving reads and writes is slow)',
+  blog2010:
+    'https://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html (look-ahead read cache and write cache; every read first commits the write cache)',
+  ziritione:
+    'https://ziritione.org/post/apps_script_performance (Luis Peralta, 100 runs: Properties set avg 62 ms, get avg 30 ms; Cache put avg 93 ms, get avg 3 ms)',
+  poehnelt:
+    'https://justin.poehnelt.com/posts/apps-script-key-value-stores (100 write+read pairs: Cache ~63 ms, Properties ~80 ms, SpreadsheetApp ~800 ms)',
+  mogsdad:
+    'Stack Overflow "What is faster: ScriptDb or SpreadsheetApp?" (mirror: https://ruby-bash.developreference.com/article/29263774/What+is+faster+ScriptDb+or+SpreadsheetApp) (a 4,000-cell write <50 ms; with flush() 610 ms; flush per row for 400 rows ~12 s)',
   quotas: 'https://developers.google.com/apps-script/guides/services/quotas (6 min per execution)',
   assumption: 'no published measurement found: an assumption kept from the first model',
 };
@@ -101,7 +106,16 @@ export class CallLedger {
   }
 
   begin(label: string, kind: string, at: Date): RunRecord {
-    const run: RunRecord = { id: this.nextId++, label, kind, startedAt: at.toISOString(), calls: {}, totalCalls: 0, estimatedMs: 0, commits: 0 };
+    const run: RunRecord = {
+      id: this.nextId++,
+      label,
+      kind,
+      startedAt: at.toISOString(),
+      calls: {},
+      totalCalls: 0,
+      estimatedMs: 0,
+      commits: 0,
+    };
     this.runs.push(run);
     this.current = run;
     this.pendingWrites = false;

@@ -18,18 +18,46 @@ import { RunRecord } from './ledger';
 import { GasObject } from './gas-object';
 import { COST_RULES, createServices } from './registry';
 import {
-  CacheService, CalendarApp, Console, Form, FormApp, LockService, LogBook, Logger, MailApp, PropertiesService,
-  ScriptApp, Session, TriggerRecord, User, Utilities, nextFiring, visibleEmail,
+  CacheService,
+  CalendarApp,
+  Console,
+  Form,
+  FormApp,
+  LockService,
+  LogBook,
+  Logger,
+  MailApp,
+  PropertiesService,
+  ScriptApp,
+  Session,
+  TriggerRecord,
+  User,
+  Utilities,
+  nextFiring,
+  visibleEmail,
 } from './services';
 import { UrlFetchApp } from './services/url-fetch';
 import { SANDBOX_GLOBALS, createSandbox } from './services/sandbox';
 import {
-  EventObject, changeEvent, editEvent, formSubmitEvent, openEvent, sheetFormSubmitEvent, timeDrivenEvent,
+  EventObject,
+  changeEvent,
+  editEvent,
+  formSubmitEvent,
+  openEvent,
+  sheetFormSubmitEvent,
+  timeDrivenEvent,
 } from './services/trigger-events';
 import { FormResponse } from './services/forms/form-response';
 import { Charts, HtmlService, SpreadsheetAppService } from './spreadsheet';
 import type { Sheet, Spreadsheet } from './spreadsheet';
-import { UserActionOutcome, userClearSheet, userDeleteRows, userInsertRows, userRenameSheet, userSort } from './spreadsheet/user-actions';
+import {
+  UserActionOutcome,
+  userClearSheet,
+  userDeleteRows,
+  userInsertRows,
+  userRenameSheet,
+  userSort,
+} from './spreadsheet/user-actions';
 
 export interface RuntimeOptions {
   /** Virtual start time (default 2026-01-05T08:00:00+07:00). */
@@ -154,7 +182,12 @@ export class GasRuntime {
     this.logs = new LogBook(env);
     // Every service comes from the registry (emulator/registry.ts); the typed fields are views of it.
     env.ledger.useCosts(COST_RULES);
-    const services = createServices({ env, logs: this.logs, mailQuota: options.mailQuota, urlFetchQuota: options.urlFetchQuota });
+    const services = createServices({
+      env,
+      logs: this.logs,
+      mailQuota: options.mailQuota,
+      urlFetchQuota: options.urlFetchQuota,
+    });
     this.services = services;
     this.spreadsheetApp = services.SpreadsheetApp as SpreadsheetAppService;
     this.formApp = services.FormApp as FormApp;
@@ -222,7 +255,10 @@ export class GasRuntime {
     const kind = options.kind ?? 'direct';
     // Installable and time-driven triggers run as their owner; everything else as the user.
     const effectiveUser = kind === 'installable-trigger' || kind === 'time-trigger' ? this.env.owner : user;
-    const result = this.execute({ label: fnName, kind, activeUser: user, effectiveUser, hasUi: options.hasUi ?? false }, args);
+    const result = this.execute(
+      { label: fnName, kind, activeUser: user, effectiveUser, hasUi: options.hasUi ?? false },
+      args,
+    );
     if (!result.ok) throw result.thrown;
     return result.value;
   }
@@ -236,7 +272,11 @@ export class GasRuntime {
    * A respondent submits the form at `at`: the response is appended to the responses tab, then
    * every installable form-submit trigger of the destination spreadsheet and of the form runs.
    */
-  submitForm(formId: string, answers: Record<string, unknown>, options: { respondent?: string; at?: Date | string } = {}): SubmissionResult {
+  submitForm(
+    formId: string,
+    answers: Record<string, unknown>,
+    options: { respondent?: string; at?: Date | string } = {},
+  ): SubmissionResult {
     // During another execution (a `during` fault) the response is written now and the triggers
     // run when that execution ends, as for a user's edit; the clock is not moved.
     const during = this.env.execution !== null;
@@ -245,7 +285,11 @@ export class GasRuntime {
       this.deferred.push(...recorded.pending.map((p) => () => this.runTrigger(p)));
       return { responseId: recorded.responseId, row: recorded.row, runs: [] };
     }
-    return { responseId: recorded.responseId, row: recorded.row, runs: recorded.pending.map((p) => this.runTrigger(p)) };
+    return {
+      responseId: recorded.responseId,
+      row: recorded.row,
+      runs: recorded.pending.map((p) => this.runTrigger(p)),
+    };
   }
 
   /**
@@ -254,7 +298,10 @@ export class GasRuntime {
    * the previous one took still held for a seeded random time in `holdMs`, so waitLock really waits
    * and can time out.
    */
-  submitFormsConcurrently(submissions: SubmissionInput[], options: { holdMs?: [number, number] } = {}): SubmissionResult[] {
+  submitFormsConcurrently(
+    submissions: SubmissionInput[],
+    options: { holdMs?: [number, number] } = {},
+  ): SubmissionResult[] {
     const [minHold, maxHold] = options.holdMs ?? [1000, 10000];
     const recorded = submissions.map((s) => this.recordSubmission(s));
     const results: SubmissionResult[] = recorded.map((r) => ({ responseId: r.responseId, row: r.row, runs: [] }));
@@ -287,7 +334,13 @@ export class GasRuntime {
     const sheet = this.userSheet(sheetName);
     const outcome = sheet._userEdit(user, row, col, values);
     if (!outcome.applied) return { applied: false, reason: outcome.reason, runs: [] };
-    const edit = { row, column: col, numRows: values.length, numColumns: values[0].length, oldValues: outcome.oldValues };
+    const edit = {
+      row,
+      column: col,
+      numRows: values.length,
+      numColumns: values[0].length,
+      oldValues: outcome.oldValues,
+    };
     return this.deliverUserChange(user, sheet, { applied: true, edit, changeType: 'EDIT' });
   }
 
@@ -342,14 +395,41 @@ export class GasRuntime {
     const newValue = singleCell ? range!.getValue() : undefined;
     const runs: (() => ExecutionResult)[] = [];
     if (range && this.hasFunction('onEdit')) {
-      const event = editEvent({ range, source: this.spreadsheet, user: this.userFor(user, this.env.owner), singleCell, oldValue, newValue, timeZone });
-      runs.push(() => this.execute({ label: 'onEdit', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [event]));
+      const event = editEvent({
+        range,
+        source: this.spreadsheet,
+        user: this.userFor(user, this.env.owner),
+        singleCell,
+        oldValue,
+        newValue,
+        timeZone,
+      });
+      runs.push(() =>
+        this.execute({ label: 'onEdit', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [
+          event,
+        ]),
+      );
     }
     for (const trigger of this.triggersFor(this.spreadsheet.getId(), 'ON_EDIT', 'ON_CHANGE')) {
       if (trigger.eventType === 'ON_EDIT' && !range) continue;
-      const event = trigger.eventType === 'ON_EDIT'
-        ? editEvent({ range, source: this.spreadsheet, user: this.userFor(user, trigger.owner), singleCell, oldValue, newValue, timeZone, triggerUid: trigger.uid })
-        : changeEvent(this.spreadsheet, this.userFor(user, trigger.owner), outcome.changeType ?? 'OTHER', trigger.uid);
+      const event =
+        trigger.eventType === 'ON_EDIT'
+          ? editEvent({
+              range,
+              source: this.spreadsheet,
+              user: this.userFor(user, trigger.owner),
+              singleCell,
+              oldValue,
+              newValue,
+              timeZone,
+              triggerUid: trigger.uid,
+            })
+          : changeEvent(
+              this.spreadsheet,
+              this.userFor(user, trigger.owner),
+              outcome.changeType ?? 'OTHER',
+              trigger.uid,
+            );
       runs.push(() => this.runTrigger({ trigger, event, activeUser: user }));
     }
     if (this.env.execution) {
@@ -363,10 +443,23 @@ export class GasRuntime {
   openSpreadsheet(user: string = this.env.owner): ExecutionResult[] {
     const runs: ExecutionResult[] = [];
     if (this.hasFunction('onOpen')) {
-      runs.push(this.execute({ label: 'onOpen', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [openEvent(this.spreadsheet, this.userFor(user, this.env.owner))]));
+      runs.push(
+        this.execute({ label: 'onOpen', kind: 'simple-trigger', activeUser: user, effectiveUser: user, hasUi: true }, [
+          openEvent(this.spreadsheet, this.userFor(user, this.env.owner)),
+        ]),
+      );
     }
     for (const trigger of this.triggersFor(this.spreadsheet.getId(), 'ON_OPEN')) {
-      runs.push(this.runTrigger({ trigger, event: openEvent(this.spreadsheet, this.userFor(user, trigger.owner), trigger.uid), activeUser: user }, true));
+      runs.push(
+        this.runTrigger(
+          {
+            trigger,
+            event: openEvent(this.spreadsheet, this.userFor(user, trigger.owner), trigger.uid),
+            activeUser: user,
+          },
+          true,
+        ),
+      );
     }
     return runs;
   }
@@ -375,7 +468,8 @@ export class GasRuntime {
   clickMenu(user: string, path: string[] | string): ExecutionResult {
     const captions = Array.isArray(path) ? path : path.split('>').map((s) => s.trim());
     const functionName = this.spreadsheetApp._menuFunction(captions);
-    if (!functionName) throw new Error(`no menu item ${captions.join(' > ')}; open the spreadsheet first so onOpen builds the menu`);
+    if (!functionName)
+      throw new Error(`no menu item ${captions.join(' > ')}; open the spreadsheet first so onOpen builds the menu`);
     return this.execute({ label: functionName, kind: 'menu', activeUser: user, effectiveUser: user, hasUi: true }, []);
   }
 
@@ -400,7 +494,9 @@ export class GasRuntime {
         due.nextAt = nextFiring(due.clock, scheduled);
         continue;
       }
-      runs.push(this.runTrigger({ trigger: due, event: timeDrivenEvent(this.env.clock.now(), due.uid), activeUser: '' }));
+      runs.push(
+        this.runTrigger({ trigger: due, event: timeDrivenEvent(this.env.clock.now(), due.uid), activeUser: '' }),
+      );
       due.nextAt = nextFiring(due.clock, Math.max(scheduled, this.env.clock.now()));
     }
     if (target > this.env.clock.now()) this.env.clock.set(target);
@@ -421,18 +517,28 @@ export class GasRuntime {
       const { headers, values } = destination.tab.displayed(row, columns);
       const range = destination.tab.sheet.getRange(row, columns[0], 1, columns[columns.length - 1] - columns[0] + 1);
       for (const trigger of this.triggersFor(destination.spreadsheetId, 'ON_FORM_SUBMIT')) {
-        pending.push({ trigger, event: sheetFormSubmitEvent(range, spreadsheet, headers, values, trigger.uid), activeUser: respondent });
+        pending.push({
+          trigger,
+          event: sheetFormSubmitEvent(range, spreadsheet, headers, values, trigger.uid),
+          activeUser: respondent,
+        });
       }
     }
     for (const trigger of this.triggersFor(form.getId(), 'ON_FORM_SUBMIT')) {
-      pending.push({ trigger, event: formSubmitEvent(new FormResponse(response, form), form, trigger.uid), activeUser: respondent });
+      pending.push({
+        trigger,
+        event: formSubmitEvent(new FormResponse(response, form), form, trigger.uid),
+        activeUser: respondent,
+      });
     }
     pending.sort((a, b) => a.trigger.seq - b.trigger.seq);
     return { responseId: response.id, row, pending };
   }
 
   private triggersFor(sourceId: string, ...eventTypes: string[]): TriggerRecord[] {
-    return this.scriptApp._triggers.filter((t) => t.sourceId === sourceId && eventTypes.includes(t.eventType)).sort((a, b) => a.seq - b.seq);
+    return this.scriptApp._triggers
+      .filter((t) => t.sourceId === sourceId && eventTypes.includes(t.eventType))
+      .sort((a, b) => a.seq - b.seq);
   }
 
   private userFor(user: string, effectiveUser: string): User {
@@ -443,34 +549,78 @@ export class GasRuntime {
     const kind: ExecutionKind = p.trigger.eventType === 'CLOCK' ? 'time-trigger' : 'installable-trigger';
     if (!this.scriptApp._find(p.trigger.uid)) {
       // Deleted by an earlier execution of the same batch: it does not run.
-      return { label: p.trigger.handler, kind, triggerUid: p.trigger.uid, startedAt: this.now(), ok: true, value: undefined, run: null, executionId: null };
+      return {
+        label: p.trigger.handler,
+        kind,
+        triggerUid: p.trigger.uid,
+        startedAt: this.now(),
+        ok: true,
+        value: undefined,
+        run: null,
+        executionId: null,
+      };
     }
-    return this.execute({ label: p.trigger.handler, kind, activeUser: p.activeUser, effectiveUser: p.trigger.owner, hasUi, triggerUid: p.trigger.uid }, [p.event]);
+    return this.execute(
+      {
+        label: p.trigger.handler,
+        kind,
+        activeUser: p.activeUser,
+        effectiveUser: p.trigger.owner,
+        hasUi,
+        triggerUid: p.trigger.uid,
+      },
+      [p.event],
+    );
   }
 
   private execute(
-    spec: { label: string; kind: ExecutionKind; activeUser: string; effectiveUser: string; hasUi: boolean; triggerUid?: string },
+    spec: {
+      label: string;
+      kind: ExecutionKind;
+      activeUser: string;
+      effectiveUser: string;
+      hasUi: boolean;
+      triggerUid?: string;
+    },
     args: unknown[],
   ): ExecutionResult & { thrown?: unknown } {
-    if (this.env.execution) throw new Error(`execution of ${spec.label} started while ${this.env.ledger.active?.label ?? 'another'} is running`);
+    if (this.env.execution)
+      throw new Error(
+        `execution of ${spec.label} started while ${this.env.ledger.active?.label ?? 'another'} is running`,
+      );
     const execution = this.env.newExecution(spec.kind, spec.activeUser, spec.hasUi, spec.triggerUid);
     execution.effectiveUser = spec.effectiveUser;
     this.env.execution = execution;
     const startedAt = this.now();
     this.env.ledger.begin(spec.label, spec.kind, startedAt);
-    const base = { label: spec.label, kind: spec.kind, triggerUid: spec.triggerUid, startedAt, executionId: execution.id };
+    const base = {
+      label: spec.label,
+      kind: spec.kind,
+      triggerUid: spec.triggerUid,
+      startedAt,
+      executionId: execution.id,
+    };
     let result: ExecutionResult & { thrown?: unknown };
     this.faults._beginExecution(spec.label, execution.id);
     try {
       const fn = (this.context as Record<string, unknown>)[spec.label];
-      if (typeof fn !== 'function') throw this.env.bridge.realm!.makeError(`Script function not found: ${spec.label}`, 'Error');
-      const value = this.env.bridge.toHost((fn as (...a: unknown[]) => unknown)(...args.map((a) => this.env.bridge.toSandbox(a))));
+      if (typeof fn !== 'function')
+        throw this.env.bridge.realm!.makeError(`Script function not found: ${spec.label}`, 'Error');
+      const value = this.env.bridge.toHost(
+        (fn as (...a: unknown[]) => unknown)(...args.map((a) => this.env.bridge.toSandbox(a))),
+      );
       // A killed execution is recorded as killed even if the script caught the error.
       if (this.faults._killed) throw this.faults._endExecution()!;
       result = { ...base, ok: true, value, run: this.env.ledger.end() };
     } catch (e) {
       const error = this.faults._endExecution() ?? e;
-      result = { ...base, ok: false, error: String((error as Error)?.message ?? error), thrown: error, run: this.env.ledger.end(error) };
+      result = {
+        ...base,
+        ok: false,
+        error: String((error as Error)?.message ?? error),
+        thrown: error,
+        run: this.env.ledger.end(error),
+      };
     } finally {
       this.faults._endExecution();
       this.env.settle('end');

@@ -11,7 +11,15 @@ import { runSetupBench } from './bench/setup.bench';
 import { runWorkflowBench } from './bench/workflow.bench';
 import { runChannelsBench } from './bench/channels.bench'; // issue 15
 
-const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [runCalendarBench, runEmulatorBench, runWorkflowBench, runRemindersBench, runOutboxBench, runChannelsBench, runSetupBench];
+const benches: (() => Promise<{ lines: string[]; ok: boolean }>)[] = [
+  runCalendarBench,
+  runEmulatorBench,
+  runWorkflowBench,
+  runRemindersBench,
+  runOutboxBench,
+  runChannelsBench,
+  runSetupBench,
+];
 
 async function main(): Promise<void> {
   let ok = true;

@@ -22,8 +22,15 @@ export const APP_GLOBAL = 'PengaduanApp';
 
 export async function listEntryPoints(): Promise<string[]> {
   const result = await build({
-    entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true,
-    target: 'es2020', platform: 'neutral', outdir: 'esm-pass', logLevel: 'silent',
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    target: 'es2020',
+    platform: 'neutral',
+    outdir: 'esm-pass',
+    logLevel: 'silent',
   });
   const outputs = Object.values(result.metafile.outputs).filter((o) => o.entryPoint);
   if (outputs.length !== 1) throw new Error(`expected one ESM output, got ${outputs.length}`);
@@ -36,10 +43,13 @@ export function checkBundle(code: string, entryPoints: string[]): void {
   } catch (e) {
     throw new Error(`dist/Code.js does not parse as a classic script: ${(e as Error).message}`);
   }
-  const moduleSyntax = code.split('\n').findIndex((l) => /^\s*(import|export)\b[\s{*]/.test(l) || /\bimport\s*\(/.test(l));
+  const moduleSyntax = code
+    .split('\n')
+    .findIndex((l) => /^\s*(import|export)\b[\s{*]/.test(l) || /\bimport\s*\(/.test(l));
   if (moduleSyntax >= 0) throw new Error(`dist/Code.js line ${moduleSyntax + 1} still has import/export`);
   for (const name of entryPoints) {
-    if (!new RegExp(`^function ${name}\\(`, 'm').test(code)) throw new Error(`entry point ${name} is not a top-level function`);
+    if (!new RegExp(`^function ${name}\\(`, 'm').test(code))
+      throw new Error(`entry point ${name} is not a top-level function`);
   }
 }
 
@@ -47,9 +57,17 @@ export async function buildBundle(): Promise<{ code: string; entryPoints: string
   const entryPoints = await listEntryPoints();
   if (entryPoints.length === 0) throw new Error('src/main.ts exports no entry point');
   const iife = await build({
-    entryPoints: [entry], bundle: true, format: 'iife', globalName: APP_GLOBAL, write: false,
-    target: 'es2020', platform: 'neutral', mainFields: ['module', 'main'], charset: 'utf8',
-    legalComments: 'none', logLevel: 'silent',
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: APP_GLOBAL,
+    write: false,
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'silent',
   });
   const wrappers = entryPoints
     .map((name) => `function ${name}(...args) { return ${APP_GLOBAL}.${name}(...args); }`)
@@ -65,9 +83,14 @@ async function main(): Promise<void> {
   mkdirSync(dist);
   writeFileSync(join(dist, 'Code.js'), code);
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-  console.log(`dist/Code.js: ${(code.length / 1024).toFixed(0)} KiB, ${entryPoints.length} entry points (${entryPoints.join(', ')})`);
+  console.log(
+    `dist/Code.js: ${(code.length / 1024).toFixed(0)} KiB, ${entryPoints.length} entry points (${entryPoints.join(', ')})`,
+  );
 }
 
 if (require.main === module) {
-  main().catch((e) => { console.error(`build failed: ${e.message}`); process.exit(1); });
+  main().catch((e) => {
+    console.error(`build failed: ${e.message}`);
+    process.exit(1);
+  });
 }

@@ -69,19 +69,32 @@ function complaintOf(c: Complaint | ComplaintJson): Complaint {
   return {
     ...emptyComplaint(j.number, recordedAt),
     receivedAt: dateOrNull(j.receivedAt),
-    channel: j.channel ?? '', category: j.category ?? '', unit: j.unit ?? '', status: (j.status as Status) || STATUS.new,
-    forwardedAt: dateOrNull(step(2)?.doneAt), processedAt: dateOrNull(step(3)?.doneAt), followedUpAt: dateOrNull(step(4)?.doneAt),
-    answeredAt: dateOrNull(j.answeredAt ?? step(5)?.doneAt), closedAt: dateOrNull(j.closedAt),
+    channel: j.channel ?? '',
+    category: j.category ?? '',
+    unit: j.unit ?? '',
+    status: (j.status as Status) || STATUS.new,
+    forwardedAt: dateOrNull(step(2)?.doneAt),
+    processedAt: dateOrNull(step(3)?.doneAt),
+    followedUpAt: dateOrNull(step(4)?.doneAt),
+    answeredAt: dateOrNull(j.answeredAt ?? step(5)?.doneAt),
+    closedAt: dateOrNull(j.closedAt),
     // Step 2 restarting later than step 1 ended is a reassignment (DESIGN §5).
     reassignedAt: step2Start && step2Start.getTime() !== recordedAt.getTime() ? step2Start : null,
   };
 }
 
 /** The feed to show: given rows, else the workbook's `Dasbor Data` tab, else computed from complaints. */
-function feedOf(input: DashboardPreviewInput, calendar: WorkCalendar, now: Date): { records: FeedRecord[]; computed: boolean } {
+function feedOf(
+  input: DashboardPreviewInput,
+  calendar: WorkCalendar,
+  now: Date,
+): { records: FeedRecord[]; computed: boolean } {
   if (input.feed) {
     const rows = input.feed;
-    const records = rows.length && Array.isArray(rows[0]) ? feedRecordsFromTable(rows as unknown[][]) : feedRecordsFromObjects(rows as Record<string, unknown>[]);
+    const records =
+      rows.length && Array.isArray(rows[0])
+        ? feedRecordsFromTable(rows as unknown[][])
+        : feedRecordsFromObjects(rows as Record<string, unknown>[]);
     return { records, computed: false };
   }
   const tab = input.sheets?.find((s) => s.name === TAB.dashboard);
@@ -92,7 +105,10 @@ function feedOf(input: DashboardPreviewInput, calendar: WorkCalendar, now: Date)
     if (records.length >= complaints.length) return { records, computed: false };
   }
   const { records } = buildFeed(complaints, {
-    calendar, now, stepDays: input.config?.stepDays ?? DEFAULT_STEP_DAYS, unitKinds: unitKindsOf(input.config?.units ?? DEFAULT_UNITS),
+    calendar,
+    now,
+    stepDays: input.config?.stepDays ?? DEFAULT_STEP_DAYS,
+    unitKinds: unitKindsOf(input.config?.units ?? DEFAULT_UNITS),
   });
   return { records, computed: true };
 }
@@ -102,12 +118,20 @@ const num = (x: number | null): string => (x === null ? '—' : x.toLocaleString
 
 function table(header: string[], rows: string[][], empty: string = SUMMARY.none): string {
   if (!rows.length) return `<p class="empty">${e(empty)}</p>`;
-  return `<table><thead><tr>${header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${
-    rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<table><thead><tr>${header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
 }
 
 function groupRows(groups: GroupTally[]): string[][] {
-  return groups.map((g) => [g.key, String(g.received), String(g.open), String(g.overdue), String(g.answered), pct(g.onTimeRate)]);
+  return groups.map((g) => [
+    g.key,
+    String(g.received),
+    String(g.open),
+    String(g.overdue),
+    String(g.answered),
+    pct(g.onTimeRate),
+  ]);
 }
 
 function card(label: string, value: string, tone = ''): string {
@@ -118,18 +142,36 @@ function card(label: string, value: string, tone = ''): string {
 function chartData(f: DashboardFigures) {
   return {
     status: { labels: f.byStatus.map((s) => s.status), values: f.byStatus.map((s) => s.count) },
-    steps: { labels: f.bySteps.map((s) => stepLabel(s.step)), values: f.bySteps.map((s) => (s.onTimeRate === null ? null : Math.round(s.onTimeRate * 100))) },
-    weekly: { labels: f.weekly.weeks.map((w) => formatDate(w.start)), series: f.weekly.channels.map((ch, i) => ({ label: ch, values: f.weekly.weeks.map((w) => w.counts[i]) })) },
-    unit: { labels: f.byUnit.map((u) => u.key), open: f.byUnit.map((u) => u.open), overdue: f.byUnit.map((u) => u.overdue), answered: f.byUnit.map((u) => u.answered) },
+    steps: {
+      labels: f.bySteps.map((s) => stepLabel(s.step)),
+      values: f.bySteps.map((s) => (s.onTimeRate === null ? null : Math.round(s.onTimeRate * 100))),
+    },
+    weekly: {
+      labels: f.weekly.weeks.map((w) => formatDate(w.start)),
+      series: f.weekly.channels.map((ch, i) => ({ label: ch, values: f.weekly.weeks.map((w) => w.counts[i]) })),
+    },
+    unit: {
+      labels: f.byUnit.map((u) => u.key),
+      open: f.byUnit.map((u) => u.open),
+      overdue: f.byUnit.map((u) => u.overdue),
+      answered: f.byUnit.map((u) => u.answered),
+    },
     // Each channel keeps its colour of the weekly chart.
-    channel: { labels: f.byChannel.map((c) => c.key), values: f.byChannel.map((c) => c.received), colours: f.byChannel.map((c) => f.weekly.channels.indexOf(c.key)) },
+    channel: {
+      labels: f.byChannel.map((c) => c.key),
+      values: f.byChannel.map((c) => c.received),
+      colours: f.byChannel.map((c) => f.weekly.channels.indexOf(c.key)),
+    },
     category: { labels: f.byCategory.map((c) => c.key), values: f.byCategory.map((c) => c.received) },
   };
 }
 
 /** JSON inside a <script> element: nothing in it can close the element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const STYLE = `
@@ -177,7 +219,8 @@ export function dashboardHtml(records: readonly FeedRecord[], figures: Dashboard
   const o = f.overall;
   const P = PREVIEW.pages;
   const S = PREVIEW.scorecards;
-  const chart = (id: string, tall = false) => `<div class="chart${tall ? ' tall' : ''}"><canvas id="${id}"></canvas></div>`;
+  const chart = (id: string, tall = false) =>
+    `<div class="chart${tall ? ' tall' : ''}"><canvas id="${id}"></canvas></div>`;
   const keyRows = [
     [SUMMARY.received, f.thisMonth.received, f.lastMonth.received, o.received],
     [SUMMARY.answered, f.thisMonth.answered, f.lastMonth.answered, o.answered],
@@ -185,46 +228,137 @@ export function dashboardHtml(records: readonly FeedRecord[], figures: Dashboard
     [SUMMARY.answeredLate, f.thisMonth.late, f.lastMonth.late, o.late],
   ].map((r) => r.map(String));
   keyRows.push([SUMMARY.onTimeRate, pct(f.thisMonth.onTimeRate), pct(f.lastMonth.onTimeRate), pct(o.onTimeRate)]);
-  keyRows.push([SUMMARY.avgDays, num(f.thisMonth.avgDaysToAnswer), num(f.lastMonth.avgDaysToAnswer), num(o.avgDaysToAnswer)]);
-  const groupHeader = (name: string) => [name, SUMMARY.received, SUMMARY.open, SUMMARY.overdue, SUMMARY.answered, SUMMARY.onTimeRate];
+  keyRows.push([
+    SUMMARY.avgDays,
+    num(f.thisMonth.avgDaysToAnswer),
+    num(f.lastMonth.avgDaysToAnswer),
+    num(o.avgDaysToAnswer),
+  ]);
+  const groupHeader = (name: string) => [
+    name,
+    SUMMARY.received,
+    SUMMARY.open,
+    SUMMARY.overdue,
+    SUMMARY.answered,
+    SUMMARY.onTimeRate,
+  ];
   const body = [
     `<header><h1>${e(PREVIEW.title)}</h1><p>${e(PREVIEW.subtitle)}</p><p>${e(PREVIEW.generated)} ${e(formatDateTime(f.asOf))} WIB · ${e(records.length)} pengaduan</p>`,
-    `<nav>${[['ikhtisar', P.overview], ['tren', P.weekly], ['unit', P.units], ['kanal', P.channels], ['terlambat', P.late]].map(([id, t]) => `<a href="#${id}">${e(t)}</a>`).join('')}</nav></header>`,
+    `<nav>${[
+      ['ikhtisar', P.overview],
+      ['tren', P.weekly],
+      ['unit', P.units],
+      ['kanal', P.channels],
+      ['terlambat', P.late],
+    ]
+      .map(([id, t]) => `<a href="#${id}">${e(t)}</a>`)
+      .join('')}</nav></header>`,
     `<section id="ikhtisar"><h2>1. ${e(P.overview)}</h2><div class="cards">`,
-    card(S.received, String(o.received)), card(S.open, String(o.open)), card(S.overdue, String(o.overdue), o.overdue ? 'bad' : ''),
-    card(S.answered, String(o.answered)), card(S.onTimeRate, pct(o.onTimeRate), o.onTimeRate !== null && o.onTimeRate >= 0.9 ? 'good' : ''),
+    card(S.received, String(o.received)),
+    card(S.open, String(o.open)),
+    card(S.overdue, String(o.overdue), o.overdue ? 'bad' : ''),
+    card(S.answered, String(o.answered)),
+    card(S.onTimeRate, pct(o.onTimeRate), o.onTimeRate !== null && o.onTimeRate >= 0.9 ? 'good' : ''),
     card(S.avgDays, num(o.avgDaysToAnswer)),
     `</div>${table([SUMMARY.keyFigures, `${SUMMARY.thisMonth} (${f.thisMonth.label})`, `${SUMMARY.lastMonth} (${f.lastMonth.label})`, SUMMARY.allTime], keyRows)}`,
     `<div class="grid"><div><h3>${e(SUMMARY.chartStatus)}</h3>${chart('chart-status')}</div><div><h3>${e(SUMMARY.chartSteps)}</h3>${chart('chart-steps')}</div></div>`,
-    table([SUMMARY.step, SUMMARY.done, SUMMARY.onTime, SUMMARY.late, SUMMARY.overdueNow, SUMMARY.onTimeRate, SUMMARY.avgHours],
-      f.bySteps.map((s) => [stepLabel(s.step), String(s.done), String(s.onTime), String(s.late), String(s.overdueNow), pct(s.onTimeRate), num(s.avgHours)])),
+    table(
+      [
+        SUMMARY.step,
+        SUMMARY.done,
+        SUMMARY.onTime,
+        SUMMARY.late,
+        SUMMARY.overdueNow,
+        SUMMARY.onTimeRate,
+        SUMMARY.avgHours,
+      ],
+      f.bySteps.map((s) => [
+        stepLabel(s.step),
+        String(s.done),
+        String(s.onTime),
+        String(s.late),
+        String(s.overdueNow),
+        pct(s.onTimeRate),
+        num(s.avgHours),
+      ]),
+    ),
     '</section>',
     `<section id="tren"><h2>2. ${e(P.weekly)}</h2>${chart('chart-weekly')}`,
-    table([SUMMARY.weekStart, ...f.weekly.channels, SUMMARY.total], f.weekly.weeks.map((w) => [formatDate(w.start), ...w.counts.map(String), String(w.total)])),
+    table(
+      [SUMMARY.weekStart, ...f.weekly.channels, SUMMARY.total],
+      f.weekly.weeks.map((w) => [formatDate(w.start), ...w.counts.map(String), String(w.total)]),
+    ),
     '</section>',
     `<section id="unit"><h2>3. ${e(P.units)}</h2>${chart('chart-unit', true)}`,
-    table([SUMMARY.unit, SUMMARY.unitKind, SUMMARY.received, SUMMARY.open, SUMMARY.overdue, SUMMARY.answered, SUMMARY.onTimeRate],
-      f.byUnit.map((u) => [u.key, u.kind, String(u.received), String(u.open), String(u.overdue), String(u.answered), pct(u.onTimeRate)])),
+    table(
+      [
+        SUMMARY.unit,
+        SUMMARY.unitKind,
+        SUMMARY.received,
+        SUMMARY.open,
+        SUMMARY.overdue,
+        SUMMARY.answered,
+        SUMMARY.onTimeRate,
+      ],
+      f.byUnit.map((u) => [
+        u.key,
+        u.kind,
+        String(u.received),
+        String(u.open),
+        String(u.overdue),
+        String(u.answered),
+        pct(u.onTimeRate),
+      ]),
+    ),
     '</section>',
     `<section id="kanal"><h2>4. ${e(P.channels)}</h2><div class="grid"><div><h3>${e(SUMMARY.chartChannel)}</h3>${chart('chart-channel')}</div>`,
     `<div><h3>${e(SUMMARY.chartCategory)}</h3>${chart('chart-category')}</div></div>`,
     `<div class="grid"><div>${table(groupHeader(SUMMARY.channel), groupRows(f.byChannel))}</div><div>${table(groupHeader(SUMMARY.category), groupRows(f.byCategory))}</div></div>`,
     '</section>',
     `<section id="terlambat"><h2>5. ${e(P.late)}</h2>`,
-    table([SUMMARY.number, SUMMARY.receivedAt, SUMMARY.unit, SUMMARY.channel, SUMMARY.category, SUMMARY.status, SUMMARY.currentStep, SUMMARY.due, SUMMARY.daysLate, SUMMARY.onTimeColumn],
-      f.lateList.map((r) => [r.no_pengaduan, formatDateTime(r.waktu_diterima), r.unit, r.kanal, r.kategori, r.status,
-        r.langkah_saat_ini ? stepLabel(r.langkah_saat_ini) : SUMMARY.finished, r.tenggat_langkah ? formatDateTime(r.tenggat_langkah) : '—',
-        String(r.hari_terlambat), r.tepat_waktu]), PREVIEW.noLate),
+    table(
+      [
+        SUMMARY.number,
+        SUMMARY.receivedAt,
+        SUMMARY.unit,
+        SUMMARY.channel,
+        SUMMARY.category,
+        SUMMARY.status,
+        SUMMARY.currentStep,
+        SUMMARY.due,
+        SUMMARY.daysLate,
+        SUMMARY.onTimeColumn,
+      ],
+      f.lateList.map((r) => [
+        r.no_pengaduan,
+        formatDateTime(r.waktu_diterima),
+        r.unit,
+        r.kanal,
+        r.kategori,
+        r.status,
+        r.langkah_saat_ini ? stepLabel(r.langkah_saat_ini) : SUMMARY.finished,
+        r.tenggat_langkah ? formatDateTime(r.tenggat_langkah) : '—',
+        String(r.hari_terlambat),
+        r.tepat_waktu,
+      ]),
+      PREVIEW.noLate,
+    ),
     '</section>',
   ].join('\n');
   const chartJs = readFileSync(CHART_JS, 'utf8').replace(/<\/script/gi, '<\\/script');
   return [
-    '<!DOCTYPE html>', '<html lang="id"><head><meta charset="utf-8">',
+    '<!DOCTYPE html>',
+    '<html lang="id"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(PREVIEW.title)}</title>`, `<style>${STYLE}</style>`,
-    `<script>${chartJs}</script>`, '</head><body>', body,
+    `<title>${e(PREVIEW.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    `<script>${chartJs}</script>`,
+    '</head><body>',
+    body,
     `<script type="application/json" id="dashboard-data">${scriptJson(chartData(f))}</script>`,
-    `<script>${SCRIPT}</script>`, '</body></html>', '',
+    `<script>${SCRIPT}</script>`,
+    '</body></html>',
+    '',
   ].join('\n');
 }
 
@@ -240,7 +374,13 @@ export function previewModel(input: DashboardPreviewInput): { records: FeedRecor
 
 /** Writes the preview to `out` (a file, or a folder that gets `dashboard.html`); returns the path. */
 export function writeDashboardHtml(out: string, input: DashboardPreviewInput): string {
-  const isDir = (() => { try { return statSync(out).isDirectory(); } catch { return false; } })();
+  const isDir = (() => {
+    try {
+      return statSync(out).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
   const path = isDir ? join(out, 'dashboard.html') : out;
   mkdirSync(dirname(path), { recursive: true });
   const { records, figures } = previewModel(input);
@@ -249,16 +389,21 @@ export function writeDashboardHtml(out: string, input: DashboardPreviewInput): s
 }
 
 function main(argv: string[]): void {
-  const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
   const out = arg('--out') ?? 'dashboard.html';
   const input: DashboardPreviewInput = {};
-  if (arg('--workbook')) input.sheets = (read(arg('--workbook')!) as { name: string; values: unknown[][] }[]);
+  if (arg('--workbook')) input.sheets = read(arg('--workbook')!) as { name: string; values: unknown[][] }[];
   if (arg('--feed')) input.feed = read(arg('--feed')!);
   if (arg('--complaints')) input.complaints = read(arg('--complaints')!);
   if (arg('--now')) input.now = arg('--now');
   if (!input.sheets && !input.feed && !input.complaints) {
-    console.error('usage: tsx scripts/dashboard-html.ts --out FILE (--workbook workbook.json | --feed feed.json | --complaints complaints.json) [--now ISO]');
+    console.error(
+      'usage: tsx scripts/dashboard-html.ts --out FILE (--workbook workbook.json | --feed feed.json | --complaints complaints.json) [--now ISO]',
+    );
     process.exit(2);
   }
   console.log(writeDashboardHtml(out, input));

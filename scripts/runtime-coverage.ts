@@ -23,7 +23,11 @@ export const COVERAGE_FILE = path.join(ROOT, 'emulator', 'COVERAGE.md');
 /** Public members of an emulated object (own and inherited, `_` members are host-only). */
 export function exposedMembers(obj: GasObject): string[] {
   const names = new Set<string>(Object.keys(obj));
-  for (let proto = Object.getPrototypeOf(obj); proto && proto !== GasObject.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(obj);
+    proto && proto !== GasObject.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const n of Object.getOwnPropertyNames(proto)) names.add(n);
   }
   return [...names].filter((n) => !n.startsWith('_') && n !== 'constructor' && n !== 'toString').sort();
@@ -68,7 +72,12 @@ export function buildSurface(): Surface {
   const classes = Object.fromEntries(Object.entries(full.classes).filter(([k]) => keep.has(k)));
   const enums = Object.fromEntries(Object.entries(full.enums).filter(([k]) => namespaces.has(k.split('.')[0])));
   const sorted = Object.fromEntries(Object.entries(byClassName).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { classes, enums, byClassName: sorted, messagePrefix: Object.fromEntries(Object.entries(messagePrefix).sort()) };
+  return {
+    classes,
+    enums,
+    byClassName: sorted,
+    messagePrefix: Object.fromEntries(Object.entries(messagePrefix).sort()),
+  };
 }
 
 type Status = 'emulated' | 'not emulated' | 'not applicable';
@@ -90,7 +99,10 @@ export function buildCoverage(surface: Surface): string {
     'A member Google does not have is `undefined` in the runtime, as on Google.',
     '',
   ];
-  const summary: string[] = ['| Service | Classes | Members | Emulated | Not emulated | Not applicable |', '|---|---|---|---|---|---|'];
+  const summary: string[] = [
+    '| Service | Classes | Members | Emulated | Not emulated | Not applicable |',
+    '|---|---|---|---|---|---|',
+  ];
   const body: string[] = [];
   for (const service of SERVICES) {
     const keys = serviceClassKeys(service, surface);
@@ -104,10 +116,13 @@ export function buildCoverage(surface: Surface): string {
       const exposed = new Set(sample ? exposedMembers(sample.obj) : []);
       const members = Object.values(surface.classes[key].members);
       const optionsBag = !sample && members.length > 0 && members.every((m) => m.kind === 'property');
-      const classNa = service.notApplicable?.[className] ?? (optionsBag ? 'an options object scripts pass; the method taking it reads these fields' : undefined);
+      const classNa =
+        service.notApplicable?.[className] ??
+        (optionsBag ? 'an options object scripts pass; the method taking it reads these fields' : undefined);
       const rows: string[] = [];
       for (const [name, member] of Object.entries(surface.classes[key].members)) {
-        const na = service.notApplicable?.[`${className}.${name}`] ?? classNa ?? (member.deprecated ? 'deprecated' : undefined);
+        const na =
+          service.notApplicable?.[`${className}.${name}`] ?? classNa ?? (member.deprecated ? 'deprecated' : undefined);
         const fromTypes = !exposed.has(name) && declaredEnumProperty(alias ?? className, name) !== null;
         const status: Status = exposed.has(name) || fromTypes ? 'emulated' : na ? 'not applicable' : 'not emulated';
         counts[status]++;
@@ -120,7 +135,9 @@ export function buildCoverage(surface: Surface): string {
       if (rows.length) body.push('| Member | Status |', '|---|---|', ...rows, '');
       else body.push('(no members)', '');
     }
-    summary.push(`| ${service.global} | ${keys.length} | ${memberCount} | ${counts.emulated} | ${counts['not emulated']} | ${counts['not applicable']} |`);
+    summary.push(
+      `| ${service.global} | ${keys.length} | ${memberCount} | ${counts.emulated} | ${counts['not emulated']} | ${counts['not applicable']} |`,
+    );
   }
   return [...lines, ...summary, '', ...body].join('\n').replace(/\n+$/, '\n');
 }
@@ -129,7 +146,9 @@ function main(): void {
   const surface = buildSurface();
   fs.writeFileSync(SURFACE_FILE, `${JSON.stringify(surface)}\n`);
   fs.writeFileSync(COVERAGE_FILE, buildCoverage(surface));
-  console.log(`wrote ${path.relative(ROOT, SURFACE_FILE)} (${Object.keys(surface.classes).length} classes) and ${path.relative(ROOT, COVERAGE_FILE)}`);
+  console.log(
+    `wrote ${path.relative(ROOT, SURFACE_FILE)} (${Object.keys(surface.classes).length} classes) and ${path.relative(ROOT, COVERAGE_FILE)}`,
+  );
 }
 
 if (require.main === module) main();

@@ -36,7 +36,11 @@ export interface SelfTestOptions extends RuntimeOptions {
 /** What the operator's account sees once subscribed: "Holidays in Indonesia" with this year's days. */
 function subscribeHolidayCalendar(rt: GasRuntime): void {
   const year = rt.now().getFullYear();
-  const calendar = rt.calendarApp._addCalendar('en.indonesian#holiday@group.v.calendar.google.com', 'Holidays in Indonesia', 'Asia/Jakarta');
+  const calendar = rt.calendarApp._addCalendar(
+    'en.indonesian#holiday@group.v.calendar.google.com',
+    'Holidays in Indonesia',
+    'Asia/Jakarta',
+  );
   calendar._addEvent({ title: 'Tahun Baru Masehi', date: `${year}-01-01` });
   calendar._addEvent({ title: 'Hari Kemerdekaan Republik Indonesia', date: `${year}-08-17` });
 }
@@ -76,7 +80,9 @@ export function runSelfTest(options: SelfTestOptions = {}): SelfTestRun {
 function main(): void {
   const { results, estimatedMs, lines, rt } = runSelfTest();
   const calls = rt.ledger.last()?.totalCalls ?? 0;
-  console.log(`selfTest on dist/Code.js: ${results.length} checks, ${calls} service calls, est. ${(estimatedMs / 1000).toFixed(1)} s on Apps Script`);
+  console.log(
+    `selfTest on dist/Code.js: ${results.length} checks, ${calls} service calls, est. ${(estimatedMs / 1000).toFixed(1)} s on Apps Script`,
+  );
   for (const line of lines) console.log(line);
   if (results.some((r) => r.verdict === 'gagal')) process.exit(1);
 }

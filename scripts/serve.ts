@@ -16,10 +16,20 @@ import { LOCAL_WEB_APP_PORT } from './sim/citizen';
 import { ScenarioError, loadScenario } from './sim/scenario';
 import { DEFAULT_SCENARIO, simulate } from './simulate';
 
-interface Args { scenario: string; out: string; port: number; seconds: number | null }
+interface Args {
+  scenario: string;
+  out: string;
+  port: number;
+  seconds: number | null;
+}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { scenario: DEFAULT_SCENARIO, out: resolve(__dirname, '..', 'out'), port: LOCAL_WEB_APP_PORT, seconds: null };
+  const args: Args = {
+    scenario: DEFAULT_SCENARIO,
+    out: resolve(__dirname, '..', 'out'),
+    port: LOCAL_WEB_APP_PORT,
+    seconds: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string => argv[++i] ?? '';
@@ -32,7 +42,8 @@ function parseArgs(argv: string[]): Args {
       process.exit(0);
     } else throw new ScenarioError(`argumen tidak dikenal: ${a} (lihat --help)`);
   }
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new ScenarioError('--port harus 0–65535');
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
+    throw new ScenarioError('--port harus 0–65535');
   if (args.seconds !== null && !(args.seconds > 0)) throw new ScenarioError('--seconds harus angka > 0');
   return args;
 }
@@ -44,7 +55,12 @@ function sampleLinks(rt: GasRuntime, count: number): string[] {
   const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
   const col = headers.indexOf(REGISTER_COLUMNS.find((c) => c.key === 'trackingUrl')!.header) + 1;
   if (!col) return [];
-  return sheet.getRange(2, col, sheet.getLastRow() - 1, 1).getValues().map((r) => String(r[0])).filter(Boolean).slice(0, count);
+  return sheet
+    .getRange(2, col, sheet.getLastRow() - 1, 1)
+    .getValues()
+    .map((r) => String(r[0]))
+    .filter(Boolean)
+    .slice(0, count);
 }
 
 async function main(): Promise<void> {
@@ -64,7 +80,9 @@ async function main(): Promise<void> {
   scenario.settings = { url_pantau: server.url, ...(scenario.settings ?? {}) };
   const result = await simulate(scenario, args.out, () => undefined);
   runtime = result.runtime;
-  console.log(`Skenario ${scenario.name ?? args.scenario} selesai: ${result.complaints.length} pengaduan; hasil di ${args.out}`);
+  console.log(
+    `Skenario ${scenario.name ?? args.scenario} selesai: ${result.complaints.length} pengaduan; hasil di ${args.out}`,
+  );
   console.log(`Halaman pantau (aplikasi web lokal): ${server.url}`);
   for (const link of sampleLinks(runtime, 3)) console.log(`  contoh tautan: ${link}`);
   console.log('Tekan Ctrl-C untuk berhenti.');
@@ -78,5 +96,3 @@ if (require.main === module) {
     process.exit(1);
   });
 }
-
-

@@ -15,5 +15,7 @@ const top = Object.entries(run.calls)
   .map(([name, n]) => ({ name, n, ms: n * estimateCallMs(name) }))
   .sort((a, b) => b.ms - a.ms)
   .slice(0, 12);
-console.log(`setup: ${run.totalCalls} calls, estimated ${run.estimatedMs} ms (${(run.estimatedMs / 1000).toFixed(1)} s)`);
+console.log(
+  `setup: ${run.totalCalls} calls, estimated ${run.estimatedMs} ms (${(run.estimatedMs / 1000).toFixed(1)} s)`,
+);
 for (const t of top) console.log(`  ${t.name.padEnd(40)} ×${String(t.n).padStart(4)}  ~${Math.round(t.ms)} ms`);

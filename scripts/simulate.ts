@@ -22,7 +22,11 @@ export { configOf } from './sim/tabs';
 
 export const DEFAULT_SCENARIO = join(ROOT, 'scenarios', 'lebaran-2026.json');
 
-interface Args { scenario: string; out: string; quiet: boolean }
+interface Args {
+  scenario: string;
+  out: string;
+  quiet: boolean;
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { scenario: DEFAULT_SCENARIO, out: join(ROOT, 'out'), quiet: false };

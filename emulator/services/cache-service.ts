@@ -29,7 +29,10 @@ export class CacheStore {
 export class Cache extends GasObject {
   readonly _className = 'Cache';
 
-  constructor(private readonly store: CacheStore, private readonly env: GasEnv) {
+  constructor(
+    private readonly store: CacheStore,
+    private readonly env: GasEnv,
+  ) {
     super();
   }
 

@@ -90,7 +90,12 @@ export class Calendar extends GasObject {
   readonly _events: CalendarEvent[] = [];
   private eventCounter = 0;
 
-  constructor(private readonly id: string, private readonly name: string, private readonly timeZone: string, private readonly description = '') {
+  constructor(
+    private readonly id: string,
+    private readonly name: string,
+    private readonly timeZone: string,
+    private readonly description = '',
+  ) {
     super();
   }
 
@@ -131,7 +136,14 @@ export class Calendar extends GasObject {
       const first = DateTime.fromISO(spec.date, { zone }).startOf('day');
       const last = spec.lastDate ? DateTime.fromISO(spec.lastDate, { zone }).startOf('day') : first;
       if (!first.isValid || !last.isValid) throw new Error(`invalid all-day event date ${spec.date}..${spec.lastDate}`);
-      const event = new CalendarEvent(id, spec.title, spec.description ?? '', first.toJSDate(), last.plus({ days: 1 }).toJSDate(), true);
+      const event = new CalendarEvent(
+        id,
+        spec.title,
+        spec.description ?? '',
+        first.toJSDate(),
+        last.plus({ days: 1 }).toJSDate(),
+        true,
+      );
       this._events.push(event);
       return event;
     }
@@ -160,7 +172,9 @@ export class CalendarApp extends GasObject {
 
   getCalendarsByName(name: string): Calendar[] {
     requireAuthorization(this.env, 'CalendarApp.getCalendarsByName', SCOPES.calendar);
-    return [...this._calendars.values()].filter((c) => !this._unsubscribed.has(c.getId()) && c.getName() === String(name));
+    return [...this._calendars.values()].filter(
+      (c) => !this._unsubscribed.has(c.getId()) && c.getName() === String(name),
+    );
   }
 
   /** Host hook: makes a calendar visible to the script. */

@@ -61,9 +61,10 @@ export function nextFiring(spec: ClockSpec, after: number): number | null {
     case 'minutes':
     case 'hours': {
       const period = spec.every * (spec.kind === 'minutes' ? MINUTE : HOUR);
-      const phase = spec.kind === 'hours' && spec.nearMinute !== null
-        ? localPhase(spec, zone, period)
-        : Math.floor(spec.jitter * period / 1000) * 1000;
+      const phase =
+        spec.kind === 'hours' && spec.nearMinute !== null
+          ? localPhase(spec, zone, period)
+          : Math.floor((spec.jitter * period) / 1000) * 1000;
       const k = Math.floor((after - phase) / period) + 1;
       return phase + k * period;
     }
@@ -77,7 +78,7 @@ export function nextFiring(spec: ClockSpec, after: number): number | null {
 function localPhase(spec: ClockSpec, zone: ReturnType<typeof resolveZone>, period: number): number {
   const base = DateTime.fromMillis(spec.createdAt, { zone }).startOf('day');
   const minute = (spec.nearMinute ?? 0) * MINUTE + Math.round((spec.jitter * 2 - 1) * 15 * MINUTE);
-  return ((base.toMillis() + minute) % period + period) % period;
+  return (((base.toMillis() + minute) % period) + period) % period;
 }
 
 function nextCalendarFiring(spec: ClockSpec, after: number, zone: ReturnType<typeof resolveZone>): number {
@@ -93,8 +94,10 @@ function nextCalendarFiring(spec: ClockSpec, after: number, zone: ReturnType<typ
     if (first < created) first = created.plus({ months: 1 }).set({ day: spec.monthDay });
   }
   const step = (day: DateTime<boolean>, k: number): DateTime<boolean> =>
-    spec.kind === 'days' ? day.plus({ days: k * spec.every })
-      : spec.kind === 'weeks' ? day.plus({ weeks: k * spec.every })
+    spec.kind === 'days'
+      ? day.plus({ days: k * spec.every })
+      : spec.kind === 'weeks'
+        ? day.plus({ weeks: k * spec.every })
         : day.plus({ months: k * spec.every });
   if (at(first) <= spec.createdAt) first = step(first, 1);
   const periodDays = spec.kind === 'days' ? spec.every : spec.kind === 'weeks' ? 7 * spec.every : 31 * spec.every;

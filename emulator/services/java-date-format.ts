@@ -11,7 +11,20 @@ import { DateTime } from 'luxon';
 import { GasError } from '../errors';
 import { resolveZone } from './time-zone';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const PATTERN_LETTERS = 'GyYMLwWDdFEuaHkKhmsSzZX';
 
@@ -48,38 +61,58 @@ export function usWeek(dt: DateTime): { week: number; weekYear: number } {
 
 function field(letter: string, count: number, dt: DateTime, zoneId: string): string {
   switch (letter) {
-    case 'G': return dt.year > 0 ? 'AD' : 'BC';
-    case 'y': return count === 2 ? pad(dt.year % 100, 2) : pad(dt.year, count);
-    case 'Y': { const y = usWeek(dt).weekYear; return count === 2 ? pad(y % 100, 2) : pad(y, count); }
+    case 'G':
+      return dt.year > 0 ? 'AD' : 'BC';
+    case 'y':
+      return count === 2 ? pad(dt.year % 100, 2) : pad(dt.year, count);
+    case 'Y': {
+      const y = usWeek(dt).weekYear;
+      return count === 2 ? pad(y % 100, 2) : pad(y, count);
+    }
     case 'M':
     case 'L':
       if (count >= 4) return MONTHS[dt.month - 1];
       if (count === 3) return MONTHS[dt.month - 1].slice(0, 3);
       return pad(dt.month, count);
-    case 'w': return pad(usWeek(dt).week, count);
+    case 'w':
+      return pad(usWeek(dt).week, count);
     case 'W': {
       const first = dt.startOf('month');
       return pad(Math.floor((dt.day - 1 + (first.weekday % 7)) / 7) + 1, count);
     }
-    case 'D': return pad(dt.ordinal, count);
-    case 'd': return pad(dt.day, count);
-    case 'F': return pad(Math.floor((dt.day - 1) / 7) + 1, count);
-    case 'E': return count >= 4 ? DAYS[dt.weekday - 1] : DAYS[dt.weekday - 1].slice(0, 3);
-    case 'u': return pad(dt.weekday, count);
-    case 'a': return dt.hour < 12 ? 'AM' : 'PM';
-    case 'H': return pad(dt.hour, count);
-    case 'k': return pad(dt.hour === 0 ? 24 : dt.hour, count);
-    case 'K': return pad(dt.hour % 12, count);
-    case 'h': return pad(dt.hour % 12 === 0 ? 12 : dt.hour % 12, count);
-    case 'm': return pad(dt.minute, count);
-    case 's': return pad(dt.second, count);
-    case 'S': return pad(dt.millisecond, count);
+    case 'D':
+      return pad(dt.ordinal, count);
+    case 'd':
+      return pad(dt.day, count);
+    case 'F':
+      return pad(Math.floor((dt.day - 1) / 7) + 1, count);
+    case 'E':
+      return count >= 4 ? DAYS[dt.weekday - 1] : DAYS[dt.weekday - 1].slice(0, 3);
+    case 'u':
+      return pad(dt.weekday, count);
+    case 'a':
+      return dt.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(dt.hour, count);
+    case 'k':
+      return pad(dt.hour === 0 ? 24 : dt.hour, count);
+    case 'K':
+      return pad(dt.hour % 12, count);
+    case 'h':
+      return pad(dt.hour % 12 === 0 ? 12 : dt.hour % 12, count);
+    case 'm':
+      return pad(dt.minute, count);
+    case 's':
+      return pad(dt.second, count);
+    case 'S':
+      return pad(dt.millisecond, count);
     case 'z': {
       const names = ZONE_NAMES[zoneId];
       if (names) return count >= 4 ? names[1] : names[0];
       return dt.offset === 0 ? 'GMT' : `GMT${offsetText(dt.offset, true)}`;
     }
-    case 'Z': return offsetText(dt.offset, false);
+    case 'Z':
+      return offsetText(dt.offset, false);
     case 'X':
       if (count > 3) throw new GasError(`invalid ISO 8601 format: length=${count}`);
       if (dt.offset === 0) return 'Z';
@@ -97,13 +130,21 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
   while (i < pattern.length) {
     const c = pattern[i];
     if (c === "'") {
-      if (pattern[i + 1] === "'") { out += "'"; i += 2; continue; }
+      if (pattern[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
       let j = i + 1;
       let literal = '';
       for (;;) {
         if (j >= pattern.length) throw new GasError('Unterminated quote');
         if (pattern[j] === "'") {
-          if (pattern[j + 1] === "'") { literal += "'"; j += 2; continue; }
+          if (pattern[j + 1] === "'") {
+            literal += "'";
+            j += 2;
+            continue;
+          }
           break;
         }
         literal += pattern[j++];

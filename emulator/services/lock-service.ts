@@ -120,7 +120,10 @@ export class LockService extends GasObject {
 export class Lock extends GasObject {
   readonly _className = 'Lock';
 
-  constructor(private readonly service: LockService, private readonly key: string) {
+  constructor(
+    private readonly service: LockService,
+    private readonly key: string,
+  ) {
     super();
   }
 
@@ -131,7 +134,8 @@ export class Lock extends GasObject {
   }
 
   waitLock(timeoutInMillis: number): void {
-    if (Number(timeoutInMillis) < 0 || !this.service._acquire(this.key, timeoutInMillis)) throw new GasError(LOCK_TIMEOUT_MESSAGE);
+    if (Number(timeoutInMillis) < 0 || !this.service._acquire(this.key, timeoutInMillis))
+      throw new GasError(LOCK_TIMEOUT_MESSAGE);
   }
 
   releaseLock(): void {

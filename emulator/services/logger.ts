@@ -23,7 +23,13 @@ export class LogBook {
   constructor(private readonly env: GasEnv) {}
 
   add(level: LogLevel, source: LogEntry['source'], message: string): void {
-    this.entries.push({ at: this.env.clock.date(), level, source, message, executionId: this.env.execution?.id ?? null });
+    this.entries.push({
+      at: this.env.clock.date(),
+      level,
+      source,
+      message,
+      executionId: this.env.execution?.id ?? null,
+    });
   }
 }
 

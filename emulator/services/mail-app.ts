@@ -73,7 +73,10 @@ export class MailApp extends GasObject {
   private used = 0;
   private windowStart: number | null = null;
 
-  constructor(private readonly env: GasEnv, quota = DEFAULT_MAIL_QUOTA) {
+  constructor(
+    private readonly env: GasEnv,
+    quota = DEFAULT_MAIL_QUOTA,
+  ) {
     super();
     this._quota = quota;
   }
@@ -93,13 +96,19 @@ export class MailApp extends GasObject {
       // Legacy signature sendEmail(to, replyTo, subject, body).
       message = { to: String(first), replyTo: String(subject), subject: String(body), body: fourth };
     } else {
-      message = { ...((fourth ?? {}) as MailOptions), to: String(first), subject: String(subject ?? ''), body: String(body ?? '') };
+      message = {
+        ...((fourth ?? {}) as MailOptions),
+        to: String(first),
+        subject: String(subject ?? ''),
+        body: String(body ?? ''),
+      };
     }
     this.send(message);
   }
 
   private send(m: MailOptions): void {
-    if (m.attachments !== undefined || m.inlineImages !== undefined) throw new GasError('not emulated: MailApp.sendEmail(attachments)');
+    if (m.attachments !== undefined || m.inlineImages !== undefined)
+      throw new GasError('not emulated: MailApp.sendEmail(attachments)');
     const to = addresses(m.to);
     const cc = addresses(m.cc);
     const bcc = addresses(m.bcc);
@@ -117,7 +126,9 @@ export class MailApp extends GasObject {
     this._sent.push({
       at: this.env.clock.date(),
       from: this.env.execution?.effectiveUser ?? this.env.owner,
-      to, cc, bcc,
+      to,
+      cc,
+      bcc,
       subject: String(m.subject ?? ''),
       body,
       htmlBody,

@@ -123,9 +123,16 @@ export const PROPERTIES_SERVICE: ServiceModule = {
   namespaces: ['Properties'],
   create: (ctx) => new PropertiesService(ctx.env),
   samples: (ctx) => [new PropertiesService(ctx.env), new PropertiesService(ctx.env).getScriptProperties()],
-  notApplicable: { ScriptProperties: 'deprecated (PropertiesService.getScriptProperties replaces it)', UserProperties: 'deprecated (PropertiesService.getUserProperties replaces it)' },
+  notApplicable: {
+    ScriptProperties: 'deprecated (PropertiesService.getScriptProperties replaces it)',
+    UserProperties: 'deprecated (PropertiesService.getUserProperties replaces it)',
+  },
   costs: [
-    { match: /^Properties\.(setProperty|setProperties|deleteProperty|deleteAllProperties)$/, ms: 60, source: 'ziritione' },
+    {
+      match: /^Properties\.(setProperty|setProperties|deleteProperty|deleteAllProperties)$/,
+      ms: 60,
+      source: 'ziritione',
+    },
     { match: /^Properties\.(getProperty|getProperties|getKeys)$/, ms: 30, source: 'ziritione' },
   ],
 };

@@ -41,9 +41,12 @@ function hooksFor(env: GasEnv): SandboxHooks {
 }
 
 export function createSandbox(env: GasEnv, services: Record<SandboxGlobal, GasObject>): Context {
-  for (const name of SANDBOX_GLOBALS) if (!services[name]) throw new Error(`service ${name} is registered but was not created`);
+  for (const name of SANDBOX_GLOBALS)
+    if (!services[name]) throw new Error(`service ${name} is registered but was not created`);
   const context = createContext({});
-  const install = new Script(SANDBOX_PRELUDE, { filename: 'gas-runtime-prelude.js' }).runInContext(context) as (h: SandboxHooks) => SandboxInstall;
+  const install = new Script(SANDBOX_PRELUDE, { filename: 'gas-runtime-prelude.js' }).runInContext(context) as (
+    h: SandboxHooks,
+  ) => SandboxInstall;
   const sandbox = install(hooksFor(env));
   env.bridge.realm = sandbox;
   for (const name of SANDBOX_GLOBALS) {

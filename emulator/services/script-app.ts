@@ -20,15 +20,33 @@ import { requireAuthorization, SCOPES } from './authorization';
 import type { ServiceModule } from '../service-module';
 
 export const MAX_TRIGGERS_PER_USER = 20;
-export const TOO_MANY_TRIGGERS_MESSAGE = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const TOO_MANY_TRIGGERS_MESSAGE =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
 export const EventType = {
-  CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE', ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+  ON_CHANGE: 'ON_CHANGE',
+  ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
 } as const;
-export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
+export const TriggerSource = {
+  SPREADSHEETS: 'SPREADSHEETS',
+  CLOCK: 'CLOCK',
+  FORMS: 'FORMS',
+  DOCUMENTS: 'DOCUMENTS',
+  CALENDAR: 'CALENDAR',
+} as const;
 export const WeekDay = {
-  MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY', SUNDAY: 'SUNDAY',
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
+  SATURDAY: 'SATURDAY',
+  SUNDAY: 'SUNDAY',
 } as const;
 
 export type EventTypeName = keyof typeof EventType;
@@ -133,7 +151,12 @@ export class ScriptApp extends GasObject {
       throw new GasError(TOO_MANY_TRIGGERS_MESSAGE);
     }
     const record: TriggerRecord = {
-      ...partial, uid: this.newUid(), owner, createdAt: this.env.clock.now(), nextAt: null, seq: ++this.seq,
+      ...partial,
+      uid: this.newUid(),
+      owner,
+      createdAt: this.env.clock.now(),
+      nextAt: null,
+      seq: ++this.seq,
     };
     if (record.clock) {
       record.clock.createdAt = record.createdAt;
@@ -181,6 +204,10 @@ export const SCRIPT_SERVICE: ServiceModule = {
     return [app, builder, builder.timeBased(), builder.forSpreadsheet('s'), builder.forForm('f'), trigger];
   },
   costs: [
-    { match: /^(ScriptApp\.(getProjectTriggers|deleteTrigger|getUserTriggers)|\w*TriggerBuilder\.create)$/, ms: 100, source: 'assumption' },
+    {
+      match: /^(ScriptApp\.(getProjectTriggers|deleteTrigger|getUserTriggers)|\w*TriggerBuilder\.create)$/,
+      ms: 100,
+      source: 'assumption',
+    },
   ],
 };

@@ -9,7 +9,15 @@ import { ClockKind, ClockSpec } from './clock-schedule';
 import type { EventTypeName, ScriptApp, Trigger } from './script-app';
 import { isKnownZone } from './time-zone';
 
-const WEEKDAY_NUMBER: Record<string, number> = { MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6, SUNDAY: 7 };
+const WEEKDAY_NUMBER: Record<string, number> = {
+  MONDAY: 1,
+  TUESDAY: 2,
+  WEDNESDAY: 3,
+  THURSDAY: 4,
+  FRIDAY: 5,
+  SATURDAY: 6,
+  SUNDAY: 7,
+};
 
 /** Something with an id: a Spreadsheet or Form object, or an id string. */
 export function idOf(target: unknown, what: string): string {
@@ -22,7 +30,10 @@ export function idOf(target: unknown, what: string): string {
 export class TriggerBuilder extends GasObject {
   readonly _className = 'TriggerBuilder';
 
-  constructor(private readonly app: ScriptApp, private readonly handler: string) {
+  constructor(
+    private readonly app: ScriptApp,
+    private readonly handler: string,
+  ) {
     super();
   }
 
@@ -43,7 +54,11 @@ export class SpreadsheetTriggerBuilder extends GasObject {
   readonly _className = 'SpreadsheetTriggerBuilder';
   private eventType: EventTypeName | null = null;
 
-  constructor(private readonly app: ScriptApp, private readonly handler: string, private readonly sourceId: string) {
+  constructor(
+    private readonly app: ScriptApp,
+    private readonly handler: string,
+    private readonly sourceId: string,
+  ) {
     super();
   }
 
@@ -68,8 +83,15 @@ export class SpreadsheetTriggerBuilder extends GasObject {
   }
 
   create(): Trigger {
-    if (!this.eventType) throw new GasError('Trigger event type is not set: call onOpen, onEdit, onChange or onFormSubmit before create.');
-    return this.app._create({ handler: this.handler, eventType: this.eventType, source: 'SPREADSHEETS', sourceId: this.sourceId, clock: null });
+    if (!this.eventType)
+      throw new GasError('Trigger event type is not set: call onOpen, onEdit, onChange or onFormSubmit before create.');
+    return this.app._create({
+      handler: this.handler,
+      eventType: this.eventType,
+      source: 'SPREADSHEETS',
+      sourceId: this.sourceId,
+      clock: null,
+    });
   }
 }
 
@@ -77,7 +99,11 @@ export class FormTriggerBuilder extends GasObject {
   readonly _className = 'FormTriggerBuilder';
   private eventType: EventTypeName | null = null;
 
-  constructor(private readonly app: ScriptApp, private readonly handler: string, private readonly sourceId: string) {
+  constructor(
+    private readonly app: ScriptApp,
+    private readonly handler: string,
+    private readonly sourceId: string,
+  ) {
     super();
   }
 
@@ -92,8 +118,15 @@ export class FormTriggerBuilder extends GasObject {
   }
 
   create(): Trigger {
-    if (!this.eventType) throw new GasError('Trigger event type is not set: call onFormSubmit or onOpen before create.');
-    return this.app._create({ handler: this.handler, eventType: this.eventType, source: 'FORMS', sourceId: this.sourceId, clock: null });
+    if (!this.eventType)
+      throw new GasError('Trigger event type is not set: call onFormSubmit or onOpen before create.');
+    return this.app._create({
+      handler: this.handler,
+      eventType: this.eventType,
+      source: 'FORMS',
+      sourceId: this.sourceId,
+      clock: null,
+    });
   }
 }
 
@@ -109,7 +142,10 @@ export class ClockTriggerBuilder extends GasObject {
   private onceAt: number | null = null;
   private onceDate: string | null = null;
 
-  constructor(private readonly app: ScriptApp, private readonly handler: string) {
+  constructor(
+    private readonly app: ScriptApp,
+    private readonly handler: string,
+  ) {
     super();
   }
 
@@ -189,7 +225,10 @@ export class ClockTriggerBuilder extends GasObject {
   }
 
   create(): Trigger {
-    if (!this.kind) throw new GasError('Clock trigger schedule is not set: call everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at, after or atDate before create.');
+    if (!this.kind)
+      throw new GasError(
+        'Clock trigger schedule is not set: call everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at, after or atDate before create.',
+      );
     if (this.hour !== null && !['days', 'weeks', 'months'].includes(this.kind)) {
       throw new GasError('atHour can only be used with everyDays, onWeekDay or onMonthDay.');
     }

@@ -91,7 +91,13 @@ export function changeEvent(source: unknown, user: User, changeType: string, tri
   return { authMode: 'FULL', changeType, source, triggerUid, user };
 }
 
-export function sheetFormSubmitEvent(range: unknown, source: unknown, headers: string[], values: string[], triggerUid: string): EventObject {
+export function sheetFormSubmitEvent(
+  range: unknown,
+  source: unknown,
+  headers: string[],
+  values: string[],
+  triggerUid: string,
+): EventObject {
   const namedValues: Record<string, string[]> = {};
   headers.forEach((h, i) => (namedValues[h] ??= []).push(values[i]));
   return { authMode: 'FULL', namedValues, range, source, triggerUid, values: [...values] };

@@ -11,13 +11,22 @@ import { formatJavaDate } from './java-date-format';
 import type { ServiceModule } from '../service-module';
 
 export const DigestAlgorithm = {
-  MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512',
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
 } as const;
 
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
 
 const NODE_DIGEST: Record<string, string> = {
-  MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512',
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
 };
 
 /** `Utilities.sleep`: "the maximum allowed value is 300000 (or 5 minutes)". */
@@ -33,7 +42,8 @@ export function toSignedBytes(buf: Uint8Array): number[] {
  * US-ASCII replaces every character it cannot encode with '?' (0x3F).
  */
 export function encodeText(text: string, charset?: string): Buffer {
-  if (charset === Charset.US_ASCII) return Buffer.from(Array.from(text, (ch) => (ch.codePointAt(0)! < 128 ? ch.codePointAt(0)! : 0x3f)));
+  if (charset === Charset.US_ASCII)
+    return Buffer.from(Array.from(text, (ch) => (ch.codePointAt(0)! < 128 ? ch.codePointAt(0)! : 0x3f)));
   return Buffer.from(text, 'utf8');
 }
 
@@ -45,30 +55,58 @@ function toBuffer(value: unknown, charset?: string): Buffer {
 /** Java's String.format for the conversions scripts use: %s %d %f (%.Nf) %x %% and %n. */
 export function formatJava(template: string, args: unknown[]): string {
   let i = 0;
-  return String(template).replace(/%(-)?(0)?(\d+)?(?:\.(\d+))?([sdfxXbn%])/g, (token, left, zero, width, precision, conv: string) => {
-    if (conv === '%') return '%';
-    if (conv === 'n') return '\n';
-    if (i >= args.length) throw new GasError(`Format specifier '${token}' has no argument`);
-    const v = args[i++];
-    let out: string;
-    switch (conv) {
-      case 's': out = v === null || v === undefined ? 'null' : String(v); if (precision !== undefined) out = out.slice(0, Number(precision)); break;
-      case 'b': out = String(v !== null && v !== undefined && v !== false); break;
-      case 'd': if (typeof v !== 'number' || !Number.isInteger(v)) throw new GasError(`d != ${typeof v === 'number' ? 'java.lang.Double' : 'java.lang.String'}`); out = String(v); break;
-      case 'f': if (typeof v !== 'number') throw new GasError('f != java.lang.String'); out = v.toFixed(precision === undefined ? 6 : Number(precision)); break;
-      default: out = Math.trunc(Number(v)).toString(16); if (conv === 'X') out = out.toUpperCase();
-    }
-    const w = width === undefined ? 0 : Number(width);
-    if (out.length < w) out = left ? out.padEnd(w) : zero ? (out.startsWith('-') ? `-${out.slice(1).padStart(w - 1, '0')}` : out.padStart(w, '0')) : out.padStart(w);
-    return out;
-  });
+  return String(template).replace(
+    /%(-)?(0)?(\d+)?(?:\.(\d+))?([sdfxXbn%])/g,
+    (token, left, zero, width, precision, conv: string) => {
+      if (conv === '%') return '%';
+      if (conv === 'n') return '\n';
+      if (i >= args.length) throw new GasError(`Format specifier '${token}' has no argument`);
+      const v = args[i++];
+      let out: string;
+      switch (conv) {
+        case 's':
+          out = v === null || v === undefined ? 'null' : String(v);
+          if (precision !== undefined) out = out.slice(0, Number(precision));
+          break;
+        case 'b':
+          out = String(v !== null && v !== undefined && v !== false);
+          break;
+        case 'd':
+          if (typeof v !== 'number' || !Number.isInteger(v))
+            throw new GasError(`d != ${typeof v === 'number' ? 'java.lang.Double' : 'java.lang.String'}`);
+          out = String(v);
+          break;
+        case 'f':
+          if (typeof v !== 'number') throw new GasError('f != java.lang.String');
+          out = v.toFixed(precision === undefined ? 6 : Number(precision));
+          break;
+        default:
+          out = Math.trunc(Number(v)).toString(16);
+          if (conv === 'X') out = out.toUpperCase();
+      }
+      const w = width === undefined ? 0 : Number(width);
+      if (out.length < w)
+        out = left
+          ? out.padEnd(w)
+          : zero
+            ? out.startsWith('-')
+              ? `-${out.slice(1).padStart(w - 1, '0')}`
+              : out.padStart(w, '0')
+            : out.padStart(w);
+      return out;
+    },
+  );
 }
 
 /** A Blob (https://developers.google.com/apps-script/reference/base/blob): bytes, a content type and a name. */
 export class Blob extends GasObject {
   readonly _className = 'Blob';
 
-  constructor(private bytes: Buffer, private contentType: string | null, private name: string | null) {
+  constructor(
+    private bytes: Buffer,
+    private contentType: string | null,
+    private name: string | null,
+  ) {
     super();
   }
 
@@ -82,7 +120,8 @@ export class Blob extends GasObject {
   }
 
   getDataAsString(charset?: string): string {
-    if (charset === Charset.US_ASCII) return Array.from(this.bytes, (b) => (b < 128 ? String.fromCharCode(b) : '\ufffd')).join('');
+    if (charset === Charset.US_ASCII)
+      return Array.from(this.bytes, (b) => (b < 128 ? String.fromCharCode(b) : '\ufffd')).join('');
     return this.bytes.toString('utf8');
   }
 
@@ -151,7 +190,8 @@ export class Utilities extends GasObject {
   sleep(milliseconds: number): void {
     const ms = Number(milliseconds);
     if (!Number.isFinite(ms) || ms < 0) throw new GasError('Invalid argument: milliseconds');
-    if (ms > MAX_SLEEP_MS) throw new GasError(`Invalid argument: milliseconds. The maximum allowed value is ${MAX_SLEEP_MS}.`);
+    if (ms > MAX_SLEEP_MS)
+      throw new GasError(`Invalid argument: milliseconds. The maximum allowed value is ${MAX_SLEEP_MS}.`);
     this.env.clock.advance(Math.floor(ms));
   }
 
@@ -176,7 +216,11 @@ export class Utilities extends GasObject {
   /** A string is stored as UTF-8; content type and name are those given (else null). */
   newBlob(data: string | number[], contentType?: string, name?: string): Blob {
     const bytes = Array.isArray(data) ? toBuffer(data) : encodeText(String(data));
-    return new Blob(bytes, contentType === undefined ? null : String(contentType), name === undefined ? null : String(name));
+    return new Blob(
+      bytes,
+      contentType === undefined ? null : String(contentType),
+      name === undefined ? null : String(name),
+    );
   }
 
   /** "Performs sprintf-like string formatting using '%'-style format strings." */

@@ -65,7 +65,8 @@ export function parseA1(a1: string): A1Reference {
   // A lone part must be a full cell ("A" or "5" alone is not a range).
   if (second === undefined && (a.row === null || a.column === null)) throw new GasError('Range not found');
   // "A:5" mixes a column-only and a row-only part.
-  if ((a.row === null && a.column === null) || (b.row === null && b.column === null)) throw new GasError('Range not found');
+  if ((a.row === null && a.column === null) || (b.row === null && b.column === null))
+    throw new GasError('Range not found');
   if (a.column === null && b.column !== null) throw new GasError('Range not found');
   if (a.row === null && b.row !== null) throw new GasError('Range not found');
   const startRow = a.row !== null && b.row !== null ? Math.min(a.row, b.row) : a.row;

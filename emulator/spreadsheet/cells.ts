@@ -50,7 +50,10 @@ export class CellStore {
   readonly formulas = new Grid<string>();
   readonly notes = new Grid<string>();
   readonly validations = new Grid<DataValidation>();
-  readonly styles = Object.fromEntries(STYLE_KEYS.map((k) => [k, new Grid<unknown>()])) as Record<StyleKey, Grid<unknown>>;
+  readonly styles = Object.fromEntries(STYLE_KEYS.map((k) => [k, new Grid<unknown>()])) as Record<
+    StyleKey,
+    Grid<unknown>
+  >;
   private version = 0;
   private lastCache: { version: number; row: number; column: number } | null = null;
 
@@ -132,7 +135,13 @@ export class CellStore {
   }
 
   /** Clears a rectangle (1-based, inclusive) of the chosen kinds of data. */
-  clear(r1: number, c1: number, r2: number, c2: number, what: { contents?: boolean; formats?: boolean; notes?: boolean; validations?: boolean }): void {
+  clear(
+    r1: number,
+    c1: number,
+    r2: number,
+    c2: number,
+    what: { contents?: boolean; formats?: boolean; notes?: boolean; validations?: boolean },
+  ): void {
     const [a, b, c, d] = [r1 - 1, c1 - 1, r2 - 1, c2 - 1];
     if (what.contents) {
       this.values.clear(a, b, c, d);
@@ -161,7 +170,10 @@ export class CellStore {
     const keys = new Map<number, [number, number | string][]>();
     for (let r = r1 - 1; r <= r2 - 1; r++) {
       order.push(r);
-      keys.set(r, specs.map((s) => rank(this.values.get(r, s.column - 1))));
+      keys.set(
+        r,
+        specs.map((s) => rank(this.values.get(r, s.column - 1))),
+      );
     }
     order.sort((x, y) => {
       const kx = keys.get(x)!;

@@ -8,13 +8,7 @@
 import { GasError } from '../errors';
 import { GasObject } from '../gas-object';
 import type { Anchor } from './anchor';
-import {
-  ChartHiddenDimensionStrategy,
-  ChartMergeStrategy,
-  ChartType,
-  ChartTypeName,
-  LegendPosition,
-} from './enums';
+import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType, ChartTypeName, LegendPosition } from './enums';
 import type { Range } from './range';
 import type { Sheet } from './sheet';
 
@@ -323,7 +317,10 @@ export interface StoredChart {
 export function storeChart(chart: EmbeddedChart, chartId: number): StoredChart {
   const state = cloneState(chart._state);
   state.chartId = chartId;
-  const anchors = state.ranges.map((r) => ({ sheet: r._sheet, anchor: r._sheet._anchor(r._row, r._column, r._numRows, r._numColumns) }));
+  const anchors = state.ranges.map((r) => ({
+    sheet: r._sheet,
+    anchor: r._sheet._anchor(r._row, r._column, r._numRows, r._numColumns),
+  }));
   return { state, anchors };
 }
 

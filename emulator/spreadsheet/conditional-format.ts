@@ -29,7 +29,14 @@ export interface RuleSpec {
   ranges: Range[];
 }
 
-const emptyFormat = (): ConditionFormat => ({ background: null, fontColor: null, bold: null, italic: null, strikethrough: null, underline: null });
+const emptyFormat = (): ConditionFormat => ({
+  background: null,
+  fontColor: null,
+  bold: null,
+  italic: null,
+  strikethrough: null,
+  underline: null,
+});
 
 const copyArgs = (args: unknown[]) => args.map((v) => (isDate(v) ? new Date(v.getTime()) : v));
 
@@ -87,15 +94,27 @@ export class ConditionalFormatRuleBuilder extends GasObject {
 
   build(): ConditionalFormatRule {
     if (!this._spec.criteria) throw new GasError('A conditional format rule needs a condition before it is built.');
-    return new ConditionalFormatRule({ ...this._spec, args: copyArgs(this._spec.args), format: { ...this._spec.format }, ranges: [...this._spec.ranges] });
+    return new ConditionalFormatRule({
+      ...this._spec,
+      args: copyArgs(this._spec.args),
+      format: { ...this._spec.format },
+      ranges: [...this._spec.ranges],
+    });
   }
 
   copy(): ConditionalFormatRuleBuilder {
-    return new ConditionalFormatRuleBuilder({ ...this._spec, args: copyArgs(this._spec.args), format: { ...this._spec.format }, ranges: [...this._spec.ranges] });
+    return new ConditionalFormatRuleBuilder({
+      ...this._spec,
+      args: copyArgs(this._spec.args),
+      format: { ...this._spec.format },
+      ranges: [...this._spec.ranges],
+    });
   }
 
   getBooleanCondition(): BooleanCondition | null {
-    return this._spec.criteria ? new BooleanCondition(this._spec.criteria, this._spec.args, { ...this._spec.format }) : null;
+    return this._spec.criteria
+      ? new BooleanCondition(this._spec.criteria, this._spec.args, { ...this._spec.format })
+      : null;
   }
   getGradientCondition(): null {
     return null;
@@ -203,10 +222,17 @@ export class ConditionalFormatRule extends GasObject {
   }
 
   copy(): ConditionalFormatRuleBuilder {
-    return new ConditionalFormatRuleBuilder({ ...this._spec, args: copyArgs(this._spec.args), format: { ...this._spec.format }, ranges: [...this._spec.ranges] });
+    return new ConditionalFormatRuleBuilder({
+      ...this._spec,
+      args: copyArgs(this._spec.args),
+      format: { ...this._spec.format },
+      ranges: [...this._spec.ranges],
+    });
   }
   getBooleanCondition(): BooleanCondition | null {
-    return this._spec.criteria ? new BooleanCondition(this._spec.criteria, this._spec.args, { ...this._spec.format }) : null;
+    return this._spec.criteria
+      ? new BooleanCondition(this._spec.criteria, this._spec.args, { ...this._spec.format })
+      : null;
   }
   getGradientCondition(): null {
     return null;

@@ -6,7 +6,20 @@
 import type { CompiledFormat } from './number-format';
 import { instantFromSerial, wallTime } from './time-zone';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type DateToken =
@@ -161,4 +174,3 @@ export function dateFormat(section: string): CompiledFormat {
     text: (s) => s,
   };
 }
-

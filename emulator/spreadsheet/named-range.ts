@@ -42,7 +42,8 @@ export class NamedRange extends GasObject {
 
   setName(name: string): this {
     assertRangeName(name);
-    if (this._spreadsheet._namedRanges.some((n) => n !== this && n._name === name)) throw new GasError(`A named range with the name "${name}" already exists.`);
+    if (this._spreadsheet._namedRanges.some((n) => n !== this && n._name === name))
+      throw new GasError(`A named range with the name "${name}" already exists.`);
     this._name = name;
     return this;
   }

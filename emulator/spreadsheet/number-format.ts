@@ -99,11 +99,16 @@ function splitSections(pattern: string): string[] {
 
 /** Strips quoted text, escapes and bracketed colours/conditions so the pattern's kind can be judged. */
 function bareLetters(section: string): string {
-  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 function isDatePattern(pattern: string): boolean {
-  const bare = bareLetters(pattern).toLowerCase().replace(/am\/pm|a\/p/g, 'h');
+  const bare = bareLetters(pattern)
+    .toLowerCase()
+    .replace(/am\/pm|a\/p/g, 'h');
   return /[ydhs]|m/.test(bare) && !/[0#?]/.test(bare.replace(/\.0+/g, ''));
 }
 

@@ -174,7 +174,12 @@ export class Protection extends GasObject {
     this._assertAlive();
     if (this._type === 'SHEET') throw new GasError('The range of a sheet protection cannot be changed.');
     const a = this._anchor!;
-    [a.r1, a.c1, a.r2, a.c2] = [range._row, range._column, range._row + range._numRows - 1, range._column + range._numColumns - 1];
+    [a.r1, a.c1, a.r2, a.c2] = [
+      range._row,
+      range._column,
+      range._row + range._numRows - 1,
+      range._column + range._numColumns - 1,
+    ];
     return this;
   }
 
@@ -198,7 +203,9 @@ export class Protection extends GasObject {
   }
 
   getUnprotectedRanges(): Range[] {
-    return this._unprotected.filter((a) => !a.dead).map((a) => this._sheet._rangeAt(a.r1, a.c1, a.numRows, a.numColumns));
+    return this._unprotected
+      .filter((a) => !a.dead)
+      .map((a) => this._sheet._rangeAt(a.r1, a.c1, a.numRows, a.numColumns));
   }
 
   setUnprotectedRanges(ranges: Range[]): this {
@@ -229,7 +236,14 @@ export class Protection extends GasObject {
   }
 
   /** Host summary for outputs. */
-  _summary(): { type: string; range: string; description: string; warningOnly: boolean; editors: string[]; unprotected: string[] } {
+  _summary(): {
+    type: string;
+    range: string;
+    description: string;
+    warningOnly: boolean;
+    editors: string[];
+    unprotected: string[];
+  } {
     return {
       type: this._type,
       range: this.getRange().getA1Notation(),
@@ -246,7 +260,14 @@ function domainOf(email: string): string {
 }
 
 /** The first protection that stops `email` from editing the rectangle, if any. */
-export function blockingProtection(sheet: Sheet, email: string, r1: number, c1: number, r2: number, c2: number): Protection | null {
+export function blockingProtection(
+  sheet: Sheet,
+  email: string,
+  r1: number,
+  c1: number,
+  r2: number,
+  c2: number,
+): Protection | null {
   for (const p of sheet._spreadsheet._protections) {
     if (p._sheet !== sheet || p._allows(email)) continue;
     if (p._coversAny(r1, c1, r2, c2)) return p;

@@ -7,7 +7,13 @@ import { GasObject } from '../gas-object';
 import type { Sheet } from './sheet';
 import { assertScriptCanEdit } from './write';
 
-export type ClearOptions = { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean };
+export type ClearOptions = {
+  commentsOnly?: boolean;
+  contentsOnly?: boolean;
+  formatOnly?: boolean;
+  validationsOnly?: boolean;
+  skipFilteredRows?: boolean;
+};
 
 export abstract class RangeBase extends GasObject {
   constructor(
@@ -28,14 +34,18 @@ export abstract class RangeBase extends GasObject {
   }
 
   /** Reads one layer of the rectangle as rows×columns, mapping each stored entry. */
-  protected _read<T, U>(grid: { rows: (T[] | undefined)[] }, map: (v: T | undefined, r: number, c: number) => U): U[][] {
+  protected _read<T, U>(
+    grid: { rows: (T[] | undefined)[] },
+    map: (v: T | undefined, r: number, c: number) => U,
+  ): U[][] {
     const out = new Array<U[]>(this._numRows);
     const r0 = this._row - 1;
     const c0 = this._column - 1;
     for (let i = 0; i < this._numRows; i++) {
       const row = grid.rows[r0 + i];
       const line = new Array<U>(this._numColumns);
-      for (let j = 0; j < this._numColumns; j++) line[j] = map(row === undefined ? undefined : row[c0 + j], r0 + i, c0 + j);
+      for (let j = 0; j < this._numColumns; j++)
+        line[j] = map(row === undefined ? undefined : row[c0 + j], r0 + i, c0 + j);
       out[i] = line;
     }
     return out;

@@ -33,7 +33,13 @@ export abstract class FormattedRange extends RangeBase {
 
   protected _setStyle(key: StyleKey, value: unknown): this {
     assertScriptCanEdit(this._sheet, this._row, this._column, this._numRows, this._numColumns);
-    this._sheet._cells.styles[key].fill(this._row - 1, this._column - 1, this._r2 - 1, this._c2 - 1, value === null ? undefined : value);
+    this._sheet._cells.styles[key].fill(
+      this._row - 1,
+      this._column - 1,
+      this._r2 - 1,
+      this._c2 - 1,
+      value === null ? undefined : value,
+    );
     return this;
   }
 
@@ -41,7 +47,11 @@ export abstract class FormattedRange extends RangeBase {
     assertRectangular(values, this._numRows, this._numColumns);
     assertScriptCanEdit(this._sheet, this._row, this._column, this._numRows, this._numColumns);
     const grid = this._sheet._cells.styles[key];
-    values.forEach((line, i) => line.forEach((v, j) => grid.set(this._row - 1 + i, this._column - 1 + j, v === null || v === undefined ? undefined : map(v))));
+    values.forEach((line, i) =>
+      line.forEach((v, j) =>
+        grid.set(this._row - 1 + i, this._column - 1 + j, v === null || v === undefined ? undefined : map(v)),
+      ),
+    );
     return this;
   }
 
@@ -49,7 +59,9 @@ export abstract class FormattedRange extends RangeBase {
     return this._read(this._sheet._cells.styles.numberFormat, (f) => reportedFormat(f as string | undefined));
   }
   getNumberFormat(): string {
-    return reportedFormat(this._sheet._cells.styles.numberFormat.get(this._row - 1, this._column - 1) as string | undefined);
+    return reportedFormat(
+      this._sheet._cells.styles.numberFormat.get(this._row - 1, this._column - 1) as string | undefined,
+    );
   }
   setNumberFormat(numberFormat: string): this {
     return this._setStyle('numberFormat', storedNumberFormat(numberFormat));
@@ -71,7 +83,13 @@ export abstract class FormattedRange extends RangeBase {
     return this._setStyles('background', colors, (c) => normalizeColor(String(c)));
   }
   setBackgroundRGB(red: number, green: number, blue: number): this {
-    const hex = [red, green, blue].map((n) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0')).join('');
+    const hex = [red, green, blue]
+      .map((n) =>
+        Math.max(0, Math.min(255, Math.round(n)))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('');
     return this._setStyle('background', `#${hex}`);
   }
 
@@ -202,11 +220,25 @@ export abstract class FormattedRange extends RangeBase {
   }
 
   /** Borders are recorded (for the workbook output) but not styled per side. */
-  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: string | null): this {
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+    color?: string | null,
+    style?: string | null,
+  ): this {
     const any = [top, left, bottom, right, vertical, horizontal].some((b) => b === true);
     const none = [top, left, bottom, right, vertical, horizontal].every((b) => b === false);
     if (!any && !none) return this;
-    return this._setStyle('border', any ? { top, left, bottom, right, vertical, horizontal, color: color ?? '#000000', style: style ?? 'SOLID' } : null);
+    return this._setStyle(
+      'border',
+      any
+        ? { top, left, bottom, right, vertical, horizontal, color: color ?? '#000000', style: style ?? 'SOLID' }
+        : null,
+    );
   }
 
   clearFormat(): this {

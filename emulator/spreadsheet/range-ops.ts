@@ -21,7 +21,14 @@ export function sortRange(range: Range, spec: unknown): void {
   const specs = sortSpecs(range, spec);
   const sheet = range._sheet;
   assertScriptCanEdit(sheet, range._row, range._column, range._numRows, range._numColumns);
-  sheet._cells.sortRows(range._row, range._row + range._numRows - 1, range._column, range._column + range._numColumns - 1, specs, sheet._timeZone());
+  sheet._cells.sortRows(
+    range._row,
+    range._row + range._numRows - 1,
+    range._column,
+    range._column + range._numColumns - 1,
+    specs,
+    sheet._timeZone(),
+  );
 }
 
 type CopyWhat = { contents: boolean; formats: boolean };
@@ -61,10 +68,18 @@ export function copyRange(source: Range, destination: Range, optionsOrType?: unk
   if (what.contents) {
     pairs.push([src.values, dst._cells.values], [src.notes, dst._cells.notes]);
     if (!valuesOnly) pairs.push([src.formulas, dst._cells.formulas]);
-    else dst._cells.clear(destination._row, destination._column, destination._row + rows - 1, destination._column + cols - 1, { contents: true });
+    else
+      dst._cells.clear(
+        destination._row,
+        destination._column,
+        destination._row + rows - 1,
+        destination._column + cols - 1,
+        { contents: true },
+      );
   }
   if (what.formats) {
-    for (const key of Object.keys(src.styles) as (keyof typeof src.styles)[]) pairs.push([src.styles[key], dst._cells.styles[key]]);
+    for (const key of Object.keys(src.styles) as (keyof typeof src.styles)[])
+      pairs.push([src.styles[key], dst._cells.styles[key]]);
     pairs.push([src.validations, dst._cells.validations]);
   }
   // Snapshot every layer first: source and destination may overlap.

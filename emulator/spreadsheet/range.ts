@@ -61,7 +61,8 @@ export class Range extends FormattedRange {
 
   /** "5:7" and "D:F" come back in that form (normalised: "F:D" → "D:F", "5:2" → "2:5"). */
   getA1Notation(): string {
-    if (this._openA1 === 'columns') return `${columnToLetters(this._column)}:${columnToLetters(this._column + this._numColumns - 1)}`;
+    if (this._openA1 === 'columns')
+      return `${columnToLetters(this._column)}:${columnToLetters(this._column + this._numColumns - 1)}`;
     if (this._openA1 === 'rows') return `${this._row}:${this._row + this._numRows - 1}`;
     return rangeA1(this._row, this._column, this._numRows, this._numColumns);
   }
@@ -73,22 +74,37 @@ export class Range extends FormattedRange {
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
-    return this._sheet.getRange(this._row + rowOffset, this._column + columnOffset, numRows ?? this._numRows, numColumns ?? this._numColumns);
+    return this._sheet.getRange(
+      this._row + rowOffset,
+      this._column + columnOffset,
+      numRows ?? this._numRows,
+      numColumns ?? this._numColumns,
+    );
   }
 
   getCell(row: number, column: number): Range {
-    if (row < 1 || column < 1 || row > this._numRows || column > this._numColumns) throw new GasError('Cell reference out of range');
+    if (row < 1 || column < 1 || row > this._numRows || column > this._numColumns)
+      throw new GasError('Cell reference out of range');
     return this._sheet._rangeAt(this._row + row - 1, this._column + column - 1, 1, 1);
   }
 
   activate(): this {
-    this._sheet._activeRange = { row: this._row, column: this._column, numRows: this._numRows, numColumns: this._numColumns };
+    this._sheet._activeRange = {
+      row: this._row,
+      column: this._column,
+      numRows: this._numRows,
+      numColumns: this._numColumns,
+    };
     this._sheet.activate();
     return this;
   }
 
   protect(): Protection {
-    const p = new Protection(this._sheet, 'RANGE', this._sheet._anchor(this._row, this._column, this._numRows, this._numColumns));
+    const p = new Protection(
+      this._sheet,
+      'RANGE',
+      this._sheet._anchor(this._row, this._column, this._numRows, this._numColumns),
+    );
     this._sheet._spreadsheet._protections.push(p);
     return p;
   }
@@ -142,7 +158,9 @@ export class Range extends FormattedRange {
   getDisplayValues(): string[][] {
     const tz = this._sheet._timeZone();
     const formats = this._sheet._cells.styles.numberFormat;
-    return this._read(this._sheet._cells.values, (v: Cell | undefined, r, c) => displayCell(v, formats.get(r, c) as string | undefined, tz));
+    return this._read(this._sheet._cells.values, (v: Cell | undefined, r, c) =>
+      displayCell(v, formats.get(r, c) as string | undefined, tz),
+    );
   }
 
   getDisplayValue(): string {
@@ -162,14 +180,20 @@ export class Range extends FormattedRange {
 
   setValue(value: unknown): this {
     const line = new Array<unknown>(this._numColumns).fill(value);
-    scriptWrite(this._sheet, this._row, this._column, Array.from({ length: this._numRows }, () => line));
+    scriptWrite(
+      this._sheet,
+      this._row,
+      this._column,
+      Array.from({ length: this._numRows }, () => line),
+    );
     return this;
   }
 
   isBlank(): boolean {
     const { values, formulas } = this._sheet._cells;
     for (let r = this._row - 1; r < this._r2; r++) {
-      for (let c = this._column - 1; c < this._c2; c++) if (values.get(r, c) !== undefined || formulas.get(r, c) !== undefined) return false;
+      for (let c = this._column - 1; c < this._c2; c++)
+        if (values.get(r, c) !== undefined || formulas.get(r, c) !== undefined) return false;
     }
     return true;
   }
@@ -185,7 +209,9 @@ export class Range extends FormattedRange {
   }
 
   setFormula(formula: string): this {
-    return this.setFormulas(Array.from({ length: this._numRows }, () => new Array<string>(this._numColumns).fill(formula)));
+    return this.setFormulas(
+      Array.from({ length: this._numRows }, () => new Array<string>(this._numColumns).fill(formula)),
+    );
   }
 
   setFormulas(formulas: string[][]): this {
@@ -209,7 +235,9 @@ export class Range extends FormattedRange {
   }
 
   setNote(note: string | null): this {
-    return this.setNotes(Array.from({ length: this._numRows }, () => new Array<string | null>(this._numColumns).fill(note)));
+    return this.setNotes(
+      Array.from({ length: this._numRows }, () => new Array<string | null>(this._numColumns).fill(note)),
+    );
   }
 
   setNotes(notes: (string | null)[][]): this {
@@ -239,7 +267,10 @@ export class Range extends FormattedRange {
     return this._sheet._cells.validations.get(this._row - 1, this._column - 1) ?? null;
   }
   setDataValidation(rule: DataValidation | null): this {
-    if (rule !== null && !(rule instanceof DataValidation)) throw new GasError('The parameters (DataValidationBuilder) don\'t match the method signature for SpreadsheetApp.Range.setDataValidation.');
+    if (rule !== null && !(rule instanceof DataValidation))
+      throw new GasError(
+        "The parameters (DataValidationBuilder) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+      );
     assertScriptCanEdit(this._sheet, this._row, this._column, this._numRows, this._numColumns);
     this._sheet._cells.validations.fill(this._row - 1, this._column - 1, this._r2 - 1, this._c2 - 1, rule ?? undefined);
     return this;
@@ -248,7 +279,9 @@ export class Range extends FormattedRange {
     assertRectangular(rules, this._numRows, this._numColumns);
     assertScriptCanEdit(this._sheet, this._row, this._column, this._numRows, this._numColumns);
     const grid = this._sheet._cells.validations;
-    rules.forEach((line, i) => line.forEach((v, j) => grid.set(this._row - 1 + i, this._column - 1 + j, v ?? undefined)));
+    rules.forEach((line, i) =>
+      line.forEach((v, j) => grid.set(this._row - 1 + i, this._column - 1 + j, v ?? undefined)),
+    );
     return this;
   }
   clearDataValidations(): this {
@@ -265,14 +298,16 @@ export class Range extends FormattedRange {
   removeCheckboxes(): this {
     const { validations } = this._sheet._cells;
     for (let r = this._row - 1; r < this._r2; r++) {
-      for (let c = this._column - 1; c < this._c2; c++) if (validations.get(r, c)?._spec.criteria === 'CHECKBOX') validations.set(r, c, undefined);
+      for (let c = this._column - 1; c < this._c2; c++)
+        if (validations.get(r, c)?._spec.criteria === 'CHECKBOX') validations.set(r, c, undefined);
     }
     return this;
   }
   private _checkboxValues(checked: boolean): unknown[][] {
     return this._read(this._sheet._cells.validations, (rule, r, c) => {
       const current = this._sheet._cells.values.get(r, c);
-      if (!rule || rule._spec.criteria !== 'CHECKBOX') return current instanceof DateCell ? new Date(current.ms) : current ?? '';
+      if (!rule || rule._spec.criteria !== 'CHECKBOX')
+        return current instanceof DateCell ? new Date(current.ms) : (current ?? '');
       const a = rule._spec.args;
       if (a.length === 0) return checked;
       return checked ? a[0] : a.length > 1 ? a[1] : '';

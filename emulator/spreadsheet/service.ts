@@ -8,9 +8,11 @@ import { HtmlServiceService } from './html';
 import { SpreadsheetAppService } from './spreadsheet-app';
 
 /** Calls that change the grid or the document: queued in Apps Script's write cache. */
-const WRITE = /^(Range\.(set[A-Z]\w*|clear\w*|insertCheckboxes|removeCheckboxes|deleteCells|insertCells|protect|copyTo|sort|trimWhitespace)|Sheet\.(insert|delete|append|set|clear|hide|show|sort|autoResize|protect|removeChart|updateChart)\w*|Spreadsheet\.(insertSheet|deleteSheet|setNamedRange|removeNamedRange|setSpreadsheetTimeZone|rename)\w*|Protection\.(set|add|remove)\w*|TextFinder\.replace\w*)$/;
+const WRITE =
+  /^(Range\.(set[A-Z]\w*|clear\w*|insertCheckboxes|removeCheckboxes|deleteCells|insertCells|protect|copyTo|sort|trimWhitespace)|Sheet\.(insert|delete|append|set|clear|hide|show|sort|autoResize|protect|removeChart|updateChart)\w*|Spreadsheet\.(insertSheet|deleteSheet|setNamedRange|removeNamedRange|setSpreadsheetTimeZone|rename)\w*|Protection\.(set|add|remove)\w*|TextFinder\.replace\w*)$/;
 /** Reads of the grid: each commits queued writes first. */
-const READ = /^(Range\.(getValues?|getDisplayValues?|getFormulas?|getNotes?|getBackgrounds?|getNumberFormats?|getDataValidations?|getRichTextValues?|getFontWeights?|getFontColors?|getHorizontalAlignments?)|Sheet\.(getLastRow|getLastColumn|getDataRange|getSheetValues)|TextFinder\.(findNext|findPrevious|findAll))$/;
+const READ =
+  /^(Range\.(getValues?|getDisplayValues?|getFormulas?|getNotes?|getBackgrounds?|getNumberFormats?|getDataValidations?|getRichTextValues?|getFontWeights?|getFontColors?|getHorizontalAlignments?)|Sheet\.(getLastRow|getLastColumn|getDataRange|getSheetValues)|TextFinder\.(findNext|findPrevious|findAll))$/;
 
 const SPREADSHEET_COSTS: CostRule[] = [
   { match: READ, ms: 40, perCell: 0.002, batch: 'commit', source: 'bestPractices' },
@@ -36,13 +38,32 @@ function spreadsheetSamples(ctx: ServiceContext) {
   ctx.env.execution = saved;
   const rule = app.newConditionalFormatRule().whenCellEmpty().build();
   return [
-    app, ss, sheet, range, range.protect(), ss.getNamedRanges()[0],
-    app.newDataValidation(), app.newDataValidation().requireCheckbox().build(),
-    app.newConditionalFormatRule(), rule, rule.getBooleanCondition()!,
-    chartBuilder, sheet.newChart().asColumnChart(), sheet.newChart().asBarChart(), sheet.newChart().asAreaChart(),
-    sheet.newChart().asLineChart(), sheet.newChart().asPieChart(), sheet.newChart().asTableChart(),
-    chartBuilder.build(), chartBuilder.getContainer(), chartBuilder.build().getOptions(),
-    ui, ui.createMenu('m'), prompt, ss.getOwner(), range.createTextFinder('x'),
+    app,
+    ss,
+    sheet,
+    range,
+    range.protect(),
+    ss.getNamedRanges()[0],
+    app.newDataValidation(),
+    app.newDataValidation().requireCheckbox().build(),
+    app.newConditionalFormatRule(),
+    rule,
+    rule.getBooleanCondition()!,
+    chartBuilder,
+    sheet.newChart().asColumnChart(),
+    sheet.newChart().asBarChart(),
+    sheet.newChart().asAreaChart(),
+    sheet.newChart().asLineChart(),
+    sheet.newChart().asPieChart(),
+    sheet.newChart().asTableChart(),
+    chartBuilder.build(),
+    chartBuilder.getContainer(),
+    chartBuilder.build().getOptions(),
+    ui,
+    ui.createMenu('m'),
+    prompt,
+    ss.getOwner(),
+    range.createTextFinder('x'),
   ];
 }
 

@@ -13,7 +13,15 @@ import { GasObject } from '../gas-object';
 import { parseA1 } from './a1';
 import { Anchor } from './anchor';
 import { CellStore } from './cells';
-import { EmbeddedChart, EmbeddedChartBuilder, StoredChart, dropChartAnchors, loadChart, newChartState, storeChart } from './charts';
+import {
+  EmbeddedChart,
+  EmbeddedChartBuilder,
+  StoredChart,
+  dropChartAnchors,
+  loadChart,
+  newChartState,
+  storeChart,
+} from './charts';
 import { ConditionalFormatRule, StoredRule, loadRule, storeRule } from './conditional-format';
 import { Protection, ProtectionTypeName } from './protection';
 import { Range } from './range';
@@ -31,7 +39,8 @@ export const DEFAULT_ROW_HEIGHT = 21;
 /** New rows/columns take the formatting of the one before them (the one after at the very top). */
 const neighbourBefore = (position: number) => (position > 1 ? position - 1 : position);
 
-const typeName = (v: unknown) => (v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'object' ? 'Object' : typeof v);
+const typeName = (v: unknown) =>
+  v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'object' ? 'Object' : typeof v;
 
 export class Sheet extends GasObject {
   readonly _className = 'Sheet';
@@ -157,7 +166,7 @@ export class Sheet extends GasObject {
   }
   hideSheet(): this {
     if (this._spreadsheet._sheets.filter((s) => !s._hidden && s !== this).length === 0) {
-      throw new GasError("Sorry, it is not possible to hide all sheets in a document.");
+      throw new GasError('Sorry, it is not possible to hide all sheets in a document.');
     }
     this._hidden = true;
     return this;
@@ -194,11 +203,21 @@ export class Sheet extends GasObject {
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): Range {
     if (typeof a === 'string' && column === undefined) return this._rangeFromA1(a);
-    const args = [a, column, numRows, numColumns].slice(0, numColumns !== undefined ? 4 : numRows !== undefined ? 3 : 2);
+    const args = [a, column, numRows, numColumns].slice(
+      0,
+      numColumns !== undefined ? 4 : numRows !== undefined ? 3 : 2,
+    );
     if (args.some((x) => typeof x !== 'number' || Number.isNaN(x))) {
-      throw new GasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      throw new GasError(
+        `The parameters (${args.map(typeName).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
     }
-    const [row, col, nr, nc] = [Math.floor(a as number), Math.floor(column as number), Math.floor(numRows ?? 1), Math.floor(numColumns ?? 1)];
+    const [row, col, nr, nc] = [
+      Math.floor(a as number),
+      Math.floor(column as number),
+      Math.floor(numRows ?? 1),
+      Math.floor(numColumns ?? 1),
+    ];
     return this._checkedRange(row, col, nr, nc);
   }
 
@@ -257,7 +276,10 @@ export class Sheet extends GasObject {
   }
 
   appendRow(rowContents: unknown[]): this {
-    if (!Array.isArray(rowContents)) throw new GasError(`The parameters (${typeName(rowContents)}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
+    if (!Array.isArray(rowContents))
+      throw new GasError(
+        `The parameters (${typeName(rowContents)}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
+      );
     if (rowContents.length === 0) return this;
     const row = this.getLastRow() + 1;
     // Check limits and typing before the grid grows, so a failed append changes nothing.
@@ -323,14 +345,16 @@ export class Sheet extends GasObject {
   }
 
   setFrozenRows(rows: number): void {
-    if (!Number.isInteger(rows) || rows < 0 || rows >= this._maxRows) throw new GasError('Sorry, it is not possible to freeze all rows.');
+    if (!Number.isInteger(rows) || rows < 0 || rows >= this._maxRows)
+      throw new GasError('Sorry, it is not possible to freeze all rows.');
     this._frozenRows = rows;
   }
   getFrozenRows(): number {
     return this._frozenRows;
   }
   setFrozenColumns(columns: number): void {
-    if (!Number.isInteger(columns) || columns < 0 || columns >= this._maxColumns) throw new GasError('Sorry, it is not possible to freeze all columns.');
+    if (!Number.isInteger(columns) || columns < 0 || columns >= this._maxColumns)
+      throw new GasError('Sorry, it is not possible to freeze all columns.');
     this._frozenColumns = columns;
   }
   getFrozenColumns(): number {
@@ -462,7 +486,10 @@ export class Sheet extends GasObject {
   }
 
   getProtections(type: ProtectionTypeName): Protection[] {
-    if (type !== 'RANGE' && type !== 'SHEET') throw new GasError(`The parameters (${typeName(type)}) don't match the method signature for SpreadsheetApp.Sheet.getProtections.`);
+    if (type !== 'RANGE' && type !== 'SHEET')
+      throw new GasError(
+        `The parameters (${typeName(type)}) don't match the method signature for SpreadsheetApp.Sheet.getProtections.`,
+      );
     return this._spreadsheet._protections.filter((p) => p._sheet === this && p._type === type);
   }
 
@@ -473,7 +500,9 @@ export class Sheet extends GasObject {
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     if (!Array.isArray(rules) || rules.some((r) => !(r instanceof ConditionalFormatRule))) {
-      throw new GasError("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
+      throw new GasError(
+        "The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.",
+      );
     }
     for (const old of this._conditionalRules) for (const a of old.anchors) this._anchors.delete(a);
     this._conditionalRules = rules.map((r) => storeRule(this, r));
@@ -488,7 +517,10 @@ export class Sheet extends GasObject {
     return new EmbeddedChartBuilder(this, newChartState());
   }
   insertChart(chart: EmbeddedChart): void {
-    if (!(chart instanceof EmbeddedChart)) throw new GasError("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (!(chart instanceof EmbeddedChart))
+      throw new GasError(
+        "The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.insertChart.",
+      );
     const id = this._spreadsheet._nextChartId();
     this._charts.push(storeChart(chart, id));
     chart._state.chartId = id;

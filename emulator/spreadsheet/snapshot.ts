@@ -39,8 +39,19 @@ export interface SheetSnapshot {
   hiddenColumns: number[];
   validations: { range: string; criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string | null }[];
   protections: ReturnType<Protection['_summary']>[];
-  conditionalFormats: { ranges: string[]; criteria: string | null; values: unknown[]; format: Record<string, unknown> }[];
-  charts: { chartId: number | null; type: string; ranges: string[]; options: Record<string, unknown>; position: { row: number; column: number; offsetX: number; offsetY: number } }[];
+  conditionalFormats: {
+    ranges: string[];
+    criteria: string | null;
+    values: unknown[];
+    format: Record<string, unknown>;
+  }[];
+  charts: {
+    chartId: number | null;
+    type: string;
+    ranges: string[];
+    options: Record<string, unknown>;
+    position: { row: number; column: number; offsetX: number; offsetY: number };
+  }[];
   formUrl: string | null;
 }
 
@@ -79,7 +90,13 @@ function validationRuns(sheet: Sheet): SheetSnapshot['validations'] {
     const flush = (end: number) => {
       if (rule !== undefined && start >= 0) {
         const spec = (rule as DataValidation)._spec;
-        out.push({ range: rangeA1(start + 1, c + 1, end - start, 1), criteria: spec.criteria ?? '', values: spec.args.map(plainArg), allowInvalid: spec.allowInvalid, helpText: spec.helpText });
+        out.push({
+          range: rangeA1(start + 1, c + 1, end - start, 1),
+          criteria: spec.criteria ?? '',
+          values: spec.args.map(plainArg),
+          allowInvalid: spec.allowInvalid,
+          helpText: spec.helpText,
+        });
       }
     };
     for (let r = 0; r <= grid.rows.length; r++) {
@@ -137,7 +154,9 @@ export function snapshotSheet(sheet: Sheet): SheetSnapshot {
     charts: sheet.getCharts().map((c) => ({
       chartId: c._state.chartId,
       type: c._state.chartType,
-      ranges: c._state.ranges.map((x) => (x._sheet === sheet ? x.getA1Notation() : `${x._sheet._name}!${x.getA1Notation()}`)),
+      ranges: c._state.ranges.map((x) =>
+        x._sheet === sheet ? x.getA1Notation() : `${x._sheet._name}!${x.getA1Notation()}`,
+      ),
       options: { ...c._state.options },
       position: { ...c._state.position },
     })),

@@ -85,20 +85,23 @@ export class SpreadsheetAppService extends GasObject {
 
   create(name: string, rows?: number, columns?: number): Spreadsheet {
     if (rows !== undefined && (!Number.isInteger(rows) || rows < 1)) throw new GasError('Invalid argument: rows');
-    if (columns !== undefined && (!Number.isInteger(columns) || columns < 1)) throw new GasError('Invalid argument: columns');
+    if (columns !== undefined && (!Number.isInteger(columns) || columns < 1))
+      throw new GasError('Invalid argument: columns');
     return this._create(name, rows, columns);
   }
 
   openById(id: string): Spreadsheet {
     const ss = this._get(String(id));
-    if (!ss) throw new GasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!ss)
+      throw new GasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return ss;
   }
 
   openByUrl(url: string): Spreadsheet {
     const m = /\/spreadsheets\/d\/([a-zA-Z0-9_-]+)/.exec(String(url));
     const ss = m ? this._get(m[1]) : null;
-    if (!ss) throw new GasError('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    if (!ss)
+      throw new GasError('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     return ss;
   }
 
@@ -149,7 +152,8 @@ export class SpreadsheetAppService extends GasObject {
   }
 
   getUi(): Ui {
-    if (this._env.execution?.hasUi !== true) throw new GasError('Cannot call SpreadsheetApp.getUi() from this context.');
+    if (this._env.execution?.hasUi !== true)
+      throw new GasError('Cannot call SpreadsheetApp.getUi() from this context.');
     return this._ui;
   }
 

@@ -91,7 +91,9 @@ export class Spreadsheet extends GasObject {
 
   _assertCellBudget(extraCells: number): void {
     if (this._totalCells() + extraCells > MAX_CELLS) {
-      throw new GasError(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+      throw new GasError(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+      );
     }
   }
 
@@ -119,12 +121,16 @@ export class Spreadsheet extends GasObject {
       url: this.getUrl(),
       timeZone: this._timeZone,
       sheets: this._sheets.map((s) => s._snapshot()),
-      namedRanges: this._namedRanges.map((n) => ({ name: n._name, range: `${n._sheet._name}!${n.getRange().getA1Notation()}` })),
+      namedRanges: this._namedRanges.map((n) => ({
+        name: n._name,
+        range: `${n._sheet._name}!${n.getRange().getA1Notation()}`,
+      })),
     };
   }
 
   private _active(): Sheet {
-    if (!this._activeSheet || !this._sheets.includes(this._activeSheet)) this._activeSheet = this._sheets.find((s) => !s._hidden) ?? this._sheets[0];
+    if (!this._activeSheet || !this._sheets.includes(this._activeSheet))
+      this._activeSheet = this._sheets.find((s) => !s._hidden) ?? this._sheets[0];
     return this._activeSheet;
   }
 
@@ -161,7 +167,8 @@ export class Spreadsheet extends GasObject {
         if (!row) continue;
         for (let c = 0; c < row.length; c++) {
           const cell = row[c];
-          if (cell instanceof DateCell) row[c] = new DateCell(instantFromSerial(serialFromInstant(cell.ms, from), timezone));
+          if (cell instanceof DateCell)
+            row[c] = new DateCell(instantFromSerial(serialFromInstant(cell.ms, from), timezone));
         }
       }
       sheet._cells.touch();
@@ -177,7 +184,12 @@ export class Spreadsheet extends GasObject {
     return this._sheets.find((s) => s._formUrl !== null)?._formUrl ?? null;
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    this._toasts.push({ at: this._env.clock.date().toISOString(), message: String(msg), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? null });
+    this._toasts.push({
+      at: this._env.clock.date().toISOString(),
+      message: String(msg),
+      title: title === undefined ? '' : String(title),
+      timeoutSeconds: timeoutSeconds ?? null,
+    });
   }
 
   // ------------------------------------------------------------------ sharing
@@ -208,7 +220,8 @@ export class Spreadsheet extends GasObject {
   }
   addViewer(user: unknown): this {
     const email = emailOf(user);
-    if (email !== this._owner() && !this._editors.includes(email) && !this._viewers.includes(email)) this._viewers.push(email);
+    if (email !== this._owner() && !this._editors.includes(email) && !this._viewers.includes(email))
+      this._viewers.push(email);
     return this;
   }
   addViewers(emailAddresses: string[]): this {
@@ -244,7 +257,10 @@ export class Spreadsheet extends GasObject {
 
   /** insertSheet(), (index), (name), (name, index); options/templates are not emulated. */
   insertSheet(nameOrIndex?: string | number, index?: number): Sheet {
-    if ((nameOrIndex !== undefined && typeof nameOrIndex === 'object') || (index !== undefined && typeof index !== 'number')) {
+    if (
+      (nameOrIndex !== undefined && typeof nameOrIndex === 'object') ||
+      (index !== undefined && typeof index !== 'number')
+    ) {
       throw new GasError('insertSheet with options (templates) is not emulated.');
     }
     let name: string;
@@ -253,7 +269,8 @@ export class Spreadsheet extends GasObject {
       at = nameOrIndex;
       name = this._defaultSheetName();
     } else name = nameOrIndex === undefined ? this._defaultSheetName() : String(nameOrIndex);
-    if (at !== undefined && (!Number.isInteger(at) || at < 0 || at > this._sheets.length)) throw new GasError('Invalid argument: sheetIndex');
+    if (at !== undefined && (!Number.isInteger(at) || at < 0 || at > this._sheets.length))
+      throw new GasError('Invalid argument: sheetIndex');
     const sheet = this._addSheet(name, at);
     // Documented: the new sheet becomes the active sheet.
     this._activeSheet = sheet;
@@ -269,7 +286,7 @@ export class Spreadsheet extends GasObject {
   deleteSheet(sheet: Sheet): void {
     if (!this._sheets.includes(sheet)) throw new GasError('The sheet has already been deleted.');
     if (this._sheets.filter((s) => s !== sheet && !s._hidden).length === 0) {
-      throw new GasError("Sorry, it is not possible to delete all non-hidden sheets in a document.");
+      throw new GasError('Sorry, it is not possible to delete all non-hidden sheets in a document.');
     }
     this._sheets = this._sheets.filter((s) => s !== sheet);
     this._protections = this._protections.filter((p) => p._sheet !== sheet);
@@ -321,7 +338,10 @@ export class Spreadsheet extends GasObject {
   }
 
   getProtections(type: ProtectionTypeName): Protection[] {
-    if (type !== 'RANGE' && type !== 'SHEET') throw new GasError("The parameters (Object) don't match the method signature for SpreadsheetApp.Spreadsheet.getProtections.");
+    if (type !== 'RANGE' && type !== 'SHEET')
+      throw new GasError(
+        "The parameters (Object) don't match the method signature for SpreadsheetApp.Spreadsheet.getProtections.",
+      );
     return this._protections.filter((p) => p._type === type);
   }
 
@@ -332,7 +352,14 @@ export class Spreadsheet extends GasObject {
       existing.setRange(range);
       return;
     }
-    this._namedRanges.push(new NamedRange(this, name, range._sheet, range._sheet._anchor(range._row, range._column, range._numRows, range._numColumns)));
+    this._namedRanges.push(
+      new NamedRange(
+        this,
+        name,
+        range._sheet,
+        range._sheet._anchor(range._row, range._column, range._numRows, range._numColumns),
+      ),
+    );
   }
   getRangeByName(name: string): Range | null {
     return this._namedRanges.find((n) => n._name === name)?.getRange() ?? null;

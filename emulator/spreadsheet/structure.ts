@@ -42,7 +42,8 @@ export function insertRows(sheet: Sheet, at: number, n: number, inheritFrom: num
 }
 
 export function deleteRows(sheet: Sheet, at: number, n: number): void {
-  if (!Number.isInteger(at) || !Number.isInteger(n) || at < 1 || n < 1 || at + n - 1 > sheet._maxRows) throw new GasError('Those rows are out of bounds.');
+  if (!Number.isInteger(at) || !Number.isInteger(n) || at < 1 || n < 1 || at + n - 1 > sheet._maxRows)
+    throw new GasError('Those rows are out of bounds.');
   const frozenDeleted = Math.max(0, Math.min(sheet._frozenRows, at + n - 1) - at + 1);
   const nonFrozenLeft = sheet._maxRows - n - (sheet._frozenRows - frozenDeleted);
   if (nonFrozenLeft < 1) throw new GasError('Sorry, it is not possible to delete all non-frozen rows.');
@@ -58,7 +59,8 @@ export function deleteRows(sheet: Sheet, at: number, n: number): void {
 
 export function insertColumns(sheet: Sheet, at: number, n: number, inheritFrom: number | null): void {
   assertCount(n, 'columns');
-  if (!Number.isInteger(at) || at < 1 || at > sheet._maxColumns + 1) throw new GasError('Those columns are out of bounds.');
+  if (!Number.isInteger(at) || at < 1 || at > sheet._maxColumns + 1)
+    throw new GasError('Those columns are out of bounds.');
   sheet._spreadsheet._assertCellBudget(n * sheet._maxRows);
   assertSheetEditable(sheet);
   sheet._cells.insertColumns(at, n, inheritFrom !== null && inheritFrom <= sheet._maxColumns ? inheritFrom : null);

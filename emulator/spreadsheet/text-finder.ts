@@ -11,7 +11,8 @@ import { GasObject } from '../gas-object';
 import type { Range } from './range';
 import type { Sheet } from './sheet';
 
-export type TextFinderScope = { kind: 'range'; range: Range } | { kind: 'sheet'; sheet: Sheet } | { kind: 'spreadsheet'; sheets: () => Sheet[] };
+export type TextFinderScope =
+  { kind: 'range'; range: Range } | { kind: 'sheet'; sheet: Sheet } | { kind: 'spreadsheet'; sheets: () => Sheet[] };
 
 interface Hit {
   sheet: Sheet;
@@ -31,7 +32,10 @@ export class TextFinder extends GasObject {
   private current: Hit | null = null;
   private start: Hit | null = null;
 
-  constructor(private readonly findText: string, private readonly scope: TextFinderScope) {
+  constructor(
+    private readonly findText: string,
+    private readonly scope: TextFinderScope,
+  ) {
     super();
     if (findText === '') throw new GasError('Invalid argument: findText');
   }
@@ -65,7 +69,10 @@ export class TextFinder extends GasObject {
 
   private pattern(global: boolean): RegExp {
     const body = this.regex ? this.findText : escapeRegExp(this.findText);
-    return new RegExp(this.entireCell ? `^(?:${body})$` : body, `${this.caseSensitive ? '' : 'i'}${global ? 'g' : ''}u`);
+    return new RegExp(
+      this.entireCell ? `^(?:${body})$` : body,
+      `${this.caseSensitive ? '' : 'i'}${global ? 'g' : ''}u`,
+    );
   }
 
   private fold(text: string): string {
@@ -74,9 +81,24 @@ export class TextFinder extends GasObject {
 
   private blocks(): { sheet: Sheet; row: number; column: number; numRows: number; numColumns: number }[] {
     const s = this.scope;
-    if (s.kind === 'range') return [{ sheet: s.range._sheet, row: s.range._row, column: s.range._column, numRows: s.range._numRows, numColumns: s.range._numColumns }];
+    if (s.kind === 'range')
+      return [
+        {
+          sheet: s.range._sheet,
+          row: s.range._row,
+          column: s.range._column,
+          numRows: s.range._numRows,
+          numColumns: s.range._numColumns,
+        },
+      ];
     const sheets = s.kind === 'sheet' ? [s.sheet] : s.sheets();
-    return sheets.map((sheet) => ({ sheet, row: 1, column: 1, numRows: Math.max(1, sheet.getLastRow()), numColumns: Math.max(1, sheet.getLastColumn()) }));
+    return sheets.map((sheet) => ({
+      sheet,
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, sheet.getLastRow()),
+      numColumns: Math.max(1, sheet.getLastColumn()),
+    }));
   }
 
   private textOf(display: string, formula: string): string {

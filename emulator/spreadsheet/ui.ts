@@ -153,8 +153,16 @@ export class Ui extends GasObject {
   }
 
   private _show(kind: DialogRecord['kind'], output: HtmlOutput, title?: string): void {
-    if (!(output instanceof HtmlOutput)) throw new GasError(`The parameters don't match the method signature for Ui.show.`);
-    this._dialogs.push({ at: this._clockIso(), kind, title: title ?? output._title, html: output._content, width: output._width, height: output._height });
+    if (!(output instanceof HtmlOutput))
+      throw new GasError(`The parameters don't match the method signature for Ui.show.`);
+    this._dialogs.push({
+      at: this._clockIso(),
+      kind,
+      title: title ?? output._title,
+      html: output._content,
+      width: output._width,
+      height: output._height,
+    });
   }
 
   showModalDialog(userInterface: HtmlOutput, title: string): void {

@@ -64,17 +64,23 @@ export function userSort(sheet: Sheet, email: string, spec: SortSpecInput): User
   const c1 = ref.startColumn ?? 1;
   const r2 = Math.min(ref.endRow ?? sheet._maxRows, sheet._maxRows);
   const c2 = Math.min(ref.endColumn ?? sheet._maxColumns, sheet._maxColumns);
-  if (r1 > sheet._maxRows || c1 > sheet._maxColumns || r2 < r1 || c2 < c1) return refused(`range ${spec.range} is outside the tab`);
+  if (r1 > sheet._maxRows || c1 > sheet._maxColumns || r2 < r1 || c2 < c1)
+    return refused(`range ${spec.range} is outside the tab`);
   if (spec.column < c1 || spec.column > c2) return refused('The sort column must be within the range being sorted.');
   if (blockingProtection(sheet, email, r1, c1, r2, c2)) return refused(PROTECTED_EDIT_MESSAGE);
   const oldValues = sheet._rangeAt(r1, c1, r2 - r1 + 1, c2 - c1 + 1).getValues();
   sheet._cells.sortRows(r1, r2, c1, c2, [{ column: spec.column, ascending: !spec.descending }], sheet._timeZone());
-  return { applied: true, edit: { row: r1, column: c1, numRows: r2 - r1 + 1, numColumns: c2 - c1 + 1, oldValues }, changeType: 'EDIT' };
+  return {
+    applied: true,
+    edit: { row: r1, column: c1, numRows: r2 - r1 + 1, numColumns: c2 - c1 + 1, oldValues },
+    changeType: 'EDIT',
+  };
 }
 
 export function userDeleteRows(sheet: Sheet, email: string, row: number, count: number): UserActionOutcome {
   if (row < 1 || row + count - 1 > sheet._maxRows) return refused('Those rows are out of bounds.');
-  if (blockingProtection(sheet, email, row, 1, row + count - 1, sheet._maxColumns)) return refused(PROTECTED_EDIT_MESSAGE);
+  if (blockingProtection(sheet, email, row, 1, row + count - 1, sheet._maxColumns))
+    return refused(PROTECTED_EDIT_MESSAGE);
   return attempt(() => deleteRows(sheet, row, count), { applied: true, changeType: 'REMOVE_ROW' });
 }
 
@@ -82,18 +88,26 @@ export function userInsertRows(sheet: Sheet, email: string, row: number, count: 
   if (row < 1 || row > sheet._maxRows + 1) return refused('Those rows are out of bounds.');
   for (const p of sheet._spreadsheet._protections) {
     if (p._sheet !== sheet || p._allows(email)) continue;
-    if (p._type === 'SHEET' || (p._anchor && p._anchor.r1 < row && p._anchor.r2 >= row)) return refused(PROTECTED_EDIT_MESSAGE);
+    if (p._type === 'SHEET' || (p._anchor && p._anchor.r1 < row && p._anchor.r2 >= row))
+      return refused(PROTECTED_EDIT_MESSAGE);
   }
-  return attempt(() => insertRows(sheet, row, count, row > 1 ? row - 1 : row), { applied: true, changeType: 'INSERT_ROW' });
+  return attempt(() => insertRows(sheet, row, count, row > 1 ? row - 1 : row), {
+    applied: true,
+    changeType: 'INSERT_ROW',
+  });
 }
 
 export function userRenameSheet(sheet: Sheet, email: string, name: string): UserActionOutcome {
   const ss = sheet._spreadsheet;
-  if (ss._protections.some((p) => p._sheet === sheet && p._type === 'SHEET' && !p._allows(email))) return refused(PROTECTED_EDIT_MESSAGE);
-  return attempt(() => {
-    ss._assertSheetName(name, sheet);
-    sheet._name = name;
-  }, { applied: true, changeType: 'OTHER' });
+  if (ss._protections.some((p) => p._sheet === sheet && p._type === 'SHEET' && !p._allows(email)))
+    return refused(PROTECTED_EDIT_MESSAGE);
+  return attempt(
+    () => {
+      ss._assertSheetName(name, sheet);
+      sheet._name = name;
+    },
+    { applied: true, changeType: 'OTHER' },
+  );
 }
 
 /** Select all, Delete: the contents go; formats, notes and validation stay (as the Delete key does). */
@@ -103,5 +117,9 @@ export function userClearSheet(sheet: Sheet, email: string): UserActionOutcome {
   if (blockingProtection(sheet, email, 1, 1, rows, columns)) return refused(PROTECTED_EDIT_MESSAGE);
   const range = sheet._rangeAt(1, 1, rows, columns);
   const oldValues = range.getValues();
-  return attempt(() => range.clearContent(), { applied: true, edit: { row: 1, column: 1, numRows: rows, numColumns: columns, oldValues }, changeType: 'EDIT' });
+  return attempt(() => range.clearContent(), {
+    applied: true,
+    edit: { row: 1, column: 1, numRows: rows, numColumns: columns, oldValues },
+    changeType: 'EDIT',
+  });
 }

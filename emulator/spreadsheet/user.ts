@@ -21,6 +21,7 @@ export class User extends GasObject {
 /** Accepts an email or any User-like object (Session's users come from another service). */
 export function emailOf(user: unknown): string {
   if (typeof user === 'string') return user;
-  if (user && typeof (user as { getEmail?: unknown }).getEmail === 'function') return String((user as { getEmail(): string }).getEmail());
+  if (user && typeof (user as { getEmail?: unknown }).getEmail === 'function')
+    return String((user as { getEmail(): string }).getEmail());
   return String(user);
 }

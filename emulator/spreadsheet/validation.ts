@@ -54,7 +54,12 @@ export class DataValidation extends GasObject {
 }
 
 function _copySpec(spec: ValidationSpec): ValidationSpec {
-  return { criteria: spec.criteria, args: spec.args.map(copyArg), allowInvalid: spec.allowInvalid, helpText: spec.helpText };
+  return {
+    criteria: spec.criteria,
+    args: spec.args.map(copyArg),
+    allowInvalid: spec.allowInvalid,
+    helpText: spec.helpText,
+  };
 }
 
 export class DataValidationBuilder extends GasObject {
@@ -113,7 +118,8 @@ export class DataValidationBuilder extends GasObject {
   }
 
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): this {
-    const args = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const args =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     return this._set('CHECKBOX', args);
   }
 
@@ -185,9 +191,14 @@ export class DataValidationBuilder extends GasObject {
   }
 
   requireValueInList(values: string[], showDropdown = true): this {
-    if (!Array.isArray(values)) throw new GasError('The parameters (String) don\'t match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.');
+    if (!Array.isArray(values))
+      throw new GasError(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
+      );
     if (values.length > MAX_LIST_ITEMS) {
-      throw new GasError(`The data validation rule has more items than the limit of ${MAX_LIST_ITEMS}. Use the “List from a range” criteria instead.`);
+      throw new GasError(
+        `The data validation rule has more items than the limit of ${MAX_LIST_ITEMS}. Use the “List from a range” criteria instead.`,
+      );
     }
     return this._set('VALUE_IN_LIST', [values.map(String), showDropdown !== false]);
   }

@@ -6,7 +6,14 @@
  * a date is a `DateCell` (an instant in epoch ms) so no mutable Date is ever shared.
  */
 import { GasError } from '../errors';
-import { AUTOMATIC_FORMAT, compileFormat, DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, DEFAULT_TIME_FORMAT, TEXT_FORMAT } from './number-format';
+import {
+  AUTOMATIC_FORMAT,
+  compileFormat,
+  DEFAULT_DATE_FORMAT,
+  DEFAULT_DATE_TIME_FORMAT,
+  DEFAULT_TIME_FORMAT,
+  TEXT_FORMAT,
+} from './number-format';
 import { instantFromSerial, instantOf, serialFromInstant, wallTime } from './time-zone';
 
 export class DateCell {
@@ -156,7 +163,12 @@ export function parseTyped(text: string, timeZone: string, nowMs: number): Typed
  * Types a value written by a script (setValue/setValues/appendRow). Strings are typed as user
  * input unless the cell is formatted as plain text (`@`); a Date becomes a date cell.
  */
-export function typeScriptValue(value: unknown, cellFormat: string | undefined, timeZone: string, nowMs: number): TypedInput {
+export function typeScriptValue(
+  value: unknown,
+  cellFormat: string | undefined,
+  timeZone: string,
+  nowMs: number,
+): TypedInput {
   if (value === null || value === undefined) return { value: undefined };
   switch (typeof value) {
     case 'string':

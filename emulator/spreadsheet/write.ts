@@ -12,7 +12,17 @@ import { DEFAULT_DATE_TIME_FORMAT, formatKind, TEXT_FORMAT } from './number-form
 import { blockingProtection, PROTECTED_EDIT_MESSAGE } from './protection';
 import type { Sheet } from './sheet';
 import { satisfies, rejectionMessage } from './validation';
-import { Cell, DateCell, isDate, MAX_CELL_CHARS, parseTyped, readCell, displayCell, TypedInput, typeScriptValue } from './values';
+import {
+  Cell,
+  DateCell,
+  isDate,
+  MAX_CELL_CHARS,
+  parseTyped,
+  readCell,
+  displayCell,
+  TypedInput,
+  typeScriptValue,
+} from './values';
 import { serialFromInstant } from './time-zone';
 
 export type WriteMode = 'script' | 'user' | 'raw';
@@ -72,7 +82,8 @@ export function typeAll(sheet: Sheet, row: number, column: number, data: unknown
       else if (mode === 'user' && typeof v === 'string' && fmt !== TEXT_FORMAT) t = parseTyped(v, tz, now);
       else t = typeScriptValue(v, fmt, tz, now);
       out[j] = t.value;
-      if (t.formula !== undefined || t.format !== undefined) extras.push({ i, j, formula: t.formula, format: t.format });
+      if (t.formula !== undefined || t.format !== undefined)
+        extras.push({ i, j, formula: t.formula, format: t.format });
     }
     values[i] = out;
   }
@@ -88,7 +99,11 @@ function rawInput(v: unknown): TypedInput {
 }
 
 /** The format a typed cell ends up with: an inferred format applies only to automatic cells. */
-function resultingFormat(existing: string | undefined, value: Cell | undefined, inferred: string | undefined): string | undefined {
+function resultingFormat(
+  existing: string | undefined,
+  value: Cell | undefined,
+  inferred: string | undefined,
+): string | undefined {
   if (inferred === undefined) return existing;
   if (existing === undefined || (value instanceof DateCell && formatKind(existing) === 'automatic')) return inferred;
   return existing;
@@ -150,17 +165,29 @@ export function applyTyped(sheet: Sheet, row: number, column: number, typed: Typ
 }
 
 /** The rectangle's current values, shaped as getValues() returns them. */
-export function currentValues(sheet: Sheet, row: number, column: number, numRows: number, numColumns: number): unknown[][] {
+export function currentValues(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  numRows: number,
+  numColumns: number,
+): unknown[][] {
   return sheet._rangeAt(row, column, numRows, numColumns).getValues();
 }
 
 export function assertRectangular(data: unknown, numRows: number, numColumns: number): asserts data is unknown[][] {
-  if (!Array.isArray(data)) throw new GasError('The parameters (String) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
+  if (!Array.isArray(data))
+    throw new GasError("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
   if (data.length !== numRows) {
-    throw new GasError(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
+    throw new GasError(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`,
+    );
   }
   for (const line of data) {
-    if (!Array.isArray(line)) throw new GasError('The parameters (number[]) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
+    if (!Array.isArray(line))
+      throw new GasError(
+        "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+      );
     if (line.length !== numColumns) {
       throw new GasError(
         `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${numColumns}.`,
@@ -170,9 +197,16 @@ export function assertRectangular(data: unknown, numRows: number, numColumns: nu
 }
 
 /** Throws Apps Script's protected-cell error when the effective user may not edit the rectangle. */
-export function assertScriptCanEdit(sheet: Sheet, row: number, column: number, numRows: number, numColumns: number): void {
+export function assertScriptCanEdit(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  numRows: number,
+  numColumns: number,
+): void {
   const user = sheet._spreadsheet._env.actingUser;
-  if (blockingProtection(sheet, user, row, column, row + numRows - 1, column + numColumns - 1)) throw new GasError(PROTECTED_EDIT_MESSAGE);
+  if (blockingProtection(sheet, user, row, column, row + numRows - 1, column + numColumns - 1))
+    throw new GasError(PROTECTED_EDIT_MESSAGE);
 }
 
 /** A script write of values (setValue/setValues/appendRow): type, check, apply. */
@@ -188,9 +222,12 @@ export function scriptWrite(sheet: Sheet, row: number, column: number, data: unk
 export function userEdit(sheet: Sheet, email: string, row: number, column: number, data: unknown[][]): EditOutcome {
   const numRows = data.length;
   const numColumns = data[0]?.length ?? 0;
-  if (numRows === 0 || numColumns === 0 || data.some((l) => l.length !== numColumns)) throw new Error('_userEdit needs a non-empty rectangular array');
+  if (numRows === 0 || numColumns === 0 || data.some((l) => l.length !== numColumns))
+    throw new Error('_userEdit needs a non-empty rectangular array');
   if (row < 1 || column < 1 || row + numRows - 1 > sheet._maxRows || column + numColumns - 1 > sheet._maxColumns) {
-    throw new Error(`_userEdit outside the grid of "${sheet._name}": ${cellA1(row, column)} + ${numRows}x${numColumns}`);
+    throw new Error(
+      `_userEdit outside the grid of "${sheet._name}": ${cellA1(row, column)} + ${numRows}x${numColumns}`,
+    );
   }
   const oldValues = currentValues(sheet, row, column, numRows, numColumns);
   let typed: TypedBlock;

@@ -41,11 +41,19 @@ export function callWebApp(rt: GasRuntime, req: WebAppRequest): WebAppResponse &
   try {
     const value = rt.call(fn, [event], { user: rt.env.owner });
     if (!isHtmlOutput(value)) {
-      return { status: 200, html: '<!DOCTYPE html><title>Error</title><p>The script completed but did not return anything.</p>', event };
+      return {
+        status: 200,
+        html: '<!DOCTYPE html><title>Error</title><p>The script completed but did not return anything.</p>',
+        event,
+      };
     }
     return { status: 200, html: value.getContent(), event };
   } catch (e) {
-    return { status: 500, html: `<!DOCTYPE html><title>Error</title><p>${escape(String((e as Error)?.message ?? e))}</p>`, event };
+    return {
+      status: 500,
+      html: `<!DOCTYPE html><title>Error</title><p>${escape(String((e as Error)?.message ?? e))}</p>`,
+      event,
+    };
   }
 }
 
@@ -113,9 +121,11 @@ export function serveWebApp(runtime: () => GasRuntime | null, options: { port?: 
   };
   const server: Server = createServer((req, res) => {
     // One execution at a time, in arrival order.
-    busy = busy.then(() => handle(req, res)).catch((e) => {
-      if (!res.headersSent) send(res, 500, `<!DOCTYPE html><title>500</title><p>${escape(String(e))}</p>`);
-    });
+    busy = busy
+      .then(() => handle(req, res))
+      .catch((e) => {
+        if (!res.headersSent) send(res, 500, `<!DOCTYPE html><title>500</title><p>${escape(String(e))}</p>`);
+      });
   });
   server.keepAliveTimeout = 1000;
   return new Promise((resolveServer, reject) => {
@@ -125,10 +135,11 @@ export function serveWebApp(runtime: () => GasRuntime | null, options: { port?: 
       resolveServer({
         url: `http://127.0.0.1:${port}${EXEC_PATH}`,
         port,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections?.();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
       });
     });
   });

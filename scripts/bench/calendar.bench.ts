@@ -31,13 +31,17 @@ type Biz = DateTime & {
 };
 const biz = (d: DateTime): Biz => d as Biz;
 
-
 function rate(count: number, ms: number): string {
   return `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`.padStart(14);
 }
 
 /** Runs `body(i)` over the inputs, cycling, until at least `minMs` has passed; returns calls and ms. */
-function measure(inputs: number, minMs: number, maxCalls: number, body: (i: number) => void): { calls: number; ms: number } {
+function measure(
+  inputs: number,
+  minMs: number,
+  maxCalls: number,
+  body: (i: number) => void,
+): { calls: number; ms: number } {
   let calls = 0;
   const start = performance.now();
   let elapsed = 0;
@@ -67,8 +71,14 @@ function complaints(count: number, seed: number): SlaTimestamps[] {
     const closed = answered === null && rnd() < 0.05 ? recorded + Math.floor(rnd() * 5 * DAY) : null;
     const d = (t: number | null): Date | null => (t === null ? null : new Date(t));
     list.push({
-      receivedAt: d(received), recordedAt: d(recorded), forwardedAt: d(forwarded), processedAt: d(processed),
-      followedUpAt: d(followedUp), answeredAt: d(answered), closedAt: d(closed), reassignedAt: d(reassigned),
+      receivedAt: d(received),
+      recordedAt: d(recorded),
+      forwardedAt: d(forwarded),
+      processedAt: d(processed),
+      followedUpAt: d(followedUp),
+      answeredAt: d(answered),
+      closedAt: d(closed),
+      reassignedAt: d(reassigned),
     });
   }
   return list;
@@ -102,7 +112,8 @@ export async function runCalendarBench(): Promise<{ lines: string[]; ok: boolean
     const day = biz(local.startOf('day'));
     const clock = local.toMillis() - day.toMillis();
     let start: DateTime;
-    if (day.isBusinessDay() && !day.isHoliday() && clock <= CLOSE) start = clock < OPEN ? day.plus({ milliseconds: OPEN }) : local;
+    if (day.isBusinessDay() && !day.isHoliday() && clock <= CLOSE)
+      start = clock < OPEN ? day.plus({ milliseconds: OPEN }) : local;
     else start = day.plusBusiness({ days: 1 }).plus({ milliseconds: OPEN });
     return n === 0 ? start.toJSDate() : biz(start).plusBusiness({ days: n }).toJSDate();
   }
@@ -113,12 +124,18 @@ export async function runCalendarBench(): Promise<{ lines: string[]; ok: boolean
     sink += cal.addWorkingDays(times[i], days[i]).getTime();
     sink += lbdDue(times[i], days[i]).getTime();
   }
-  const ours = measure(INPUTS, 300, 50_000_000, (i) => { sink += cal.addWorkingDays(times[i], days[i]).getTime(); });
+  const ours = measure(INPUTS, 300, 50_000_000, (i) => {
+    sink += cal.addWorkingDays(times[i], days[i]).getTime();
+  });
   const bare = measure(INPUTS, Infinity, INPUTS, (i) => {
-    sink += biz(DateTime.fromJSDate(times[i], { zone: ZONE })).plusBusiness({ days: days[i] }).toMillis();
+    sink += biz(DateTime.fromJSDate(times[i], { zone: ZONE }))
+      .plusBusiness({ days: days[i] })
+      .toMillis();
   });
   const theirs: Date[] = [];
-  const full = measure(INPUTS, Infinity, INPUTS, (i) => { theirs[i] = lbdDue(times[i], days[i]); });
+  const full = measure(INPUTS, Infinity, INPUTS, (i) => {
+    theirs[i] = lbdDue(times[i], days[i]);
+  });
 
   let disagreements = 0;
   for (let i = 0; i < INPUTS; i++) {

@@ -9,21 +9,46 @@ import { parseScenario } from '../sim/scenario';
 
 const ADMIN = 'admin.medsos@example.org';
 const CHANNELS = {
-  YouTube: { channelId: 'UCd', apiKey: 'yt-key' }, Instagram: { userId: 'ig', token: 'ig-tok' },
-  Facebook: { pageId: 'pg', token: 'fb-tok' }, 'Twitter/X': { userId: 'xu', token: 'x-tok' },
+  YouTube: { channelId: 'UCd', apiKey: 'yt-key' },
+  Instagram: { userId: 'ig', token: 'ig-tok' },
+  Facebook: { pageId: 'pg', token: 'fb-tok' },
+  'Twitter/X': { userId: 'xu', token: 'x-tok' },
 };
 
-interface Measure { calls: number; fetches: number; ms: number; detail: Record<string, number> }
+interface Measure {
+  calls: number;
+  fetches: number;
+  ms: number;
+  detail: Record<string, number>;
+}
 
 function measure(): { empty: Measure; busy: Measure; unitsPerDay: number; pollsPerDay: number; captured: number } {
-  const sim = new Simulation(parseScenario(JSON.stringify({
-    start: '2026-04-06T07:00:00+07:00', end: '2026-04-30T17:00:00+07:00', admins: [ADMIN], channels: CHANNELS, events: [],
-  })), () => undefined);
+  const sim = new Simulation(
+    parseScenario(
+      JSON.stringify({
+        start: '2026-04-06T07:00:00+07:00',
+        end: '2026-04-30T17:00:00+07:00',
+        admins: [ADMIN],
+        channels: CHANNELS,
+        events: [],
+      }),
+    ),
+    () => undefined,
+  );
   sim.setup();
   const world = sim.channels.platforms.world;
   const t0 = Date.parse('2026-04-06T07:00:00+07:00');
   // A channel with 200 videos and a month of history on every platform.
-  for (let v = 0; v < 200; v++) world.addPost({ channel: 'YouTube', id: `old${v}`, author: 'a', text: 'lama', url: '', parent: `vid${v}`, at: new Date(t0 - (v + 1) * 3600_000) });
+  for (let v = 0; v < 200; v++)
+    world.addPost({
+      channel: 'YouTube',
+      id: `old${v}`,
+      author: 'a',
+      text: 'lama',
+      url: '',
+      parent: `vid${v}`,
+      at: new Date(t0 - (v + 1) * 3600_000),
+    });
   sim.advance('2026-04-06T07:16:00+07:00'); // first polls (wide)
   sim.advance('2026-04-07T07:31:00+07:00'); // past the daily wide poll
   const pollRun = (): Measure => {
@@ -36,10 +61,41 @@ function measure(): { empty: Measure; busy: Measure; unitsPerDay: number; pollsP
   const at = Date.parse('2026-04-07T07:50:00+07:00');
   for (let i = 0; i < 125; i++) {
     const when = new Date(at + i * 1000);
-    world.addPost({ channel: 'YouTube', id: `yt${i}`, author: `w${i}`, text: 'museum tutup?', url: '', parent: `vid${i % 200}`, at: when });
-    world.addPost({ channel: 'Instagram', id: `ig${i}`, author: `w${i}`, text: 'AC mati', url: '', parent: `media${i % 5}`, at: when });
-    world.addPost({ channel: 'Facebook', id: `fb${i}`, author: `w${i}`, text: 'parkir penuh', url: '', parent: `pg_${i % 5}`, at: when });
-    world.addPost({ channel: 'Twitter/X', id: String(900000 + i), author: `@w${i}`, text: '@disbud tiket', url: '', at: when });
+    world.addPost({
+      channel: 'YouTube',
+      id: `yt${i}`,
+      author: `w${i}`,
+      text: 'museum tutup?',
+      url: '',
+      parent: `vid${i % 200}`,
+      at: when,
+    });
+    world.addPost({
+      channel: 'Instagram',
+      id: `ig${i}`,
+      author: `w${i}`,
+      text: 'AC mati',
+      url: '',
+      parent: `media${i % 5}`,
+      at: when,
+    });
+    world.addPost({
+      channel: 'Facebook',
+      id: `fb${i}`,
+      author: `w${i}`,
+      text: 'parkir penuh',
+      url: '',
+      parent: `pg_${i % 5}`,
+      at: when,
+    });
+    world.addPost({
+      channel: 'Twitter/X',
+      id: String(900000 + i),
+      author: `@w${i}`,
+      text: '@disbud tiket',
+      url: '',
+      at: when,
+    });
   }
   sim.advance('2026-04-07T08:05:00+07:00'); // polls run at :04, :19, :34, :49
   const busy = pollRun();
@@ -48,7 +104,12 @@ function measure(): { empty: Measure; busy: Measure; unitsPerDay: number; pollsP
   const before = sim.channels.platforms.youtube.unitsUsed(new Date('2026-04-08T12:00:00Z'));
   sim.advance('2026-04-09T16:00:00+07:00'); // past the end of the Pacific quota day 8 Apr (09 Apr 08:00 UTC)
   const unitsPerDay = sim.channels.platforms.youtube.unitsUsed(new Date('2026-04-08T12:00:00Z')) - before;
-  const day = sim.rt.ledger.runs.filter((x) => x.label === 'channelPollJob' && x.startedAt >= '2026-04-08T08:00:00.000Z' && x.startedAt < '2026-04-09T08:00:00.000Z');
+  const day = sim.rt.ledger.runs.filter(
+    (x) =>
+      x.label === 'channelPollJob' &&
+      x.startedAt >= '2026-04-08T08:00:00.000Z' &&
+      x.startedAt < '2026-04-09T08:00:00.000Z',
+  );
   return { empty, busy, unitsPerDay, pollsPerDay: day.length, captured };
 }
 

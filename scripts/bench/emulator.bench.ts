@@ -18,7 +18,11 @@ export async function runEmulatorBench(): Promise<{ lines: string[]; ok: boolean
   const sheet = app.create('bench').insertSheet('Besar');
   sheet.insertRowsAfter(1000, 49_000);
   sheet.insertColumnsAfter(26, 4);
-  const data = Array.from({ length: 50_000 }, (_, i) => Array.from({ length: 30 }, (_, j) => (j === 0 ? i + 1 : j === 1 ? new Date(1.77e12 + i * 60_000) : `teks ${i}-${j}`)));
+  const data = Array.from({ length: 50_000 }, (_, i) =>
+    Array.from({ length: 30 }, (_, j) =>
+      j === 0 ? i + 1 : j === 1 ? new Date(1.77e12 + i * 60_000) : `teks ${i}-${j}`,
+    ),
+  );
   const write = cpuMs(() => sheet.getRange(1, 1, 50_000, 30).setValues(data));
   const read = cpuMs(() => sheet.getDataRange().getValues());
   const sort = cpuMs(() => sheet.sort(1, false));

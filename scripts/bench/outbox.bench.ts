@@ -17,11 +17,20 @@ function waitingRows(n: number, at: Date): unknown[][] {
   const col = new Map(OUTBOX_HEADERS.map((h, i) => [h, i]));
   return Array.from({ length: n }, (_, i) => {
     const row = new Array(OUTBOX_HEADERS.length).fill('');
-    const put = (h: string, v: unknown) => { row[col.get(h)!] = v; };
+    const put = (h: string, v: unknown) => {
+      row[col.get(h)!] = v;
+    };
     const number = `ADU-2026-${String(i + 1).padStart(5, '0')}`;
-    put('Kunci', `penugasan|${number}|UP Museum Seni|${at.getTime()}`); put('Dibuat', at); put('Jenis', 'Penugasan');
-    put('No. Pengaduan', number); put('Kepada', `pic${i}@example.org`); put('Subjek', `[Pengaduan ${number}] Diteruskan`);
-    put('Isi Teks', 'Pengaduan diteruskan.'); put('Isi HTML', '<p>Pengaduan diteruskan.</p>'); put('Status', OUTBOX_STATUS.waiting); put('Percobaan', 0);
+    put('Kunci', `penugasan|${number}|UP Museum Seni|${at.getTime()}`);
+    put('Dibuat', at);
+    put('Jenis', 'Penugasan');
+    put('No. Pengaduan', number);
+    put('Kepada', `pic${i}@example.org`);
+    put('Subjek', `[Pengaduan ${number}] Diteruskan`);
+    put('Isi Teks', 'Pengaduan diteruskan.');
+    put('Isi HTML', '<p>Pengaduan diteruskan.</p>');
+    put('Status', OUTBOX_STATUS.waiting);
+    put('Percobaan', 0);
     return row;
   });
 }
@@ -52,17 +61,30 @@ export function measureSendLoop(n: number): SendLoopCost {
     const d = (full.calls[k] ?? 0) - (idle.calls[k] ?? 0);
     if (d) calls[k] = d;
   }
-  return { messages: n, sent, calls, totalCalls: full.totalCalls - idle.totalCalls, estimatedMs: full.estimatedMs - idle.estimatedMs };
+  return {
+    messages: n,
+    sent,
+    calls,
+    totalCalls: full.totalCalls - idle.totalCalls,
+    estimatedMs: full.estimatedMs - idle.estimatedMs,
+  };
 }
 
 export async function runOutboxBench(): Promise<{ lines: string[]; ok: boolean }> {
-  const lines: string[] = ['outbox: send loop of the hourly run (run with N waiting minus the idle run), call ledger and cost model'];
+  const lines: string[] = [
+    'outbox: send loop of the hourly run (run with N waiting minus the idle run), call ledger and cost model',
+  ];
   let ok = true;
   for (const n of [10, 100]) {
     const r = measureSendLoop(n);
     if (r.sent !== n) ok = false;
-    const calls = Object.entries(r.calls).sort().map(([k, v]) => `${k} ${v}`).join(', ');
-    lines.push(`  ${n} messages: sent ${r.sent}, ${r.totalCalls} calls, est. ${r.estimatedMs} ms (${(r.estimatedMs / n).toFixed(0)} ms/message): ${calls}`);
+    const calls = Object.entries(r.calls)
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    lines.push(
+      `  ${n} messages: sent ${r.sent}, ${r.totalCalls} calls, est. ${r.estimatedMs} ms (${(r.estimatedMs / n).toFixed(0)} ms/message): ${calls}`,
+    );
   }
   return { lines, ok };
 }

@@ -32,7 +32,6 @@ const TARGET_MS = 60_000;
 const ZONE = 'Asia/Jakarta';
 const cal = createCalendar();
 
-
 const wib = (iso: string): number => DateTime.fromISO(iso, { zone: ZONE }).toMillis();
 const HOUR = 3_600_000;
 
@@ -73,28 +72,54 @@ function workload(total: number, open: number, today: number): Workload {
     for (let k = 1; k <= reached; k++) stamps[k] = Math.min(later(stamps[k - 1]!, rnd, 1), today - HOUR);
     const closed = !isOpen && rnd() < 0.1;
     if (closed) stamps[4] = null;
-    const status: Status = closed ? STATUS.closed : [STATUS.new, STATUS.forwarded, STATUS.processing, STATUS.followedUp, STATUS.answered][reached];
+    const status: Status = closed
+      ? STATUS.closed
+      : [STATUS.new, STATUS.forwarded, STATUS.processing, STATUS.followedUp, STATUS.answered][reached];
     const number = `ADU-${new Date(received).getUTCFullYear()}-${String(i + 1).padStart(5, '0')}`;
     const row = new Array(REGISTER_COLUMNS.length).fill('');
-    const put = (key: string, v: unknown) => { row[col.get(key as never)!] = v; };
+    const put = (key: string, v: unknown) => {
+      row[col.get(key as never)!] = v;
+    };
     const d = (t: number | null) => (t === null ? '' : new Date(t));
-    put('number', number); put('receivedAt', d(received)); put('recordedAt', d(recorded));
-    put('channel', channels[i % 4]); put('reporter', `@warga${i}`); put('postUrl', `https://www.instagram.com/p/${i}`);
-    put('text', `Keluhan nomor ${i} tentang layanan di ${unit.name}.`); put('category', categories[i % 4]);
-    put('unit', reached >= 1 || closed ? unit.name : ''); put('assignedUnit', reached >= 1 || closed ? unit.name : '');
-    put('status', status); put('forwardedAt', d(stamps[1])); put('processedAt', d(stamps[2])); put('followedUpAt', d(stamps[3]));
-    put('answeredAt', d(stamps[4])); put('closedAt', closed ? new Date(recorded + 2 * HOUR) : '');
-    put('closeReason', closed ? 'spam' : ''); put('followUp', reached >= 3 ? 'Sudah ditindaklanjuti' : '');
-    put('reply', stamps[4] ? 'Terima kasih' : ''); put('adminEmail', 'admin.medsos@example.org');
-    put('sourceKey', `r${i + 2}`); put('updatedAt', d(stamps[reached] ?? recorded));
+    put('number', number);
+    put('receivedAt', d(received));
+    put('recordedAt', d(recorded));
+    put('channel', channels[i % 4]);
+    put('reporter', `@warga${i}`);
+    put('postUrl', `https://www.instagram.com/p/${i}`);
+    put('text', `Keluhan nomor ${i} tentang layanan di ${unit.name}.`);
+    put('category', categories[i % 4]);
+    put('unit', reached >= 1 || closed ? unit.name : '');
+    put('assignedUnit', reached >= 1 || closed ? unit.name : '');
+    put('status', status);
+    put('forwardedAt', d(stamps[1]));
+    put('processedAt', d(stamps[2]));
+    put('followedUpAt', d(stamps[3]));
+    put('answeredAt', d(stamps[4]));
+    put('closedAt', closed ? new Date(recorded + 2 * HOUR) : '');
+    put('closeReason', closed ? 'spam' : '');
+    put('followUp', reached >= 3 ? 'Sudah ditindaklanjuti' : '');
+    put('reply', stamps[4] ? 'Terima kasih' : '');
+    put('adminEmail', 'admin.medsos@example.org');
+    put('sourceKey', `r${i + 2}`);
+    put('updatedAt', d(stamps[reached] ?? recorded));
     register.push(row);
     if (reached >= 1) {
       const m = new Array(OUTBOX_HEADERS.length).fill('');
-      const o = (h: string, v: unknown) => { m[outCol.get(h)!] = v; };
-      o('Kunci', `penugasan|${number}|${unit.name}|${stamps[1]}`); o('Dibuat', new Date(stamps[1]!)); o('Jenis', 'Penugasan');
-      o('No. Pengaduan', number); o('Kepada', unit.pics.join(', ')); o('Subjek', `[Pengaduan ${number}] Diteruskan ke ${unit.name}`);
-      o('Isi Teks', 'Pengaduan diteruskan.'); o('Isi HTML', '<p>Pengaduan diteruskan.</p>'); o('Status', OUTBOX_STATUS.sent);
-      o('Dikirim', new Date(stamps[1]! + HOUR)); o('Percobaan', 1);
+      const o = (h: string, v: unknown) => {
+        m[outCol.get(h)!] = v;
+      };
+      o('Kunci', `penugasan|${number}|${unit.name}|${stamps[1]}`);
+      o('Dibuat', new Date(stamps[1]!));
+      o('Jenis', 'Penugasan');
+      o('No. Pengaduan', number);
+      o('Kepada', unit.pics.join(', '));
+      o('Subjek', `[Pengaduan ${number}] Diteruskan ke ${unit.name}`);
+      o('Isi Teks', 'Pengaduan diteruskan.');
+      o('Isi HTML', '<p>Pengaduan diteruskan.</p>');
+      o('Status', OUTBOX_STATUS.sent);
+      o('Dikirim', new Date(stamps[1]! + HOUR));
+      o('Percobaan', 1);
       outbox.push(m);
     }
   }
@@ -128,7 +153,15 @@ function measureDaily(total: number, open: number): Measured[] {
   const monday = wib('2026-08-03T07:55');
   const { register, outbox } = workload(total, open, monday);
   const reg = rt.spreadsheet.getSheetByName(TAB.register) as Sheet;
-  reg._writeRaw(2, 1, inHeaderOrder(reg, REGISTER_COLUMNS.map((c) => c.header), register));
+  reg._writeRaw(
+    2,
+    1,
+    inHeaderOrder(
+      reg,
+      REGISTER_COLUMNS.map((c) => c.header),
+      register,
+    ),
+  );
   const out = rt.spreadsheet.getSheetByName(TAB.outbox) as Sheet;
   out._writeRaw(2, 1, inHeaderOrder(out, OUTBOX_HEADERS, outbox));
 
@@ -145,7 +178,14 @@ function measureDaily(total: number, open: number): Measured[] {
     }
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     const r = rt.ledger.last()!;
-    results.push({ label, calls: r.calls, estimatedMs: r.estimatedMs, wallMs, queued: out.getLastRow() - rowsBefore, error });
+    results.push({
+      label,
+      calls: r.calls,
+      estimatedMs: r.estimatedMs,
+      wallMs,
+      queued: out.getLastRow() - rowsBefore,
+      error,
+    });
   };
   run('Senin 3 Agu 2026 (awal minggu dan bulan)', monday);
   run('pemicu yang sama, kedua kali', monday + 20 * 60_000);
@@ -157,7 +197,9 @@ const READS = /^Range\.(getValues|getDisplayValues|getFormulas|getValue)$/;
 const WRITES = /^(Range\.set\w+|Sheet\.(appendRow|insertRows\w*|deleteRows?\w*|clear\w*)|Range\.clear\w*)$/;
 
 function sum(calls: Record<string, number>, re: RegExp): number {
-  return Object.entries(calls).filter(([k]) => re.test(k)).reduce((a, [, n]) => a + n, 0);
+  return Object.entries(calls)
+    .filter(([k]) => re.test(k))
+    .reduce((a, [, n]) => a + n, 0);
 }
 
 /**
@@ -166,17 +208,39 @@ function sum(calls: Record<string, number>, re: RegExp): number {
  * were queued, not on how many complaints there are.
  */
 function withoutMail(calls: Record<string, number>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(calls).filter(([k]) => k !== 'MailApp.sendEmail' && k !== 'Sheet.insertRowsAfter').sort()));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(calls)
+        .filter(([k]) => k !== 'MailApp.sendEmail' && k !== 'Sheet.insertRowsAfter')
+        .sort(),
+    ),
+  );
 }
 
 /** CPU time of the pure decision (planDaily) in Node, without the runtime: the part the cost model does not count. */
 function measurePlan(total: number, open: number): { ms: number; emails: number } {
   const today = wib('2026-08-03T07:55');
   const { register } = workload(total, open, today);
-  const complaints = register.map((row) => Object.fromEntries(REGISTER_COLUMNS.map((c, i) => [c.key, row[i] === '' && c.kind === 'date' ? null : row[i]])) as unknown as Complaint);
-  const config = { ...parseConfig({ units: DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(','), u.head, '', 'Ya']), settings: new Map(SETTINGS.map((x) => [x.key, x.value])), holidays: [] }), holidays: [] };
+  const complaints = register.map(
+    (row) =>
+      Object.fromEntries(
+        REGISTER_COLUMNS.map((c, i) => [c.key, row[i] === '' && c.kind === 'date' ? null : row[i]]),
+      ) as unknown as Complaint,
+  );
+  const config = {
+    ...parseConfig({
+      units: DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(','), u.head, '', 'Ya']),
+      settings: new Map(SETTINGS.map((x) => [x.key, x.value])),
+      holidays: [],
+    }),
+    holidays: [],
+  };
   const day = scheduledReminderDay(cal, new Date(today), 8);
-  const links = { spreadsheet: 'https://docs.google.com/spreadsheets/d/x/edit', register: 'https://docs.google.com/spreadsheets/d/x/edit#gid=1', tab: () => 'https://docs.google.com/spreadsheets/d/x/edit#gid=2' };
+  const links = {
+    spreadsheet: 'https://docs.google.com/spreadsheets/d/x/edit',
+    register: 'https://docs.google.com/spreadsheets/d/x/edit#gid=1',
+    tab: () => 'https://docs.google.com/spreadsheets/d/x/edit#gid=2',
+  };
   let emails = 0;
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -191,10 +255,15 @@ export async function runRemindersBench(): Promise<{ lines: string[]; ok: boolea
   const lines: string[] = ['reminders: daily job (dailyJob) on the built bundle, call ledger and cost model'];
   let ok = true;
   const plan = measurePlan(50_000, 5_000);
-  lines.push(`  decision only (planDaily, pure, Node, median of 3): ${plan.ms.toFixed(0)} ms for 50,000 complaints, ${plan.emails} emails planned`);
+  lines.push(
+    `  decision only (planDaily, pure, Node, median of 3): ${plan.ms.toFixed(0)} ms for 50,000 complaints, ${plan.emails} emails planned`,
+  );
   const small = measureDaily(5_000, 500);
   const big = measureDaily(50_000, 5_000);
-  for (const [size, runs] of [['5,000 complaints (500 open)', small], ['50,000 complaints (5,000 open)', big]] as const) {
+  for (const [size, runs] of [
+    ['5,000 complaints (500 open)', small],
+    ['50,000 complaints (5,000 open)', big],
+  ] as const) {
     lines.push(`  ${size}:`);
     for (const r of runs) {
       const reads = sum(r.calls, READS);
@@ -204,20 +273,29 @@ export async function runRemindersBench(): Promise<{ lines: string[]; ok: boolea
       // status cells written (one setValues per run of adjacent rows, ≤ 2 when the priority
       // order jumps) and one flush; plus the last batch's sent marks.
       const commits = sends ? Math.ceil(sends / SEND_BATCH) + 1 : 0;
-      const pass = !r.error && reads <= 4 + 2 * commits && (r.calls['Range.setValues'] ?? 0) <= 1 + 2 * commits && (r.calls['SpreadsheetApp.flush'] ?? 0) <= commits &&
-        (r.calls['Sheet.appendRow'] ?? 0) <= 1 && r.estimatedMs < TARGET_MS;
+      const pass =
+        !r.error &&
+        reads <= 4 + 2 * commits &&
+        (r.calls['Range.setValues'] ?? 0) <= 1 + 2 * commits &&
+        (r.calls['SpreadsheetApp.flush'] ?? 0) <= commits &&
+        (r.calls['Sheet.appendRow'] ?? 0) <= 1 &&
+        r.estimatedMs < TARGET_MS;
       ok = ok && pass;
-      lines.push(`    ${r.label}: ${r.error ? `GALAT ${r.error}; ` : ''}reads ${reads}, writes ${writes}, emails queued ${r.queued}, sent ${sends}, ` +
-        `calls ${Object.values(r.calls).reduce((a, b) => a + b, 0)}, estimated ${(r.estimatedMs / 1000).toFixed(1)} s (target < ${TARGET_MS / 1000} s; ` +
-        `${((r.estimatedMs - sends * 250) / 1000).toFixed(1)} s without the ${sends} sends), ` +
-        `node ${(r.wallMs / 1000).toFixed(1)} s ${pass ? 'OK' : 'MISSED'}`);
+      lines.push(
+        `    ${r.label}: ${r.error ? `GALAT ${r.error}; ` : ''}reads ${reads}, writes ${writes}, emails queued ${r.queued}, sent ${sends}, ` +
+          `calls ${Object.values(r.calls).reduce((a, b) => a + b, 0)}, estimated ${(r.estimatedMs / 1000).toFixed(1)} s (target < ${TARGET_MS / 1000} s; ` +
+          `${((r.estimatedMs - sends * 250) / 1000).toFixed(1)} s without the ${sends} sends), ` +
+          `node ${(r.wallMs / 1000).toFixed(1)} s ${pass ? 'OK' : 'MISSED'}`,
+      );
       lines.push(`      ${JSON.stringify(r.calls)}`);
     }
   }
   for (let i = 0; i < big.length; i++) {
     const same = withoutMail(small[i].calls) === withoutMail(big[i].calls);
     ok = ok && same;
-    lines.push(`  call counts at 5,000 vs 50,000 (mail sends and row inserts aside), ${big[i].label}: ${same ? 'identical' : `DIFFER: ${withoutMail(small[i].calls)} vs ${withoutMail(big[i].calls)}`}`);
+    lines.push(
+      `  call counts at 5,000 vs 50,000 (mail sends and row inserts aside), ${big[i].label}: ${same ? 'identical' : `DIFFER: ${withoutMail(small[i].calls)} vs ${withoutMail(big[i].calls)}`}`,
+    );
   }
   return { lines, ok };
 }

@@ -34,16 +34,37 @@ function matureInstall(size: number): GasRuntime {
   rt.call('setup', [], { user: OWNER });
   const props = rt.propertiesService.getScriptProperties();
   const formId = readChunkedJson<{ formId: string }>((k) => props.getProperty(k), 'layout')!.formId;
-  rt.submitForm(formId, {
-    'Waktu pengaduan disampaikan': new Date(START + 60 * 60_000), 'Kanal media sosial': 'Instagram', 'Nama/akun pelapor': '@warga',
-    'Isi pengaduan': 'Toilet di Museum Wayang kotor', Kategori: 'Fasilitas dan kebersihan', 'Diteruskan ke': 'UP Museum Seni',
-  }, { respondent: ADMIN, at: new Date(START + 2 * 60 * 60_000) });
+  rt.submitForm(
+    formId,
+    {
+      'Waktu pengaduan disampaikan': new Date(START + 60 * 60_000),
+      'Kanal media sosial': 'Instagram',
+      'Nama/akun pelapor': '@warga',
+      'Isi pengaduan': 'Toilet di Museum Wayang kotor',
+      Kategori: 'Fasilitas dan kebersihan',
+      'Diteruskan ke': 'UP Museum Seni',
+    },
+    { respondent: ADMIN, at: new Date(START + 2 * 60 * 60_000) },
+  );
   const reg = rt.spreadsheet.getSheetByName('Pengaduan') as unknown as Sheet;
   const sample = reg.getRange(2, 1, 1, reg.getLastColumn()).getValues()[0];
-  const units = (rt.spreadsheet.getSheetByName('Unit') as unknown as Sheet).getRange('A2:A').getValues().map((r) => String(r[0])).filter(Boolean);
+  const units = (rt.spreadsheet.getSheetByName('Unit') as unknown as Sheet)
+    .getRange('A2:A')
+    .getValues()
+    .map((r) => String(r[0]))
+    .filter(Boolean);
   const [number, unit, key] = ['number', 'unit', 'sourceKey'].map((k) => columnOf(rt, k));
-  const rows = Array.from({ length: size - 1 }, (_, i) => sample.map((v, c) =>
-    c === number ? `ADU-2025-${String(i + 1).padStart(5, '0')}` : c === unit ? units[i % units.length] : c === key ? `bench-${i + 1}` : v));
+  const rows = Array.from({ length: size - 1 }, (_, i) =>
+    sample.map((v, c) =>
+      c === number
+        ? `ADU-2025-${String(i + 1).padStart(5, '0')}`
+        : c === unit
+          ? units[i % units.length]
+          : c === key
+            ? `bench-${i + 1}`
+            : v,
+    ),
+  );
   if (rows.length) reg._writeRaw(3, 1, rows);
   rt.call('setup', [], { user: OWNER }); // the unit tabs and derived columns in line: a mature install
   return rt;
@@ -56,13 +77,18 @@ function phaseTimes(size: number): Map<SetupPhase, { ms: number; calls: number }
   const runs = [rt.executions.length];
   rt.call('setup', [], { user: OWNER });
   const pending = () => rt.triggers.some((t) => t.handler === 'setupContinue');
-  for (let guard = 0; pending() && guard < 3 * SETUP_PHASES.length; guard++) rt.advanceTo(new Date(rt.now().getTime() + 60_000));
+  for (let guard = 0; pending() && guard < 3 * SETUP_PHASES.length; guard++)
+    rt.advanceTo(new Date(rt.now().getTime() + 60_000));
   if (pending()) throw new Error('setup did not finish through its continuations');
   const executions = rt.executions.slice(runs[0]).filter((e) => e.label === 'setup' || e.label === 'setupContinue');
   if (executions.length !== SETUP_PHASES.length || executions.some((e) => !e.ok)) {
-    throw new Error(`expected ${SETUP_PHASES.length} setup executions, got ${executions.map((e) => `${e.label}:${e.ok}`).join(', ')}`);
+    throw new Error(
+      `expected ${SETUP_PHASES.length} setup executions, got ${executions.map((e) => `${e.label}:${e.ok}`).join(', ')}`,
+    );
   }
-  return new Map(SETUP_PHASES.map((p, i) => [p, { ms: executions[i].run!.estimatedMs, calls: executions[i].run!.totalCalls }]));
+  return new Map(
+    SETUP_PHASES.map((p, i) => [p, { ms: executions[i].run!.estimatedMs, calls: executions[i].run!.totalCalls }]),
+  );
 }
 
 /** How the phases pack into executions under the budget, using these estimates (as setup does). */
@@ -93,7 +119,10 @@ export async function runSetupBench(): Promise<{ lines: string[]; ok: boolean }>
     ok,
     lines: [
       'Setup phases on a mature install, re-run (call ledger estimate; Apps Script limit 6 min, hand-over budget 4 min):',
-      ...SETUP_PHASES.map((p) => `  ${p.padEnd(12)} ${s(small.get(p)!.ms).padStart(8)} at 10 complaints, ${s(large.get(p)!.ms).padStart(8)} at 50,000 (${large.get(p)!.calls} calls)`),
+      ...SETUP_PHASES.map(
+        (p) =>
+          `  ${p.padEnd(12)} ${s(small.get(p)!.ms).padStart(8)} at 10 complaints, ${s(large.get(p)!.ms).padStart(8)} at 50,000 (${large.get(p)!.calls} calls)`,
+      ),
       `  total        ${s(total(small)).padStart(8)} at 10 complaints, ${s(total(large)).padStart(8)} at 50,000`,
       `  executions under the 4-min budget at 50,000: ${packing(large).map(s).join(' + ')}`,
       `  slowest phase at 50,000: ${s(worst)} (${ok ? 'under' : 'OVER'} the budget; ${Math.floor(LIMIT_MS / Math.max(worst, 1))}× under the limit)`,

@@ -11,25 +11,60 @@ import { parseScenario } from '../sim/scenario';
 const ADMIN = 'admin.medsos@example.org';
 const PIC = 'pic.museum.seni@example.org';
 
-function measure(size: number): { submit: { calls: number; ms: number; detail: Record<string, number> }; edit: { calls: number; ms: number; detail: Record<string, number> } } {
-  const sim = new Simulation(parseScenario(JSON.stringify({
-    start: '2026-04-06T07:00:00+07:00', end: '2026-04-30T17:00:00+07:00', admins: [ADMIN], events: [],
-  })), () => undefined);
+function measure(size: number): {
+  submit: { calls: number; ms: number; detail: Record<string, number> };
+  edit: { calls: number; ms: number; detail: Record<string, number> };
+} {
+  const sim = new Simulation(
+    parseScenario(
+      JSON.stringify({
+        start: '2026-04-06T07:00:00+07:00',
+        end: '2026-04-30T17:00:00+07:00',
+        admins: [ADMIN],
+        events: [],
+      }),
+    ),
+    () => undefined,
+  );
   sim.setup();
-  const submit = (at: string, text: string) => sim.event({ at, by: ADMIN, submit: {
-    receivedAt: '2026-04-06T08:40:00+07:00', channel: 'Instagram', reporter: '@warga', postUrl: 'https://www.instagram.com/p/abc',
-    text, category: 'Fasilitas dan kebersihan', unit: 'UP Museum Seni' } }, 0);
+  const submit = (at: string, text: string) =>
+    sim.event(
+      {
+        at,
+        by: ADMIN,
+        submit: {
+          receivedAt: '2026-04-06T08:40:00+07:00',
+          channel: 'Instagram',
+          reporter: '@warga',
+          postUrl: 'https://www.instagram.com/p/abc',
+          text,
+          category: 'Fasilitas dan kebersihan',
+          unit: 'UP Museum Seni',
+        },
+      },
+      0,
+    );
   submit('2026-04-06T09:10:00+07:00', 'Keluhan pertama');
   const reg = sim.rt.spreadsheet.getSheetByName('Pengaduan') as Sheet;
   const sample = reg.getRange(2, 1, 1, reg.getLastColumn()).getValues()[0];
-  if (size > 1) reg._writeRaw(3, 1, Array.from({ length: size - 1 }, (_, i) => sample.map((v, c) => (c === 0 ? `ADU-2025-${String(i + 1).padStart(5, '0')}` : v))));
+  if (size > 1)
+    reg._writeRaw(
+      3,
+      1,
+      Array.from({ length: size - 1 }, (_, i) =>
+        sample.map((v, c) => (c === 0 ? `ADU-2025-${String(i + 1).padStart(5, '0')}` : v)),
+      ),
+    );
   let mark = sim.rt.ledger.runs.length;
   submit('2026-04-06T09:20:00+07:00', 'Keluhan terakhir');
   const s = sim.rt.ledger.runs.slice(mark).find((r) => r.label === 'onFormSubmitTrigger')!;
   mark = sim.rt.ledger.runs.length;
   sim.event({ at: '2026-04-06T09:30:00+07:00', by: PIC, update: { ref: 'ADU-2026-0001', status: 'Diproses' } }, 1);
   const e = sim.rt.ledger.runs.slice(mark).find((r) => r.label === 'onEditTrigger')!;
-  return { submit: { calls: s.totalCalls, ms: s.estimatedMs, detail: s.calls }, edit: { calls: e.totalCalls, ms: e.estimatedMs, detail: e.calls } };
+  return {
+    submit: { calls: s.totalCalls, ms: s.estimatedMs, detail: s.calls },
+    edit: { calls: e.totalCalls, ms: e.estimatedMs, detail: e.calls },
+  };
 }
 
 export async function runWorkflowBench(): Promise<{ lines: string[]; ok: boolean }> {

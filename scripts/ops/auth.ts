@@ -31,16 +31,23 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export class AuthError extends Error {}
 
-interface ClientSecrets { client_id: string; client_secret: string }
+interface ClientSecrets {
+  client_id: string;
+  client_secret: string;
+}
 
 function readClient(file: string): ClientSecrets {
   if (!existsSync(file)) {
-    throw new AuthError(`Berkas klien OAuth tidak ditemukan: ${file}. Buat klien OAuth jenis "Desktop app" di Google Cloud console, unduh JSON-nya ke sana (atau beri --credentials BERKAS). Langkahnya: docs/DEPLOY.md, bagian "Operator tools".`);
+    throw new AuthError(
+      `Berkas klien OAuth tidak ditemukan: ${file}. Buat klien OAuth jenis "Desktop app" di Google Cloud console, unduh JSON-nya ke sana (atau beri --credentials BERKAS). Langkahnya: docs/DEPLOY.md, bagian "Operator tools".`,
+    );
   }
   const json = JSON.parse(readFileSync(file, 'utf8')) as { installed?: ClientSecrets; web?: ClientSecrets };
   const c = json.installed ?? json.web;
-  if (!c?.client_id || !c.client_secret) throw new AuthError(`${file} bukan JSON klien OAuth (tidak ada installed.client_id / client_secret).`);
-  if (!json.installed) throw new AuthError(`${file} adalah klien jenis "Web application"; buat klien jenis "Desktop app".`);
+  if (!c?.client_id || !c.client_secret)
+    throw new AuthError(`${file} bukan JSON klien OAuth (tidak ada installed.client_id / client_secret).`);
+  if (!json.installed)
+    throw new AuthError(`${file} adalah klien jenis "Web application"; buat klien jenis "Desktop app".`);
   return c;
 }
 
@@ -52,31 +59,62 @@ function saveToken(path: string, token: Credentials): void {
 
 /** Runs the browser consent once: prints the URL, waits for the loopback redirect, returns the tokens. */
 /** Endpoints of Google's OAuth server (replaced only by tests, with a local fake). */
-export interface OAuthEndpoints { oauth2AuthBaseUrl?: string; oauth2TokenUrl?: string }
-
-function oauthClient(client: ClientSecrets, redirectUri: string | undefined, endpoints: OAuthEndpoints | undefined): OAuth2Client {
-  // Node's own fetch: gaxios would otherwise load node-fetch with a dynamic import.
-  return new google.auth.OAuth2({ clientId: client.client_id, clientSecret: client.client_secret, redirectUri, endpoints, transporterOptions: { fetchImplementation: fetch } });
+export interface OAuthEndpoints {
+  oauth2AuthBaseUrl?: string;
+  oauth2TokenUrl?: string;
 }
 
-async function consent(client: ClientSecrets, scopes: string[], log: (line: string) => void, endpoints?: OAuthEndpoints): Promise<{ credentials: Credentials; redirectUri: string }> {
+function oauthClient(
+  client: ClientSecrets,
+  redirectUri: string | undefined,
+  endpoints: OAuthEndpoints | undefined,
+): OAuth2Client {
+  // Node's own fetch: gaxios would otherwise load node-fetch with a dynamic import.
+  return new google.auth.OAuth2({
+    clientId: client.client_id,
+    clientSecret: client.client_secret,
+    redirectUri,
+    endpoints,
+    transporterOptions: { fetchImplementation: fetch },
+  });
+}
+
+async function consent(
+  client: ClientSecrets,
+  scopes: string[],
+  log: (line: string) => void,
+  endpoints?: OAuthEndpoints,
+): Promise<{ credentials: Credentials; redirectUri: string }> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const oauth = oauthClient(client, redirectUri, endpoints);
   const { codeVerifier, codeChallenge } = await oauth.generateCodeVerifierAsync();
   const state = randomBytes(16).toString('hex');
-  const url = oauth.generateAuthUrl({ access_type: 'offline', prompt: 'consent', scope: scopes, state, code_challenge: codeChallenge, code_challenge_method: Auth.CodeChallengeMethod.S256 });
+  const url = oauth.generateAuthUrl({
+    access_type: 'offline',
+    prompt: 'consent',
+    scope: scopes,
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: Auth.CodeChallengeMethod.S256,
+  });
   log('Buka alamat ini di peramban, masuk dengan akun pemilik spreadsheet, lalu izinkan akses baca:');
   log(`  ${url}`);
   try {
     const code = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new AuthError('Tidak ada jawaban dari peramban dalam 5 menit; ulangi perintahnya.')), 5 * 60_000);
+      const timer = setTimeout(
+        () => reject(new AuthError('Tidak ada jawaban dari peramban dalam 5 menit; ulangi perintahnya.')),
+        5 * 60_000,
+      );
       server.on('request', (req, res) => {
         const u = new URL(req.url ?? '/', redirectUri);
         const got = u.searchParams.get('code');
         const error = u.searchParams.get('error');
-        if (!got && !error) { res.writeHead(404).end(); return; }
+        if (!got && !error) {
+          res.writeHead(404).end();
+          return;
+        }
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         if (error || u.searchParams.get('state') !== state) {
           res.end('Izin tidak diberikan. Anda boleh menutup halaman ini.');
@@ -109,7 +147,9 @@ export async function authorise(options: AuthOptions = {}): Promise<OAuth2Client
   const log = options.log ?? ((l: string) => console.error(l));
   const scopes = options.scopes ?? [READONLY_SCOPE];
   const dir = configDir();
-  const client = readClient(options.credentialsFile ?? process.env.PENGADUAN_OAUTH_CLIENT ?? join(dir, 'credentials.json'));
+  const client = readClient(
+    options.credentialsFile ?? process.env.PENGADUAN_OAUTH_CLIENT ?? join(dir, 'credentials.json'),
+  );
   const tokenPath = join(dir, 'token.json');
   let saved: Credentials | null = null;
   if (existsSync(tokenPath)) {
@@ -119,7 +159,8 @@ export async function authorise(options: AuthOptions = {}): Promise<OAuth2Client
       saved = null;
     }
   }
-  const covers = (t: Credentials | null) => !!t?.refresh_token && scopes.every((s) => (t.scope ?? '').split(' ').includes(s));
+  const covers = (t: Credentials | null) =>
+    !!t?.refresh_token && scopes.every((s) => (t.scope ?? '').split(' ').includes(s));
   let oauth: OAuth2Client;
   if (covers(saved)) {
     oauth = oauthClient(client, undefined, options.endpoints);
@@ -133,6 +174,8 @@ export async function authorise(options: AuthOptions = {}): Promise<OAuth2Client
     log(`Token disimpan di ${tokenPath} (hanya dapat dibaca oleh Anda).`);
   }
   // Refreshed access tokens are kept too (the refresh token is sent only once).
-  oauth.on('tokens', (t) => saveToken(tokenPath, { ...saved, ...t, refresh_token: t.refresh_token ?? saved?.refresh_token }));
+  oauth.on('tokens', (t) =>
+    saveToken(tokenPath, { ...saved, ...t, refresh_token: t.refresh_token ?? saved?.refresh_token }),
+  );
   return oauth;
 }

@@ -32,7 +32,7 @@ export const BACKUP_FILES = ['workbook.json', 'workbook.xlsx', 'backup-info.json
 /** The tabs of an emulated spreadsheet as the user sees them (what workbook.json is made of). */
 export function snapshotsOf(ss: Spreadsheet): SheetSnapshot[] {
   return ss.getSheets().map((s) => {
-    const snap = (s)._snapshot();
+    const snap = s._snapshot();
     return { name: snap.name, values: snap.values, display: snap.displayValues, frozenRows: snap.frozenRows };
   });
 }
@@ -43,7 +43,10 @@ export function snapshotsOf(ss: Spreadsheet): SheetSnapshot[] {
  */
 export async function writeBackup(dir: string, sheets: SheetSnapshot[], info?: Partial<BackupInfo>): Promise<void> {
   const existing = BACKUP_FILES.filter((f) => existsSync(join(dir, f)));
-  if (existing.length) throw new BackupExistsError(`${dir} sudah berisi cadangan (${existing.join(', ')}); cadangan tidak pernah ditimpa. Pilih folder lain dengan --out atau pindahkan yang lama.`);
+  if (existing.length)
+    throw new BackupExistsError(
+      `${dir} sudah berisi cadangan (${existing.join(', ')}); cadangan tidak pernah ditimpa. Pilih folder lain dengan --out atau pindahkan yang lama.`,
+    );
   mkdirSync(dir, { recursive: true });
   writeJson(dir, 'workbook.json', workbookJson(sheets));
   await writeXlsx(join(dir, 'workbook.xlsx'), sheets);
@@ -58,7 +61,13 @@ export async function writeBackup(dir: string, sheets: SheetSnapshot[], info?: P
 
 /** `npm start`'s hook: the runner's spreadsheet, written as a backup at the runtime's clock. */
 export async function writeRuntimeBackup(dir: string, ss: Spreadsheet, now: Date): Promise<void> {
-  await writeBackup(dir, snapshotsOf(ss), { source: 'local-runtime', spreadsheetId: ss.getId(), title: ss.getName(), timeZone: ss.getSpreadsheetTimeZone(), takenAt: isoWib(now)! });
+  await writeBackup(dir, snapshotsOf(ss), {
+    source: 'local-runtime',
+    spreadsheetId: ss.getId(),
+    title: ss.getName(),
+    timeZone: ss.getSpreadsheetTimeZone(),
+    takenAt: isoWib(now)!,
+  });
 }
 
 const ISO_WIB = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?[+-]\d{2}:\d{2}$/;
@@ -75,13 +84,24 @@ export function cellFromJson(value: unknown, display: string | undefined): unkno
   return value ?? '';
 }
 
-interface WorkbookJsonTab { name: string; frozenRows: number; rows: string[][]; values: unknown[][] }
+interface WorkbookJsonTab {
+  name: string;
+  frozenRows: number;
+  rows: string[][];
+  values: unknown[][];
+}
 
 export function readBackup(dir: string): Backup {
   const path = join(dir, 'workbook.json');
-  if (!existsSync(path)) throw new Error(`${path} tidak ada: folder ini bukan cadangan (buat dengan "npm run ops -- backup" atau "npm start").`);
+  if (!existsSync(path))
+    throw new Error(
+      `${path} tidak ada: folder ini bukan cadangan (buat dengan "npm run ops -- backup" atau "npm start").`,
+    );
   const tabs = JSON.parse(readFileSync(path, 'utf8')) as WorkbookJsonTab[];
-  if (!Array.isArray(tabs) || tabs.some((t) => typeof t?.name !== 'string' || !Array.isArray(t.values) || !Array.isArray(t.rows))) {
+  if (
+    !Array.isArray(tabs) ||
+    tabs.some((t) => typeof t?.name !== 'string' || !Array.isArray(t.values) || !Array.isArray(t.rows))
+  ) {
     throw new Error(`${path} bukan workbook.json yang sah (harus daftar tab dengan name, rows, values).`);
   }
   const sheets = tabs.map((t) => ({

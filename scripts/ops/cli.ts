@@ -46,7 +46,8 @@ export interface CliArgs {
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError(USAGE);
-  if (!['backup', 'rehearse', 'doctor'].includes(command)) throw new UsageError(`Perintah tidak dikenal: ${command}\n${USAGE}`);
+  if (!['backup', 'rehearse', 'doctor'].includes(command))
+    throw new UsageError(`Perintah tidak dikenal: ${command}\n${USAGE}`);
   const args: CliArgs = { command, days: 1 };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -66,13 +67,16 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--credentials') args.credentials = resolve(value());
     else if (a === '--api-root') {
       const v = value();
-      if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(v)) throw new UsageError('--api-root hanya untuk Sheets API tiruan lokal (http://127.0.0.1:PORT/)');
+      if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(v))
+        throw new UsageError('--api-root hanya untuk Sheets API tiruan lokal (http://127.0.0.1:PORT/)');
       args.apiRoot = v.endsWith('/') ? v : `${v}/`;
     } else throw new UsageError(`Argumen tidak dikenal: ${a}\n${USAGE}`);
   }
   if (command === 'backup' && !args.spreadsheet) throw new UsageError(`backup perlu --spreadsheet ID\n${USAGE}`);
-  if (command === 'backup' && args.from) throw new UsageError('backup membaca dari Google (--spreadsheet), bukan --from');
-  if (command !== 'backup' && !!args.from === !!args.spreadsheet) throw new UsageError(`${command} perlu tepat satu dari --from FOLDER atau --spreadsheet ID\n${USAGE}`);
+  if (command === 'backup' && args.from)
+    throw new UsageError('backup membaca dari Google (--spreadsheet), bukan --from');
+  if (command !== 'backup' && !!args.from === !!args.spreadsheet)
+    throw new UsageError(`${command} perlu tepat satu dari --from FOLDER atau --spreadsheet ID\n${USAGE}`);
   return args;
 }
 
@@ -80,7 +84,8 @@ export function parseArgs(argv: string[]): CliArgs {
 export function spreadsheetIdOf(v: string): string {
   const m = /\/spreadsheets\/d\/([a-zA-Z0-9_-]+)/.exec(v);
   const id = m ? m[1] : v.trim();
-  if (!/^[a-zA-Z0-9_-]{10,}$/.test(id)) throw new UsageError(`"${v}" bukan id spreadsheet (bagian /d/ID/ dari alamatnya)`);
+  if (!/^[a-zA-Z0-9_-]{10,}$/.test(id))
+    throw new UsageError(`"${v}" bukan id spreadsheet (bagian /d/ID/ dari alamatnya)`);
   return id;
 }
 
@@ -89,12 +94,16 @@ async function sheetsApi(args: CliArgs, log: (l: string) => void): Promise<sheet
   return sheetsClient(await authorise({ credentialsFile: args.credentials, log }));
 }
 
-interface Source { sheets: SheetSnapshot[]; takenAt: Date; label: string }
+interface Source {
+  sheets: SheetSnapshot[];
+  takenAt: Date;
+  label: string;
+}
 
 async function load(args: CliArgs, log: (l: string) => void): Promise<Source> {
   if (args.from) {
     const b = readBackup(args.from);
-    const takenAt = b.info?.takenAt ? new Date(b.info.takenAt) : latestDate(b.sheets) ?? new Date();
+    const takenAt = b.info?.takenAt ? new Date(b.info.takenAt) : (latestDate(b.sheets) ?? new Date());
     return { sheets: b.sheets, takenAt, label: args.from };
   }
   const api = await sheetsApi(args, log);
@@ -105,7 +114,8 @@ async function load(args: CliArgs, log: (l: string) => void): Promise<Source> {
 
 function latestDate(sheets: SheetSnapshot[]): Date | null {
   let best = 0;
-  for (const s of sheets) for (const r of s.values) for (const v of r) if (v instanceof Date && v.getTime() > best) best = v.getTime();
+  for (const s of sheets)
+    for (const r of s.values) for (const v of r) if (v instanceof Date && v.getTime() > best) best = v.getTime();
   return best ? new Date(best) : null;
 }
 
@@ -113,12 +123,21 @@ export async function run(argv: string[], log: (l: string) => void = console.log
   const args = parseArgs(argv);
   if (args.command === 'backup') {
     const out = args.out ?? resolve(`backup-${args.spreadsheet}-${new Date().toISOString().slice(0, 10)}`);
-    if (existsSync(join(out, 'workbook.json'))) throw new BackupExistsError(`${out} sudah berisi cadangan; cadangan tidak pernah ditimpa. Pilih folder lain dengan --out.`);
+    if (existsSync(join(out, 'workbook.json')))
+      throw new BackupExistsError(
+        `${out} sudah berisi cadangan; cadangan tidak pernah ditimpa. Pilih folder lain dengan --out.`,
+      );
     const api = await sheetsApi(args, log);
     log(`Mencadangkan spreadsheet ${args.spreadsheet}…`);
     const takenAt = new Date();
     const wb = await readWorkbook(api, args.spreadsheet!, log);
-    await writeBackup(out, wb.sheets, { source: 'sheets-api', spreadsheetId: wb.spreadsheetId, title: wb.title, timeZone: wb.timeZone, takenAt: isoWib(takenAt)! });
+    await writeBackup(out, wb.sheets, {
+      source: 'sheets-api',
+      spreadsheetId: wb.spreadsheetId,
+      title: wb.title,
+      timeZone: wb.timeZone,
+      takenAt: isoWib(takenAt)!,
+    });
     log(`Cadangan "${wb.title}": ${wb.sheets.length} tab → ${out} (workbook.json, workbook.xlsx, backup-info.json)`);
     return 0;
   }
@@ -130,23 +149,42 @@ export async function run(argv: string[], log: (l: string) => void = console.log
     return report.needsOperator ? 1 : 0;
   }
   const bundle = join(ROOT, 'dist', 'Code.js');
-  if (!existsSync(bundle)) throw new UsageError('dist/Code.js belum ada: jalankan "npm run build" dulu (gladi memakai build ini).');
-  const outDir = args.out ?? (args.from ? `${args.from.replace(/[\\/]+$/, '')}-rehearsal` : resolve(`rehearsal-${args.spreadsheet}`));
-  const report = await rehearse({ bundle, sheets: src.sheets, takenAt: src.takenAt, days: args.days, owner: args.owner, outDir, log });
+  if (!existsSync(bundle))
+    throw new UsageError('dist/Code.js belum ada: jalankan "npm run build" dulu (gladi memakai build ini).');
+  const outDir =
+    args.out ??
+    (args.from ? `${args.from.replace(/[\\/]+$/, '')}-rehearsal` : resolve(`rehearsal-${args.spreadsheet}`));
+  const report = await rehearse({
+    bundle,
+    sheets: src.sheets,
+    takenAt: src.takenAt,
+    days: args.days,
+    owner: args.owner,
+    outDir,
+    log,
+  });
   for (const line of rehearsalText(report, args.days, outDir)) log(line);
   return report.setup.ok ? 0 : 1;
 }
 
 if (require.main === module) {
   process.env.TZ = process.env.TZ ?? 'Asia/Jakarta';
-  run(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
-    if (e instanceof UsageError) console.error(e.message);
-    else if (e instanceof BackupExistsError || e instanceof AuthError) console.error(`Berhenti: ${e.message}`);
-    else {
-      const status = (e as { response?: { status?: number; data?: { error?: { message?: string; status?: string } } } }).response;
-      if (status?.data?.error) console.error(`Sheets API menolak (${status.status} ${status.data.error.status}): ${status.data.error.message}`);
-      else console.error(`Gagal: ${(e as Error)?.stack ?? e}`);
-    }
-    process.exit(2);
-  });
+  run(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      if (e instanceof UsageError) console.error(e.message);
+      else if (e instanceof BackupExistsError || e instanceof AuthError) console.error(`Berhenti: ${e.message}`);
+      else {
+        const status = (
+          e as { response?: { status?: number; data?: { error?: { message?: string; status?: string } } } }
+        ).response;
+        if (status?.data?.error)
+          console.error(
+            `Sheets API menolak (${status.status} ${status.data.error.status}): ${status.data.error.message}`,
+          );
+        else console.error(`Gagal: ${(e as Error)?.stack ?? e}`);
+      }
+      process.exit(2);
+    },
+  );
 }

@@ -13,7 +13,20 @@ import { FORM } from '../../src/core/labels';
 import type { SheetSnapshot } from '../sim/outputs';
 
 /** Formats tried, in order, to show a date cell exactly as the backup displayed it. */
-const DATE_FORMATS = ['yyyy-mm-dd hh:mm', 'yyyy-mm-dd', 'M/d/yyyy H:mm:ss', 'M/d/yyyy', 'yyyy-mm-dd hh:mm:ss', 'dd/mm/yyyy hh:mm', 'dd/mm/yyyy', 'd/M/yyyy H:mm:ss', 'dd/MM/yyyy H:mm:ss', 'd/M/yyyy', 'yyyy-mm', 'mmmm yyyy'];
+const DATE_FORMATS = [
+  'yyyy-mm-dd hh:mm',
+  'yyyy-mm-dd',
+  'M/d/yyyy H:mm:ss',
+  'M/d/yyyy',
+  'yyyy-mm-dd hh:mm:ss',
+  'dd/mm/yyyy hh:mm',
+  'dd/mm/yyyy',
+  'd/M/yyyy H:mm:ss',
+  'dd/MM/yyyy H:mm:ss',
+  'd/M/yyyy',
+  'yyyy-mm',
+  'mmmm yyyy',
+];
 /** Number formats tried when a number is not shown as Sheets' automatic format would show it. */
 const NUMBER_FORMATS = ['0.00', '0%', '0.0%', '0.00%', '0', '0.0', '#,##0', '#,##0.00'];
 
@@ -47,19 +60,21 @@ function formatFor(d: Date, shown: string, timeZone: string): string | null {
 function fill(sheet: Sheet, snap: SheetSnapshot, timeZone: string): number {
   let unmatched = 0;
   if (snap.values.length && snap.values[0].length) sheet._writeRaw(1, 1, snap.values);
-  snap.values.forEach((row, r) => row.forEach((v, c) => {
-    if (typeof v === 'number') {
-      const shown = snap.display[r]?.[c] ?? '';
-      if (compileFormat(undefined).number(v, timeZone) === shown) return;
-      const f = NUMBER_FORMATS.find((p) => compileFormat(p).number(v, timeZone) === shown);
-      if (f) sheet.getRange(r + 1, c + 1).setNumberFormat(f);
-      return;
-    }
-    if (!isDate(v)) return;
-    const f = formatFor(v, snap.display[r]?.[c] ?? '', timeZone);
-    if (!f) unmatched++;
-    sheet.getRange(r + 1, c + 1).setNumberFormat(f ?? 'yyyy-mm-dd hh:mm:ss');
-  }));
+  snap.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v === 'number') {
+        const shown = snap.display[r]?.[c] ?? '';
+        if (compileFormat(undefined).number(v, timeZone) === shown) return;
+        const f = NUMBER_FORMATS.find((p) => compileFormat(p).number(v, timeZone) === shown);
+        if (f) sheet.getRange(r + 1, c + 1).setNumberFormat(f);
+        return;
+      }
+      if (!isDate(v)) return;
+      const f = formatFor(v, snap.display[r]?.[c] ?? '', timeZone);
+      if (!f) unmatched++;
+      sheet.getRange(r + 1, c + 1).setNumberFormat(f ?? 'yyyy-mm-dd hh:mm:ss');
+    }),
+  );
   if (snap.frozenRows) sheet.setFrozenRows(snap.frozenRows);
   return unmatched;
 }
@@ -82,8 +97,16 @@ export function loadWorkbook(rt: GasRuntime, sheets: SheetSnapshot[]): LoadedWor
       for (const h of headers) {
         const spec = FORM_ITEMS.find((f) => f.title === h);
         if (!spec) continue;
-        const item = spec.kind === 'datetime' ? form.addDateTimeItem() : spec.kind === 'multipleChoice' ? form.addMultipleChoiceItem()
-          : spec.kind === 'text' ? form.addTextItem() : spec.kind === 'paragraph' ? form.addParagraphTextItem() : form.addListItem();
+        const item =
+          spec.kind === 'datetime'
+            ? form.addDateTimeItem()
+            : spec.kind === 'multipleChoice'
+              ? form.addMultipleChoiceItem()
+              : spec.kind === 'text'
+                ? form.addTextItem()
+                : spec.kind === 'paragraph'
+                  ? form.addParagraphTextItem()
+                  : form.addListItem();
         item.setTitle(spec.title).setRequired(spec.required);
       }
       form.setTitle(FORM.title);
@@ -96,11 +119,13 @@ export function loadWorkbook(rt: GasRuntime, sheets: SheetSnapshot[]): LoadedWor
       ss.moveActiveSheet(Math.min(i + 1, ss._sheets.length));
       formId = form.getId();
     } else {
-      sheet = snap.name === blank.getName() && i === 0 ? blank : ss._addSheet(snap.name, Math.min(i, ss._sheets.length));
+      sheet =
+        snap.name === blank.getName() && i === 0 ? blank : ss._addSheet(snap.name, Math.min(i, ss._sheets.length));
     }
     unmatchedDates += fill(sheet, snap, tz);
   });
-  if (!sheets.some((s) => s.name === blank.getName()) && ss._sheets.includes(blank) && ss._sheets.length > 1) ss.deleteSheet(blank);
+  if (!sheets.some((s) => s.name === blank.getName()) && ss._sheets.includes(blank) && ss._sheets.length > 1)
+    ss.deleteSheet(blank);
   if (formId) {
     const layout = JSON.stringify({ spreadsheetUrl: ss.getUrl(), gids: {}, formId, responses: null });
     rt.propertiesService.getScriptProperties().setProperties({ 'layout.0': layout, 'layout.n': '1' });

@@ -33,7 +33,6 @@ export interface RehearsalOptions {
   log?: (line: string) => void;
 }
 
-
 /** What setup itself reported (its return value, src/app/setup.ts SetupReport). */
 export interface SetupSummary {
   createdTabs: string[];
@@ -73,7 +72,11 @@ function col(t: { headers: string[] }, header: string): number {
 }
 
 /** New rows of an append-only tab (Riwayat, Log Galat, Antrean Email keyed by Kunci). */
-function newRows(before: SheetSnapshot | undefined, after: SheetSnapshot | undefined, keyHeader?: string): { headers: string[]; rows: unknown[][] } {
+function newRows(
+  before: SheetSnapshot | undefined,
+  after: SheetSnapshot | undefined,
+  keyHeader?: string,
+): { headers: string[]; rows: unknown[][] } {
   const a = table(after);
   const b = table(before);
   if (keyHeader) {
@@ -88,7 +91,10 @@ function newRows(before: SheetSnapshot | undefined, after: SheetSnapshot | undef
 function mainDomain(sheets: SheetSnapshot[]): string {
   const count = new Map<string, number>();
   for (const s of sheets.filter((x) => x.name === TAB.units || x.name === TAB.settings)) {
-    for (const row of s.values) for (const v of row) for (const m of String(v).matchAll(/[\w.+-]+@([\w-]+(\.[\w-]+)+)/g)) count.set(m[1].toLowerCase(), (count.get(m[1].toLowerCase()) ?? 0) + 1);
+    for (const row of s.values)
+      for (const v of row)
+        for (const m of String(v).matchAll(/[\w.+-]+@([\w-]+(\.[\w-]+)+)/g))
+          count.set(m[1].toLowerCase(), (count.get(m[1].toLowerCase()) ?? 0) + 1);
   }
   return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'example.org';
 }
@@ -96,7 +102,9 @@ function mainDomain(sheets: SheetSnapshot[]): string {
 function emailsIn(sheets: SheetSnapshot[]): string[] {
   const out = new Set<string>();
   for (const s of sheets.filter((x) => x.name === TAB.units || x.name === TAB.settings)) {
-    for (const row of s.values) for (const v of row) for (const m of String(v).matchAll(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g)) out.add(m[0].toLowerCase());
+    for (const row of s.values)
+      for (const v of row)
+        for (const m of String(v).matchAll(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g)) out.add(m[0].toLowerCase());
   }
   return [...out];
 }
@@ -105,7 +113,8 @@ function emailsIn(sheets: SheetSnapshot[]): string[] {
 function prepareOut(dir: string): void {
   if (existsSync(dir)) {
     const files = readdirSync(dir);
-    if (files.length && !files.includes('rehearsal.json')) throw new Error(`${dir} sudah ada dan bukan hasil gladi; pilih folder lain dengan --out.`);
+    if (files.length && !files.includes('rehearsal.json'))
+      throw new Error(`${dir} sudah ada dan bukan hasil gladi; pilih folder lain dengan --out.`);
     for (const f of [...BACKUP_FILES, 'outbox.json', 'rehearsal.json']) rmSync(join(dir, f), { force: true });
   }
   mkdirSync(dir, { recursive: true });
@@ -115,13 +124,23 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalReport> {
   const log = o.log ?? (() => undefined);
   prepareOut(o.outDir);
   const owner = o.owner ?? `operator@${mainDomain(o.sheets)}`;
-  const rt = new GasRuntime({ start: o.takenAt, owner, users: emailsIn(o.sheets).filter((e) => e !== owner), spreadsheetName: 'Gladi' });
+  const rt = new GasRuntime({
+    start: o.takenAt,
+    owner,
+    users: emailsIn(o.sheets).filter((e) => e !== owner),
+    spreadsheetName: 'Gladi',
+  });
   const loaded = loadWorkbook(rt, o.sheets);
   rt.loadFile(o.bundle);
   const before = snapshotsOf(rt.spreadsheet);
-  log(`Gladi: ${o.sheets.length} tab dimuat ke runtime lokal; setup dijalankan sebagai ${owner} pada ${isoWib(o.takenAt)}.`);
+  log(
+    `Gladi: ${o.sheets.length} tab dimuat ke runtime lokal; setup dijalankan sebagai ${owner} pada ${isoWib(o.takenAt)}.`,
+  );
   if (!loaded.responsesTab) log('  (Tidak ada tab jawaban formulir di cadangan: setup akan membuat formulir baru.)');
-  if (loaded.unmatchedDates) log(`  (${loaded.unmatchedDates} sel tanggal tampil dengan format yang tidak dikenali; di gladi tampil sebagai yyyy-mm-dd hh:mm:ss.)`);
+  if (loaded.unmatchedDates)
+    log(
+      `  (${loaded.unmatchedDates} sel tanggal tampil dengan format yang tidak dikenali; di gladi tampil sebagai yyyy-mm-dd hh:mm:ss.)`,
+    );
 
   let setupError: string | undefined;
   let summary: SetupSummary | null = null;
@@ -162,17 +181,42 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalReport> {
     responsesTab: loaded.responsesTab,
     setup: { ...compareWorkbooks(before, afterSetup), ok: !setupError, error: setupError, summary },
     days: compareWorkbooks(afterSetup, after),
-    protections: rt.spreadsheet._protections.map((p) => ({ tab: p._sheet._name, ...p._summary() })).map((p) => ({ tab: p.tab, type: p.type, range: p.range, editors: p.editors.length, unprotected: p.unprotected })),
+    protections: rt.spreadsheet._protections
+      .map((p) => ({ tab: p._sheet._name, ...p._summary() }))
+      .map((p) => ({
+        tab: p.tab,
+        type: p.type,
+        range: p.range,
+        editors: p.editors.length,
+        unprotected: p.unprotected,
+      })),
     emails: [...kinds.entries()].map(([kind, v]) => ({ kind, ...v })).sort((a, b) => b.count - a.count),
     emailsSent: rt.outbox.length,
-    emailsQueued: statusCol >= 0 ? table(byName(after, TAB.outbox)).rows.filter((r) => r[statusCol] === 'Menunggu').length : 0,
+    emailsQueued:
+      statusCol >= 0 ? table(byName(after, TAB.outbox)).rows.filter((r) => r[statusCol] === 'Menunggu').length : 0,
     history: [...actions.entries()].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count),
-    errors: errors.rows.map((r) => ({ level: String(r[col(errors, levelH)]), source: String(r[col(errors, sourceH)]), message: String(r[col(errors, messageH)]) })),
-    failedRuns: runs.filter((r) => !r.ok).map((r) => ({ label: r.label, at: isoWib(r.startedAt)!, error: r.error ?? '' })),
+    errors: errors.rows.map((r) => ({
+      level: String(r[col(errors, levelH)]),
+      source: String(r[col(errors, sourceH)]),
+      message: String(r[col(errors, messageH)]),
+    })),
+    failedRuns: runs
+      .filter((r) => !r.ok)
+      .map((r) => ({ label: r.label, at: isoWib(r.startedAt)!, error: r.error ?? '' })),
   };
 
-  await writeBackup(o.outDir, after, { source: 'rehearsal', spreadsheetId: '', title: 'Gladi', timeZone: rt.spreadsheet.getSpreadsheetTimeZone(), takenAt: isoWib(rt.now())! });
-  writeJson(o.outDir, 'outbox.json', rt.outbox.map((m) => ({ at: isoWib(m.at), to: m.to, cc: m.cc, subject: m.subject })));
+  await writeBackup(o.outDir, after, {
+    source: 'rehearsal',
+    spreadsheetId: '',
+    title: 'Gladi',
+    timeZone: rt.spreadsheet.getSpreadsheetTimeZone(),
+    takenAt: isoWib(rt.now())!,
+  });
+  writeJson(
+    o.outDir,
+    'outbox.json',
+    rt.outbox.map((m) => ({ at: isoWib(m.at), to: m.to, cc: m.cc, subject: m.subject })),
+  );
   writeJson(o.outDir, 'rehearsal.json', report);
   return report;
 }
@@ -181,12 +225,21 @@ function phaseLines(p: PhaseChanges, out: string[]): void {
   out.push(`  Tab baru        : ${p.addedTabs.length ? p.addedTabs.join(', ') : 'tidak ada'}`);
   if (p.removedTabs.length) out.push(`  Tab dihapus     : ${p.removedTabs.join(', ')}`);
   const cols = p.tabs.filter((t) => t.addedColumns.length);
-  out.push(`  Kolom baru      : ${cols.length ? cols.map((t) => `${t.tab}: ${t.addedColumns.join(', ')}`).join('; ') : 'tidak ada'}`);
+  out.push(
+    `  Kolom baru      : ${cols.length ? cols.map((t) => `${t.tab}: ${t.addedColumns.join(', ')}`).join('; ') : 'tidak ada'}`,
+  );
   const rows = p.tabs.filter((t) => t.changedRows || t.addedRows || t.removedRows);
   if (!rows.length) out.push('  Baris           : tidak ada yang berubah');
   for (const t of rows) {
     const parts = [];
-    if (t.changedRows) parts.push(`${t.changedRows} baris diubah (${Object.entries(t.changedColumns).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([h, n]) => `${h} ×${n}`).join(', ')})`);
+    if (t.changedRows)
+      parts.push(
+        `${t.changedRows} baris diubah (${Object.entries(t.changedColumns)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4)
+          .map(([h, n]) => `${h} ×${n}`)
+          .join(', ')})`,
+      );
     if (t.addedRows) parts.push(`${t.addedRows} baris baru`);
     if (t.removedRows) parts.push(`${t.removedRows} baris hilang`);
     out.push(`  ${t.tab}: ${parts.join('; ')}`);
@@ -204,20 +257,31 @@ export function rehearsalText(r: RehearsalReport, days: number, outDir: string):
   const sum = r.setup.summary;
   if (sum) {
     if (sum.seeded.length) out.push(`  Data awal       : ${sum.seeded.join(', ')}`);
-    out.push(`  Formulir        : ${sum.form}${r.responsesTab ? ' (gladi membuat formulir dari kolom tab jawaban; pilihan jawaban tidak ada di cadangan)' : ''}`);
-    out.push(`  Pemicu          : ${sum.triggers.length ? sum.triggers.join(', ') : 'tidak ada yang baru'} (gladi mulai tanpa pemicu; di Google yang sudah terpasang tidak digandakan)`);
+    out.push(
+      `  Formulir        : ${sum.form}${r.responsesTab ? ' (gladi membuat formulir dari kolom tab jawaban; pilihan jawaban tidak ada di cadangan)' : ''}`,
+    );
+    out.push(
+      `  Pemicu          : ${sum.triggers.length ? sum.triggers.join(', ') : 'tidak ada yang baru'} (gladi mulai tanpa pemicu; di Google yang sudah terpasang tidak digandakan)`,
+    );
     for (const p of sum.problems) out.push(`  Masalah konfigurasi: ${p}`);
   }
   const perTab = new Map<string, number>();
   for (const p of r.protections) perTab.set(p.tab, (perTab.get(p.tab) ?? 0) + 1);
-  out.push(`  Proteksi        : ${r.protections.length} dipasang di ${perTab.size} tab (cadangan tidak memuat proteksi, jadi semuanya dihitung di sini)`);
-  for (const p of r.protections.slice(0, 3)) out.push(`    - ${p.tab} (${p.type === 'SHEET' ? 'seluruh tab' : p.range}): ${p.editors} penyunting${p.unprotected.length ? `, terbuka: ${p.unprotected.join(', ')}` : ''}`);
+  out.push(
+    `  Proteksi        : ${r.protections.length} dipasang di ${perTab.size} tab (cadangan tidak memuat proteksi, jadi semuanya dihitung di sini)`,
+  );
+  for (const p of r.protections.slice(0, 3))
+    out.push(
+      `    - ${p.tab} (${p.type === 'SHEET' ? 'seluruh tab' : p.range}): ${p.editors} penyunting${p.unprotected.length ? `, terbuka: ${p.unprotected.join(', ')}` : ''}`,
+    );
   if (r.protections.length > 3) out.push(`    … dan ${r.protections.length - 3} lagi (lihat rehearsal.json)`);
   out.push('');
   out.push(`2. ${days} hari pemicu berikutnya`);
   phaseLines(r.days, out);
   out.push('');
-  out.push(`Email yang akan keluar: ${r.emails.reduce((n, e) => n + e.count, 0)} masuk antrean, ${r.emailsSent} terkirim, ${r.emailsQueued} masih antre`);
+  out.push(
+    `Email yang akan keluar: ${r.emails.reduce((n, e) => n + e.count, 0)} masuk antrean, ${r.emailsSent} terkirim, ${r.emailsQueued} masih antre`,
+  );
   for (const e of r.emails) {
     out.push(`  ${e.kind || '(tanpa jenis)'}: ${e.count}`);
     for (const s of e.subjects) out.push(`    - ${s}`);

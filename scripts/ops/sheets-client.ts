@@ -6,7 +6,12 @@
 import { Auth, google, sheets_v4 } from 'googleapis';
 
 export function sheetsClient(auth: Auth.OAuth2Client, rootUrl?: string): sheets_v4.Sheets {
-  return google.sheets({ version: 'v4', auth, ...(rootUrl ? { rootUrl } : {}), fetchImplementation: fetch } as sheets_v4.Options);
+  return google.sheets({
+    version: 'v4',
+    auth,
+    ...(rootUrl ? { rootUrl } : {}),
+    fetchImplementation: fetch,
+  } as sheets_v4.Options);
 }
 
 /** A client for the local fake Sheets API: a fixed access token, never a real one. */

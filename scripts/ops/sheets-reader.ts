@@ -20,11 +20,16 @@ export interface RemoteWorkbook {
   sheets: SheetSnapshot[];
 }
 
-const SPREADSHEET_FIELDS = 'spreadsheetId,properties(title,timeZone),sheets.properties(sheetId,title,index,gridProperties(rowCount,columnCount,frozenRowCount))';
+const SPREADSHEET_FIELDS =
+  'spreadsheetId,properties(title,timeZone),sheets.properties(sheetId,title,index,gridProperties(rowCount,columnCount,frozenRowCount))';
 
 export const quoteTab = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
-export async function readWorkbook(api: sheets_v4.Sheets, spreadsheetId: string, log: (line: string) => void = () => undefined): Promise<RemoteWorkbook> {
+export async function readWorkbook(
+  api: sheets_v4.Sheets,
+  spreadsheetId: string,
+  log: (line: string) => void = () => undefined,
+): Promise<RemoteWorkbook> {
   const meta = (await api.spreadsheets.get({ spreadsheetId, fields: SPREADSHEET_FIELDS })).data;
   const tabs = (meta.sheets ?? []).map((s) => s.properties!).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   const timeZone = meta.properties?.timeZone ?? 'Asia/Jakarta';
@@ -32,7 +37,13 @@ export async function readWorkbook(api: sheets_v4.Sheets, spreadsheetId: string,
   log(`  "${meta.properties?.title ?? ''}": ${tabs.length} tab, zona waktu ${timeZone}; membaca nilai semua tab…`);
   const batch = async (valueRenderOption: string, dateTimeRenderOption?: string): Promise<unknown[][][]> => {
     if (!ranges.length) return [];
-    const res = await api.spreadsheets.values.batchGet({ spreadsheetId, ranges, valueRenderOption, dateTimeRenderOption, majorDimension: 'ROWS' });
+    const res = await api.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges,
+      valueRenderOption,
+      dateTimeRenderOption,
+      majorDimension: 'ROWS',
+    });
     return (res.data.valueRanges ?? []).map((vr) => (vr.values ?? []) as unknown[][]);
   };
   const shown = await batch('FORMATTED_VALUE');

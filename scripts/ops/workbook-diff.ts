@@ -50,12 +50,22 @@ export function compareWorkbooks(before: SheetSnapshot[], after: SheetSnapshot[]
     if (!b) continue;
     const bHeaders = (b.display[0] ?? []).map(String);
     const aHeaders = (a.display[0] ?? []).map(String);
-    const change: TabChange = { tab: a.name, addedColumns: aHeaders.filter((h) => h && !bHeaders.includes(h)), addedRows: 0, removedRows: 0, changedRows: 0, changedColumns: {} };
+    const change: TabChange = {
+      tab: a.name,
+      addedColumns: aHeaders.filter((h) => h && !bHeaders.includes(h)),
+      addedRows: 0,
+      removedRows: 0,
+      changedRows: 0,
+      changedColumns: {},
+    };
     const bRows = rowsByKey(b);
     const aRows = rowsByKey(a);
     for (const [k, row] of aRows) {
       const old = bRows.get(k);
-      if (!old) { change.addedRows++; continue; }
+      if (!old) {
+        change.addedRows++;
+        continue;
+      }
       let changed = false;
       aHeaders.forEach((h, c) => {
         const bc = bHeaders.indexOf(h);
@@ -70,5 +80,9 @@ export function compareWorkbooks(before: SheetSnapshot[], after: SheetSnapshot[]
     for (const k of bRows.keys()) if (!aRows.has(k)) change.removedRows++;
     if (change.addedColumns.length || change.addedRows || change.removedRows || change.changedRows) tabs.push(change);
   }
-  return { addedTabs: after.map((s) => s.name).filter((n) => !names.has(n)), removedTabs: before.map((s) => s.name).filter((n) => !afterNames.has(n)), tabs };
+  return {
+    addedTabs: after.map((s) => s.name).filter((n) => !names.has(n)),
+    removedTabs: before.map((s) => s.name).filter((n) => !afterNames.has(n)),
+    tabs,
+  };
 }

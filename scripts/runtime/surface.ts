@@ -65,14 +65,17 @@ function readFile(file: string, surface: Surface): void {
   const visit = (node: ts.Node, ns: string[]): void => {
     if (ts.isModuleDeclaration(node)) {
       const name = node.name.getText(source);
-      if (node.body) ts.forEachChild(node.body, (child) => visit(child, name === 'GoogleAppsScript' ? ns : [...ns, name]));
+      if (node.body)
+        ts.forEachChild(node.body, (child) => visit(child, name === 'GoogleAppsScript' ? ns : [...ns, name]));
       return;
     }
     const namespace = ns.length ? ns[ns.length - 1] : 'Global';
     if (ts.isInterfaceDeclaration(node)) {
       const key = `${namespace}.${node.name.text}`;
       const cls: SurfaceClass = surface.classes[key] ?? (surface.classes[key] = { members: {} });
-      const extendsNames = (node.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(source).split('.').pop() as string));
+      const extendsNames = (node.heritageClauses ?? []).flatMap((h) =>
+        h.types.map((t) => t.expression.getText(source).split('.').pop() as string),
+      );
       if (extendsNames.length) cls.extends = [...new Set([...(cls.extends ?? []), ...extendsNames])];
       for (const m of node.members) {
         if (!m.name) continue;
@@ -100,11 +103,15 @@ function readFile(file: string, surface: Surface): void {
 /** The whole surface: every declaration file of the package, then the augmentation. */
 export function readSurface(): Surface {
   const surface: Surface = { classes: {}, enums: {} };
-  const files = fs.readdirSync(TYPES_DIR).filter((f) => f.endsWith('.d.ts')).sort();
+  const files = fs
+    .readdirSync(TYPES_DIR)
+    .filter((f) => f.endsWith('.d.ts'))
+    .sort();
   for (const f of files) readFile(path.join(TYPES_DIR, f), surface);
   readFile(AUGMENT_FILE, surface);
   // Deterministic order for the committed file.
-  const sortKeys = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sortKeys = <T>(o: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   for (const cls of Object.values(surface.classes)) cls.members = sortKeys(cls.members);
   return { classes: sortKeys(surface.classes), enums: sortKeys(surface.enums) };
 }

@@ -50,25 +50,35 @@ function isRef(v: unknown): boolean {
  * Validates a `visit` or `rate` body at `where` (e.g. `events[3].visit`); `submissions` is how many
  * submissions came before it (a numeric ref cannot point past them).
  */
-export function validateCitizenEvent(kind: (typeof CITIZEN_KINDS)[number], body: unknown, where: string, submissions = Infinity): void {
+export function validateCitizenEvent(
+  kind: (typeof CITIZEN_KINDS)[number],
+  body: unknown,
+  where: string,
+  submissions = Infinity,
+): void {
   if (!body || typeof body !== 'object' || Array.isArray(body)) fail(where, 'harus berupa objek');
   const b = body as Record<string, unknown>;
   const refTooFar = (): void => {
-    if (typeof b.ref === 'number' && b.ref > submissions) fail(`${where}.ref`, `merujuk kiriman ke-${b.ref}, padahal baru ${submissions} kiriman sebelum peristiwa ini`);
+    if (typeof b.ref === 'number' && b.ref > submissions)
+      fail(`${where}.ref`, `merujuk kiriman ke-${b.ref}, padahal baru ${submissions} kiriman sebelum peristiwa ini`);
   };
   if (kind === 'visit') {
     const hasRef = b.ref !== undefined;
     const hasNumber = b.number !== undefined;
     if (hasRef === hasNumber) fail(where, 'harus berisi tepat satu dari ref atau number');
-    if (hasRef && !isRef(b.ref)) fail(`${where}.ref`, 'harus nomor urut kiriman (1, 2, …) atau nomor pengaduan ADU-YYYY-NNNN');
-    if (hasNumber && (typeof b.number !== 'string' || !b.number.trim())) fail(`${where}.number`, 'harus teks nomor pengaduan (boleh nomor yang tidak ada)');
+    if (hasRef && !isRef(b.ref))
+      fail(`${where}.ref`, 'harus nomor urut kiriman (1, 2, …) atau nomor pengaduan ADU-YYYY-NNNN');
+    if (hasNumber && (typeof b.number !== 'string' || !b.number.trim()))
+      fail(`${where}.number`, 'harus teks nomor pengaduan (boleh nomor yang tidak ada)');
     if (b.code !== undefined && typeof b.code !== 'string') fail(`${where}.code`, `harus teks, bukan ${typeof b.code}`);
     refTooFar();
     return;
   }
   if (!isRef(b.ref)) fail(`${where}.ref`, 'harus nomor urut kiriman (1, 2, …) atau nomor pengaduan ADU-YYYY-NNNN');
-  if (typeof b.score !== 'number' || !Number.isInteger(b.score) || b.score < 1 || b.score > 5) fail(`${where}.score`, 'harus bilangan bulat 1–5');
-  if (b.comment !== undefined && typeof b.comment !== 'string') fail(`${where}.comment`, `harus teks, bukan ${typeof b.comment}`);
+  if (typeof b.score !== 'number' || !Number.isInteger(b.score) || b.score < 1 || b.score > 5)
+    fail(`${where}.score`, 'harus bilangan bulat 1–5');
+  if (b.comment !== undefined && typeof b.comment !== 'string')
+    fail(`${where}.comment`, `harus teks, bukan ${typeof b.comment}`);
   refTooFar();
 }
 
@@ -94,7 +104,9 @@ export class CitizenLog {
 export function realCode(rt: GasRuntime, number: string): string {
   const secret = rt.propertiesService.getScriptProperties().getProperty(TRACKING_SECRET_KEY);
   if (!secret) return '';
-  return shortCodeOf([...createHmac('sha256', Buffer.from(secret, 'utf8')).update(codeMessage(number), 'utf8').digest()]);
+  return shortCodeOf([
+    ...createHmac('sha256', Buffer.from(secret, 'utf8')).update(codeMessage(number), 'utf8').digest(),
+  ]);
 }
 
 export function isCitizenEvent(ev: object): ev is CitizenEvent {
@@ -117,8 +129,18 @@ export function deliverCitizenEvent(ctx: CitizenContext, ev: CitizenEvent, index
   }
   const r = ev.rate;
   const number = ctx.number(r.ref, `${where}.rate`);
-  const body = new URLSearchParams({ no: number, k: realCode(ctx.rt, number), nilai: String(r.score), komentar: r.comment ?? '' }).toString();
-  const out = callWebApp(ctx.rt, { method: 'POST', url: '/exec', contentType: 'application/x-www-form-urlencoded', body });
+  const body = new URLSearchParams({
+    no: number,
+    k: realCode(ctx.rt, number),
+    nilai: String(r.score),
+    komentar: r.comment ?? '',
+  }).toString();
+  const out = callWebApp(ctx.rt, {
+    method: 'POST',
+    url: '/exec',
+    contentType: 'application/x-www-form-urlencoded',
+    body,
+  });
   if (out.status !== 200) {
     ctx.problems.push(`${where}: penilaian gagal (${out.status})`);
     return;
@@ -129,18 +151,27 @@ export function deliverCitizenEvent(ctx: CitizenContext, ev: CitizenEvent, index
   else if (notice[1]) ctx.problems.push(`${where}: rate.ref: ${number}: penilaian ditolak: ${notice[2]}`);
 }
 
-
-
-const iso = (d: Date): string | null => DateTime.fromMillis(d.getTime(), { zone: 'Asia/Jakarta' }).toISO({ suppressMilliseconds: true });
+const iso = (d: Date): string | null =>
+  DateTime.fromMillis(d.getTime(), { zone: 'Asia/Jakarta' }).toISO({ suppressMilliseconds: true });
 
 /** `pages/NNN.html` for each visit and `ratings.json` (the `Penilaian` tab at the end). */
 export function writeCitizenOutputs(dir: string, rt: GasRuntime, log: CitizenLog): void {
   if (log.pages.size) {
     mkdirSync(join(dir, 'pages'), { recursive: true });
-    for (const [index, html] of log.pages) writeFileSync(join(dir, 'pages', `${String(index).padStart(3, '0')}.html`), html);
+    for (const [index, html] of log.pages)
+      writeFileSync(join(dir, 'pages', `${String(index).padStart(3, '0')}.html`), html);
   }
   const sheet = rt.spreadsheet.getSheetByName(TRACKING_TAB);
-  const rows = sheet && sheet.getLastRow() > 1 ? sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).getValues() : [];
-  const ratings = ratingsOf(rows).map((r) => ({ number: r.number, score: r.score, comment: r.comment, ratedAt: iso(r.at), changes: r.changes }));
+  const rows =
+    sheet && sheet.getLastRow() > 1
+      ? sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).getValues()
+      : [];
+  const ratings = ratingsOf(rows).map((r) => ({
+    number: r.number,
+    score: r.score,
+    comment: r.comment,
+    ratedAt: iso(r.at),
+    changes: r.changes,
+  }));
   writeFileSync(join(dir, 'ratings.json'), `${JSON.stringify(ratings, null, 2)}\n`);
 }

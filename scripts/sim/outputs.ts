@@ -30,7 +30,8 @@ export interface SheetSnapshot {
 export function complaintsOf(register: SheetSnapshot): Complaint[] {
   if (!register.values.length) return [];
   const index = indexColumns(register.name, register.values[0], REGISTER_COLUMNS);
-  return register.values.slice(1)
+  return register.values
+    .slice(1)
     .map((row) => readRecord(row, index, REGISTER_COLUMNS) as unknown as Complaint)
     .filter((c) => c.number);
 }
@@ -74,7 +75,12 @@ function jsonValue(v: unknown): unknown {
 }
 
 export function workbookJson(sheets: SheetSnapshot[]): unknown {
-  return sheets.map((s) => ({ name: s.name, frozenRows: s.frozenRows, rows: s.display, values: s.values.map((r) => r.map(jsonValue)) }));
+  return sheets.map((s) => ({
+    name: s.name,
+    frozenRows: s.frozenRows,
+    rows: s.display,
+    values: s.values.map((r) => r.map(jsonValue)),
+  }));
 }
 
 export async function writeXlsx(path: string, sheets: SheetSnapshot[]): Promise<void> {
@@ -91,7 +97,8 @@ export async function writeXlsx(path: string, sheets: SheetSnapshot[]): Promise<
     const ws = wb.addWorksheet(name, { views: s.frozenRows ? [{ state: 'frozen', ySplit: s.frozenRows }] : [] });
     s.values.forEach((row, r) => {
       const out = row.map((v) => {
-        if (Object.prototype.toString.call(v) === '[object Date]') return new Date((v as Date).getTime() + 7 * 3600_000); // show WIB wall time
+        if (Object.prototype.toString.call(v) === '[object Date]')
+          return new Date((v as Date).getTime() + 7 * 3600_000); // show WIB wall time
         if (typeof v === 'string' && /^[=+\-@]/.test(v)) return { richText: [{ text: v }] }; // text, never a formula
         return v;
       });
@@ -115,12 +122,17 @@ const DASHBOARD_PREVIEW = resolve(__dirname, '..', 'dashboard-html.ts');
  * Every output of a run, written to a temporary folder first and moved into `outDir` only when
  * complete, so a failed run never leaves files that look complete. Returns complaints.json.
  */
-export async function writeOutputs(rt: GasRuntime, outDir: string, events: unknown[], extra: Record<string, unknown> = {}): Promise<ReturnType<typeof complaintsJson>> {
+export async function writeOutputs(
+  rt: GasRuntime,
+  outDir: string,
+  events: unknown[],
+  extra: Record<string, unknown> = {},
+): Promise<ReturnType<typeof complaintsJson>> {
   mkdirSync(dirname(outDir), { recursive: true });
   const tmp = mkdtempSync(join(dirname(outDir), '.sim-'));
   try {
     const sheets: SheetSnapshot[] = rt.spreadsheet.getSheets().map((s) => {
-      const snap = (s)._snapshot();
+      const snap = s._snapshot();
       return { name: snap.name, values: snap.values, display: snap.displayValues, frozenRows: snap.frozenRows };
     });
     const config = configOf(rt);
@@ -128,9 +140,18 @@ export async function writeOutputs(rt: GasRuntime, outDir: string, events: unkno
     const complaints = register ? complaintsOf(register) : [];
     const records = complaintsJson(complaints, config, rt.now());
     writeJson(tmp, 'complaints.json', records);
-    writeJson(tmp, 'outbox.json', rt.outbox.map((m) => ({
-      at: isoWib(m.at), to: m.to, cc: m.cc, subject: m.subject, body: m.body, htmlBody: m.htmlBody ?? null,
-    })));
+    writeJson(
+      tmp,
+      'outbox.json',
+      rt.outbox.map((m) => ({
+        at: isoWib(m.at),
+        to: m.to,
+        cc: m.cc,
+        subject: m.subject,
+        body: m.body,
+        htmlBody: m.htmlBody ?? null,
+      })),
+    );
     writeJson(tmp, 'workbook.json', workbookJson(sheets));
     writeJson(tmp, 'ledger.json', rt.ledger.runs);
     writeJson(tmp, 'events.json', events);
@@ -141,9 +162,11 @@ export async function writeOutputs(rt: GasRuntime, outDir: string, events: unkno
     await writeRuntimeBackup(join(tmp, 'backup'), rt.spreadsheet, rt.now());
     if (existsSync(DASHBOARD_PREVIEW)) {
       const mod = await import(DASHBOARD_PREVIEW);
-      if (typeof mod.writeDashboardHtml === 'function') await mod.writeDashboardHtml(join(tmp, 'dashboard.html'), { complaints, config, now: rt.now(), sheets });
+      if (typeof mod.writeDashboardHtml === 'function')
+        await mod.writeDashboardHtml(join(tmp, 'dashboard.html'), { complaints, config, now: rt.now(), sheets });
     }
-    if (existsSync(outDir)) for (const f of readdirSync(outDir)) rmSync(join(outDir, f), { recursive: true, force: true });
+    if (existsSync(outDir))
+      for (const f of readdirSync(outDir)) rmSync(join(outDir, f), { recursive: true, force: true });
     else mkdirSync(outDir, { recursive: true });
     for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(outDir, f));
     return records;

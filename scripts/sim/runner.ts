@@ -52,11 +52,18 @@ export class Simulation implements EventContext {
   private readonly pending = new Map<EventRecord, () => string | null>();
   private menuFunctions = new Set<string>();
 
-  constructor(private readonly s: Scenario, private readonly log: (line: string) => void = () => undefined) {
+  constructor(
+    private readonly s: Scenario,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {
     this.operator = operatorFor(s);
     this.rt = new GasRuntime({
-      start: s.start, owner: this.operator, mailQuota: s.mailQuota ?? 100, users: editorsOf(s),
-      spreadsheetName: 'Pengaduan Medsos Disbud DKI', accountTimeZone: s.accountTimeZone ?? 'Asia/Jakarta',
+      start: s.start,
+      owner: this.operator,
+      mailQuota: s.mailQuota ?? 100,
+      users: editorsOf(s),
+      spreadsheetName: 'Pengaduan Medsos Disbud DKI',
+      accountTimeZone: s.accountTimeZone ?? 'Asia/Jakarta',
     });
     this.rt.loadFile(join(ROOT, 'dist', 'Code.js'));
     this.channels = new ChannelSim(this.rt, s.channels, usesReplies(s));
@@ -68,16 +75,21 @@ export class Simulation implements EventContext {
         const col = headerIndex(sheet(this.rt, tab)).get(header);
         if (!col) throw new Error(`kolom "${header}" tidak ada di tab "${tab}"`);
         const result = this.rt.editAsUser(by, tab, row, col, [[value]]);
-        if (!result.applied) this.problems.push(`${where}: suntingan ${by} di "${tab}" ditolak Sheets: ${result.reason}`);
+        if (!result.applied)
+          this.problems.push(`${where}: suntingan ${by} di "${tab}" ditolak Sheets: ${result.reason}`);
         for (const r of result.runs) if (!r.ok) this.problems.push(`${where}: ${r.label} gagal: ${r.error}`);
       },
       reserve: () => {
         const slot = this.numbers.push('') - 1;
-        return (number) => { this.numbers[slot] = number; };
+        return (number) => {
+          this.numbers[slot] = number;
+        };
       },
       advance: (to) => this.advance(to),
       now: () => this.rt.now().getTime(),
-      problem: (m) => { this.problems.push(m); },
+      problem: (m) => {
+        this.problems.push(m);
+      },
     };
   }
 
@@ -91,7 +103,11 @@ export class Simulation implements EventContext {
     this.rt.openSpreadsheet(this.operator);
     this.channels.connect(this.operator, (m) => this.problems.push(m));
     const items = this.rt.spreadsheetApp._ui._menus.flatMap((m) => m.items);
-    this.menuFunctions = new Set(items.flatMap((i) => [i.functionName, ...(i.items ?? []).map((x) => x.functionName)]).filter((f): f is string => Boolean(f)));
+    this.menuFunctions = new Set(
+      items
+        .flatMap((i) => [i.functionName, ...(i.items ?? []).map((x) => x.functionName)])
+        .filter((f): f is string => Boolean(f)),
+    );
     this.checkRunNames();
   }
 
@@ -101,7 +117,9 @@ export class Simulation implements EventContext {
       const where = `events[${i}]`;
       const check = (name: string, field: string, triggers: boolean) => {
         if (!this.knows(name, triggers)) {
-          throw new ScenarioError(`${where}.${field}: "${name}" bukan run yang dikenal (setup, ${Object.keys(RUN_ALIASES).join(', ')} atau fungsi menu: ${[...this.menuFunctions].join(', ')})`);
+          throw new ScenarioError(
+            `${where}.${field}: "${name}" bukan run yang dikenal (setup, ${Object.keys(RUN_ALIASES).join(', ')} atau fungsi menu: ${[...this.menuFunctions].join(', ')})`,
+          );
         }
       };
       if ('run' in ev) check(ev.run, 'run', false);
@@ -117,7 +135,8 @@ export class Simulation implements EventContext {
   }
 
   handlerOf(run: string): string {
-    if (!this.knows(run, true)) throw new ScenarioError(`run "${run}" bukan setup, alias, item menu atau fungsi pemicu`);
+    if (!this.knows(run, true))
+      throw new ScenarioError(`run "${run}" bukan setup, alias, item menu atau fungsi pemicu`);
     return RUN_ALIASES[run] ?? run;
   }
 
@@ -149,7 +168,8 @@ export class Simulation implements EventContext {
     if (name !== '@responses') return sheet(this.rt, name);
     const form = this.rt.env.files.get(this.formId);
     const linked = form instanceof Form ? form._destination?.tab?.sheet : undefined;
-    if (linked && this.rt.spreadsheet.getSheets().some((x) => (x as unknown) === linked)) return linked as unknown as Sheet;
+    if (linked && this.rt.spreadsheet.getSheets().some((x) => (x as unknown) === linked))
+      return linked as unknown as Sheet;
     const withForm = this.rt.spreadsheet.getSheets().filter((x) => x.getFormUrl());
     if (!withForm.length) throw new ScenarioError('@responses: spreadsheet tidak punya tab jawaban formulir');
     return withForm[withForm.length - 1];
@@ -178,7 +198,7 @@ export class Simulation implements EventContext {
     const col = headerIndex(s).get(header);
     if (!col) throw new Error(`kolom "${header}" tidak ada di tab "${tabName}"`);
     const result = this.rt.editAsUser(by, tabName, this.rowOf(tabName, number), col, [[value]]);
-    return result.applied ? null : result.reason ?? 'ditolak';
+    return result.applied ? null : (result.reason ?? 'ditolak');
   }
 
   registerNumbers(): Set<string> {
@@ -188,12 +208,19 @@ export class Simulation implements EventContext {
     const col = headerIndex(reg).get(headerOf(REGISTER_COLUMNS, 'number'));
     const last = reg.getLastRow();
     if (!col || last < 2) return new Set();
-    return new Set(reg.getRange(2, col, last - 1, 1).getValues().map((r) => String(r[0])).filter(Boolean));
+    return new Set(
+      reg
+        .getRange(2, col, last - 1, 1)
+        .getValues()
+        .map((r) => String(r[0]))
+        .filter(Boolean),
+    );
   }
 
   /** Moves the virtual clock, firing time-driven triggers; failed runs are noted. */
   advance(to: number | string): void {
-    for (const r of this.rt.advanceTo(typeof to === 'number' ? new Date(to) : to)) if (!r.ok) this.problems.push(`${r.label} (${wib(r.startedAt).toISO()}): ${r.error}`);
+    for (const r of this.rt.advanceTo(typeof to === 'number' ? new Date(to) : to))
+      if (!r.ok) this.problems.push(`${r.label} (${wib(r.startedAt).toISO()}): ${r.error}`);
   }
 
   /**
@@ -211,7 +238,13 @@ export class Simulation implements EventContext {
     const e = ev as unknown as Body;
     const body = (kind.scalar ? e : e[kind.key]) as Body;
     const record: EventRecord = {
-      index: i, at: ev.at, kind: kind.label?.(body) ?? kind.key, ...('by' in ev ? { by: ev.by } : {}), status: 'applied', why: '', failures: [],
+      index: i,
+      at: ev.at,
+      kind: kind.label?.(body) ?? kind.key,
+      ...('by' in ev ? { by: ev.by } : {}),
+      status: 'applied',
+      why: '',
+      failures: [],
     };
     this.records.push(record);
     const during = 'during' in ev ? ev.during : undefined;
@@ -242,7 +275,14 @@ export class Simulation implements EventContext {
   }
 
   /** The user's action lands in the middle of the next execution of `during.run`. */
-  private deliverDuring(kind: EventKind, body: Body, ev: ScenarioEvent, where: string, record: EventRecord, during: During): void {
+  private deliverDuring(
+    kind: EventKind,
+    body: Body,
+    ev: ScenarioEvent,
+    where: string,
+    record: EventRecord,
+    during: During,
+  ): void {
     let handler: string;
     try {
       handler = this.handlerOf(during.run);
@@ -250,7 +290,9 @@ export class Simulation implements EventContext {
       this.refuse(record, where, (err as Error).message, (err as Error).message);
       return;
     }
-    const outcome = this.rt.faults.during(handler, during.after, during.nth, () => this.deliver(kind, body, ev, where, record));
+    const outcome = this.rt.faults.during(handler, during.after, during.nth, () =>
+      this.deliver(kind, body, ev, where, record),
+    );
     this.pending.set(record, () => {
       if (outcome.fired) return null;
       return outcome.executionId === undefined
@@ -272,7 +314,9 @@ export class Simulation implements EventContext {
   eventRecords(): EventRecord[] {
     return this.records.map((r) => {
       const why = this.pending.get(r)?.();
-      return why ? { ...r, status: 'refused', why: r.why ? `${r.why}; ${why}` : why, failures: [...r.failures] } : { ...r, failures: [...r.failures] };
+      return why
+        ? { ...r, status: 'refused', why: r.why ? `${r.why}; ${why}` : why, failures: [...r.failures] }
+        : { ...r, failures: [...r.failures] };
     });
   }
 
@@ -297,10 +341,16 @@ export interface SimulationResult {
   events: EventRecord[];
 }
 
-export async function simulate(scenario: Scenario, outDir: string, log: (line: string) => void = console.log): Promise<SimulationResult> {
+export async function simulate(
+  scenario: Scenario,
+  outDir: string,
+  log: (line: string) => void = console.log,
+): Promise<SimulationResult> {
   const sim = new Simulation(scenario, log);
   const rt = sim.rt;
-  log(`Skenario ${scenario.name ?? ''}: ${wib(Date.parse(scenario.start)).toFormat('d LLL yyyy')} – ${wib(Date.parse(scenario.end)).toFormat('d LLL yyyy')}, ${scenario.events.length} peristiwa`);
+  log(
+    `Skenario ${scenario.name ?? ''}: ${wib(Date.parse(scenario.start)).toFormat('d LLL yyyy')} – ${wib(Date.parse(scenario.end)).toFormat('d LLL yyyy')}, ${scenario.events.length} peristiwa`,
+  );
   sim.setup();
   // Day by day: every simulated day prints a line (events, emails sent, mail still queued).
   let day = wib(Date.parse(scenario.start)).startOf('day');

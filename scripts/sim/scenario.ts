@@ -92,7 +92,8 @@ const KEYS = EVENT_KINDS.map((k) => k.key);
 function validateDuring(e: Body, where: string): void {
   const d = e.during;
   if (d === undefined) return;
-  if (!d || typeof d !== 'object' || Array.isArray(d)) fail(`${where}.during`, 'harus berupa objek { run, after, nth }');
+  if (!d || typeof d !== 'object' || Array.isArray(d))
+    fail(`${where}.during`, 'harus berupa objek { run, after, nth }');
   const b = d as Body;
   only(b, ['run', 'after', 'nth'], `${where}.during`);
   runName(b, 'run', `${where}.during`);
@@ -149,7 +150,8 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
     }
     // A misspelt field is an error; `comment` and `_…` keys are the author's notes.
     for (const k of Object.keys(e)) {
-      if (!['at', 'by', 'during', 'comment', kind.key].includes(k) && !k.startsWith('_')) fail(`${where}.${k}`, 'kolom tidak dikenal');
+      if (!['at', 'by', 'during', 'comment', kind.key].includes(k) && !k.startsWith('_'))
+        fail(`${where}.${k}`, 'kolom tidak dikenal');
     }
     if (kind.scalar) {
       kind.validate(e, where, state);
@@ -169,16 +171,19 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
     });
   }
   for (const key of ['admins', 'leaders'] as const) {
-    if (s[key] !== undefined && (!Array.isArray(s[key]) || !(s[key] as unknown[]).every((x) => typeof x === 'string'))) fail(`${file}.${key}`, 'harus daftar email');
+    if (s[key] !== undefined && (!Array.isArray(s[key]) || !(s[key] as unknown[]).every((x) => typeof x === 'string')))
+      fail(`${file}.${key}`, 'harus daftar email');
   }
   if (s.holidays !== undefined) {
     if (!Array.isArray(s.holidays)) fail(`${file}.holidays`, 'harus daftar');
     (s.holidays as unknown[]).forEach((h, i) => {
       const d = (h as Record<string, unknown>)?.date;
-      if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d)) fail(`holidays[${i}].date`, 'harus tanggal yyyy-MM-dd');
+      if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d))
+        fail(`holidays[${i}].date`, 'harus tanggal yyyy-MM-dd');
     });
   }
-  if (s.mailQuota !== undefined && !(typeof s.mailQuota === 'number' && s.mailQuota >= 0)) fail(`${file}.mailQuota`, 'harus angka ≥ 0');
+  if (s.mailQuota !== undefined && !(typeof s.mailQuota === 'number' && s.mailQuota >= 0))
+    fail(`${file}.mailQuota`, 'harus angka ≥ 0');
   return s as unknown as Scenario;
 }
 

@@ -39,9 +39,15 @@ export function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
     const idx = headerIndex(tab);
     const rows = s.units.map((u) => {
       const row = new Array(tab.getLastColumn()).fill('');
-      const put = (h: string, v: unknown) => { row[idx.get(h)! - 1] = v; };
-      put(UNIT_NAME, u.name); put(UNIT_KIND, u.kind ?? 'UKPD'); put(UNIT_TAB, u.name);
-      put(UNIT_PICS, u.pics.join(', ')); put(UNIT_HEAD, u.head ?? ''); put(UNIT_KEYWORDS, (u.keywords ?? []).join(', '));
+      const put = (h: string, v: unknown) => {
+        row[idx.get(h)! - 1] = v;
+      };
+      put(UNIT_NAME, u.name);
+      put(UNIT_KIND, u.kind ?? 'UKPD');
+      put(UNIT_TAB, u.name);
+      put(UNIT_PICS, u.pics.join(', '));
+      put(UNIT_HEAD, u.head ?? '');
+      put(UNIT_KEYWORDS, (u.keywords ?? []).join(', '));
       put(UNIT_ACTIVE, u.active === false ? 'Tidak' : 'Ya');
       return row;
     });
@@ -57,7 +63,10 @@ export function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
   if (Object.keys(settings).length) {
     const tab = sheet(rt, TAB.settings);
     const idx = headerIndex(tab);
-    const keys = tab.getRange(2, idx.get(SETTING_KEY), Math.max(1, tab.getLastRow() - 1), 1).getValues().map((r) => String(r[0]));
+    const keys = tab
+      .getRange(2, idx.get(SETTING_KEY), Math.max(1, tab.getLastRow() - 1), 1)
+      .getValues()
+      .map((r) => String(r[0]));
     for (const [k, v] of Object.entries(settings)) {
       const at = keys.indexOf(k);
       const row = at >= 0 ? at + 2 : tab.getLastRow() + 1;
@@ -70,8 +79,10 @@ export function applyScenarioConfig(rt: GasRuntime, s: Scenario): void {
     const idx = headerIndex(tab);
     const rows = s.holidays.map((h) => {
       const row = new Array(tab.getLastColumn()).fill('');
-      row[idx.get(HOLIDAY_DATE)! - 1] = h.date; row[idx.get(HOLIDAY_NAME)! - 1] = h.name;
-      row[idx.get(HOLIDAY_KIND)! - 1] = h.kind ?? 'Libur lokal'; row[idx.get(HOLIDAY_SOURCE)! - 1] = 'Skenario';
+      row[idx.get(HOLIDAY_DATE)! - 1] = h.date;
+      row[idx.get(HOLIDAY_NAME)! - 1] = h.name;
+      row[idx.get(HOLIDAY_KIND)! - 1] = h.kind ?? 'Libur lokal';
+      row[idx.get(HOLIDAY_SOURCE)! - 1] = 'Skenario';
       return row;
     });
     tab._writeRaw(tab.getLastRow() + 1, 1, rows);
@@ -97,5 +108,10 @@ export function queuedMail(rt: GasRuntime): number {
   const tab = rt.spreadsheet.getSheetByName(TAB.outbox);
   if (!tab || tab.getLastRow() < 2) return 0;
   const col = headerIndex(tab).get(OUTBOX_STATUS_HEADER);
-  return col ? tab.getRange(2, col, tab.getLastRow() - 1, 1).getValues().filter((r) => r[0] === OUTBOX_STATUS.waiting).length : 0;
+  return col
+    ? tab
+        .getRange(2, col, tab.getLastRow() - 1, 1)
+        .getValues()
+        .filter((r) => r[0] === OUTBOX_STATUS.waiting).length
+    : 0;
 }

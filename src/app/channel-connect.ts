@@ -22,12 +22,22 @@ export function channelOf(text: string): ChannelName | null {
 }
 
 /** One cheap read that proves the credential works ('' when it does, else why not). */
-export function testCredential(channel: ChannelName, cred: NonNullable<ReturnType<typeof parseCredential>>, now: Date): string {
-  const [task] = new ChannelPoll(channel, cred as never, emptyState(), now, false).start().filter((t) => t.kind !== 'ig.refresh');
+export function testCredential(
+  channel: ChannelName,
+  cred: NonNullable<ReturnType<typeof parseCredential>>,
+  now: Date,
+): string {
+  const [task] = new ChannelPoll(channel, cred as never, emptyState(), now, false)
+    .start()
+    .filter((t) => t.kind !== 'ig.refresh');
   const [reply] = fetchRound([task.request]);
   const outcome = classify(channel, reply, now);
   const secrets = Object.values(cred as unknown as Record<string, string>);
-  return outcome.kind === 'ok' ? '' : outcome.kind === 'tokenInvalid' ? 'token/kunci ditolak' : redact(outcome.detail, secrets);
+  return outcome.kind === 'ok'
+    ? ''
+    : outcome.kind === 'tokenInvalid'
+      ? 'token/kunci ditolak'
+      : redact(outcome.detail, secrets);
 }
 
 export function menuConnectChannel(): void {
@@ -38,13 +48,22 @@ export function menuConnectChannel(): void {
     if (pick.getSelectedButton() !== ui.Button.OK) return;
     const channel = channelOf(pick.getResponseText());
     if (!channel) {
-      showAlert(CHANNEL_MENU.connect, `Kanal "${pick.getResponseText()}" tidak dikenal. Pilih: ${CHANNEL_NAMES.join(', ')}.`);
+      showAlert(
+        CHANNEL_MENU.connect,
+        `Kanal "${pick.getResponseText()}" tidak dikenal. Pilih: ${CHANNEL_NAMES.join(', ')}.`,
+      );
       return;
     }
-    const fields = channel === 'YouTube' ? [...CREDENTIAL_FIELDS.YouTube, 'oauthToken (opsional, untuk balasan)'] : CREDENTIAL_FIELDS[channel];
+    const fields =
+      channel === 'YouTube'
+        ? [...CREDENTIAL_FIELDS.YouTube, 'oauthToken (opsional, untuk balasan)']
+        : CREDENTIAL_FIELDS[channel];
     const answer = ui.prompt(CHANNEL_MENU.connect, CHANNEL_TEXT.connectIntro(channel, fields), ui.ButtonSet.OK_CANCEL);
     if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const parts = answer.getResponseText().split(/\s*[|\n]\s*/).map((p) => p.trim());
+    const parts = answer
+      .getResponseText()
+      .split(/\s*[|\n]\s*/)
+      .map((p) => p.trim());
     const state = ScriptState.load();
     const run = startRun('Hubungkan kanal', { state, user: Session.getActiveUser().getEmail() });
     if (parts.every((p) => p === '')) {

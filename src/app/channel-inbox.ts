@@ -31,13 +31,21 @@ import { Run, registerAnswers, tabUrl } from './run';
  * for rows in `byUser` (the edited rows); other rows keep who was recorded, or "tidak diketahui".
  * Call under the script lock; the caller flushes `inbox` and finishes the run.
  */
-export function registerTriaged(run: Run, inbox: InboxTable, byUser: { rows: Set<number>; user: string } | null): Complaint[] {
+export function registerTriaged(
+  run: Run,
+  inbox: InboxTable,
+  byUser: { rows: Set<number>; user: string } | null,
+): Complaint[] {
   for (let i = 0; i < inbox.rows.length; i++) {
     const r = inbox.current(i);
     const t = normaliseText(r.triage);
-    if (byUser?.rows.has(i) && t && t !== TRIAGE.new && !normaliseText(r.triagedBy)) inbox.update(i, { triagedBy: byUser.user || UNKNOWN_USER, triagedAt: run.now });
+    if (byUser?.rows.has(i) && t && t !== TRIAGE.new && !normaliseText(r.triagedBy))
+      inbox.update(i, { triagedBy: byUser.user || UNKNOWN_USER, triagedAt: run.now });
   }
-  const pending = toRegister(inbox.rows.map((_, i) => inbox.current(i)), new Set());
+  const pending = toRegister(
+    inbox.rows.map((_, i) => inbox.current(i)),
+    new Set(),
+  );
   if (!pending.length) return [];
   const registered = registeredInboxKeys(run.ss);
   const created: Complaint[] = [];
@@ -54,11 +62,33 @@ export function registerTriaged(run: Run, inbox: InboxTable, byUser: { rows: Set
       run.journal.error(CHANNEL_LOG.triageNoText(i + 2), '', '', 'PERINGATAN');
       continue;
     }
-    const admin = normaliseText(row.triagedBy) && normaliseText(row.triagedBy) !== UNKNOWN_USER ? normaliseText(row.triagedBy) : byUser?.user ?? '';
-    const complaint = registerAnswers(run, answersForPost(row), run.now, admin, key, `${INBOX_TAB} ${String(row.channel)} ${String(row.platformId)}`);
-    run.journal.record(complaint.number, CHANNEL_LOG.triaged(TRIAGE.complaint), 'Kanal', '', `${String(row.channel)} ${String(row.platformId)}`, admin || UNKNOWN_USER);
+    const admin =
+      normaliseText(row.triagedBy) && normaliseText(row.triagedBy) !== UNKNOWN_USER
+        ? normaliseText(row.triagedBy)
+        : (byUser?.user ?? '');
+    const complaint = registerAnswers(
+      run,
+      answersForPost(row),
+      run.now,
+      admin,
+      key,
+      `${INBOX_TAB} ${String(row.channel)} ${String(row.platformId)}`,
+    );
+    run.journal.record(
+      complaint.number,
+      CHANNEL_LOG.triaged(TRIAGE.complaint),
+      'Kanal',
+      '',
+      `${String(row.channel)} ${String(row.platformId)}`,
+      admin || UNKNOWN_USER,
+    );
     created.push(complaint);
-    inbox.update(i, { number: complaint.number, complaintLink: link, triagedBy: admin || UNKNOWN_USER, triagedAt: row.triagedAt ?? run.now });
+    inbox.update(i, {
+      number: complaint.number,
+      complaintLink: link,
+      triagedBy: admin || UNKNOWN_USER,
+      triagedAt: row.triagedAt ?? run.now,
+    });
   }
   if (!created.length) return created;
   // The numbers are saved before the writes (as intake does): a crash leaves a gap, never a reuse.
@@ -92,14 +122,22 @@ export interface ReplyReport {
 export function sendReplies(run: Run, inbox: InboxTable): ReplyReport {
   const report: ReplyReport = { sent: 0, unknown: 0, failed: 0 };
   const rows = inbox.rows.map((_, i) => inbox.current(i));
-  const candidates = rows.some((r) => normaliseText(r.replyState) === REPLY_STATE.sending || (isTicked(r.sendReply) && !normaliseText(r.replyState) && normaliseText(r.number)));
+  const candidates = rows.some(
+    (r) =>
+      normaliseText(r.replyState) === REPLY_STATE.sending ||
+      (isTicked(r.sendReply) && !normaliseText(r.replyState) && normaliseText(r.number)),
+  );
   if (!candidates) return report;
   const register = RegisterTable.read(run.ss);
   const answers = new Map(register.complaints.map((c) => [c.number, { status: c.status, reply: c.reply }]));
   const plan = planReplies(rows, answers, run.config.replyChannels);
   for (const i of plan.unknown) {
     inbox.update(i, { replyState: REPLY_STATE.unknown });
-    run.journal.error(CHANNEL_LOG.replyUnknown(String(rows[i].number)), `${String(rows[i].channel)} ${String(rows[i].platformId)}`, String(rows[i].number));
+    run.journal.error(
+      CHANNEL_LOG.replyUnknown(String(rows[i].number)),
+      `${String(rows[i].channel)} ${String(rows[i].platformId)}`,
+      String(rows[i].number),
+    );
     report.unknown++;
   }
   const creds = readCredentials(run.state);
@@ -138,7 +176,11 @@ export function sendReplies(run: Run, inbox: InboxTable): ReplyReport {
       report.sent++;
     } else {
       inbox.update(b.i, { replyState: REPLY_STATE.failed });
-      run.journal.error(CHANNEL_LOG.replyFailed(b.complaint.number, outcome.detail), String(b.channel), b.complaint.number);
+      run.journal.error(
+        CHANNEL_LOG.replyFailed(b.complaint.number, outcome.detail),
+        String(b.channel),
+        b.complaint.number,
+      );
       report.failed++;
     }
   });
@@ -162,6 +204,12 @@ export function channelDigest(run: Run, asOf: Date): ChannelDigest {
   const creds = readCredentials(run.state);
   const tokenProblems = CHANNEL_NAMES.filter((c) => creds[c] && parseState(run.state.get(stateKey(c))).tokenBadSince);
   const inbox = InboxTable.read(run.ss);
-  const untriaged = inbox ? overdueUntriaged(inbox.rows, run.calendar, run.config.stepDays[0], asOf).map((r) => ({ channel: String(r.channel), author: String(r.author), postedAt: r.postedAt as Date })) : [];
+  const untriaged = inbox
+    ? overdueUntriaged(inbox.rows, run.calendar, run.config.stepDays[0], asOf).map((r) => ({
+        channel: String(r.channel),
+        author: String(r.author),
+        postedAt: r.postedAt as Date,
+      }))
+    : [];
   return { untriaged, tokenProblems };
 }

@@ -35,7 +35,11 @@ function channelState(state: ScriptState, channel: ChannelName): ChannelState {
 }
 
 /** Reads every connected channel due for a poll (network only; no sheet, no lock). */
-export function readChannels(creds: ChannelCredentials, state: ScriptState, now: Date): (PollResult & { channel: ChannelName })[] {
+export function readChannels(
+  creds: ChannelCredentials,
+  state: ScriptState,
+  now: Date,
+): (PollResult & { channel: ChannelName })[] {
   const polls: ChannelPoll[] = [];
   for (const channel of CHANNEL_NAMES) {
     const cred = creds[channel];
@@ -44,7 +48,9 @@ export function readChannels(creds: ChannelCredentials, state: ScriptState, now:
     const d = decidePoll(s, now);
     if (d.poll) polls.push(new ChannelPoll(channel, cred, s, now, d.wide));
   }
-  let tasks: { poll: ChannelPoll; task: PollTask }[] = polls.flatMap((poll) => poll.start().map((task) => ({ poll, task })));
+  let tasks: { poll: ChannelPoll; task: PollTask }[] = polls.flatMap((poll) =>
+    poll.start().map((task) => ({ poll, task })),
+  );
   for (let round = 0; tasks.length && round < MAX_ROUNDS; round++) {
     const replies = fetchRound(tasks.map((t) => t.task.request));
     tasks = tasks.flatMap((t, k) => t.poll.handle(t.task, replies[k]).map((task) => ({ poll: t.poll, task })));
@@ -56,11 +62,21 @@ function logReport(run: ReturnType<typeof startRun>, r: ChannelReport, state: Ch
   const detail = redact(r.detail, secrets);
   const until = state.backoffUntil ? formatDateTime(new Date(state.backoffUntil)) : '';
   switch (r.kind) {
-    case 'tokenInvalid': run.journal.error(CHANNEL_LOG.tokenInvalid(r.channel, detail)); break;
-    case 'rateLimited': run.journal.error(CHANNEL_LOG.rateLimited(r.channel, until), detail, '', 'INFO'); break;
-    case 'quotaExceeded': run.journal.error(CHANNEL_LOG.quotaExceeded(r.channel, until), detail, '', 'PERINGATAN'); break;
-    case 'quotaBudget': run.journal.error(CHANNEL_LOG.quotaBudget(detail), '', '', 'PERINGATAN'); break;
-    case 'failed': run.journal.error(CHANNEL_LOG.failed(r.channel, detail), '', '', 'PERINGATAN'); break;
+    case 'tokenInvalid':
+      run.journal.error(CHANNEL_LOG.tokenInvalid(r.channel, detail));
+      break;
+    case 'rateLimited':
+      run.journal.error(CHANNEL_LOG.rateLimited(r.channel, until), detail, '', 'INFO');
+      break;
+    case 'quotaExceeded':
+      run.journal.error(CHANNEL_LOG.quotaExceeded(r.channel, until), detail, '', 'PERINGATAN');
+      break;
+    case 'quotaBudget':
+      run.journal.error(CHANNEL_LOG.quotaBudget(detail), '', '', 'PERINGATAN');
+      break;
+    case 'failed':
+      run.journal.error(CHANNEL_LOG.failed(r.channel, detail), '', '', 'PERINGATAN');
+      break;
   }
 }
 
@@ -79,7 +95,10 @@ function poll(): ChannelPollSummary {
   const secrets = secretsOf(creds);
   let captured = 0;
   if (inbox) {
-    const fresh = newPosts(results.flatMap((r) => r.posts), inbox.keys());
+    const fresh = newPosts(
+      results.flatMap((r) => r.posts),
+      inbox.keys(),
+    );
     for (const p of fresh) inbox.append(inboxRowOf(p, run.config.complaintKeywords, run.now));
     captured = fresh.length;
   }

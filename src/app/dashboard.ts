@@ -42,7 +42,12 @@ function externalFeed(run: Run, id: string, records: readonly FeedRecord[]): Fee
   try {
     return writeExternalFeed(id, run.ss.getSpreadsheetTimeZone(), records);
   } catch (e) {
-    run.journal.error(DIALOG.externalUnavailable(id, errorText(e)), String((e as Error)?.stack ?? ''), '', 'PERINGATAN');
+    run.journal.error(
+      DIALOG.externalUnavailable(id, errorText(e)),
+      String((e as Error)?.stack ?? ''),
+      '',
+      'PERINGATAN',
+    );
     return null;
   }
 }
@@ -54,7 +59,10 @@ function externalFeed(run: Run, id: string, records: readonly FeedRecord[]): Fee
 export function refreshDashboard(given?: Run, complaints?: readonly Complaint[]): DashboardRefresh {
   const run = given ?? startRun(RUN_NAME.dashboard);
   const { records, problems } = buildFeed(complaints ?? RegisterTable.read(run.ss).complaints, {
-    calendar: run.calendar, stepDays: run.config.stepDays, now: run.now, unitKinds: unitKindsOf(run.config.units),
+    calendar: run.calendar,
+    stepDays: run.config.stepDays,
+    now: run.now,
+    unitKinds: unitKindsOf(run.config.units),
     ratings: RatingTable.read(run.ss).byNumber,
   });
   for (const p of problems) run.journal.error(DIALOG.skippedComplaint(p), '', p.split(':')[0], 'PERINGATAN');
@@ -62,7 +70,8 @@ export function refreshDashboard(given?: Run, complaints?: readonly Complaint[])
   const local = writeFeed(run.ss, records);
   writeChannelFeed(run.ss, run.calendar); // issue 15: per-channel figures
   let target = targetOf(run.ss, local, false);
-  if (run.config.dashboardSpreadsheetId) target = externalFeed(run, run.config.dashboardSpreadsheetId, records) ?? target;
+  if (run.config.dashboardSpreadsheetId)
+    target = externalFeed(run, run.config.dashboardSpreadsheetId, records) ?? target;
 
   const layout = summaryLayout(computeFigures(records, run.calendar, run.now));
   const charts = writeSummary(run.ss, layout);

@@ -38,12 +38,24 @@ function note(out: RowOutcome, index: number, col: number | undefined, message: 
 }
 
 /** Writes the refusal notes of the handled rows' editable columns (clearing old ones). */
-export function writeRowNotes(sheet: GoogleAppsScript.Spreadsheet.Sheet, indices: number[], out: RowOutcome, cols: number[]): void {
+export function writeRowNotes(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  indices: number[],
+  out: RowOutcome,
+  cols: number[],
+): void {
   writeCellNotes(sheet, indices, cols, (i, c) => out.notes.get(i)?.get(c) ?? '');
 }
 
 /** An officer's edit of rows `indices` of their unit tab. The caller flushes nothing. */
-export function officerRows(run: Run, unitName: string, unitTab: UnitTable, register: RegisterTable, indices: number[], user: string): RowOutcome {
+export function officerRows(
+  run: Run,
+  unitName: string,
+  unitTab: UnitTable,
+  register: RegisterTable,
+  indices: number[],
+  user: string,
+): RowOutcome {
   const out: RowOutcome = { messages: [], notes: new Map() };
   const rows = indices.map((i) => unitTab.rows[i]).filter(Boolean);
   const own = (number: string) => {
@@ -54,7 +66,14 @@ export function officerRows(run: Run, unitName: string, unitTab: UnitTable, regi
   const moved = new Set(shuffledRows(rows, (r) => own(String(r.values.number ?? '').trim())));
   if (moved.size) {
     for (const i of moved) unitTab.set(i, own(String(unitTab.rows[i].values.number ?? '').trim())!);
-    run.journal.record('', ACTION.officerCellsRestored(unitTab.name), 'Status / Hasil Tindak Lanjut / Catatan Petugas', '', EDIT_TEXT.rowsRestored(moved.size), user);
+    run.journal.record(
+      '',
+      ACTION.officerCellsRestored(unitTab.name),
+      'Status / Hasil Tindak Lanjut / Catatan Petugas',
+      '',
+      EDIT_TEXT.rowsRestored(moved.size),
+      user,
+    );
     out.messages.push(EDIT_TEXT.sorted);
   }
   for (const row of rows) {
@@ -62,10 +81,15 @@ export function officerRows(run: Run, unitName: string, unitTab: UnitTable, regi
     const number = String(row.values.number ?? '').trim();
     const c = own(number);
     if (!c || !holdsComplaint(row.values, c)) {
-      if (number || row.values.officerStatus || row.values.followUp) out.messages.push(EDIT_TEXT.rowNotOwn(row.index + 2));
+      if (number || row.values.officerStatus || row.values.followUp)
+        out.messages.push(EDIT_TEXT.rowNotOwn(row.index + 2));
       continue;
     }
-    const result = applyOfficerEdit(c, { officerStatus: row.values.officerStatus, followUp: row.values.followUp, officerNote: row.values.officerNote }, run.now);
+    const result = applyOfficerEdit(
+      c,
+      { officerStatus: row.values.officerStatus, followUp: row.values.followUp, officerNote: row.values.officerNote },
+      run.now,
+    );
     const next = result.changes.length ? withDerived(result.complaint, run.calendar, run.config.stepDays, run.now) : c;
     recordChanges(run, result, ACTION.officerUpdate, user);
     for (const refusal of result.refusals) {
@@ -90,7 +114,8 @@ export const ADMIN_EDITABLE = REGISTER_COLUMNS.filter((c) => c.editor === 'admin
 function previousOf(typed: Complaint, edited: { key: string | null; oldValue: unknown }): Complaint {
   const prev: Complaint = { ...typed, unit: typed.assignedUnit, status: statusFromStamps(typed) };
   const textKeys = ['category', 'initialResponse', 'reply', 'replyUrl', 'closeReason'] as const;
-  for (const key of textKeys) if (edited.key === key) prev[key] = edited.oldValue === undefined ? '' : String(edited.oldValue);
+  for (const key of textKeys)
+    if (edited.key === key) prev[key] = edited.oldValue === undefined ? '' : String(edited.oldValue);
   return prev;
 }
 
@@ -108,8 +133,17 @@ export function untakenAdminRows(register: RegisterTable): number[] {
  * An admin's edit of rows `indices` of the register. Unit tabs follow (moved, updated) and are
  * flushed here; assignment emails go on `outbox`; the caller flushes the register and the outbox.
  */
-export function adminRows(run: Run, register: RegisterTable, indices: number[], user: string, single: { column: number; oldValue: unknown } | null, outbox: Outbox): RowOutcome {
-  const editedKey = single ? (REGISTER_COLUMNS.find((c) => register.index[c.key] === single.column - 1)?.key ?? null) : null;
+export function adminRows(
+  run: Run,
+  register: RegisterTable,
+  indices: number[],
+  user: string,
+  single: { column: number; oldValue: unknown } | null,
+  outbox: Outbox,
+): RowOutcome {
+  const editedKey = single
+    ? (REGISTER_COLUMNS.find((c) => register.index[c.key] === single.column - 1)?.key ?? null)
+    : null;
   const edited = { key: editedKey, oldValue: single?.oldValue };
   const out: RowOutcome = { messages: [], notes: new Map() };
   const unitTabs = new Map<string, UnitTable | null>();
@@ -126,10 +160,20 @@ export function adminRows(run: Run, register: RegisterTable, indices: number[], 
     const typed = register.complaints[index];
     if (!typed?.number) continue;
     const before = previousOf(typed, edited);
-    const result = applyAdminEdit(before, {
-      category: typed.category, unit: typed.unit, status: typed.status, initialResponse: typed.initialResponse,
-      reply: typed.reply, replyUrl: typed.replyUrl, closeReason: typed.closeReason,
-    }, activeUnits, run.now);
+    const result = applyAdminEdit(
+      before,
+      {
+        category: typed.category,
+        unit: typed.unit,
+        status: typed.status,
+        initialResponse: typed.initialResponse,
+        reply: typed.reply,
+        replyUrl: typed.replyUrl,
+        closeReason: typed.closeReason,
+      },
+      activeUnits,
+      run.now,
+    );
     const next = withDerived(result.complaint, run.calendar, run.config.stepDays, run.now);
     recordChanges(run, result, result.movedFrom ? ACTION.reassignedFrom(result.movedFrom) : ACTION.adminUpdate, user);
     for (const refusal of result.refusals) {
@@ -148,7 +192,11 @@ export function adminRows(run: Run, register: RegisterTable, indices: number[], 
       const at = tab?.rows.find((x) => String(x.values.number) === next.number);
       if (tab && at) tab.set(at.index, next);
       else if (tab) tab.append(next);
-      if (next.forwardedAt && (!before.forwardedAt || before.forwardedAt.getTime() !== next.forwardedAt.getTime()) && isOpen(next.status)) {
+      if (
+        next.forwardedAt &&
+        (!before.forwardedAt || before.forwardedAt.getTime() !== next.forwardedAt.getTime()) &&
+        isOpen(next.status)
+      ) {
         const unit = run.config.units.find((u) => u.name === next.unit)!;
         outbox.enqueue(assignmentEmail(next, unit.pics, tabUrl(run, unit.tab), result.movedFrom), run.now);
       }
@@ -159,7 +207,14 @@ export function adminRows(run: Run, register: RegisterTable, indices: number[], 
 }
 
 /** Handles edited rows (data indices) of a unit tab or the register, under the lock. */
-export function handleRows(run: Run, sheet: Sheet, tabName: string, indices: number[], user: string, single: PendingEdit['single']): string[] {
+export function handleRows(
+  run: Run,
+  sheet: Sheet,
+  tabName: string,
+  indices: number[],
+  user: string,
+  single: PendingEdit['single'],
+): string[] {
   const unit = run.config.units.find((u) => u.tab === tabName);
   let out: RowOutcome;
   let cols: number[];
@@ -194,7 +249,10 @@ export function applyPendingEdits(run: Run): number {
     const at = new Date(edit.at);
     if (!sheet || Number.isNaN(at.getTime())) continue;
     const data = readSheet(sheet);
-    const col = Math.max(0, data.headers.findIndex((h) => String(h).trim() === REGISTER_COLUMNS[0].header));
+    const col = Math.max(
+      0,
+      data.headers.findIndex((h) => String(h).trim() === REGISTER_COLUMNS[0].header),
+    );
     const numbers = data.rows.map((r) => String(r[col] ?? '').trim());
     const indices = edit.numbers.map((n, k) => (n ? numbers.indexOf(n) : edit.firstRow - 2 + k)).filter((i) => i >= 0);
     const journal = new Journal(at, edit.user || SYSTEM_USER, 'Edit (tertunda)');

@@ -37,20 +37,35 @@ function userOf(e: EditEvent): string {
 
 /** The edited block: one call gives row, column and size (whole rows/columns resolved by the range). */
 function blockOf(e: EditEvent): { row: number; column: number; numRows: number; numColumns: number } {
-  return parseA1(e.range.getA1Notation()) ?? { row: e.range.getRow(), column: e.range.getColumn(), numRows: e.range.getNumRows(), numColumns: e.range.getNumColumns() };
+  return (
+    parseA1(e.range.getA1Notation()) ?? {
+      row: e.range.getRow(),
+      column: e.range.getColumn(),
+      numRows: e.range.getNumRows(),
+      numColumns: e.range.getNumColumns(),
+    }
+  );
 }
 
 /** The complaint numbers of sheet rows first..first+count-1 (read without the lock). */
 function numbersAt(sheet: Sheet, first: number, count: number): string[] {
-  const headers = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0].map((h) => String(h).trim());
+  const headers = sheet
+    .getRange(1, 1, 1, Math.max(1, sheet.getLastColumn()))
+    .getValues()[0]
+    .map((h) => String(h).trim());
   const col = headers.indexOf(REGISTER_COLUMNS[0].header);
   if (col < 0) return new Array(count).fill('');
-  return sheet.getRange(first, col + 1, count, 1).getValues().map((r) => String(r[0] ?? '').trim());
+  return sheet
+    .getRange(first, col + 1, count, 1)
+    .getValues()
+    .map((r) => String(r[0] ?? '').trim());
 }
 
 /** The unit tab's configured name: by name, or by sheet id when someone renamed the tab. */
 function unitTabName(run: Run, sheet: Sheet, name: string): string | null {
-  const unit = run.config.units.find((u) => u.tab === name) ?? run.config.units.find((u) => run.layout.gids[u.tab] === sheet.getSheetId());
+  const unit =
+    run.config.units.find((u) => u.tab === name) ??
+    run.config.units.find((u) => run.layout.gids[u.tab] === sheet.getSheetId());
   return unit ? unit.tab : null;
 }
 
@@ -59,14 +74,22 @@ function handleEdit(e: EditEvent): void {
   const name = sheet.getName();
   const user = userOf(e);
   const block = blockOf(e);
-  const single = block.numRows === 1 && block.numColumns === 1 ? { column: block.column, oldValue: e.oldValue } : undefined;
+  const single =
+    block.numRows === 1 && block.numColumns === 1 ? { column: block.column, oldValue: e.oldValue } : undefined;
   const from = Math.max(block.row, 2);
   const count = block.row + block.numRows - from;
   const lock = tryScriptLock('edit');
   if (!lock) {
     // Another execution holds the lock: keep the edit for the next one, and say so.
     if (count > 0 && name !== INBOX_TAB) {
-      storePendingEdit({ tab: name, numbers: numbersAt(sheet, from, count), firstRow: from, user, at: new Date().toISOString(), single });
+      storePendingEdit({
+        tab: name,
+        numbers: numbersAt(sheet, from, count),
+        firstRow: from,
+        user,
+        at: new Date().toISOString(),
+        single,
+      });
     }
     e.source.toast(EDIT_TEXT.busy, EDIT_TEXT.busyTitle, 10);
     return;
@@ -83,7 +106,14 @@ function handleEdit(e: EditEvent): void {
     let messages: string[] = [];
     // A tab whose header row is gone (cleared, columns deleted) is logged; reconcile rebuilds it.
     isolated(run, `Tab "${name}"`, () => {
-      messages = handleRows(run, sheet, name === TAB.register ? name : unitTabName(run, sheet, name)!, indices, user, single);
+      messages = handleRows(
+        run,
+        sheet,
+        name === TAB.register ? name : unitTabName(run, sheet, name)!,
+        indices,
+        user,
+        single,
+      );
     });
     finish(run);
     // The lock is released when the execution ends (see src/gas/lock.ts), after the toast.
@@ -96,4 +126,3 @@ function handleEdit(e: EditEvent): void {
 export function onEditTrigger(e: EditEvent): void {
   guard('Edit', () => handleEdit(e));
 }
-

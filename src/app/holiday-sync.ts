@@ -26,7 +26,12 @@ export function syncHolidays(): string {
   if (!tab) throw new Error(FAILURE.tabMissing(TAB.holidays));
   const col = (h: string) => tab.headers.findIndex((x) => String(x).trim() === h);
   const [dateCol, nameCol, kindCol, sourceCol] = HOLIDAY_HEADERS.map(col);
-  const rows = tab.rows.map((r) => ({ date: dateKeyOf(r[dateCol]) ?? '', name: String(r[nameCol] ?? ''), kind: String(r[kindCol] ?? ''), source: String(r[sourceCol] ?? '') }));
+  const rows = tab.rows.map((r) => ({
+    date: dateKeyOf(r[dateCol]) ?? '',
+    name: String(r[nameCol] ?? ''),
+    kind: String(r[kindCol] ?? ''),
+    source: String(r[sourceCol] ?? ''),
+  }));
   const year = Number(formatDate(run.now).slice(0, 4));
   const events = readCalendarHolidays(
     INDONESIAN_HOLIDAYS_CALENDAR_IDS,
@@ -43,11 +48,15 @@ export function syncHolidays(): string {
   const width = tab.width;
   const out = plan.toAdd.map((h) => {
     const row = new Array<unknown>(width).fill('');
-    row[dateCol] = h.date; row[nameCol] = cellText(h.name); row[kindCol] = h.kind; row[sourceCol] = h.source;
+    row[dateCol] = h.date;
+    row[nameCol] = cellText(h.name);
+    row[kindCol] = h.kind;
+    row[sourceCol] = h.source;
     return row;
   });
   appendRows(tab.sheet, out, tab.rows.length + 1);
-  for (const h of plan.toAdd) run.journal.record('', ACTION.holidayAdded, TEXT.dateField, '', TEXT.addedItem(h.date, h.name, h.kind));
+  for (const h of plan.toAdd)
+    run.journal.record('', ACTION.holidayAdded, TEXT.dateField, '', TEXT.addedItem(h.date, h.name, h.kind));
   if (out.length) refreshConfig(run.ss, run.state);
   finish(run);
   const s = plan.summary;

@@ -27,7 +27,6 @@ import { sheetOf } from '../gas/tabs';
 
 type FormSubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
 
-
 function intake(e: FormSubmitEvent): void {
   // The form-submit event of a spreadsheet documents no `source`; the bound spreadsheet is active.
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -49,7 +48,10 @@ function intake(e: FormSubmitEvent): void {
   }
   const register = readRegisterKeys(run.ss);
   const key = responseKey(response);
-  const status = keyStatus(key, indexKeys(register.keys.map((k) => ({ number: k.number, sourceKey: k.key, recordedAt: null, adminEmail: '' }))));
+  const status = keyStatus(
+    key,
+    indexKeys(register.keys.map((k) => ({ number: k.number, sourceKey: k.key, recordedAt: null, adminEmail: '' }))),
+  );
   if (status.kind === 'registered') {
     run.journal.error(LOG.duplicate(status.number), where, status.number, 'INFO');
     finish(run);
@@ -60,8 +62,14 @@ function intake(e: FormSubmitEvent): void {
   const highest = highestSequences(register.keys.map((k) => k.number));
   // Decide in core.
   const reg = decideRegistration({
-    response, key, units: run.config.units, calendar: run.calendar, stepDays: run.config.stepDays, now: run.now,
-    counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0), yearOf,
+    response,
+    key,
+    units: run.config.units,
+    calendar: run.calendar,
+    stepDays: run.config.stepDays,
+    now: run.now,
+    counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0),
+    yearOf,
     trackingUrlOf: (n) => trackingLinkFor(run, n),
   });
   noteRegistration(run, reg, where, false);

@@ -32,7 +32,12 @@ export function sendMail(run: Run, outbox: Outbox, outsideLock = false): SendRep
   const b = report.backlog;
   const today = run.calendar.dateKey(run.now);
   if (b && run.state.get(BACKLOG_WARNED) !== today) {
-    run.journal.error(OUTBOX_TEXT.backlog(b.waiting, b.recipients, b.quota, b.oldest ? formatDateTime(b.oldest) : '-'), OUTBOX_TEXT.backlogDetail, '', 'PERINGATAN');
+    run.journal.error(
+      OUTBOX_TEXT.backlog(b.waiting, b.recipients, b.quota, b.oldest ? formatDateTime(b.oldest) : '-'),
+      OUTBOX_TEXT.backlogDetail,
+      '',
+      'PERINGATAN',
+    );
     run.state.set(BACKLOG_WARNED, today);
   }
   return report;

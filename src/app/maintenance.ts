@@ -25,7 +25,8 @@ export function hourlyJob(): void {
     const outbox = Outbox.read(run.ss);
     const report = reconcileAll(run, outbox);
     const cancelled = outbox.cancelWaiting(ASSIGNMENT_KIND, report.finished, LOG.assignmentMoot);
-    if (cancelled) run.journal.record('', ACTION.assignmentCancelled, TAB.outbox, '', HISTORY_VALUE.assignmentCancelled(cancelled));
+    if (cancelled)
+      run.journal.record('', ACTION.assignmentCancelled, TAB.outbox, '', HISTORY_VALUE.assignmentCancelled(cancelled));
     outbox.flushQueue();
     finish(run);
     lock.release();

@@ -52,7 +52,11 @@ export function menuSyncForm(): void {
   guard(RUN_NAME.menu, () => {
     const run = startRun(RUN_NAME.syncForm, { user: activeUserEmail() });
     const active = run.config.units.filter((u) => u.active).map((u) => u.name);
-    const result = ensureForm(run.ss, run.layout.formId, { channel: CHANNEL_CHOICES, category: run.config.categories, unit: [FORM.autoRoute, ...active] });
+    const result = ensureForm(run.ss, run.layout.formId, {
+      channel: CHANNEL_CHOICES,
+      category: run.config.categories,
+      unit: [FORM.autoRoute, ...active],
+    });
     const changed = [...result.addedItems, ...result.updatedChoices];
     run.journal.record('', MENU.syncForm, '', '', changed.join(', ') || HISTORY_VALUE.formUpToDate);
     finish(run);

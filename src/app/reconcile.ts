@@ -13,7 +13,16 @@ import { ACTION, EDIT_TEXT, HISTORY_VALUE, LOG, UNKNOWN_USER } from '../core/lab
 import { TabRow, holdsComplaint, shuffledRows } from '../core/officer-cells';
 import { adminRows, untakenAdminRows } from './edit-rows';
 import { highestSequences } from '../core/numbering';
-import { RecordedWork, ResponseRow, decideRegistration, indexKeys, isBlank, isLegacyKey, keyStatus, responseKey } from '../core/registration';
+import {
+  RecordedWork,
+  ResponseRow,
+  decideRegistration,
+  indexKeys,
+  isBlank,
+  isLegacyKey,
+  keyStatus,
+  responseKey,
+} from '../core/registration';
 import { applyOfficerEdit } from '../core/transitions';
 import { asDate, asText, isDate } from '../core/values';
 import { RegisterTable, UnitTable } from '../gas/complaint-tables';
@@ -48,7 +57,8 @@ function numbersByKey(run: Run): Map<string, string> {
   const col = (h: string) => tab.headers.findIndex((x) => String(x).trim() === h);
   const [numberCol, fieldCol, valueCol] = [col('No. Pengaduan'), col('Kolom'), col('Nilai Baru')];
   for (const row of tab.rows) {
-    if (String(row[fieldCol] ?? '') === RESPONSE_KEY_FIELD && row[numberCol]) out.set(String(row[valueCol] ?? '').trim(), String(row[numberCol]).trim());
+    if (String(row[fieldCol] ?? '') === RESPONSE_KEY_FIELD && row[numberCol])
+      out.set(String(row[valueCol] ?? '').trim(), String(row[numberCol]).trim());
   }
   return out;
 }
@@ -62,10 +72,17 @@ interface OrphanRow extends RecordedWork {
 
 function recordedWork(unit: string, values: UnitTable['rows'][number]['values']): OrphanRow {
   return {
-    number: asText(values.number).trim(), unit,
-    receivedAt: asDate(values.receivedAt), text: asText(values.text).trim(),
-    forwardedAt: asDate(values.forwardedAt), processedAt: asDate(values.processedAt), followedUpAt: asDate(values.followedUpAt),
-    followUp: asText(values.followUp), officerNote: asText(values.officerNote), reply: asText(values.reply), status: asText(values.officerStatus).trim(),
+    number: asText(values.number).trim(),
+    unit,
+    receivedAt: asDate(values.receivedAt),
+    text: asText(values.text).trim(),
+    forwardedAt: asDate(values.forwardedAt),
+    processedAt: asDate(values.processedAt),
+    followedUpAt: asDate(values.followedUpAt),
+    followUp: asText(values.followUp),
+    officerNote: asText(values.officerNote),
+    reply: asText(values.reply),
+    status: asText(values.officerStatus).trim(),
   };
 }
 
@@ -73,7 +90,10 @@ function recordedWork(unit: string, values: UnitTable['rows'][number]['values'])
 function orphanFor(r: ResponseRow, orphans: OrphanRow[]): OrphanRow | undefined {
   const at = asDate(r.answers.receivedAt)?.getTime();
   const text = asText(r.answers.text).trim();
-  return orphans.find((o) => o.receivedAt?.getTime() === at && text && o.text && (o.text === text || text.startsWith(o.text.slice(0, 200))));
+  return orphans.find(
+    (o) =>
+      o.receivedAt?.getTime() === at && text && o.text && (o.text === text || text.startsWith(o.text.slice(0, 200))),
+  );
 }
 
 /**
@@ -82,7 +102,12 @@ function orphanFor(r: ResponseRow, orphans: OrphanRow[]): OrphanRow | undefined 
  * its unit-tab row) with the officers' work; first-version complaints (row keys) get their
  * response's content key. Never by row number.
  */
-function registerMissedResponses(run: Run, register: RegisterTable, orphans: OrphanRow[], skip: ReadonlySet<string>): number {
+function registerMissedResponses(
+  run: Run,
+  register: RegisterTable,
+  orphans: OrphanRow[],
+  skip: ReadonlySet<string>,
+): number {
   const index = indexKeys(register.complaints);
   const legacy = new Set(register.complaints.filter((c) => isLegacyKey(c.sourceKey)).map((c) => c.number));
   const known = run.layout.responseTabs ?? (run.layout.responses ? [run.layout.responses] : []);
@@ -107,18 +132,26 @@ function registerMissedResponses(run: Run, register: RegisterTable, orphans: Orp
       byKey ??= numbersByKey(run);
       const orphan = (() => {
         const n = byKey.get(key);
-        return n ? orphans.find((o) => o.number === n) ?? { number: n } : orphanFor(r, orphans);
+        return n ? (orphans.find((o) => o.number === n) ?? { number: n }) : orphanFor(r, orphans);
       })();
       // A number another complaint holds now is never taken back.
       const knownNumber = orphan && !register.find(orphan.number) ? orphan.number : undefined;
       const reg = decideRegistration({
-        response: r, key, units: run.config.units, calendar: run.calendar, stepDays: run.config.stepDays, now: run.now,
-        counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0), yearOf,
-    trackingUrlOf: (n) => trackingLinkFor(run, n),
-        knownNumber, recorded: knownNumber && 'unit' in (orphan as object) ? (orphan as OrphanRow) : undefined,
+        response: r,
+        key,
+        units: run.config.units,
+        calendar: run.calendar,
+        stepDays: run.config.stepDays,
+        now: run.now,
+        counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0),
+        yearOf,
+        trackingUrlOf: (n) => trackingLinkFor(run, n),
+        knownNumber,
+        recorded: knownNumber && 'unit' in (orphan as object) ? (orphan as OrphanRow) : undefined,
       });
       noteRegistration(run, reg, where, true);
-      if (reg.sequence) highest.set(reg.sequence.year, Math.max(highest.get(reg.sequence.year) ?? 0, reg.sequence.value));
+      if (reg.sequence)
+        highest.set(reg.sequence.year, Math.max(highest.get(reg.sequence.year) ?? 0, reg.sequence.value));
       register.put(reg.complaint);
       index.byKey.set(key, reg.complaint.number);
       registered++;
@@ -130,7 +163,9 @@ function registerMissedResponses(run: Run, register: RegisterTable, orphans: Orp
 /** Register rows holding the same number: reported (the first row is the one used). */
 function reportDuplicateRows(run: Run, register: RegisterTable): void {
   const rows = new Map<string, number[]>();
-  register.complaints.forEach((c, i) => { if (c.number) rows.set(c.number, [...(rows.get(c.number) ?? []), i + 2]); });
+  register.complaints.forEach((c, i) => {
+    if (c.number) rows.set(c.number, [...(rows.get(c.number) ?? []), i + 2]);
+  });
   const dupes = [...rows].filter(([, r]) => r.length > 1);
   const signature = dupes.map(([n, r]) => `${n}:${r.join('.')}`).join(',');
   if (signature === (run.state.get('reported.duplicateRows') ?? '')) return; // said once, until it changes
@@ -158,7 +193,14 @@ interface UnitTabCheck {
 }
 
 /** Takes in officer input the edit trigger missed; says whether the tab needs rebuilding. */
-function takeOfficerInput(run: Run, register: RegisterTable, unitName: string, tab: UnitTable, expected: string[], report: ReconcileReport): boolean {
+function takeOfficerInput(
+  run: Run,
+  register: RegisterTable,
+  unitName: string,
+  tab: UnitTable,
+  expected: string[],
+  report: ReconcileReport,
+): boolean {
   const seen = new Set<string>();
   let broken = false;
   const own = (row: TabRow) => {
@@ -167,7 +209,14 @@ function takeOfficerInput(run: Run, register: RegisterTable, unitName: string, t
   };
   // Officer cells a sort moved to other complaints are put back from the register (writeUnitTab).
   const moved = new Set(shuffledRows(tab.rows, own));
-  if (moved.size) run.journal.record('', ACTION.officerCellsRestored(tab.name), 'Status / Hasil Tindak Lanjut / Catatan Petugas', '', EDIT_TEXT.rowsRestored(moved.size));
+  if (moved.size)
+    run.journal.record(
+      '',
+      ACTION.officerCellsRestored(tab.name),
+      'Status / Hasil Tindak Lanjut / Catatan Petugas',
+      '',
+      EDIT_TEXT.rowsRestored(moved.size),
+    );
   for (const row of tab.rows) {
     const number = asText(row.values.number).trim();
     const c = register.find(number);
@@ -179,13 +228,23 @@ function takeOfficerInput(run: Run, register: RegisterTable, unitName: string, t
       // Text already in the register (e.g. typed before a reassignment) is not lost: say nothing.
       if (number && ((followUp && followUp !== c?.followUp) || (note && note !== c?.officerNote))) {
         const owner = c ? c.unit : HISTORY_VALUE.noOwner;
-        run.journal.record(number, ACTION.textNotUsed(tab.name, owner), 'Hasil Tindak Lanjut / Catatan', '', `${followUp} | ${note}`);
+        run.journal.record(
+          number,
+          ACTION.textNotUsed(tab.name, owner),
+          'Hasil Tindak Lanjut / Catatan',
+          '',
+          `${followUp} | ${note}`,
+        );
       }
       continue;
     }
     seen.add(number);
     if (moved.has(row.index)) continue;
-    const result = applyOfficerEdit(c, { officerStatus: row.values.officerStatus, followUp: row.values.followUp, officerNote: row.values.officerNote }, run.now);
+    const result = applyOfficerEdit(
+      c,
+      { officerStatus: row.values.officerStatus, followUp: row.values.followUp, officerNote: row.values.officerNote },
+      run.now,
+    );
     if (result.changes.length) {
       register.put(result.complaint);
       report.officerUpdates++;
@@ -208,7 +267,10 @@ function writeUnitTab(check: UnitTabCheck, complaints: Complaint[]): void {
       if (c && !ordered.has(c)) ordered.set(c, tab.tab.rows[row.index]);
     }
     for (const c of complaints) if (!ordered.has(c)) ordered.set(c, undefined);
-    replaceRows(tab.tab, [...ordered].map(([c, base]) => tab.rowFor(c, base)));
+    replaceRows(
+      tab.tab,
+      [...ordered].map(([c, base]) => tab.rowFor(c, base)),
+    );
     return;
   }
   for (const row of tab.rows) {
@@ -225,7 +287,15 @@ function writeUnitTab(check: UnitTabCheck, complaints: Complaint[]): void {
  */
 export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
   const register = RegisterTable.read(run.ss);
-  const report: ReconcileReport = { registered: 0, officerUpdates: 0, rebuiltTabs: [], derivedUpdated: 0, queuedEmails: 0, finished: new Set(), complaints: [] };
+  const report: ReconcileReport = {
+    registered: 0,
+    officerUpdates: 0,
+    rebuiltTabs: [],
+    derivedUpdated: 0,
+    queuedEmails: 0,
+    finished: new Set(),
+    complaints: [],
+  };
 
   // Numbers never go backwards, even if the counter in Script Properties was lost.
   for (const [year, seq] of highestSequences(register.complaints.map((c) => c.number))) {
@@ -245,7 +315,13 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
       const sheet = sheetOf(run.ss, unit.tab, run.layout.gids);
       if (!sheet) return;
       // A cleared tab is rebuilt from the register (its officers' work is in the register).
-      if (restoreBlankHeader(sheet, UNIT_COLUMNS.map((c) => c.header))) run.journal.record('', ACTION.reconcile, unit.tab, '', HISTORY_VALUE.headerRestored);
+      if (
+        restoreBlankHeader(
+          sheet,
+          UNIT_COLUMNS.map((c) => c.header),
+        )
+      )
+        run.journal.record('', ACTION.reconcile, unit.tab, '', HISTORY_VALUE.headerRestored);
       const tab = UnitTable.of(unit.tab, readSheet(sheet));
       tabs.set(unit.name, tab);
       for (const row of tab.rows) {
@@ -258,7 +334,11 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
   report.registered = registerMissedResponses(run, register, orphans, systemTabs);
 
   // 1. Officer input the edit trigger missed, tab by tab (it changes the register).
-  const numbersByUnit = groupBy(register.complaints.filter((c) => c.unit), (c) => c.unit, (c) => c.number);
+  const numbersByUnit = groupBy(
+    register.complaints.filter((c) => c.unit),
+    (c) => c.unit,
+    (c) => c.number,
+  );
   const checks = new Map<string, UnitTabCheck>();
   for (const unit of run.config.units) {
     const tab = tabs.get(unit.name);
@@ -281,7 +361,11 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
     derived.push(d);
     if (!isOpen(d.status)) report.finished.add(d.number);
   }
-  const byUnit = groupBy(derived.filter((c) => c.unit), (c) => c.unit, (c) => c);
+  const byUnit = groupBy(
+    derived.filter((c) => c.unit),
+    (c) => c.unit,
+    (c) => c,
+  );
 
   // 3. Unit tabs from the register, and assignment emails that were never queued.
   for (const [unitName, check] of checks) {
@@ -291,13 +375,24 @@ export function reconcileAll(run: Run, outbox: Outbox): ReconcileReport {
       if (check.broken) report.rebuiltTabs.push(check.tab.name);
     });
     for (const c of complaints) {
-      if (c.forwardedAt && isOpen(c.status) && outbox.enqueue(assignmentEmail(c, check.pics, tabUrl(run, check.tab.name)), run.now)) report.queuedEmails++;
+      if (
+        c.forwardedAt &&
+        isOpen(c.status) &&
+        outbox.enqueue(assignmentEmail(c, check.pics, tabUrl(run, check.tab.name)), run.now)
+      )
+        report.queuedEmails++;
     }
   }
   register.flush();
   const fixed = report.registered + report.officerUpdates + report.rebuiltTabs.length + report.queuedEmails;
   if (fixed) {
-    run.journal.record('', ACTION.reconcile, '', '', HISTORY_VALUE.reconcile(report.registered, report.officerUpdates, report.rebuiltTabs, report.queuedEmails));
+    run.journal.record(
+      '',
+      ACTION.reconcile,
+      '',
+      '',
+      HISTORY_VALUE.reconcile(report.registered, report.officerUpdates, report.rebuiltTabs, report.queuedEmails),
+    );
   }
   return report;
 }

@@ -41,8 +41,14 @@ interface Outcome {
 function countsOf(o: Outcome): ReminderCounts {
   const p = o.plan;
   return {
-    date: p.day.date, escalations: p.escalations, unitDigests: p.unitDigests, adminDigest: p.adminDigest,
-    summaries: p.summaries, queued: o.queued, sent: o.sent, waiting: o.waiting,
+    date: p.day.date,
+    escalations: p.escalations,
+    unitDigests: p.unitDigests,
+    adminDigest: p.adminDigest,
+    summaries: p.summaries,
+    queued: o.queued,
+    sent: o.sent,
+    waiting: o.waiting,
   };
 }
 
@@ -122,10 +128,19 @@ export function menuSendSummary(): void {
       if (!run.config.leaders.length) return REMINDER_TEXT.noLeaders;
       const register = RegisterTable.read(run.ss);
       const outbox = Outbox.read(run.ss);
-      const email = manualSummary(register.complaints, run.config, run.calendar, run.now, links(run), formatDateTime(run.now), readRatings(run.ss));
+      const email = manualSummary(
+        register.complaints,
+        run.config,
+        run.calendar,
+        run.now,
+        links(run),
+        formatDateTime(run.now),
+        readRatings(run.ss),
+      );
       const queued = outbox.enqueue(email, run.now);
       const { sent, waiting } = sendMail(run, outbox);
-      if (queued) run.journal.record('', MENU.sendSummary, '', '', REMINDER_TEXT.summaryHistory(email.subject, sent, waiting));
+      if (queued)
+        run.journal.record('', MENU.sendSummary, '', '', REMINDER_TEXT.summaryHistory(email.subject, sent, waiting));
       finish(run);
       if (!queued) return REMINDER_TEXT.summaryAlreadyQueued;
       return REMINDER_TEXT.summarySent(email.subject, email.to, sent, waiting);

@@ -54,13 +54,19 @@ export function layoutOf(state: ScriptState): Layout {
  * `freshConfig` reads the config tabs instead of the cache (and refreshes the cache): the hourly
  * run does this so that an edit the edit trigger did not see is picked up within the hour.
  */
-export function startRun(source: string, options: { ss?: Spreadsheet; user?: string; state?: ScriptState; freshConfig?: boolean } = {}): Run {
+export function startRun(
+  source: string,
+  options: { ss?: Spreadsheet; user?: string; state?: ScriptState; freshConfig?: boolean } = {},
+): Run {
   const ss = options.ss ?? SpreadsheetApp.getActiveSpreadsheet();
   const now = new Date();
   const state = options.state ?? ScriptState.load();
   const config = options.freshConfig ? refreshConfig(ss, state) : cachedConfig(ss, state);
   return {
-    ss, now, state, config,
+    ss,
+    now,
+    state,
+    config,
     user: options.user ?? '',
     calendar: calendarOf(config),
     journal: new Journal(now, options.user || SYSTEM_USER, source),
@@ -116,9 +122,18 @@ export const yearOf = (d: Date): number => Number(formatDate(d).slice(0, 4));
  */
 export function noteRegistration(run: Run, reg: Registration, where: string, byReconcile: boolean): void {
   const c = reg.complaint;
-  if (reg.sequence && counterOf(run, reg.sequence.year) < reg.sequence.value) run.state.set(`seq.${reg.sequence.year}`, String(reg.sequence.value));
+  if (reg.sequence && counterOf(run, reg.sequence.year) < reg.sequence.value)
+    run.state.set(`seq.${reg.sequence.year}`, String(reg.sequence.value));
   const action = byReconcile ? ACTION.recordedByReconcile : ACTION.recorded;
-  run.journal.record(c.number, action, 'Status', '', reg.restored ? HISTORY_VALUE.restored(c.status, c.unit) : HISTORY_VALUE.recorded(c.status, c.unit, reg.routing === 'auto', reg.routingNote));
+  run.journal.record(
+    c.number,
+    action,
+    'Status',
+    '',
+    reg.restored
+      ? HISTORY_VALUE.restored(c.status, c.unit)
+      : HISTORY_VALUE.recorded(c.status, c.unit, reg.routing === 'auto', reg.routingNote),
+  );
   run.journal.record(c.number, action, RESPONSE_KEY_FIELD, '', c.sourceKey);
   if (reg.problems.length) run.journal.error(LOG.formProblems(reg.problems), where, c.number, 'PERINGATAN');
 }
@@ -127,16 +142,33 @@ export function noteRegistration(run: Run, reg: Registration, where: string, byR
 export const RESPONSE_KEY_FIELD = 'Kunci Respons';
 
 /** History names a change by the register's header (changes are to the register record). */
-const HEADER_OF: Record<string, string> = { ...Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, c.header])), officerStatus: 'Status' };
+const HEADER_OF: Record<string, string> = {
+  ...Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, c.header])),
+  officerStatus: 'Status',
+};
 
 /** History rows for the changes of one transition (edits and reconcile). */
 export function recordChanges(run: Run, result: TransitionResult, action: string, user: string): void {
   for (const ch of result.changes) {
     if (ch.key === 'updatedAt') continue;
-    run.journal.record(result.complaint.number, action, HEADER_OF[ch.key] ?? ch.key, ch.oldValue, ch.newValue, user || UNKNOWN_USER);
+    run.journal.record(
+      result.complaint.number,
+      action,
+      HEADER_OF[ch.key] ?? ch.key,
+      ch.oldValue,
+      ch.newValue,
+      user || UNKNOWN_USER,
+    );
   }
   for (const r of result.refusals) {
-    run.journal.record(result.complaint.number, ACTION.refused, HEADER_OF[r.key] ?? r.key, r.typed, r.message, user || UNKNOWN_USER);
+    run.journal.record(
+      result.complaint.number,
+      ACTION.refused,
+      HEADER_OF[r.key] ?? r.key,
+      r.typed,
+      r.message,
+      user || UNKNOWN_USER,
+    );
     run.journal.error(LOG.refused(user, r.message), LOG.typed(r.typed), result.complaint.number, 'PERINGATAN');
   }
 }
@@ -146,11 +178,24 @@ export function recordChanges(run: Run, result: TransitionResult, action: string
  * DESIGN §14) through the same core decision as the form: numbered, routed, flagged, with the
  * history and the counter applied to the run. The caller writes the complaint.
  */
-export function registerAnswers(run: Run, answers: Answers, submittedAt: Date, respondent: string, key: string, where: string): Complaint {
+export function registerAnswers(
+  run: Run,
+  answers: Answers,
+  submittedAt: Date,
+  respondent: string,
+  key: string,
+  where: string,
+): Complaint {
   const reg = decideRegistration({
-    response: { tab: where, row: 0, submittedAt, respondent, answers }, key,
-    units: run.config.units, calendar: run.calendar, stepDays: run.config.stepDays, now: run.now,
-    counter: (year) => counterOf(run, year), yearOf, trackingUrlOf: (n) => trackingLinkFor(run, n),
+    response: { tab: where, row: 0, submittedAt, respondent, answers },
+    key,
+    units: run.config.units,
+    calendar: run.calendar,
+    stepDays: run.config.stepDays,
+    now: run.now,
+    counter: (year) => counterOf(run, year),
+    yearOf,
+    trackingUrlOf: (n) => trackingLinkFor(run, n),
   });
   noteRegistration(run, reg, where, false);
   return reg.complaint;

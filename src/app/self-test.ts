@@ -37,7 +37,8 @@ export function selfTest(): SelfTestReport {
   const state = ScriptState.load();
   const scratch = openScratchTab(ss);
   const ctx: ProbeContext = {
-    ss, scratch,
+    ss,
+    scratch,
     me: effectiveUserEmail().toLowerCase(),
     formId: layoutOf(state).formId,
     state,

@@ -17,14 +17,40 @@ import { cellText } from '../core/sanitize';
 import { cachedConfig, refreshConfig } from '../gas/config-store';
 import { ensureForm, waitForResponsesTab } from '../gas/form';
 import {
-  TabReport, appendMissingKeys, columnFormat, dropdown, ensureTimeZone, headerIndex, protectTab, protectionAccount, removeBlankTabs, seedTab,
-  sheetIds, statusColours, typedTab,
+  TabReport,
+  appendMissingKeys,
+  columnFormat,
+  dropdown,
+  ensureTimeZone,
+  headerIndex,
+  protectTab,
+  protectionAccount,
+  removeBlankTabs,
+  seedTab,
+  sheetIds,
+  statusColours,
+  typedTab,
 } from '../gas/sheet-setup';
-import { SETUP_CONTINUE_AFTER_MS, SETUP_PHASES, UNTIMED_PHASE_MS, SetupPhase, budgetOf, isSetupPhase, phaseAfter, shouldHandOver } from '../core/setup-phases';
+import {
+  SETUP_CONTINUE_AFTER_MS,
+  SETUP_PHASES,
+  UNTIMED_PHASE_MS,
+  SetupPhase,
+  budgetOf,
+  isSetupPhase,
+  phaseAfter,
+  shouldHandOver,
+} from '../core/setup-phases';
 import { SETUP_PHASE_TEXT } from '../core/labels/setup-phases';
 import {
-  SETUP_BUDGET_KEY, SETUP_PHASE_TIMES_KEY, SETUP_PROGRESS_KEY, activeSpreadsheet, clearSetupProgress, effectiveUserEmail,
-  removeSetupContinuations, scheduleSetupContinuation,
+  SETUP_BUDGET_KEY,
+  SETUP_PHASE_TIMES_KEY,
+  SETUP_PROGRESS_KEY,
+  activeSpreadsheet,
+  clearSetupProgress,
+  effectiveUserEmail,
+  removeSetupContinuations,
+  scheduleSetupContinuation,
 } from '../gas/setup-phases';
 import { tryScriptLock, waitScriptLock } from '../gas/lock';
 import type { Complaint } from '../core/complaint';
@@ -85,13 +111,29 @@ function noteTab(report: SetupReport, name: string, tab: TabReport): TabReport {
 }
 
 /** Creates or upgrades a tab from its column definitions; its time columns shown as WIB dates. */
-function tabFor(ss: Spreadsheet, name: string, columns: readonly { header: string; kind: string; width?: number }[], report: SetupReport): TabReport {
+function tabFor(
+  ss: Spreadsheet,
+  name: string,
+  columns: readonly { header: string; kind: string; width?: number }[],
+  report: SetupReport,
+): TabReport {
   return noteTab(report, name, typedTab(ss, name, columns, DATE_FORMAT));
 }
 
 /** A config tab seeded when empty (`Unit`, `Hari Libur`). */
-function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], rows: unknown[][], report: SetupReport): TabReport {
-  const tab = seedTab(ss, name, headers, rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]]))));
+function seedRows(
+  ss: Spreadsheet,
+  name: string,
+  headers: readonly string[],
+  rows: unknown[][],
+  report: SetupReport,
+): TabReport {
+  const tab = seedTab(
+    ss,
+    name,
+    headers,
+    rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]]))),
+  );
   if (tab.created) report.createdTabs.push(name);
   if (tab.seeded) report.seeded.push(SETUP_TEXT.seededRows(name, tab.seeded));
   return tab;
@@ -100,7 +142,11 @@ function seedRows(ss: Spreadsheet, name: string, headers: readonly string[], row
 /** `Pengaturan`: every setting key the tab lacks is added with its default and description. */
 function seedSettings(ss: Spreadsheet, report: SetupReport): void {
   const [keyHeader, valueHeader, descriptionHeader] = SETTINGS_HEADERS;
-  const rows = SETTINGS.map((s) => ({ [keyHeader]: s.key, [valueHeader]: cellText(s.value), [descriptionHeader]: cellText(s.description) }));
+  const rows = SETTINGS.map((s) => ({
+    [keyHeader]: s.key,
+    [valueHeader]: cellText(s.value),
+    [descriptionHeader]: cellText(s.description),
+  }));
   const tab = appendMissingKeys(ss, TAB.settings, SETTINGS_HEADERS, [220, 320, 520], keyHeader, rows);
   if (tab.created) report.createdTabs.push(TAB.settings);
   if (tab.seeded) report.seeded.push(SETUP_TEXT.seededKeys(TAB.settings, tab.seeded));
@@ -138,9 +184,21 @@ function setTimeZone(ctx: SetupContext): void {
 function setupConfigTabs(ctx: SetupContext): void {
   const { ss, report } = ctx;
   setTimeZone(ctx);
-  seedRows(ss, TAB.units, UNIT_HEADERS, DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(', '), u.head, u.keywords.join(', '), 'Ya']), report);
+  seedRows(
+    ss,
+    TAB.units,
+    UNIT_HEADERS,
+    DEFAULT_UNITS.map((u) => [u.name, u.kind, u.tab, u.pics.join(', '), u.head, u.keywords.join(', '), 'Ya']),
+    report,
+  );
   seedSettings(ss, report);
-  const holidays = seedRows(ss, TAB.holidays, HOLIDAY_HEADERS, SHIPPED_HOLIDAYS.map((h) => [h.date, h.name, h.kind, SHIPPED_HOLIDAY_SOURCE]), report);
+  const holidays = seedRows(
+    ss,
+    TAB.holidays,
+    HOLIDAY_HEADERS,
+    SHIPPED_HOLIDAYS.map((h) => [h.date, h.name, h.kind, SHIPPED_HOLIDAY_SOURCE]),
+    report,
+  );
   columnFormat(holidays.sheet, holidays.index.get(HOLIDAY_HEADERS[0])!, 'yyyy-mm-dd');
   ctx.config = refreshConfig(ss, ctx.state);
   report.problems.push(...ctx.config.problems);
@@ -155,7 +213,12 @@ function columnIndex(tab: TabReport, columns: readonly { key: string; header: st
 function setupRegister(ctx: SetupContext): void {
   const register = tabFor(ctx.ss, TAB.register, REGISTER_COLUMNS, ctx.report);
   const col = columnIndex(register, REGISTER_COLUMNS);
-  dropdown(register.sheet, col('unit'), activeUnits(ctx.config).map((u) => u.name), DROPDOWN_HELP.unit);
+  dropdown(
+    register.sheet,
+    col('unit'),
+    activeUnits(ctx.config).map((u) => u.name),
+    DROPDOWN_HELP.unit,
+  );
   dropdown(register.sheet, col('status'), ALL_STATUSES, DROPDOWN_HELP.status);
   dropdown(register.sheet, col('category'), ctx.config.categories, DROPDOWN_HELP.category);
   statusColours(register.sheet, register.index.size, col('status'), col('stepDue'), [STATUS.answered, STATUS.closed]);
@@ -172,20 +235,41 @@ function setupUnitTabs(ctx: SetupContext): void {
     const tab = tabFor(ctx.ss, unit.tab, UNIT_COLUMNS, ctx.report);
     const col = columnIndex(tab, UNIT_COLUMNS);
     dropdown(tab.sheet, col('officerStatus'), OFFICER_CHOICES, DROPDOWN_HELP.officerStatus);
-    statusColours(tab.sheet, tab.index.size, col('officerStatus'), col('stepDue'), ['Selesai', STATUS.answered, STATUS.closed]);
+    statusColours(tab.sheet, tab.index.size, col('officerStatus'), col('stepDue'), [
+      'Selesai',
+      STATUS.answered,
+      STATUS.closed,
+    ]);
     ctx.report.unitTabs++;
   }
 }
 
-const SYSTEM_TABS = [[TAB.history, HISTORY_HEADERS], [TAB.outbox, OUTBOX_HEADERS], [TAB.errors, ERROR_HEADERS], [TAB.dashboard, DASHBOARD_HEADERS], [TRACKING_TAB, RATING_HEADERS]] as const;
+const SYSTEM_TABS = [
+  [TAB.history, HISTORY_HEADERS],
+  [TAB.outbox, OUTBOX_HEADERS],
+  [TAB.errors, ERROR_HEADERS],
+  [TAB.dashboard, DASHBOARD_HEADERS],
+  [TRACKING_TAB, RATING_HEADERS],
+] as const;
 
 function setupSystemTabs(ctx: SetupContext): void {
   for (const [name, headers] of SYSTEM_TABS) {
-    tabFor(ctx.ss, name, headers.map((header) => ({ header, kind: SYSTEM_TIME_COLUMNS[name]?.includes(header) ? 'date' : 'text' })), ctx.report);
+    tabFor(
+      ctx.ss,
+      name,
+      headers.map((header) => ({ header, kind: SYSTEM_TIME_COLUMNS[name]?.includes(header) ? 'date' : 'text' })),
+      ctx.report,
+    );
   }
   // `Kotak Masuk`, where captured posts wait for the admin's triage (DESIGN §14).
   const inbox = tabFor(ctx.ss, INBOX_TAB, INBOX_COLUMNS, ctx.report);
-  prepareInbox(inbox.sheet, inbox.index, ctx.config.categories, activeUnits(ctx.config).map((u) => u.name), ctx.config.admins);
+  prepareInbox(
+    inbox.sheet,
+    inbox.index,
+    ctx.config.categories,
+    activeUnits(ctx.config).map((u) => u.name),
+    ctx.config.admins,
+  );
   ctx.report.channels = Object.keys(readCredentials(ctx.state));
 }
 
@@ -196,16 +280,30 @@ function setupSystemTabs(ctx: SetupContext): void {
 function setupProtections(ctx: SetupContext): void {
   const { ss, config, unprotected } = ctx;
   const account = protectionAccount();
-  const protect = (name: string, columns: readonly { key: string; header: string }[], editable: string[], editors: string[]) => {
+  const protect = (
+    name: string,
+    columns: readonly { key: string; header: string }[],
+    editable: string[],
+    editors: string[],
+  ) => {
     const sheet = ss.getSheetByName(name);
     if (!sheet) return;
     const index = editable.length ? headerIndex(sheet) : new Map<string, number>();
-    const cols = columns.filter((c) => editable.includes(c.key)).map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
+    const cols = columns
+      .filter((c) => editable.includes(c.key))
+      .map((c) => index.get(c.header))
+      .filter((i): i is number => i !== undefined);
     unprotected.push(...protectTab(sheet, name, cols, editors, account));
   };
-  protect(TAB.register, REGISTER_COLUMNS, REGISTER_COLUMNS.filter((c) => c.editor === 'admin').map((c) => c.key), config.admins);
+  protect(
+    TAB.register,
+    REGISTER_COLUMNS,
+    REGISTER_COLUMNS.filter((c) => c.editor === 'admin').map((c) => c.key),
+    config.admins,
+  );
   const officerKeys = UNIT_COLUMNS.filter((c) => c.editor === 'officer').map((c) => c.key);
-  for (const unit of activeUnits(config)) protect(unit.tab, UNIT_COLUMNS, officerKeys, [...unit.pics, ...config.admins]);
+  for (const unit of activeUnits(config))
+    protect(unit.tab, UNIT_COLUMNS, officerKeys, [...unit.pics, ...config.admins]);
   for (const name of [...SYSTEM_TABS.map(([n]) => n), TAB.units, TAB.settings, TAB.holidays]) protect(name, [], [], []);
   if (unprotected.length) ctx.report.problems.push(SETUP_TEXT.protectionsNotInEffect(unprotected));
 }
@@ -239,7 +337,11 @@ function removeBlankFirstTab(ss: Spreadsheet, layout: Layout, report: SetupRepor
 function setupTriggers(ctx: SetupContext): void {
   const { ss, state, config } = ctx;
   const previousHour = state.get('trigger.dailyHour');
-  ctx.report.triggers = ensureTriggers(ss, config.reminderHour, previousHour === undefined ? null : Number(previousHour)).created;
+  ctx.report.triggers = ensureTriggers(
+    ss,
+    config.reminderHour,
+    previousHour === undefined ? null : Number(previousHour),
+  ).created;
   state.set('trigger.dailyHour', String(config.reminderHour));
   ensureTrackingSecret(state);
   state.save();
@@ -307,7 +409,12 @@ function runPhases(ctx: SetupContext, from: SetupPhase, startedAt: number): Setu
 /** Ends an execution of setup: hands over to a one-off trigger, or records that setup is complete. */
 function endExecution(ctx: SetupContext, next: SetupPhase | null): void {
   ctx.report.continuesWith = next;
-  if (next) ctx.state.setJson(SETUP_PROGRESS_KEY, { next, report: ctx.report, unprotected: ctx.unprotected } satisfies SetupProgress);
+  if (next)
+    ctx.state.setJson(SETUP_PROGRESS_KEY, {
+      next,
+      report: ctx.report,
+      unprotected: ctx.unprotected,
+    } satisfies SetupProgress);
   if (ctx.run) finish(ctx.run);
   else ctx.state.save();
   if (next) scheduleSetupContinuation(SETUP_CONTINUE_AFTER_MS);
@@ -318,14 +425,34 @@ function endExecution(ctx: SetupContext, next: SetupPhase | null): void {
 function contextOf(ss: Spreadsheet, state: ScriptState, report: SetupReport, unprotected: string[]): SetupContext {
   let config: AppConfig | undefined;
   return {
-    ss, state, report, unprotected, run: null,
-    get config() { return (config ??= cachedConfig(ss, state)); },
-    set config(value: AppConfig) { config = value; },
+    ss,
+    state,
+    report,
+    unprotected,
+    run: null,
+    get config() {
+      return (config ??= cachedConfig(ss, state));
+    },
+    set config(value: AppConfig) {
+      config = value;
+    },
   };
 }
 
 function newReport(): SetupReport {
-  return { createdTabs: [], addedHeaders: [], seeded: [], form: '', triggers: [], unitTabs: 0, timeZoneFrom: null, formState: '', problems: [], phases: [], continuesWith: null };
+  return {
+    createdTabs: [],
+    addedHeaders: [],
+    seeded: [],
+    form: '',
+    triggers: [],
+    unitTabs: 0,
+    timeZoneFrom: null,
+    formState: '',
+    problems: [],
+    phases: [],
+    continuesWith: null,
+  };
 }
 
 /** A setup from the first phase; a continuation still pending is superseded. */
@@ -373,7 +500,11 @@ function syncForm(ss: Spreadsheet, layout: Layout, config: AppConfig, report: Se
   });
   const formChanges = [...form.addedItems, ...form.updatedChoices.map(SETUP_TEXT.formChoices)];
   if (form.fixed.length) formChanges.push(SETUP_TEXT.formFixed(form.fixed));
-  report.form = form.created ? SETUP_TEXT.formCreated(form.form.getPublishedUrl()) : formChanges.length ? SETUP_TEXT.formUpdated(formChanges) : SETUP_TEXT.formUpToDate;
+  report.form = form.created
+    ? SETUP_TEXT.formCreated(form.form.getPublishedUrl())
+    : formChanges.length
+      ? SETUP_TEXT.formUpdated(formChanges)
+      : SETUP_TEXT.formUpToDate;
   const responses = waitForResponsesTab(ss, form.form);
   layout.formId = form.form.getId();
   if (responses) {
@@ -407,7 +538,8 @@ export function setupSpreadsheet(): SetupReport {
   return guard('Siapkan', () => {
     const report = setup();
     try {
-      if (report.continuesWith) showAlert(SETUP_PHASE_TEXT.dialogTitle, SETUP_PHASE_TEXT.continuing(report.phases, report.continuesWith));
+      if (report.continuesWith)
+        showAlert(SETUP_PHASE_TEXT.dialogTitle, SETUP_PHASE_TEXT.continuing(report.phases, report.continuesWith));
       else showAlert(SETUP_TEXT.dialogTitle, summaryText(report));
     } catch {
       // Run from the script editor or a trigger: no dialog, the summary is in Riwayat.

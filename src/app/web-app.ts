@@ -27,8 +27,17 @@ import { RATING_MAX_CHANGES, canRate, nextRating, parseScore, sanitiseComment } 
 import { Journal } from '../gas/journal';
 import { ScriptState } from '../gas/state';
 import {
-  RatingTable, TRACKING_SECRET_KEY, cachePage, cachedPage, findComplaint, forgetPage, newTrackingSecret, pageCacheKey,
-  trackingCodeOf, webAppUrl, writeTrackingLinks,
+  RatingTable,
+  TRACKING_SECRET_KEY,
+  cachePage,
+  cachedPage,
+  findComplaint,
+  forgetPage,
+  newTrackingSecret,
+  pageCacheKey,
+  trackingCodeOf,
+  webAppUrl,
+  writeTrackingLinks,
 } from '../gas/tracking';
 import { htmlPage, showAlert } from '../gas/ui';
 import { cachedConfig } from '../gas/config-store';
@@ -103,7 +112,10 @@ function statusPage(e: WebEvent | undefined): HtmlOutput {
   const c = findComplaint(ss, req.match.number);
   if (!c) return notFound(req);
   const rating = RatingTable.read(ss).byNumber.get(c.number);
-  const html = trackingPageHtml(trackingViewOf(c, rating, new Date()), { actionUrl: req.actionUrl, code: req.match.code });
+  const html = trackingPageHtml(trackingViewOf(c, rating, new Date()), {
+    actionUrl: req.actionUrl,
+    code: req.match.code,
+  });
   cachePage(key, html);
   return output(html, `${c.number} — ${PAGE.title}`);
 }
@@ -117,7 +129,10 @@ function rate(e: WebEvent | undefined): HtmlOutput {
   const now = new Date();
   const page = (notice: Notice, table?: RatingTable): HtmlOutput => {
     const rating = (table ?? RatingTable.read(ss)).byNumber.get(c.number);
-    return output(trackingPageHtml(trackingViewOf(c, rating, now), { actionUrl: req.actionUrl, code: req.match!.code, notice }), `${c.number} — ${PAGE.title}`);
+    return output(
+      trackingPageHtml(trackingViewOf(c, rating, now), { actionUrl: req.actionUrl, code: req.match!.code, notice }),
+      `${c.number} — ${PAGE.title}`,
+    );
   };
   if (!canRate(c)) return page('notYet');
   const score = parseScore(param(e, 'nilai'));
@@ -136,7 +151,8 @@ function rate(e: WebEvent | undefined): HtmlOutput {
       const action = previous ? TRACKING_HISTORY.rerated : TRACKING_HISTORY.rated;
       table.put(nextRating(previous, c.number, score, comment, now));
       journal.record(c.number, action, TRACKING_HISTORY.scoreField, previous?.score ?? '', score);
-      if ((previous?.comment ?? '') !== comment) journal.record(c.number, action, TRACKING_HISTORY.commentField, previous?.comment ?? '', comment);
+      if ((previous?.comment ?? '') !== comment)
+        journal.record(c.number, action, TRACKING_HISTORY.commentField, previous?.comment ?? '', comment);
       journal.flush(ss);
       forgetPage(cacheKeyOf(req.match));
     }
@@ -168,7 +184,13 @@ export function menuRotateTrackingCode(): void {
     const run = startRun(TRACKING_MENU.rotate, { user: activeUserEmail() });
     run.state.set(TRACKING_SECRET_KEY, newTrackingSecret());
     const { written: rewritten, base } = writeTrackingLinks(run, true);
-    run.journal.record('', TRACKING_HISTORY.rotated, REGISTER_COLUMNS.find((col) => col.key === 'trackingUrl')!.header, '', TRACKING_HISTORY.rotatedValue(rewritten));
+    run.journal.record(
+      '',
+      TRACKING_HISTORY.rotated,
+      REGISTER_COLUMNS.find((col) => col.key === 'trackingUrl')!.header,
+      '',
+      TRACKING_HISTORY.rotatedValue(rewritten),
+    );
     if (!base) run.journal.error(TRACKING_DIALOG.noUrl, TAB.settings, '', 'PERINGATAN');
     finish(run);
     lock.release();

@@ -6,7 +6,16 @@
 import { asText } from './values';
 import { cellText } from './sanitize';
 
-export const HISTORY_HEADERS = ['Waktu', 'Pengguna', 'No. Pengaduan', 'Tindakan', 'Kolom', 'Nilai Lama', 'Nilai Baru', 'Sumber'];
+export const HISTORY_HEADERS = [
+  'Waktu',
+  'Pengguna',
+  'No. Pengaduan',
+  'Tindakan',
+  'Kolom',
+  'Nilai Lama',
+  'Nilai Baru',
+  'Sumber',
+];
 export const ERROR_HEADERS = ['Waktu', 'Tingkat', 'Sumber', 'No. Pengaduan', 'Pesan', 'Rincian'];
 
 export interface HistoryEntry {
@@ -34,8 +43,16 @@ export interface ErrorEntry {
 const clip = (s: string) => (s.length > 45000 ? `${s.slice(0, 45000)}…` : s);
 
 export function historyRow(e: HistoryEntry): unknown[] {
-  return [e.at, cellText(e.user), cellText(e.number), cellText(e.action), cellText(e.field),
-    cellText(clip(asText(e.oldValue))), cellText(clip(asText(e.newValue))), cellText(e.source)];
+  return [
+    e.at,
+    cellText(e.user),
+    cellText(e.number),
+    cellText(e.action),
+    cellText(e.field),
+    cellText(clip(asText(e.oldValue))),
+    cellText(clip(asText(e.newValue))),
+    cellText(e.source),
+  ];
 }
 
 export function errorRow(e: ErrorEntry): unknown[] {

@@ -59,15 +59,15 @@ export function timeOfDayMs(value: string, context: string): number {
 export function spanOfHours(hours: DayHours, context: string): Span {
   const open = timeOfDayMs(hours.open, context);
   const close = timeOfDayMs(hours.close, context);
-  if (!(open < close)) throw new Error(`calendar: opening ${hours.open} is not before closing ${hours.close} in ${context}`);
+  if (!(open < close))
+    throw new Error(`calendar: opening ${hours.open} is not before closing ${hours.close} in ${context}`);
   return { open, close };
 }
 
 /** ISO weekday of a day number (1970-01-01 was a Thursday). */
 export function isoWeekdayOfDay(day: number): IsoWeekday {
-  return ((((day + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
-
 
 export function checkDate(d: Date, what: string): number {
   // Not `instanceof Date`: Dates made by the Apps Script services (or the emulator's host realm)

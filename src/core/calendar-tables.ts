@@ -107,7 +107,10 @@ export class WorkingDays {
   private readonly workIdx: Int32Array;
   private readonly nWork: number;
 
-  constructor(private readonly rules: DayRules, years: { from: number; to: number }) {
+  constructor(
+    private readonly rules: DayRules,
+    years: { from: number; to: number },
+  ) {
     const t = buildTables(rules, years);
     this.base = t.base;
     this.len = t.len;
@@ -142,7 +145,8 @@ export class WorkingDays {
       if (k < this.nWork) return this.base + this.workIdx[k];
     }
     for (let d = day + 1, run = 0; ; d++, run++) {
-      if (run > MAX_NON_WORKING_RUN) throw new Error(`calendar: no working day within ${run} days after ${dateKeyOfDay(day)}`);
+      if (run > MAX_NON_WORKING_RUN)
+        throw new Error(`calendar: no working day within ${run} days after ${dateKeyOfDay(day)}`);
       if (this.openOf(d) >= 0) return d;
     }
   }
@@ -247,7 +251,11 @@ export class WorkingDays {
     const da = Math.floor(la / DAY_MS);
     const db = Math.floor(lb / DAY_MS);
     if (da === db) return this.dayFraction(da, la - da * DAY_MS, lb - db * DAY_MS);
-    return this.dayFraction(da, la - da * DAY_MS, DAY_MS) + this.countWorkingDays(da + 1, db) + this.dayFraction(db, 0, lb - db * DAY_MS);
+    return (
+      this.dayFraction(da, la - da * DAY_MS, DAY_MS) +
+      this.countWorkingDays(da + 1, db) +
+      this.dayFraction(db, 0, lb - db * DAY_MS)
+    );
   }
 
   /** The largest k ≥ 0 with addWorkingDays(due, k) ≤ now, on local ms (lDue < lNow). */

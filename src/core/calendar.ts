@@ -27,7 +27,18 @@ import { SHIPPED_HOLIDAYS } from './holidays';
 import { HOLIDAY_KIND } from './labels/holidays';
 
 export type { Holiday, HolidayKind } from './holidays';
-import { DAY_MS, MINUTE_MS, Span, ZoneClock, checkDate, dateKeyOfDay, dayNumberOf, spanOfHours, timeOfDayMs, zoneClock } from './calendar-days';
+import {
+  DAY_MS,
+  MINUTE_MS,
+  Span,
+  ZoneClock,
+  checkDate,
+  dateKeyOfDay,
+  dayNumberOf,
+  spanOfHours,
+  timeOfDayMs,
+  zoneClock,
+} from './calendar-days';
 import { DayException, DayRules, WorkingDays } from './calendar-tables';
 export { dateKeyOfDay, dayNumberOf } from './calendar-days';
 
@@ -92,7 +103,13 @@ const OFFICE: DayHours = { open: '08:00', close: '16:00' };
 
 /** DESIGN §6 default: Monday–Friday 08:00–16:00. */
 export const DEFAULT_WEEKLY_HOURS: Readonly<Record<IsoWeekday, DayHours | null>> = Object.freeze({
-  1: OFFICE, 2: OFFICE, 3: OFFICE, 4: OFFICE, 5: OFFICE, 6: null, 7: null,
+  1: OFFICE,
+  2: OFFICE,
+  3: OFFICE,
+  4: OFFICE,
+  5: OFFICE,
+  6: null,
+  7: null,
 });
 
 export const DEFAULT_PRECOMPUTE_YEARS = Object.freeze({ from: 2020, to: 2060 });
@@ -100,7 +117,12 @@ export const DEFAULT_PRECOMPUTE_YEARS = Object.freeze({ from: 2020, to: 2060 });
 /** The Ramadan hours of DESIGN §6 (08:00–15:00 Mon–Thu, 08:00–15:30 Fri) for a date range. */
 export function ramadanHours(from: string, to: string, name = 'Jam kerja Ramadan'): HourException {
   const monThu: DayHours = { open: '08:00', close: '15:00' };
-  return { from, to, name, hours: { 1: monThu, 2: monThu, 3: monThu, 4: monThu, 5: { open: '08:00', close: '15:30' } } };
+  return {
+    from,
+    to,
+    name,
+    hours: { 1: monThu, 2: monThu, 3: monThu, 4: monThu, 5: { open: '08:00', close: '15:30' } },
+  };
 }
 
 export interface WorkCalendar {
@@ -178,7 +200,10 @@ export function createCalendar(config: Partial<CalendarConfig> = {}): WorkCalend
   return Object.freeze(calendar);
 }
 
-function checkedYears(years: { readonly from: number; readonly to: number }): { readonly from: number; readonly to: number } {
+function checkedYears(years: { readonly from: number; readonly to: number }): {
+  readonly from: number;
+  readonly to: number;
+} {
   if (!Number.isInteger(years.from) || !Number.isInteger(years.to) || years.to < years.from) {
     throw new Error(`calendar: invalid precomputeYears ${JSON.stringify(years)}`);
   }
@@ -213,7 +238,8 @@ function parseException(e: HourException, i: number): DayException {
   const hours = new Map<IsoWeekday, Span | null>();
   for (const [w, h] of Object.entries(e.hours ?? {})) {
     const wd = Number(w);
-    if (!Number.isInteger(wd) || wd < 1 || wd > 7) throw new Error(`calendar: ${context} has weekday ${w}; expected 1..7`);
+    if (!Number.isInteger(wd) || wd < 1 || wd > 7)
+      throw new Error(`calendar: ${context} has weekday ${w}; expected 1..7`);
     hours.set(wd as IsoWeekday, h ? spanOfHours(h, `${context}.hours[${w}]`) : null);
   }
   return { from, to, hours };
@@ -223,7 +249,10 @@ function parseException(e: HourException, i: number): DayException {
  * Holidays by day number, and the working dates: `Hari Libur` rows of kind 'Hari kerja' (their
  * weekday's hours) and the configured working dates (their own hours, winning over a row).
  */
-function indexHolidays(listed: readonly HolidayEntry[], dates: readonly WorkingDate[]): Pick<DayRules, 'holidaysByDay' | 'workingDates'> {
+function indexHolidays(
+  listed: readonly HolidayEntry[],
+  dates: readonly WorkingDate[],
+): Pick<DayRules, 'holidaysByDay' | 'workingDates'> {
   const holidaysByDay = new Map<number, HolidayEntry[]>();
   const workingDates = new Map<number, Span | null>();
   listed.forEach((h, i) => {
@@ -244,10 +273,24 @@ function indexHolidays(listed: readonly HolidayEntry[], dates: readonly WorkingD
 }
 
 function checkDays(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`calendar.addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`calendar.addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
 }
 
-type DayQueries = Pick<WorkCalendar, 'isWorkingDay' | 'isWorkingTime' | 'clockStart' | 'addWorkingDays' | 'addWorkingDaysMs' | 'nextWorkingDayStart' | 'workingHoursOn' | 'holidaysOn' | 'holidays' | 'dateKey' | 'at'>;
+type DayQueries = Pick<
+  WorkCalendar,
+  | 'isWorkingDay'
+  | 'isWorkingTime'
+  | 'clockStart'
+  | 'addWorkingDays'
+  | 'addWorkingDaysMs'
+  | 'nextWorkingDayStart'
+  | 'workingHoursOn'
+  | 'holidaysOn'
+  | 'holidays'
+  | 'dateKey'
+  | 'at'
+>;
 
 /** The queries about dates and instants: working or not, clock start, due times, hours, holidays. */
 function dayQueries(days: WorkingDays, rules: DayRules, zone: ZoneClock): DayQueries {
@@ -278,12 +321,14 @@ function dayQueries(days: WorkingDays, rules: DayRules, zone: ZoneClock): DayQue
     },
     holidaysOn(d) {
       const day = dayOf(d, 'holidaysOn');
-      return rules.workingDates.has(day) ? [] : rules.holidaysByDay.get(day) ?? [];
+      return rules.workingDates.has(day) ? [] : (rules.holidaysByDay.get(day) ?? []);
     },
     holidays(from, to) {
       const lo = from === undefined ? -Infinity : dayNumberOf(from, 'holidays(from)');
       const hi = to === undefined ? Infinity : dayNumberOf(to, 'holidays(to)');
-      const list = [...rules.holidaysByDay.keys()].filter((d) => d >= lo && d <= hi && !rules.workingDates.has(d)).sort((x, y) => x - y);
+      const list = [...rules.holidaysByDay.keys()]
+        .filter((d) => d >= lo && d <= hi && !rules.workingDates.has(d))
+        .sort((x, y) => x - y);
       return list.flatMap((d) => rules.holidaysByDay.get(d) ?? []);
     },
     dateKey: (d) => dateKeyOfDay(dayOf(d, 'dateKey')),
@@ -291,20 +336,33 @@ function dayQueries(days: WorkingDays, rules: DayRules, zone: ZoneClock): DayQue
   };
 }
 
-type DurationQueries = Pick<WorkCalendar, 'workingMinutesBetween' | 'workingMillisBetween' | 'workingDaysBetween' | 'workingDaysBetweenMs' | 'workingDaysOverdue' | 'workingDaysOverdueMs'>;
+type DurationQueries = Pick<
+  WorkCalendar,
+  | 'workingMinutesBetween'
+  | 'workingMillisBetween'
+  | 'workingDaysBetween'
+  | 'workingDaysBetweenMs'
+  | 'workingDaysOverdue'
+  | 'workingDaysOverdueMs'
+>;
 
 /** The queries about intervals: working time, working days, working days overdue. */
 function durationQueries(days: WorkingDays, zone: ZoneClock): DurationQueries {
-  const workingMillisBetween = (a: number, b: number): number => (b > a ? days.workingLocalMs(zone.toLocal(a), zone.toLocal(b)) : 0);
-  const workingDaysBetweenMs = (a: number, b: number): number => (b > a ? days.workingDaysLocal(zone.toLocal(a), zone.toLocal(b)) : 0);
-  const workingDaysOverdueMs = (due: number, now: number): number => (now > due ? days.workingDaysOverdueLocal(zone.toLocal(due), zone.toLocal(now)) : 0);
+  const workingMillisBetween = (a: number, b: number): number =>
+    b > a ? days.workingLocalMs(zone.toLocal(a), zone.toLocal(b)) : 0;
+  const workingDaysBetweenMs = (a: number, b: number): number =>
+    b > a ? days.workingDaysLocal(zone.toLocal(a), zone.toLocal(b)) : 0;
+  const workingDaysOverdueMs = (due: number, now: number): number =>
+    now > due ? days.workingDaysOverdueLocal(zone.toLocal(due), zone.toLocal(now)) : 0;
   return {
     workingMinutesBetween: (a, b) =>
       workingMillisBetween(checkDate(a, 'workingMinutesBetween'), checkDate(b, 'workingMinutesBetween')) / MINUTE_MS,
     workingMillisBetween,
-    workingDaysBetween: (a, b) => workingDaysBetweenMs(checkDate(a, 'workingDaysBetween'), checkDate(b, 'workingDaysBetween')),
+    workingDaysBetween: (a, b) =>
+      workingDaysBetweenMs(checkDate(a, 'workingDaysBetween'), checkDate(b, 'workingDaysBetween')),
     workingDaysBetweenMs,
-    workingDaysOverdue: (due, now) => workingDaysOverdueMs(checkDate(due, 'workingDaysOverdue'), checkDate(now, 'workingDaysOverdue')),
+    workingDaysOverdue: (due, now) =>
+      workingDaysOverdueMs(checkDate(due, 'workingDaysOverdue'), checkDate(now, 'workingDaysOverdue')),
     workingDaysOverdueMs,
   };
 }

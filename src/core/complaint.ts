@@ -32,11 +32,16 @@ export function isOpen(status: Status): boolean {
 /** The SOP step a complaint with this status is waiting on (DESIGN §1, §5); 0 when finished. */
 export function currentStep(status: Status): 0 | 2 | 3 | 4 | 5 {
   switch (status) {
-    case STATUS.new: return 2;
-    case STATUS.forwarded: return 3;
-    case STATUS.processing: return 4;
-    case STATUS.followedUp: return 5;
-    default: return 0;
+    case STATUS.new:
+      return 2;
+    case STATUS.forwarded:
+      return 3;
+    case STATUS.processing:
+      return 4;
+    case STATUS.followedUp:
+      return 5;
+    default:
+      return 0;
   }
 }
 
@@ -131,9 +136,23 @@ export const REGISTER_COLUMNS: Column<ComplaintKey>[] = [
 
 /** A unit tab: what the officer needs to see, then the officer's own columns. */
 export type UnitTabKey =
-  | 'number' | 'receivedAt' | 'channel' | 'postUrl' | 'text' | 'category' | 'initialResponse'
-  | 'forwardedAt' | 'stepDue' | 'timeliness' | 'officerStatus' | 'followUp' | 'officerNote'
-  | 'processedAt' | 'followedUpAt' | 'reply' | 'updatedAt';
+  | 'number'
+  | 'receivedAt'
+  | 'channel'
+  | 'postUrl'
+  | 'text'
+  | 'category'
+  | 'initialResponse'
+  | 'forwardedAt'
+  | 'stepDue'
+  | 'timeliness'
+  | 'officerStatus'
+  | 'followUp'
+  | 'officerNote'
+  | 'processedAt'
+  | 'followedUpAt'
+  | 'reply'
+  | 'updatedAt';
 
 export const UNIT_COLUMNS: Column<UnitTabKey>[] = [
   { key: 'number', header: 'No. Pengaduan', kind: text, editor: 'system', width: 120 },
@@ -159,36 +178,80 @@ export const UNIT_COLUMNS: Column<UnitTabKey>[] = [
 export function officerStatusOf(status: Status): string {
   switch (status) {
     case STATUS.new:
-    case STATUS.forwarded: return OFFICER_STATUS.forwarded;
-    case STATUS.processing: return OFFICER_STATUS.processing;
-    case STATUS.followedUp: return OFFICER_STATUS.done;
-    default: return status;
+    case STATUS.forwarded:
+      return OFFICER_STATUS.forwarded;
+    case STATUS.processing:
+      return OFFICER_STATUS.processing;
+    case STATUS.followedUp:
+      return OFFICER_STATUS.done;
+    default:
+      return status;
   }
 }
 
 /** The unit tab row for a complaint (officer columns carry the register's copy of their text). */
 export function unitRowOf(c: Complaint): Record<UnitTabKey, unknown> {
   return {
-    number: c.number, receivedAt: c.receivedAt, channel: c.channel, text: c.text, postUrl: c.postUrl,
-    category: c.category, initialResponse: c.initialResponse, forwardedAt: c.forwardedAt,
-    stepDue: c.stepDue, timeliness: c.timeliness, officerStatus: officerStatusOf(c.status),
-    followUp: c.followUp, officerNote: c.officerNote, processedAt: c.processedAt,
-    followedUpAt: c.followedUpAt, reply: c.reply, updatedAt: c.updatedAt,
+    number: c.number,
+    receivedAt: c.receivedAt,
+    channel: c.channel,
+    text: c.text,
+    postUrl: c.postUrl,
+    category: c.category,
+    initialResponse: c.initialResponse,
+    forwardedAt: c.forwardedAt,
+    stepDue: c.stepDue,
+    timeliness: c.timeliness,
+    officerStatus: officerStatusOf(c.status),
+    followUp: c.followUp,
+    officerNote: c.officerNote,
+    processedAt: c.processedAt,
+    followedUpAt: c.followedUpAt,
+    reply: c.reply,
+    updatedAt: c.updatedAt,
   };
 }
 
 export function emptyComplaint(number: string, recordedAt: Date): Complaint {
   return {
-    number, receivedAt: null, recordedAt, channel: '', reporter: '', postUrl: '', text: '', category: '',
-    unit: '', assignedUnit: '', status: STATUS.new, initialResponse: '', forwardedAt: null, reassignedAt: null,
-    processedAt: null, followedUpAt: null, followUp: '', officerNote: '', reply: '', replyUrl: '',
-    answeredAt: null, closeReason: '', closedAt: null, stepDue: null, overallDue: null, timeliness: '',
-    adminEmail: '', problem: '', sourceKey: '', updatedAt: recordedAt, trackingUrl: '',
+    number,
+    receivedAt: null,
+    recordedAt,
+    channel: '',
+    reporter: '',
+    postUrl: '',
+    text: '',
+    category: '',
+    unit: '',
+    assignedUnit: '',
+    status: STATUS.new,
+    initialResponse: '',
+    forwardedAt: null,
+    reassignedAt: null,
+    processedAt: null,
+    followedUpAt: null,
+    followUp: '',
+    officerNote: '',
+    reply: '',
+    replyUrl: '',
+    answeredAt: null,
+    closeReason: '',
+    closedAt: null,
+    stepDue: null,
+    overallDue: null,
+    timeliness: '',
+    adminEmail: '',
+    problem: '',
+    sourceKey: '',
+    updatedAt: recordedAt,
+    trackingUrl: '',
   };
 }
 
 /** The status implied by the stamps (the stamps are system columns; the status cell is typed in). */
-export function statusFromStamps(c: Pick<Complaint, 'forwardedAt' | 'processedAt' | 'followedUpAt' | 'answeredAt' | 'closedAt'>): Status {
+export function statusFromStamps(
+  c: Pick<Complaint, 'forwardedAt' | 'processedAt' | 'followedUpAt' | 'answeredAt' | 'closedAt'>,
+): Status {
   if (c.answeredAt) return STATUS.answered;
   if (c.closedAt) return STATUS.closed;
   if (c.followedUpAt) return STATUS.followedUp;

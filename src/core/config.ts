@@ -18,10 +18,26 @@ export interface UnitConfig {
   active: boolean;
 }
 
-export const UNIT_HEADERS = ['Nama Unit', 'Jenis', 'Nama Tab', 'Email PIC', 'Email Kepala', 'Kata Kunci', 'Aktif'] as const;
+export const UNIT_HEADERS = [
+  'Nama Unit',
+  'Jenis',
+  'Nama Tab',
+  'Email PIC',
+  'Email Kepala',
+  'Kata Kunci',
+  'Aktif',
+] as const;
 
 function unit(name: string, kind: string, slug: string, keywords: string[] = []): UnitConfig {
-  return { name, kind, tab: name, pics: [`pic.${slug}@example.org`], head: `kepala.${slug}@example.org`, keywords, active: true };
+  return {
+    name,
+    kind,
+    tab: name,
+    pics: [`pic.${slug}@example.org`],
+    head: `kepala.${slug}@example.org`,
+    keywords,
+    active: true,
+  };
 }
 
 /** DESIGN §7 default units, with example addresses and starting keywords for the operator to edit. */
@@ -31,13 +47,27 @@ export const DEFAULT_UNITS: UnitConfig[] = [
   unit('Bidang Pembinaan Kebudayaan', 'Bidang', 'pembinaan', ['pelatihan seni', 'komunitas budaya']),
   unit('Bidang Pelindungan Kebudayaan', 'Bidang', 'pelindungan', ['cagar budaya', 'bangunan bersejarah']),
   unit('Bidang Pemanfaatan Kebudayaan', 'Bidang', 'pemanfaatan', ['sewa gedung', 'pemanfaatan aset']),
-  unit('UP Museum Kesejarahan Jakarta', 'UKPD', 'kesejarahan', ['museum fatahillah', 'museum sejarah jakarta', 'kota tua', 'museum prasasti', 'museum joang']),
+  unit('UP Museum Kesejarahan Jakarta', 'UKPD', 'kesejarahan', [
+    'museum fatahillah',
+    'museum sejarah jakarta',
+    'kota tua',
+    'museum prasasti',
+    'museum joang',
+  ]),
   unit('UP Museum Kebaharian', 'UKPD', 'kebaharian', ['museum bahari', 'onrust', 'marunda']),
   unit('UP Museum Seni', 'UKPD', 'museum.seni', ['museum seni rupa', 'keramik', 'museum tekstil', 'museum wayang']),
   unit('UP Perkampungan Budaya Betawi', 'UKPD', 'pbb', ['setu babakan']),
-  unit('UP Gedung Pertunjukan Seni Budaya', 'UKPD', 'gpsb', ['gedung kesenian jakarta', 'gedung pertunjukan', 'wayang orang bharata']),
+  unit('UP Gedung Pertunjukan Seni Budaya', 'UKPD', 'gpsb', [
+    'gedung kesenian jakarta',
+    'gedung pertunjukan',
+    'wayang orang bharata',
+  ]),
   unit('Pusat Konservasi Cagar Budaya', 'UKPD', 'pkcb', ['konservasi', 'pemugaran']),
-  unit('UP Pusat Kesenian Jakarta Taman Ismail Marzuki', 'UKPD', 'tim', ['taman ismail marzuki', 'tim cikini', 'planetarium']),
+  unit('UP Pusat Kesenian Jakarta Taman Ismail Marzuki', 'UKPD', 'tim', [
+    'taman ismail marzuki',
+    'tim cikini',
+    'planetarium',
+  ]),
   unit('Suku Dinas Kebudayaan Jakarta Pusat', 'Sudin', 'sudin.jakpus', ['jakarta pusat']),
   unit('Suku Dinas Kebudayaan Jakarta Utara', 'Sudin', 'sudin.jakut', ['jakarta utara']),
   unit('Suku Dinas Kebudayaan Jakarta Barat', 'Sudin', 'sudin.jakbar', ['jakarta barat']),
@@ -59,9 +89,36 @@ export const DEFAULT_CATEGORIES = [
 
 /** Words that make a captured post a likely complaint (issue 15); the operator edits the list. */
 export const DEFAULT_COMPLAINT_KEYWORDS = [
-  'rusak', 'kotor', 'bau', 'tutup', 'kecewa', 'keluhan', 'mengeluh', 'komplain', 'lapor', 'tolong', 'parah', 'mahal',
-  'antre', 'antri', 'tidak bisa', 'gak bisa', 'nggak bisa', 'tidak ada', 'lambat', 'buruk', 'hilang', 'pungli', 'calo',
-  'penipuan', 'bocor', 'kapan', 'kenapa', 'mohon', 'tidak ramah', 'jutek',
+  'rusak',
+  'kotor',
+  'bau',
+  'tutup',
+  'kecewa',
+  'keluhan',
+  'mengeluh',
+  'komplain',
+  'lapor',
+  'tolong',
+  'parah',
+  'mahal',
+  'antre',
+  'antri',
+  'tidak bisa',
+  'gak bisa',
+  'nggak bisa',
+  'tidak ada',
+  'lambat',
+  'buruk',
+  'hilang',
+  'pungli',
+  'calo',
+  'penipuan',
+  'bocor',
+  'kapan',
+  'kenapa',
+  'mohon',
+  'tidak ramah',
+  'jutek',
 ];
 
 /** One row of `Pengaturan`: key, default value, description (what the operator reads). */
@@ -79,28 +136,75 @@ export const SETTINGS: SettingDef[] = [
   { key: 'jam_kerja_jumat', value: '08:00-16:00', description: 'Jam kerja hari Jumat.' },
   { key: 'jam_kerja_sabtu', value: '', description: 'Jam kerja hari Sabtu (kosong = libur).' },
   { key: 'jam_kerja_minggu', value: '', description: 'Jam kerja hari Minggu (kosong = libur).' },
-  { key: 'jam_kerja_khusus', value: '',
-    description: 'Jam kerja khusus pada rentang tanggal (mis. Ramadan), satu rentang per baris. Contoh: 2026-02-19..2026-03-19: senin-kamis 08:00-15:00; jumat 08:00-15:30' },
+  {
+    key: 'jam_kerja_khusus',
+    value: '',
+    description:
+      'Jam kerja khusus pada rentang tanggal (mis. Ramadan), satu rentang per baris. Contoh: 2026-02-19..2026-03-19: senin-kamis 08:00-15:00; jumat 08:00-15:30',
+  },
   { key: 'baku_mutu_langkah_1', value: '1', description: 'Baku mutu waktu langkah 1 (pencatatan), hari kerja.' },
-  { key: 'baku_mutu_langkah_2', value: '1', description: 'Baku mutu waktu langkah 2 (diteruskan ke unit), hari kerja.' },
+  {
+    key: 'baku_mutu_langkah_2',
+    value: '1',
+    description: 'Baku mutu waktu langkah 2 (diteruskan ke unit), hari kerja.',
+  },
   { key: 'baku_mutu_langkah_3', value: '1', description: 'Baku mutu waktu langkah 3 (diproses unit), hari kerja.' },
-  { key: 'baku_mutu_langkah_4', value: '1', description: 'Baku mutu waktu langkah 4 (hasil tindak lanjut), hari kerja.' },
-  { key: 'baku_mutu_langkah_5', value: '1', description: 'Baku mutu waktu langkah 5 (jawaban ke masyarakat), hari kerja.' },
+  {
+    key: 'baku_mutu_langkah_4',
+    value: '1',
+    description: 'Baku mutu waktu langkah 4 (hasil tindak lanjut), hari kerja.',
+  },
+  {
+    key: 'baku_mutu_langkah_5',
+    value: '1',
+    description: 'Baku mutu waktu langkah 5 (jawaban ke masyarakat), hari kerja.',
+  },
   { key: 'jam_pengingat', value: '8', description: 'Jam pengiriman pengingat harian (WIB, 0–23).' },
-  { key: 'eskalasi_kepala_hari', value: '1', description: 'Terlambat sekian hari kerja: tembusan ke kepala unit dan admin.' },
+  {
+    key: 'eskalasi_kepala_hari',
+    value: '1',
+    description: 'Terlambat sekian hari kerja: tembusan ke kepala unit dan admin.',
+  },
   { key: 'eskalasi_pimpinan_hari', value: '3', description: 'Terlambat sekian hari kerja: tembusan ke pimpinan.' },
-  { key: 'email_admin', value: 'admin.medsos@example.org', description: 'Email admin media sosial (pisahkan dengan koma).' },
-  { key: 'email_pimpinan', value: 'kadis@example.org, sekdis@example.org', description: 'Email pimpinan penerima ringkasan dan eskalasi (pisahkan dengan koma).' },
-  { key: 'kategori', value: DEFAULT_CATEGORIES.join(', '), description: 'Pilihan kategori pada formulir (pisahkan dengan koma).' },
-  { key: 'dasbor_spreadsheet_id', value: '', description: 'Opsional: ID spreadsheet terpisah untuk data dasbor (tanpa data pribadi).' },
+  {
+    key: 'email_admin',
+    value: 'admin.medsos@example.org',
+    description: 'Email admin media sosial (pisahkan dengan koma).',
+  },
+  {
+    key: 'email_pimpinan',
+    value: 'kadis@example.org, sekdis@example.org',
+    description: 'Email pimpinan penerima ringkasan dan eskalasi (pisahkan dengan koma).',
+  },
+  {
+    key: 'kategori',
+    value: DEFAULT_CATEGORIES.join(', '),
+    description: 'Pilihan kategori pada formulir (pisahkan dengan koma).',
+  },
+  {
+    key: 'dasbor_spreadsheet_id',
+    value: '',
+    description: 'Opsional: ID spreadsheet terpisah untuk data dasbor (tanpa data pribadi).',
+  },
   { key: 'dasbor_template_report_id', value: '', description: 'Opsional: ID laporan Looker Studio templat.' },
-  { key: 'url_pantau', value: '',
-    description: 'URL aplikasi web halaman pantau (berakhiran /exec, dari Deploy › Kelola deployment). Kosong = URL deployment aplikasi web ini; tanpa deployment kolom Tautan Pantau kosong.' },
+  {
+    key: 'url_pantau',
+    value: '',
+    description:
+      'URL aplikasi web halaman pantau (berakhiran /exec, dari Deploy › Kelola deployment). Kosong = URL deployment aplikasi web ini; tanpa deployment kolom Tautan Pantau kosong.',
+  },
   // Issue 15: channel capture (Kotak Masuk) and replies.
-  { key: 'kata_kunci_pengaduan', value: DEFAULT_COMPLAINT_KEYWORDS.join(', '),
-    description: 'Kata kunci penanda "kemungkinan pengaduan" di tab Kotak Masuk (pisahkan dengan koma).' },
-  { key: 'balasan_kanal', value: '',
-    description: 'Kanal yang boleh dibalas otomatis saat Kirim balasan dicentang (mis. Instagram, Facebook, Twitter/X, YouTube; kosong = tidak ada).' },
+  {
+    key: 'kata_kunci_pengaduan',
+    value: DEFAULT_COMPLAINT_KEYWORDS.join(', '),
+    description: 'Kata kunci penanda "kemungkinan pengaduan" di tab Kotak Masuk (pisahkan dengan koma).',
+  },
+  {
+    key: 'balasan_kanal',
+    value: '',
+    description:
+      'Kanal yang boleh dibalas otomatis saat Kirim balasan dicentang (mis. Instagram, Facebook, Twitter/X, YouTube; kosong = tidak ada).',
+  },
 ];
 
 export interface Hours {
@@ -172,10 +276,16 @@ function weekdayRange(spec: string): number[] | undefined {
 }
 
 /** "2026-02-19..2026-03-18: senin-kamis 08:00-15:00; jumat 08:00-15:30" (one per line). */
-export function parseHoursExceptions(value: string, base: (Hours | null)[]): { exceptions: HoursException[]; problems: string[] } {
+export function parseHoursExceptions(
+  value: string,
+  base: (Hours | null)[],
+): { exceptions: HoursException[]; problems: string[] } {
   const exceptions: HoursException[] = [];
   const problems: string[] = [];
-  for (const line of value.split(/\n+/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of value
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const m = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*:\s*(.+)$/.exec(line);
     if (!m || !isCalendarDate(m[1]) || !isCalendarDate(m[2]) || m[1] > m[2]) {
       problems.push(CONFIG_PROBLEM.exceptionUnreadableExample(line));
@@ -183,12 +293,18 @@ export function parseHoursExceptions(value: string, base: (Hours | null)[]): { e
     }
     const hours = base.slice();
     let ok = true;
-    for (const part of m[3].split(';').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of m[3]
+      .split(';')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       // Hours may be written with spaces around the dash, as in the weekday settings.
       const pm = /^([a-z][a-z\- ]*?)\s+(\d.*|-|libur)$/i.exec(part);
       const days = pm ? weekdayRange(pm[1]) : undefined;
       const h = pm ? parseHours(pm[2]) : undefined;
-      if (!days || h === undefined) { ok = false; break; }
+      if (!days || h === undefined) {
+        ok = false;
+        break;
+      }
       for (const d of days) hours[d] = h;
     }
     if (ok) exceptions.push({ from: m[1], to: m[2], hours });
@@ -198,7 +314,10 @@ export function parseHoursExceptions(value: string, base: (Hours | null)[]): { e
 }
 
 export function splitList(value: unknown): string[] {
-  return String(value ?? '').split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean);
+  return String(value ?? '')
+    .split(/[,;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function isEmail(s: string): boolean {
@@ -213,10 +332,11 @@ function emails(value: unknown, label: string, problems: string[]): string[] {
 }
 
 function yes(value: unknown): boolean {
-  const v = String(value ?? '').trim().toLowerCase();
+  const v = String(value ?? '')
+    .trim()
+    .toLowerCase();
   return v === '' || v === 'ya' || v === 'true' || v === 'aktif' || v === 'y';
 }
-
 
 /** Whether 'yyyy-MM-dd' names a day that exists (not 2026-02-30). */
 function isCalendarDate(key: string): boolean {
@@ -290,7 +410,10 @@ export function parseConfig(tables: ConfigTables): AppConfig {
   tables.units.forEach((row, i) => {
     const name = normaliseText(row[0]);
     if (!name) return;
-    if (seen.has(name)) { problems.push(CONFIG_PROBLEM.duplicateUnit(i + 2, name)); return; }
+    if (seen.has(name)) {
+      problems.push(CONFIG_PROBLEM.duplicateUnit(i + 2, name));
+      return;
+    }
     seen.add(name);
     units.push({
       name,
@@ -307,8 +430,16 @@ export function parseConfig(tables: ConfigTables): AppConfig {
   tables.holidays.forEach((row, i) => {
     if (row.every((v) => String(v ?? '').trim() === '')) return;
     const date = dateKeyOf(row[0]);
-    if (!date) { problems.push(CONFIG_PROBLEM.badHolidayDate(i + 2, String(row[0]))); return; }
-    holidays.push({ date, name: normaliseText(row[1]), kind: normaliseText(row[2]) || HOLIDAY_KIND.local, source: normaliseText(row[3]) });
+    if (!date) {
+      problems.push(CONFIG_PROBLEM.badHolidayDate(i + 2, String(row[0])));
+      return;
+    }
+    holidays.push({
+      date,
+      name: normaliseText(row[1]),
+      kind: normaliseText(row[2]) || HOLIDAY_KIND.local,
+      source: normaliseText(row[3]),
+    });
   });
 
   return {
@@ -327,7 +458,9 @@ export function parseConfig(tables: ConfigTables): AppConfig {
     dashboardTemplateReportId: setting('dasbor_template_report_id').trim(),
     trackingUrl: trackingUrlOf(setting('url_pantau'), problems),
     complaintKeywords: splitList(setting('kata_kunci_pengaduan')).map((k) => k.toLowerCase()),
-    replyChannels: splitList(setting('balasan_kanal')).filter((c) => ['Instagram', 'Facebook', 'Twitter/X', 'YouTube'].includes(c)),
+    replyChannels: splitList(setting('balasan_kanal')).filter((c) =>
+      ['Instagram', 'Facebook', 'Twitter/X', 'YouTube'].includes(c),
+    ),
     problems,
   };
 }

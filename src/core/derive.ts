@@ -17,16 +17,20 @@ export const TIMELINESS: Record<SlaState, string> = {
 };
 
 export function slaOf(c: Complaint, calendar: WorkCalendar, stepDays: readonly number[], now: Date): ComplaintSla {
-  return computeSla({
-    receivedAt: c.receivedAt ?? c.recordedAt,
-    recordedAt: c.recordedAt,
-    forwardedAt: c.forwardedAt,
-    processedAt: c.processedAt,
-    followedUpAt: c.followedUpAt,
-    answeredAt: c.answeredAt,
-    closedAt: c.closedAt,
-    reassignedAt: c.reassignedAt,
-  }, calendar, { now, stepDays });
+  return computeSla(
+    {
+      receivedAt: c.receivedAt ?? c.recordedAt,
+      recordedAt: c.recordedAt,
+      forwardedAt: c.forwardedAt,
+      processedAt: c.processedAt,
+      followedUpAt: c.followedUpAt,
+      answeredAt: c.answeredAt,
+      closedAt: c.closedAt,
+      reassignedAt: c.reassignedAt,
+    },
+    calendar,
+    { now, stepDays },
+  );
 }
 
 /** The complaint with its derived columns recomputed at `now`. */

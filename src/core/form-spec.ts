@@ -13,14 +13,38 @@ export interface FormItemSpec {
 }
 
 export const FORM_ITEMS: FormItemSpec[] = [
-  { key: 'receivedAt', title: 'Waktu pengaduan disampaikan', kind: 'datetime', required: true, help: 'Waktu unggahan/komentar pengaduan muncul di media sosial (tidak boleh di masa depan).' },
+  {
+    key: 'receivedAt',
+    title: 'Waktu pengaduan disampaikan',
+    kind: 'datetime',
+    required: true,
+    help: 'Waktu unggahan/komentar pengaduan muncul di media sosial (tidak boleh di masa depan).',
+  },
   { key: 'channel', title: 'Kanal media sosial', kind: 'multipleChoice', required: true, help: '' },
   { key: 'reporter', title: 'Nama/akun pelapor', kind: 'text', required: true, help: 'Contoh: @warga_jakarta' },
-  { key: 'postUrl', title: 'Tautan unggahan/komentar', kind: 'text', required: false, help: 'Alamat lengkap yang diawali https://' },
+  {
+    key: 'postUrl',
+    title: 'Tautan unggahan/komentar',
+    kind: 'text',
+    required: false,
+    help: 'Alamat lengkap yang diawali https://',
+  },
   { key: 'text', title: 'Isi pengaduan', kind: 'paragraph', required: true, help: 'Salin isi pengaduan apa adanya.' },
   { key: 'category', title: 'Kategori', kind: 'list', required: true, help: '' },
-  { key: 'unit', title: 'Diteruskan ke', kind: 'list', required: true, help: 'Pilih "Tentukan otomatis" bila ragu; sistem memilih unit dari kata kunci, atau menunggu admin.' },
-  { key: 'initialResponse', title: 'Tanggapan awal admin', kind: 'paragraph', required: false, help: 'Balasan pertama admin kepada pelapor (jika ada).' },
+  {
+    key: 'unit',
+    title: 'Diteruskan ke',
+    kind: 'list',
+    required: true,
+    help: 'Pilih "Tentukan otomatis" bila ragu; sistem memilih unit dari kata kunci, atau menunggu admin.',
+  },
+  {
+    key: 'initialResponse',
+    title: 'Tanggapan awal admin',
+    kind: 'paragraph',
+    required: false,
+    help: 'Balasan pertama admin kepada pelapor (jika ada).',
+  },
 ];
 
 export const CHANNEL_CHOICES: string[] = [...CHANNELS];

@@ -11,8 +11,18 @@ import { clipToCell, isHttpUrl, normaliseText } from './sanitize';
 import { isDate } from './values';
 import { INTAKE_PROBLEM, ROUTING_NOTE } from './labels/messages';
 
-export type FormKey = 'receivedAt' | 'channel' | 'reporter' | 'postUrl' | 'text' | 'category' | 'unit' | 'initialResponse';
-export const FORM_KEYS: FormKey[] = ['receivedAt', 'channel', 'reporter', 'postUrl', 'text', 'category', 'unit', 'initialResponse'];
+export type FormKey =
+  'receivedAt' | 'channel' | 'reporter' | 'postUrl' | 'text' | 'category' | 'unit' | 'initialResponse';
+export const FORM_KEYS: FormKey[] = [
+  'receivedAt',
+  'channel',
+  'reporter',
+  'postUrl',
+  'text',
+  'category',
+  'unit',
+  'initialResponse',
+];
 
 export type Answers = Partial<Record<FormKey, unknown>>;
 
@@ -32,7 +42,6 @@ export interface IntakeResult {
   routing: 'chosen' | 'auto' | 'none';
   routingNote: string;
 }
-
 
 /** A response whose answers are all blank (Google sometimes delivers such events). */
 export function isBlankResponse(answers: Answers): boolean {
@@ -65,14 +74,16 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
       if (days > PLAUSIBLE_AGE_DAYS) problems.push(INTAKE_PROBLEM.receivedLongBefore(Math.floor(days)));
     }
   } else {
-    const blank = received === undefined || received === null || (typeof received === 'string' && received.trim() === '');
+    const blank =
+      received === undefined || received === null || (typeof received === 'string' && received.trim() === '');
     problems.push(blank ? INTAKE_PROBLEM.receivedBlank : INTAKE_PROBLEM.receivedUnreadable);
     c.receivedAt = submittedAt;
   }
 
   c.channel = normaliseText(answers.channel);
   if (!c.channel) problems.push(INTAKE_PROBLEM.channelBlank);
-  else if (!(CHANNELS as readonly string[]).includes(c.channel)) problems.push(INTAKE_PROBLEM.channelUnknown(c.channel));
+  else if (!(CHANNELS as readonly string[]).includes(c.channel))
+    problems.push(INTAKE_PROBLEM.channelUnknown(c.channel));
 
   c.reporter = clipToCell(normaliseText(answers.reporter), input.sourceLabel).text;
   if (!c.reporter) problems.push(INTAKE_PROBLEM.reporterBlank);
@@ -106,9 +117,7 @@ export function buildComplaint(input: IntakeInput): IntakeResult {
       routing = 'auto';
       routingNote = ROUTING_NOTE.auto(routed.keyword);
     } else {
-      routingNote = routed.reason === 'tie'
-        ? ROUTING_NOTE.tie(routed.candidates)
-        : ROUTING_NOTE.none;
+      routingNote = routed.reason === 'tie' ? ROUTING_NOTE.tie(routed.candidates) : ROUTING_NOTE.none;
     }
   }
 

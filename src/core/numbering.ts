@@ -26,7 +26,11 @@ export function highestSequences(numbers: Iterable<string>): Map<number, number>
  * Allocates the next number for `year`, given the counter kept by the system and the numbers in
  * the register (whichever is higher wins, so a lost counter never reuses a number).
  */
-export function nextComplaintNumber(year: number, counter: number, registerHighest: number): { number: string; sequence: number } {
+export function nextComplaintNumber(
+  year: number,
+  counter: number,
+  registerHighest: number,
+): { number: string; sequence: number } {
   // A counter read from an empty or damaged property is NaN; Math.max would then be NaN too.
   const known = (n: number) => (Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
   const sequence = Math.max(known(counter), known(registerHighest)) + 1;

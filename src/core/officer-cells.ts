@@ -12,7 +12,8 @@ import { isDate } from './values';
 export const OFFICER_KEYS = ['officerStatus', 'followUp', 'officerNote'] as const;
 
 const cell = (v: unknown): string => (isDate(v) ? v.toISOString() : String(v ?? '').trim());
-const tripletOf = (values: Partial<Record<UnitTabKey, unknown>>): string => OFFICER_KEYS.map((k) => cell(values[k])).join('\u0001');
+const tripletOf = (values: Partial<Record<UnitTabKey, unknown>>): string =>
+  OFFICER_KEYS.map((k) => cell(values[k])).join('\u0001');
 
 export interface TabRow {
   /** Data index in the tab. */

@@ -74,14 +74,19 @@ export interface KeyIndex {
   byIdentity: Map<string, string[]>;
 }
 
-export function indexKeys(complaints: Array<{ number: string; sourceKey: string; recordedAt: Date | null; adminEmail: string }>): KeyIndex {
+export function indexKeys(
+  complaints: Array<{ number: string; sourceKey: string; recordedAt: Date | null; adminEmail: string }>,
+): KeyIndex {
   const byKey = new Map<string, string>();
   const byIdentity = new Map<string, string[]>();
   for (const c of complaints) {
     if (!c.number) continue;
     const key = String(c.sourceKey ?? '').trim();
     // A first-version complaint (key R<row>) is known by its submission time and admin.
-    const identity = !key || isLegacyKey(key) ? identityKey(isDate(c.recordedAt) ? c.recordedAt : null, c.adminEmail ?? '') : identityOf(key);
+    const identity =
+      !key || isLegacyKey(key)
+        ? identityKey(isDate(c.recordedAt) ? c.recordedAt : null, c.adminEmail ?? '')
+        : identityOf(key);
     if (key && !isLegacyKey(key)) byKey.set(key, c.number);
     byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), c.number]);
   }
@@ -199,7 +204,9 @@ export function decideRegistration(input: RegistrationInput): Registration {
       followUp: work.followUp,
       officerNote: work.officerNote,
       reply: work.reply || complaint.reply,
-      status: STATUS_BY_OFFICER[work.status] ?? (work.followedUpAt ? STATUS.followedUp : work.processedAt ? STATUS.processing : STATUS.forwarded),
+      status:
+        STATUS_BY_OFFICER[work.status] ??
+        (work.followedUpAt ? STATUS.followedUp : work.processedAt ? STATUS.processing : STATUS.forwarded),
     };
   }
   return {

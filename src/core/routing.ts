@@ -11,8 +11,7 @@ export interface RoutableUnit {
 }
 
 export type RoutingResult =
-  | { unit: string; keyword: string }
-  | { unit: null; reason: 'no-match' | 'tie'; candidates: string[] };
+  { unit: string; keyword: string } | { unit: null; reason: 'no-match' | 'tie'; candidates: string[] };
 
 export function normaliseForMatch(value: string): string {
   return value

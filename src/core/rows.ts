@@ -11,7 +11,10 @@ import { isDate } from './values';
 export type ColumnIndex<K extends string> = Record<K, number>;
 
 export class MissingColumnsError extends Error {
-  constructor(readonly tab: string, readonly missing: string[]) {
+  constructor(
+    readonly tab: string,
+    readonly missing: string[],
+  ) {
     super(missingColumnsText(tab, missing));
   }
 }
@@ -33,7 +36,11 @@ export function indexColumns<K extends string>(tab: string, headers: unknown[], 
   return index;
 }
 
-export function readRecord<K extends string>(row: unknown[], index: ColumnIndex<K>, columns: Column<K>[]): Record<K, unknown> {
+export function readRecord<K extends string>(
+  row: unknown[],
+  index: ColumnIndex<K>,
+  columns: Column<K>[],
+): Record<K, unknown> {
   const out = {} as Record<K, unknown>;
   for (const col of columns) {
     const v = row[index[col.key]];
@@ -52,7 +59,13 @@ export function cellValue(kind: Column['kind'], v: unknown): unknown {
 }
 
 /** The row to write for a record: known columns from the record, other columns kept from `base`. */
-export function writeRecord<K extends string>(rec: Record<K, unknown>, index: ColumnIndex<K>, columns: Column<K>[], width: number, base?: unknown[]): unknown[] {
+export function writeRecord<K extends string>(
+  rec: Record<K, unknown>,
+  index: ColumnIndex<K>,
+  columns: Column<K>[],
+  width: number,
+  base?: unknown[],
+): unknown[] {
   const row: unknown[] = [];
   for (let i = 0; i < width; i++) row.push(base && i < base.length ? protectText(base[i]) : '');
   for (const col of columns) row[index[col.key]] = cellValue(col.kind, rec[col.key]);

@@ -54,7 +54,9 @@ export function escapeHtml(value: unknown): string {
 
 /** Trims and normalises line endings of a free-text answer. */
 export function normaliseText(value: unknown): string {
-  return String(value ?? '').replace(/\r\n?/g, '\n').trim();
+  return String(value ?? '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
 }
 
 export function isHttpUrl(value: string): boolean {

@@ -93,7 +93,8 @@ const MINUTE_MS = 60_000;
 function stamp(d: Date | null | undefined, what: string): Date | null {
   if (d === null || d === undefined) return null;
   // Not `instanceof Date`: a Date from another realm (Apps Script services, the emulator) is fine.
-  if (typeof d !== 'object' || typeof d.getTime !== 'function' || Number.isNaN(d.getTime())) throw new RangeError(`computeSla: ${what} is not a valid Date: ${String(d)}`);
+  if (typeof d !== 'object' || typeof d.getTime !== 'function' || Number.isNaN(d.getTime()))
+    throw new RangeError(`computeSla: ${what} is not a valid Date: ${String(d)}`);
   return d;
 }
 
@@ -111,8 +112,13 @@ function checkStepDays(stepDays: readonly number[]): void {
  * recomputed.
  */
 function evaluate(
-  cal: WorkCalendar, step: StepNumber, days: number, start: Date,
-  done: Date | null, closed: Date | null, now: number,
+  cal: WorkCalendar,
+  step: StepNumber,
+  days: number,
+  start: Date,
+  done: Date | null,
+  closed: Date | null,
+  now: number,
 ): StepSla {
   const from = start.getTime();
   const due = cal.addWorkingDaysMs(from, days);
@@ -132,8 +138,14 @@ function evaluate(
     if (now > due) overdueWorkingDays = cal.workingDaysOverdueMs(due, now);
   }
   return {
-    step, days, startedAt: start, dueAt: new Date(due), doneAt: done,
-    state, workingMinutes: cal.workingMillisBetween(from, end) / MINUTE_MS, overdueWorkingDays,
+    step,
+    days,
+    startedAt: start,
+    dueAt: new Date(due),
+    doneAt: done,
+    state,
+    workingMinutes: cal.workingMillisBetween(from, end) / MINUTE_MS,
+    overdueWorkingDays,
   };
 }
 
@@ -177,7 +189,16 @@ export function computeSla(timestamps: SlaTimestamps, calendar: WorkCalendar, op
     steps.push(
       start === null
         ? // Not started, so not done either (stamps are filled down above).
-          { step, days: stepDays[k], startedAt: null, dueAt: null, doneAt: null, state: closed !== null ? 'closed' : 'pending', workingMinutes: 0, overdueWorkingDays: 0 }
+          {
+            step,
+            days: stepDays[k],
+            startedAt: null,
+            dueAt: null,
+            doneAt: null,
+            state: closed !== null ? 'closed' : 'pending',
+            workingMinutes: 0,
+            overdueWorkingDays: 0,
+          }
         : evaluate(calendar, step, stepDays[k], start, done[k], closed, now),
     );
   }

@@ -74,7 +74,12 @@ function cleanText(value: unknown, where: string): string {
 
 /** Stamps the timestamps of steps skipped on the way to `upTo` with `now` (DESIGN §5). */
 function stampThrough(d: Draft, upTo: 'processedAt' | 'followedUpAt' | 'answeredAt', now: Date): void {
-  const order: ('forwardedAt' | 'processedAt' | 'followedUpAt' | 'answeredAt')[] = ['forwardedAt', 'processedAt', 'followedUpAt', 'answeredAt'];
+  const order: ('forwardedAt' | 'processedAt' | 'followedUpAt' | 'answeredAt')[] = [
+    'forwardedAt',
+    'processedAt',
+    'followedUpAt',
+    'answeredAt',
+  ];
   for (const key of order) {
     if (!d.complaint[key]) d.set(key, now);
     if (key === upTo) break;
@@ -96,7 +101,10 @@ export function applyOfficerEdit(c: Complaint, input: OfficerInput, now: Date): 
   const closed = !isOpen(c.status);
 
   // Each refused cell gets the register value back, so every changed field is refused on its own.
-  for (const [key, typed] of [['followUp', followUp], ['officerNote', note]] as const) {
+  for (const [key, typed] of [
+    ['followUp', followUp],
+    ['officerNote', note],
+  ] as const) {
     if (typed === c[key]) continue;
     if (closed) {
       d.refuse(key, typed, REFUSAL.closedOfficerText(c.number, c.status));
@@ -114,8 +122,7 @@ export function applyOfficerEdit(c: Complaint, input: OfficerInput, now: Date): 
     if (closed) {
       d.refuse('officerStatus', typedStatus, REFUSAL.closedStatus(c.number, c.status));
     } else if (typedRank === undefined) {
-      d.refuse('officerStatus', typedStatus,
-        REFUSAL.unknownOfficerStatus(typedStatus, Object.values(OFFICER_STATUS)));
+      d.refuse('officerStatus', typedStatus, REFUSAL.unknownOfficerStatus(typedStatus, Object.values(OFFICER_STATUS)));
     } else if (typedRank < OFFICER_RANK[current]) {
       d.refuse('officerStatus', typedStatus, REFUSAL.backwards(current, typedStatus));
     } else if (typedStatus === OFFICER_STATUS.processing) {
@@ -212,8 +219,7 @@ export function applyAdminEdit(c: Complaint, input: AdminInput, activeUnits: str
         d.set('status', STATUS.closed);
       }
     } else if (status !== d.complaint.status) {
-      d.refuse('status', status,
-        REFUSAL.systemStatus(status));
+      d.refuse('status', status, REFUSAL.systemStatus(status));
     }
   }
   if (d.changes.length) d.set('updatedAt', now);

@@ -12,14 +12,21 @@ import type { ScriptState } from './state';
 export function fetchRound(requests: HttpRequest[]): HttpReply[] {
   if (!requests.length) return [];
   const asParams = requests.map((r) => ({
-    url: r.url, method: r.method, muteHttpExceptions: true,
+    url: r.url,
+    method: r.method,
+    muteHttpExceptions: true,
     ...(r.headers ? { headers: r.headers } : {}),
     ...(r.payload !== undefined ? { payload: r.payload } : {}),
     ...(r.contentType ? { contentType: r.contentType } : {}),
   })) as GoogleAppsScript.URL_Fetch.URLFetchRequest[];
   try {
-    const answers = requests.length === 1 ? [UrlFetchApp.fetch(asParams[0].url, asParams[0])] : UrlFetchApp.fetchAll(asParams);
-    return answers.map((a) => ({ code: a.getResponseCode(), text: a.getContentText(), headers: a.getHeaders() as Record<string, string> }));
+    const answers =
+      requests.length === 1 ? [UrlFetchApp.fetch(asParams[0].url, asParams[0])] : UrlFetchApp.fetchAll(asParams);
+    return answers.map((a) => ({
+      code: a.getResponseCode(),
+      text: a.getContentText(),
+      headers: a.getHeaders() as Record<string, string>,
+    }));
   } catch (e) {
     const message = String((e as Error)?.message ?? e);
     return requests.map(() => ({ code: 0, text: JSON.stringify({ error: { message } }), headers: {} }));
@@ -42,11 +49,19 @@ export function readCredentials(state: ScriptState): ChannelCredentials {
   return out;
 }
 
-export function writeCredential(state: ScriptState, channel: ChannelName, cred: ChannelCredentials[ChannelName] | null): void {
+export function writeCredential(
+  state: ScriptState,
+  channel: ChannelName,
+  cred: ChannelCredentials[ChannelName] | null,
+): void {
   state.set(credentialKey(channel), cred ? JSON.stringify(cred) : '');
 }
 
 /** Every secret of the configured channels (to redact them from anything logged). */
 export function secretsOf(creds: ChannelCredentials): string[] {
-  return Object.values(creds).flatMap((c) => Object.entries(c as Record<string, string>).filter(([k]) => /token|key/i.test(k)).map(([, v]) => v));
+  return Object.values(creds).flatMap((c) =>
+    Object.entries(c as Record<string, string>)
+      .filter(([k]) => /token|key/i.test(k))
+      .map(([, v]) => v),
+  );
 }

@@ -17,9 +17,14 @@ export class RegisterTable {
   private readonly changed = new Map<number, unknown[]>();
   private readonly added: unknown[][] = [];
 
-  private constructor(readonly tab: TabData, readonly index: ColumnIndex<ComplaintKey>) {
+  private constructor(
+    readonly tab: TabData,
+    readonly index: ColumnIndex<ComplaintKey>,
+  ) {
     this.complaints = tab.rows.map((row) => readRecord(row, index, REGISTER_COLUMNS) as unknown as Complaint);
-    this.complaints.forEach((c, i) => { if (c.number && !this.rowOf.has(c.number)) this.rowOf.set(c.number, i); });
+    this.complaints.forEach((c, i) => {
+      if (c.number && !this.rowOf.has(c.number)) this.rowOf.set(c.number, i);
+    });
   }
 
   static read(ss: Spreadsheet): RegisterTable {
@@ -39,7 +44,13 @@ export class RegisterTable {
 
   put(c: Complaint): void {
     const i = this.rowOf.get(c.number);
-    const row = writeRecord(c as unknown as Record<ComplaintKey, unknown>, this.index, REGISTER_COLUMNS, this.tab.width, i === undefined ? undefined : this.tab.rows[i]);
+    const row = writeRecord(
+      c as unknown as Record<ComplaintKey, unknown>,
+      this.index,
+      REGISTER_COLUMNS,
+      this.tab.width,
+      i === undefined ? undefined : this.tab.rows[i],
+    );
     if (i === undefined) {
       this.added.push(row);
       this.rowOf.set(c.number, this.complaints.length);
@@ -82,24 +93,47 @@ export function readRegisterKeys(ss: Spreadsheet): RegisterKeys {
   const last = sheet.getLastRow();
   const column = (key: ComplaintKey): unknown[] => {
     const i = index[key];
-    return last < 2 || i === undefined ? [] : sheet.getRange(2, i + 1, last - 1, 1).getValues().map((r): unknown => r[0]);
+    return last < 2 || i === undefined
+      ? []
+      : sheet
+          .getRange(2, i + 1, last - 1, 1)
+          .getValues()
+          .map((r): unknown => r[0]);
   };
   const numbers = column('number');
   const keys = column('sourceKey');
   return {
-    sheet, headers,
-    keys: numbers.map((n, i) => ({ number: String(n ?? '').trim(), key: String(keys[i] ?? '').trim(), recordedAt: null, adminEmail: '' })),
+    sheet,
+    headers,
+    keys: numbers.map((n, i) => ({
+      number: String(n ?? '').trim(),
+      key: String(keys[i] ?? '').trim(),
+      recordedAt: null,
+      adminEmail: '',
+    })),
   };
 }
 
 /** Appends one complaint to a table whose header row is read first (2 calls + the append). */
-export function appendComplaintRow(sheet: Sheet, tabName: string, c: Complaint, kind: 'register' | 'unit', knownHeaders?: unknown[]): void {
+export function appendComplaintRow(
+  sheet: Sheet,
+  tabName: string,
+  c: Complaint,
+  kind: 'register' | 'unit',
+  knownHeaders?: unknown[],
+): void {
   const headers = knownHeaders ?? sheet.getRange('1:1').getValues()[0];
   let width = headers.length;
   while (width > 0 && String(headers[width - 1] ?? '') === '') width--;
-  const row = kind === 'register'
-    ? writeRecord(c as unknown as Record<ComplaintKey, unknown>, indexColumns(tabName, headers, REGISTER_COLUMNS), REGISTER_COLUMNS, width)
-    : writeRecord(unitRowOf(c), indexColumns(tabName, headers, UNIT_COLUMNS), UNIT_COLUMNS, width);
+  const row =
+    kind === 'register'
+      ? writeRecord(
+          c as unknown as Record<ComplaintKey, unknown>,
+          indexColumns(tabName, headers, REGISTER_COLUMNS),
+          REGISTER_COLUMNS,
+          width,
+        )
+      : writeRecord(unitRowOf(c), indexColumns(tabName, headers, UNIT_COLUMNS), UNIT_COLUMNS, width);
   sheet.appendRow(row);
 }
 
@@ -113,7 +147,11 @@ export class UnitTable {
   readonly rows: UnitRow[];
   private readonly changed = new Map<number, unknown[]>();
 
-  private constructor(readonly name: string, readonly tab: TabData, readonly index: ColumnIndex<UnitTabKey>) {
+  private constructor(
+    readonly name: string,
+    readonly tab: TabData,
+    readonly index: ColumnIndex<UnitTabKey>,
+  ) {
     this.rows = tab.rows.map((row, i) => ({ index: i, values: readRecord(row, index, UNIT_COLUMNS) }));
   }
 
@@ -152,7 +190,8 @@ export class UnitTable {
     const numberCol = (this.index.number ?? 0) + 1;
     for (const index of [...this.removed].sort((a, b) => b - a)) {
       const expected = String(this.rows[index]?.values.number ?? '');
-      if (String(this.tab.sheet.getRange(index + 2, numberCol).getValue()) === expected) this.tab.sheet.deleteRow(index + 2);
+      if (String(this.tab.sheet.getRange(index + 2, numberCol).getValue()) === expected)
+        this.tab.sheet.deleteRow(index + 2);
     }
     appendRows(this.tab.sheet, this.added);
     this.removed.clear();

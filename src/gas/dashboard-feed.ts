@@ -32,8 +32,12 @@ export interface FeedState {
 
 export function targetOf(ss: Spreadsheet, sheet: Sheet, external: boolean): FeedTarget {
   return {
-    spreadsheetId: ss.getId(), spreadsheetUrl: ss.getUrl(), spreadsheetName: ss.getName(),
-    sheetName: sheet.getName(), gid: sheet.getSheetId(), external,
+    spreadsheetId: ss.getId(),
+    spreadsheetUrl: ss.getUrl(),
+    spreadsheetName: ss.getName(),
+    sheetName: sheet.getName(),
+    gid: sheet.getSheetId(),
+    external,
   };
 }
 
@@ -56,16 +60,24 @@ export function writeFeed(ss: Spreadsheet, records: readonly FeedRecord[]): Shee
   const positions = FEED_COLUMNS.map((c) => tab.index.get(c.id)!);
   const rows = feedValues(records).map((values) => {
     const row = new Array<unknown>(width).fill('');
-    values.forEach((v, k) => { row[positions[k]] = v; });
+    values.forEach((v, k) => {
+      row[positions[k]] = v;
+    });
     return row;
   });
   // Formats and header notes once: when the tab or a column is new, or the formats were lost
   // (setup creates the tab without them); checking costs one call.
   const probe = FEED_COLUMNS.find((c) => c.format)!;
-  if (tab.created || tab.addedHeaders.length || sheet.getRange(2, tab.index.get(probe.id)! + 1).getNumberFormat() !== probe.format) {
+  if (
+    tab.created ||
+    tab.addedHeaders.length ||
+    sheet.getRange(2, tab.index.get(probe.id)! + 1).getNumberFormat() !== probe.format
+  ) {
     formatColumns(sheet, tab.index);
     const notes = new Array<string>(width).fill('');
-    FEED_COLUMNS.forEach((c, k) => { notes[positions[k]] = `${c.description} (${c.type})`; });
+    FEED_COLUMNS.forEach((c, k) => {
+      notes[positions[k]] = `${c.description} (${c.type})`;
+    });
     sheet.getRange(1, 1, 1, width).setNotes([notes]);
   }
   replaceDataRows(sheet, rows, tab.dataRows, width);

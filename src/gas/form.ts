@@ -73,11 +73,21 @@ export function findForm(ss: Spreadsheet, formId: string): Form | null {
 function addItem(form: Form, spec: FormItemSpec): Item {
   let id: number;
   switch (spec.kind) {
-    case 'datetime': id = form.addDateTimeItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
-    case 'multipleChoice': id = form.addMultipleChoiceItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
-    case 'text': id = form.addTextItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
-    case 'paragraph': id = form.addParagraphTextItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
-    case 'list': id = form.addListItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId(); break;
+    case 'datetime':
+      id = form.addDateTimeItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId();
+      break;
+    case 'multipleChoice':
+      id = form.addMultipleChoiceItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId();
+      break;
+    case 'text':
+      id = form.addTextItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId();
+      break;
+    case 'paragraph':
+      id = form.addParagraphTextItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId();
+      break;
+    case 'list':
+      id = form.addListItem().setTitle(spec.title).setRequired(spec.required).setHelpText(spec.help).getId();
+      break;
   }
   return form.getItemById(id);
 }
@@ -114,7 +124,8 @@ function collectEmail(form: Form, fixed: string[]): string {
 
 /** Publishes a form that is not (new forms start unpublished); legacy forms are always published. */
 function publish(form: Form, fixed: string[]): boolean {
-  const advanced = typeof form.supportsAdvancedResponderPermissions === 'function' && form.supportsAdvancedResponderPermissions();
+  const advanced =
+    typeof form.supportsAdvancedResponderPermissions === 'function' && form.supportsAdvancedResponderPermissions();
   if (!advanced) return true;
   if (!form.isPublished()) {
     form.setPublished(true);
@@ -151,8 +162,15 @@ export function ensureForm(ss: Spreadsheet, formId: string, choices: Partial<Rec
     }
     const wanted = choices[spec.key];
     if (!wanted || !wanted.length) continue;
-    const choiceItem = spec.kind === 'list' ? item.asListItem() : spec.kind === 'multipleChoice' ? item.asMultipleChoiceItem() : null;
-    if (choiceItem && !sameList(choiceItem.getChoices().map((c) => c.getValue()), wanted)) {
+    const choiceItem =
+      spec.kind === 'list' ? item.asListItem() : spec.kind === 'multipleChoice' ? item.asMultipleChoiceItem() : null;
+    if (
+      choiceItem &&
+      !sameList(
+        choiceItem.getChoices().map((c) => c.getValue()),
+        wanted,
+      )
+    ) {
       choiceItem.setChoiceValues(wanted);
       updatedChoices.push(spec.title);
     }
@@ -163,8 +181,17 @@ export function ensureForm(ss: Spreadsheet, formId: string, choices: Partial<Rec
   }
   const published = publish(form, created ? [] : fixed);
   return {
-    form, created, addedItems, updatedChoices, fixed,
-    state: { published, accepting: form.isAcceptingResponses(), linked: destinationOf(form) === ss.getId(), emailCollection },
+    form,
+    created,
+    addedItems,
+    updatedChoices,
+    fixed,
+    state: {
+      published,
+      accepting: form.isAcceptingResponses(),
+      linked: destinationOf(form) === ss.getId(),
+      emailCollection,
+    },
   };
 }
 

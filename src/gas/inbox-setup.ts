@@ -9,11 +9,27 @@ import { dataColumns, dropdown, protectTab } from './sheet-setup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function prepareInbox(sheet: Sheet, index: Map<string, number>, categories: string[], units: string[], admins: string[]): void {
+export function prepareInbox(
+  sheet: Sheet,
+  index: Map<string, number>,
+  categories: string[],
+  units: string[],
+  admins: string[],
+): void {
   const col = (key: InboxKey) => index.get(INBOX_COLUMNS.find((c) => c.key === key)!.header)!;
-  dropdown(sheet, col('triage'), TRIAGE_CHOICES, 'Baru / Pengaduan / Bukan pengaduan / Spam. Pengaduan = dicatat ke tab Pengaduan.');
+  dropdown(
+    sheet,
+    col('triage'),
+    TRIAGE_CHOICES,
+    'Baru / Pengaduan / Bukan pengaduan / Spam. Pengaduan = dicatat ke tab Pengaduan.',
+  );
   dropdown(sheet, col('category'), categories, DROPDOWN_HELP.category);
   dropdown(sheet, col('unit'), units, DROPDOWN_HELP.unit);
   dataColumns(sheet, col('sendReply')).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
-  protectTab(sheet, INBOX_TAB, INBOX_COLUMNS.filter((c) => c.editor === 'admin').map((c) => col(c.key)), admins);
+  protectTab(
+    sheet,
+    INBOX_TAB,
+    INBOX_COLUMNS.filter((c) => c.editor === 'admin').map((c) => col(c.key)),
+    admins,
+  );
 }

@@ -21,7 +21,10 @@ export class InboxTable {
   private readonly changed = new Map<number, InboxRow>();
   private readonly added: unknown[][] = [];
 
-  private constructor(readonly tab: TabData, readonly index: ColumnIndex<InboxKey>) {
+  private constructor(
+    readonly tab: TabData,
+    readonly index: ColumnIndex<InboxKey>,
+  ) {
     this.rows = tab.rows.map((r) => readRecord(r, index, INBOX_COLUMNS) as InboxRow);
   }
 
@@ -69,7 +72,11 @@ export class InboxTable {
         const changed = this.changed.get(i);
         const moved = admin.some((c) => String(live[c] ?? '') !== String(read[c] ?? ''));
         if (changed && moved) skipped.push(i);
-        block.push(changed && !moved ? writeRecord(changed, this.index, INBOX_COLUMNS, this.tab.width, live) : live.map(protectText));
+        block.push(
+          changed && !moved
+            ? writeRecord(changed, this.index, INBOX_COLUMNS, this.tab.width, live)
+            : live.map(protectText),
+        );
       }
       this.tab.sheet.getRange(first + 2, 1, block.length, this.tab.width).setValues(block);
     }
@@ -87,7 +94,10 @@ export function registeredInboxKeys(ss: Spreadsheet): Map<string, string> {
   if (!sheet) return out;
   const last = sheet.getLastRow();
   if (last < 2) return out;
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h ?? '').trim());
+  const headers = sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .getValues()[0]
+    .map((h) => String(h ?? '').trim());
   const keyCol = headers.indexOf(REGISTER_COLUMNS.find((c) => c.key === 'sourceKey')!.header);
   const numCol = headers.indexOf(REGISTER_COLUMNS.find((c) => c.key === 'number')!.header);
   if (keyCol < 0 || numCol < 0) return out;
@@ -111,8 +121,18 @@ export function writeChannelFeed(ss: Spreadsheet, calendar: WorkCalendar): numbe
   const width = Math.max(...tab.index.values()) + 1;
   const rows = feed.map((f) => {
     const row: unknown[] = new Array<unknown>(width).fill('');
-    const values = [f.channel, f.posts, f.complaints, f.notComplaints, f.spam, f.untriaged, f.medianTriageWorkingHours ?? ''];
-    CHANNEL_FEED_HEADERS.forEach((h, k) => { row[tab.index.get(h)!] = values[k]; });
+    const values = [
+      f.channel,
+      f.posts,
+      f.complaints,
+      f.notComplaints,
+      f.spam,
+      f.untriaged,
+      f.medianTriageWorkingHours ?? '',
+    ];
+    CHANNEL_FEED_HEADERS.forEach((h, k) => {
+      row[tab.index.get(h)!] = values[k];
+    });
     return row;
   });
   replaceDataRows(tab.sheet, rows, tab.dataRows, width);

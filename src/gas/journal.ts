@@ -13,9 +13,20 @@ export class Journal {
   readonly history: HistoryEntry[] = [];
   readonly errors: ErrorEntry[] = [];
 
-  constructor(private readonly now: Date, private readonly user: string, readonly source: string) {}
+  constructor(
+    private readonly now: Date,
+    private readonly user: string,
+    readonly source: string,
+  ) {}
 
-  record(number: string, action: string, field = '', oldValue: unknown = '', newValue: unknown = '', user = this.user): void {
+  record(
+    number: string,
+    action: string,
+    field = '',
+    oldValue: unknown = '',
+    newValue: unknown = '',
+    user = this.user,
+  ): void {
     this.history.push({ at: this.now, user, number, action, field, oldValue, newValue, source: this.source });
   }
 
@@ -29,7 +40,8 @@ export class Journal {
    */
   dropFor(numbers: Set<string>): void {
     if (!numbers.size) return;
-    for (let i = this.history.length - 1; i >= 0; i--) if (numbers.has(this.history[i].number)) this.history.splice(i, 1);
+    for (let i = this.history.length - 1; i >= 0; i--)
+      if (numbers.has(this.history[i].number)) this.history.splice(i, 1);
   }
 
   flush(ss: Spreadsheet): void {

@@ -13,7 +13,8 @@ const COL = Object.fromEntries(OUTBOX_HEADERS.map((h, i) => [h, i])) as Record<s
 /** The cells the outbox changes: Status, Dikirim, Percobaan, Galat (adjacent columns). */
 export const STATUS_COLUMNS = ['Status', 'Dikirim', 'Percobaan', 'Galat'];
 export const FIRST_STATUS = COL['Status'];
-if (STATUS_COLUMNS.some((h, k) => COL[h] !== FIRST_STATUS + k)) throw new Error('Antrean Email: Status, Dikirim, Percobaan, Galat must be adjacent');
+if (STATUS_COLUMNS.some((h, k) => COL[h] !== FIRST_STATUS + k))
+  throw new Error('Antrean Email: Status, Dikirim, Percobaan, Galat must be adjacent');
 
 /** New values of the status cells; undefined keeps what the cell holds. */
 export type StatusCells = [unknown, unknown, unknown, unknown];
@@ -63,7 +64,9 @@ export class StatusWriter {
       const cells = now.map((v, k) => (p.next[k] === undefined ? v : p.next[k]));
       writes.set(p.index, cells.map(protectText));
       const row = this.tab.rows[p.index];
-      cells.forEach((v, k) => { row[FIRST_STATUS + k] = v; });
+      cells.forEach((v, k) => {
+        row[FIRST_STATUS + k] = v;
+      });
       if (p.next[0] === OUTBOX_STATUS.unknown) this.reported++;
       applied.add(p.index);
     }

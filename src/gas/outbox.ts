@@ -50,7 +50,10 @@ export class Outbox {
   private readonly keys = new Set<string>();
   private readonly queued: unknown[][] = [];
 
-  private constructor(private readonly ss: Spreadsheet, private readonly tab: TabData | null) {
+  private constructor(
+    private readonly ss: Spreadsheet,
+    private readonly tab: TabData | null,
+  ) {
     if (tab) for (const row of tab.rows) this.keys.add(String(row[COL['Kunci']] ?? ''));
   }
 
@@ -74,7 +77,12 @@ export class Outbox {
     let n = 0;
     for (const row of [...(this.tab?.rows ?? []), ...this.queued]) {
       const created = row[COL['Dibuat']];
-      if (row[COL['Jenis']] === kind && Object.prototype.toString.call(created) === '[object Date]' && (created as Date).getTime() >= from) n++;
+      if (
+        row[COL['Jenis']] === kind &&
+        Object.prototype.toString.call(created) === '[object Date]' &&
+        (created as Date).getTime() >= from
+      )
+        n++;
     }
     return n;
   }
@@ -117,7 +125,12 @@ export class Outbox {
     if (!tab) return 0;
     let cancelled = 0;
     tab.rows.forEach((row, i) => {
-      if (row[COL['Status']] !== OUTBOX_STATUS.waiting || row[COL['Jenis']] !== kind || !numbers.has(String(row[COL['No. Pengaduan']] ?? ''))) return;
+      if (
+        row[COL['Status']] !== OUTBOX_STATUS.waiting ||
+        row[COL['Jenis']] !== kind ||
+        !numbers.has(String(row[COL['No. Pengaduan']] ?? ''))
+      )
+        return;
       this.cancelled.set(i, reason);
       cancelled++;
     });
@@ -160,19 +173,27 @@ export class Outbox {
     const tab = this.tab;
     this.flushQueue();
     if (!tab) return { sent: 0, waiting: 0, reported: 0, backlog: null };
-    const queue = tab.rows.map(queuedMessage).map((m) => (this.cancelled.has(m.index) ? { ...m, status: OUTBOX_STATUS.cancelled } : m));
+    const queue = tab.rows
+      .map(queuedMessage)
+      .map((m) => (this.cancelled.has(m.index) ? { ...m, status: OUTBOX_STATUS.cancelled } : m));
     const quota = queue.some((m) => m.status === OUTBOX_STATUS.waiting) ? this.quota() : 0;
     const plan = planSends(queue, quota, now);
     const writer = new StatusWriter(tab);
     const text = (row: unknown[], k: string): string => String(row[COL[k]] ?? '');
 
-    for (const [i, reason] of this.cancelled) writer.put(i, OUTBOX_STATUS.waiting, [OUTBOX_STATUS.cancelled, undefined, undefined, reason]);
+    for (const [i, reason] of this.cancelled)
+      writer.put(i, OUTBOX_STATUS.waiting, [OUTBOX_STATUS.cancelled, undefined, undefined, reason]);
     this.cancelled.clear();
     const reports = new Map<number, string>();
     for (const m of plan.unknown) {
       const row = tab.rows[m.index];
       const markedAt = m.markedAt ? formatDateTime(m.markedAt) : '?';
-      writer.put(m.index, OUTBOX_STATUS.sending, [OUTBOX_STATUS.unknown, undefined, undefined, OUTBOX_TEXT.unknown(text(row, 'Galat'), markedAt)]);
+      writer.put(m.index, OUTBOX_STATUS.sending, [
+        OUTBOX_STATUS.unknown,
+        undefined,
+        undefined,
+        OUTBOX_TEXT.unknown(text(row, 'Galat'), markedAt),
+      ]);
       reports.set(m.index, text(row, 'Galat'));
     }
 
@@ -181,7 +202,9 @@ export class Outbox {
     let stopped = false;
     for (let b = 0; b < plan.sends.length && !stopped; b += SEND_BATCH) {
       const batch = plan.sends.slice(b, b + SEND_BATCH);
-      const before = new Map(batch.map((i) => [i, tab.rows[i].slice(FIRST_STATUS, FIRST_STATUS + STATUS_COLUMNS.length)]));
+      const before = new Map(
+        batch.map((i) => [i, tab.rows[i].slice(FIRST_STATUS, FIRST_STATUS + STATUS_COLUMNS.length)]),
+      );
       for (const i of batch) writer.put(i, OUTBOX_STATUS.waiting, [OUTBOX_STATUS.sending, new Date(), undefined, mark]);
       // Sending outside the script lock: the marks are committed under it (re-read, write, flush,
       // a fraction of a second), so two sending runs can never both mark the same message.
@@ -222,7 +245,12 @@ export class Outbox {
             continue;
           }
           const tries = attempts + 1;
-          writer.put(i, null, [tries >= MAX_ATTEMPTS ? OUTBOX_STATUS.failed : OUTBOX_STATUS.waiting, sentBefore, tries, message]);
+          writer.put(i, null, [
+            tries >= MAX_ATTEMPTS ? OUTBOX_STATUS.failed : OUTBOX_STATUS.waiting,
+            sentBefore,
+            tries,
+            message,
+          ]);
           journal.error(LOG.emailFailed(text(row, 'Subjek'), tries), message, text(row, 'No. Pengaduan'));
         }
       }
@@ -239,13 +267,22 @@ export class Outbox {
     for (const [i, mark] of reports) {
       if (!applied.has(i)) continue;
       const row = tab.rows[i];
-      journal.error(OUTBOX_TEXT.logUnknown(String(row[COL['Subjek']] ?? '')), `${String(row[COL['Kunci']] ?? '')}; ${mark}`, String(row[COL['No. Pengaduan']] ?? ''), 'PERINGATAN');
+      journal.error(
+        OUTBOX_TEXT.logUnknown(String(row[COL['Subjek']] ?? '')),
+        `${String(row[COL['Kunci']] ?? '')}; ${mark}`,
+        String(row[COL['No. Pengaduan']] ?? ''),
+        'PERINGATAN',
+      );
       reports.delete(i);
     }
     for (const p of rejected) {
       if (p.next[0] !== OUTBOX_STATUS.sent) continue;
       const row = tab.rows[p.index];
-      journal.error(OUTBOX_TEXT.notRecorded(String(row[COL['Subjek']] ?? '')), p.key, String(row[COL['No. Pengaduan']] ?? ''));
+      journal.error(
+        OUTBOX_TEXT.notRecorded(String(row[COL['Subjek']] ?? '')),
+        p.key,
+        String(row[COL['No. Pengaduan']] ?? ''),
+      );
     }
   }
 }
@@ -261,12 +298,16 @@ export interface SendReport {
 }
 
 function recipientsOf(list: string): string[] {
-  return list.split(',').map((s) => s.trim()).filter(Boolean);
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** A row as the planner sees it. */
 function queuedMessage(row: unknown[], index: number): QueuedMessage {
-  const date = (v: unknown): Date | null => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date) : null);
+  const date = (v: unknown): Date | null =>
+    Object.prototype.toString.call(v) === '[object Date]' ? (v as Date) : null;
   const list = (k: string) => recipientsOf(String(row[COL[k]] ?? ''));
   return {
     index,
@@ -277,4 +318,3 @@ function queuedMessage(row: unknown[], index: number): QueuedMessage {
     markedAt: date(row[COL['Dikirim']]),
   };
 }
-

@@ -99,7 +99,9 @@ export const PROBES: Probes = {
   },
   'zona.intl': () => probeIntl(),
   'zona.luxon': () => probeLuxon(),
-  'zona.utilities': () => ({ text: Utilities.formatDate(new Date(X.PROBE_INSTANT_MS), X.ZONE, "yyyy-MM-dd'T'HH:mmXXX") }),
+  'zona.utilities': () => ({
+    text: Utilities.formatDate(new Date(X.PROBE_INSTANT_MS), X.ZONE, "yyyy-MM-dd'T'HH:mmXXX"),
+  }),
   'lindungi.baru': ({ ss, scratch, me }) => {
     const p = scratch.protect();
     const editors = emails(p.getEditors());
@@ -114,7 +116,13 @@ export const PROBES: Probes = {
     p.removeEditors(emails(p.getEditors()).filter((e) => e !== me));
     if (p.canDomainEdit()) p.setDomainEdit(false);
     const owner = ss.getOwner();
-    const seen = { me, owner: owner ? owner.getEmail().toLowerCase() : me, editors: emails(p.getEditors()), canEdit: p.canEdit(), domainEdit: p.canDomainEdit() };
+    const seen = {
+      me,
+      owner: owner ? owner.getEmail().toLowerCase() : me,
+      editors: emails(p.getEditors()),
+      canEdit: p.canEdit(),
+      domainEdit: p.canDomainEdit(),
+    };
     p.remove();
     return seen;
   },
@@ -123,11 +131,20 @@ export const PROBES: Probes = {
     const id = trigger.getUniqueId();
     const found = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === id);
     ScriptApp.deleteTrigger(trigger);
-    return { listed: !!found, handler: found ? found.getHandlerFunction() : '', gone: !ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === id) };
+    return {
+      listed: !!found,
+      handler: found ? found.getHandlerFunction() : '',
+      gone: !ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === id),
+    };
   },
   'pemicu.pemilik': ({ ss, me }) => {
     const owner = ss.getOwner();
-    return { wanted: Object.values(HANDLERS), handlers: ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()), runner: me, owner: owner ? owner.getEmail() : '' };
+    return {
+      wanted: Object.values(HANDLERS),
+      handlers: ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()),
+      runner: me,
+      owner: owner ? owner.getEmail() : '',
+    };
   },
   'properti.batas': () => {
     const props = PropertiesService.getScriptProperties();
@@ -135,7 +152,10 @@ export const PROBES: Probes = {
     try {
       props.setProperty(X.PROPERTY_PROBE_KEY, chunk);
       const chunkIntact = props.getProperty(X.PROPERTY_PROBE_KEY) === chunk;
-      return { chunkIntact, oversizeError: errorOf(() => props.setProperty(X.PROPERTY_PROBE_KEY, 'a'.repeat(X.PROPERTY_OVERSIZE_CHARS))) };
+      return {
+        chunkIntact,
+        oversizeError: errorOf(() => props.setProperty(X.PROPERTY_PROBE_KEY, 'a'.repeat(X.PROPERTY_OVERSIZE_CHARS))),
+      };
     } finally {
       props.deleteProperty(X.PROPERTY_PROBE_KEY);
     }
@@ -143,7 +163,9 @@ export const PROBES: Probes = {
   'properti.biaya': () => {
     const props = PropertiesService.getScriptProperties();
     try {
-      const total = timed(() => { for (let i = 0; i < X.PROPERTY_TIMED_WRITES; i++) props.setProperty(X.PROPERTY_PROBE_KEY, String(i)); });
+      const total = timed(() => {
+        for (let i = 0; i < X.PROPERTY_TIMED_WRITES; i++) props.setProperty(X.PROPERTY_PROBE_KEY, String(i));
+      });
       return { perWriteMs: total / X.PROPERTY_TIMED_WRITES };
     } finally {
       props.deleteProperty(X.PROPERTY_PROBE_KEY);
@@ -166,45 +188,71 @@ export const PROBES: Probes = {
   'surel.kirim': ({ me }) => {
     const quotaBefore = MailApp.getRemainingDailyQuota();
     if (quotaBefore < 1) return { quotaBefore, sent: false, error: null };
-    const error = errorOf(() => MailApp.sendEmail({ to: me, subject: SELF_TEST_TEXT.mailSubject, body: SELF_TEST_TEXT.mailBody }));
+    const error = errorOf(() =>
+      MailApp.sendEmail({ to: me, subject: SELF_TEST_TEXT.mailSubject, body: SELF_TEST_TEXT.mailBody }),
+    );
     return { quotaBefore, sent: error === null, error };
   },
-  'kalender.null': () => ({ value: CalendarApp.getCalendarById(X.UNSUBSCRIBED_CALENDAR_ID) === null ? 'null' : 'calendar' }),
+  'kalender.null': () => ({
+    value: CalendarApp.getCalendarById(X.UNSUBSCRIBED_CALENDAR_ID) === null ? 'null' : 'calendar',
+  }),
   'kalender.libur': () => {
     const year = new Date().getFullYear();
     return {
       calendars: X.HOLIDAY_CALENDAR_IDS.map((id) => {
         const calendar = CalendarApp.getCalendarById(id);
         if (!calendar) return { id, name: null, events: 0 };
-        return { id, name: calendar.getName(), events: calendar.getEvents(new Date(year, 0, 1), new Date(year + 1, 0, 1)).length };
+        return {
+          id,
+          name: calendar.getName(),
+          events: calendar.getEvents(new Date(year, 0, 1), new Date(year + 1, 0, 1)).length,
+        };
       }),
     };
   },
-  'pengguna.aktif': () => ({ active: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail() }),
+  'pengguna.aktif': () => ({
+    active: Session.getActiveUser().getEmail(),
+    effective: Session.getEffectiveUser().getEmail(),
+  }),
   'pengguna.penyunting': ({ ss, me, state }) => {
     // The PICs and admins: the people whose edits the edit trigger must credit.
     const config = cachedConfig(ss, state);
-    const officers = [...new Set([...config.units.flatMap((u) => u.pics), ...config.admins].map((e) => e.toLowerCase()))];
+    const officers = [
+      ...new Set([...config.units.flatMap((u) => u.pics), ...config.admins].map((e) => e.toLowerCase())),
+    ];
     const owner = ss.getOwner();
     return { owner: owner ? owner.getEmail() : me, officers };
   },
   'html.keluaran': () => {
-    const out = HtmlService.createHtmlOutput(SELF_TEST_TEXT.htmlProbe).setTitle(SELF_TEST_TEXT.htmlTitle).setWidth(X.HTML_SIZE.width).setHeight(X.HTML_SIZE.height);
+    const out = HtmlService.createHtmlOutput(SELF_TEST_TEXT.htmlProbe)
+      .setTitle(SELF_TEST_TEXT.htmlTitle)
+      .setWidth(X.HTML_SIZE.width)
+      .setHeight(X.HTML_SIZE.height);
     return { content: out.getContent(), title: out.getTitle(), width: out.getWidth(), height: out.getHeight() };
   },
   'formulir.judul': (ctx) => withForm(ctx, (form) => ({ title: form.getTitle() })),
-  'formulir.terbit': (ctx) => withForm(ctx, (form) => {
-    // Forms without the new responder permissions (legacy forms) are always published.
-    const legacy = !(typeof form.supportsAdvancedResponderPermissions === 'function' && form.supportsAdvancedResponderPermissions());
-    return { legacy, published: legacy || form.isPublished() };
-  }),
+  'formulir.terbit': (ctx) =>
+    withForm(ctx, (form) => {
+      // Forms without the new responder permissions (legacy forms) are always published.
+      const legacy = !(
+        typeof form.supportsAdvancedResponderPermissions === 'function' && form.supportsAdvancedResponderPermissions()
+      );
+      return { legacy, published: legacy || form.isPublished() };
+    }),
   'formulir.menerima': (ctx) => withForm(ctx, (form) => ({ accepting: form.isAcceptingResponses() })),
-  'formulir.tujuan': (ctx) => withForm(ctx, (form) => ({
-    type: String(form.getDestinationType()), destinationId: destinationOf(form), spreadsheetId: ctx.ss.getId(),
-  })),
-  'formulir.tab-jawaban': (ctx) => withForm(ctx, (form) => {
-    const tab = waitForResponsesTab(ctx.ss, form, 1);
-    if (!tab) return { tab: null, missing: [] };
-    return { tab: tab.sheet.getName(), missing: FORM_ITEMS.filter((item) => tab.columns[item.key] === undefined).map((item) => item.title) };
-  }),
+  'formulir.tujuan': (ctx) =>
+    withForm(ctx, (form) => ({
+      type: String(form.getDestinationType()),
+      destinationId: destinationOf(form),
+      spreadsheetId: ctx.ss.getId(),
+    })),
+  'formulir.tab-jawaban': (ctx) =>
+    withForm(ctx, (form) => {
+      const tab = waitForResponsesTab(ctx.ss, form, 1);
+      if (!tab) return { tab: null, missing: [] };
+      return {
+        tab: tab.sheet.getName(),
+        missing: FORM_ITEMS.filter((item) => tab.columns[item.key] === undefined).map((item) => item.title),
+      };
+    }),
 };

@@ -17,7 +17,12 @@ export interface TabReport {
   dataRows: number;
 }
 
-export function ensureTab(ss: Spreadsheet, name: string, headers: readonly string[], widths: (number | undefined)[] = []): TabReport {
+export function ensureTab(
+  ss: Spreadsheet,
+  name: string,
+  headers: readonly string[],
+  widths: (number | undefined)[] = [],
+): TabReport {
   let sheet = ss.getSheetByName(name);
   let created = false;
   if (!sheet) {
@@ -25,7 +30,13 @@ export function ensureTab(ss: Spreadsheet, name: string, headers: readonly strin
     created = true;
   }
   const lastCol = sheet.getLastColumn();
-  const current = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h ?? '').trim()) : [];
+  const current =
+    lastCol > 0
+      ? sheet
+          .getRange(1, 1, 1, lastCol)
+          .getValues()[0]
+          .map((h) => String(h ?? '').trim())
+      : [];
   const missing = headers.filter((h) => !current.includes(h));
   let width = current.length;
   while (width > 0 && current[width - 1] === '') width--;
@@ -36,9 +47,16 @@ export function ensureTab(ss: Spreadsheet, name: string, headers: readonly strin
   }
   const all = current.slice(0, width).concat(missing);
   const index = new Map<string, number>();
-  all.forEach((h, i) => { if (h && !index.has(h)) index.set(h, i); });
+  all.forEach((h, i) => {
+    if (h && !index.has(h)) index.set(h, i);
+  });
   if (created || missing.length) {
-    sheet.getRange(1, 1, 1, all.length).setFontWeight('bold').setBackground('#7b1f1f').setFontColor('#ffffff').setWrap(true);
+    sheet
+      .getRange(1, 1, 1, all.length)
+      .setFontWeight('bold')
+      .setBackground('#7b1f1f')
+      .setFontColor('#ffffff')
+      .setWrap(true);
     sheet.setFrozenRows(1);
     if (created) setWidths(sheet, widths);
   } else if (sheet.getFrozenRows() !== 1) {
@@ -55,7 +73,12 @@ function lineOf(tab: TabReport, values: Record<string, unknown>): unknown[] {
 }
 
 /** Creates or upgrades a tab and fills it with `rows` (by header) only when it holds no data yet. */
-export function seedTab(ss: Spreadsheet, name: string, headers: readonly string[], rows: Record<string, unknown>[]): TabReport & { seeded: number } {
+export function seedTab(
+  ss: Spreadsheet,
+  name: string,
+  headers: readonly string[],
+  rows: Record<string, unknown>[],
+): TabReport & { seeded: number } {
   const tab = ensureTab(ss, name, headers);
   if (tab.dataRows > 0 || !rows.length) return { ...tab, seeded: 0 };
   const out = rows.map((r) => lineOf(tab, r));
@@ -68,11 +91,23 @@ export function seedTab(ss: Spreadsheet, name: string, headers: readonly string[
  * not in the tab yet; rows already there are left as the operator set them.
  */
 export function appendMissingKeys(
-  ss: Spreadsheet, name: string, headers: readonly string[], widths: number[], keyHeader: string, rows: Record<string, unknown>[],
+  ss: Spreadsheet,
+  name: string,
+  headers: readonly string[],
+  widths: number[],
+  keyHeader: string,
+  rows: Record<string, unknown>[],
 ): TabReport & { seeded: number } {
   const tab = ensureTab(ss, name, headers, widths);
   const keyCol = tab.index.get(keyHeader)!;
-  const existing = new Set(tab.dataRows ? tab.sheet.getRange(2, keyCol + 1, tab.dataRows, 1).getValues().map((r) => String(r[0]).trim()) : []);
+  const existing = new Set(
+    tab.dataRows
+      ? tab.sheet
+          .getRange(2, keyCol + 1, tab.dataRows, 1)
+          .getValues()
+          .map((r) => String(r[0]).trim())
+      : [],
+  );
   const missing = rows.filter((r) => !existing.has(String(r[keyHeader])));
   if (!missing.length) return { ...tab, seeded: 0 };
   const out = missing.map((r) => lineOf(tab, r));
@@ -81,9 +116,20 @@ export function appendMissingKeys(
 }
 
 /** Creates or upgrades a tab from its column definitions; its date columns shown in `dateFormat`. */
-export function typedTab(ss: Spreadsheet, name: string, columns: readonly { header: string; kind: string; width?: number }[], dateFormat: string): TabReport {
-  const tab = ensureTab(ss, name, columns.map((c) => c.header), columns.map((c) => c.width));
-  for (const col of columns.filter((c) => c.kind === 'date')) columnFormat(tab.sheet, tab.index.get(col.header)!, dateFormat);
+export function typedTab(
+  ss: Spreadsheet,
+  name: string,
+  columns: readonly { header: string; kind: string; width?: number }[],
+  dateFormat: string,
+): TabReport {
+  const tab = ensureTab(
+    ss,
+    name,
+    columns.map((c) => c.header),
+    columns.map((c) => c.width),
+  );
+  for (const col of columns.filter((c) => c.kind === 'date'))
+    columnFormat(tab.sheet, tab.index.get(col.header)!, dateFormat);
   return tab;
 }
 
@@ -120,7 +166,7 @@ export function sheetIds(ss: Spreadsheet): Record<string, number> {
 
 /** Column widths, one `setColumnWidths` call per run of adjacent columns of equal width. */
 function setWidths(sheet: Sheet, widths: (number | undefined)[]): void {
-  for (let i = 0; i < widths.length; ) {
+  for (let i = 0; i < widths.length;) {
     let j = i + 1;
     while (j < widths.length && widths[j] === widths[i]) j++;
     const w = widths[i];
@@ -132,9 +178,17 @@ function setWidths(sheet: Sheet, widths: (number | undefined)[]): void {
 /** Header positions (0-based) of a tab's first row. */
 export function headerIndex(sheet: Sheet): Map<string, number> {
   const lastCol = sheet.getLastColumn();
-  const headers = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h ?? '').trim()) : [];
+  const headers =
+    lastCol > 0
+      ? sheet
+          .getRange(1, 1, 1, lastCol)
+          .getValues()[0]
+          .map((h) => String(h ?? '').trim())
+      : [];
   const index = new Map<string, number>();
-  headers.forEach((h, i) => { if (h && !index.has(h)) index.set(h, i); });
+  headers.forEach((h, i) => {
+    if (h && !index.has(h)) index.set(h, i);
+  });
   return index;
 }
 
@@ -181,7 +235,13 @@ export function protectionAccount(): ProtectionAccount {
  * owner) edit. Existing protections made by setup (by description) are replaced. Returns the
  * protections that did not take effect.
  */
-export function protectTab(sheet: Sheet, description: string, editableCols: number[], editors: string[], account = protectionAccount()): string[] {
+export function protectTab(
+  sheet: Sheet,
+  description: string,
+  editableCols: number[],
+  editors: string[],
+  account = protectionAccount(),
+): string[] {
   const ST = SpreadsheetApp.ProtectionType;
   for (const p of sheet.getProtections(ST.SHEET)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
   for (const p of sheet.getProtections(ST.RANGE)) if (p.getDescription().startsWith('Pengaduan:')) p.remove();
@@ -220,25 +280,52 @@ function inEffect(p: Protection, account: ProtectionAccount, editors: string[]):
   if (account.owner) allowed.add(account.owner.toLowerCase());
   const listed = p.getEditors().map((u) => u.getEmail().toLowerCase());
   // A protection still mirroring the file's sharing would not list the script's account.
-  return !p.canDomainEdit() && !p.isWarningOnly() && listed.includes(account.me.toLowerCase()) && listed.every((e) => allowed.has(e));
+  return (
+    !p.canDomainEdit() &&
+    !p.isWarningOnly() &&
+    listed.includes(account.me.toLowerCase()) &&
+    listed.every((e) => allowed.has(e))
+  );
 }
 
 /** A dropdown on whole columns; invalid input is allowed with a warning so the system can explain. */
 export function dropdown(sheet: Sheet, col: number, values: string[], help: string): void {
-  const rule = SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).setHelpText(help).build();
+  const rule = SpreadsheetApp.newDataValidation()
+    .requireValueInList(values, true)
+    .setAllowInvalid(true)
+    .setHelpText(help)
+    .build();
   dataColumns(sheet, col).setDataValidation(rule);
 }
 
 /** Overdue red, due today amber, done green, on the whole data area (DESIGN §3 via issue). */
-export function statusColours(sheet: Sheet, width: number, statusCol: number, dueCol: number, doneValues: string[]): void {
+export function statusColours(
+  sheet: Sheet,
+  width: number,
+  statusCol: number,
+  dueCol: number,
+  doneValues: string[],
+): void {
   const area = dataColumns(sheet, 0, width - 1);
   const s = `$${columnLetter(statusCol + 1)}2`;
   const d = `$${columnLetter(dueCol + 1)}2`;
   const done = doneValues.map((v) => `${s}="${v}"`).join(',');
   const rules = [
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=OR(${done})`).setBackground('#e6f4ea').setRanges([area]).build(),
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=AND(${d}<>"",${d}<NOW())`).setBackground('#fce8e6').setRanges([area]).build(),
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=AND(${d}<>"",INT(${d})=TODAY())`).setBackground('#fef7e0').setRanges([area]).build(),
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=OR(${done})`)
+      .setBackground('#e6f4ea')
+      .setRanges([area])
+      .build(),
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND(${d}<>"",${d}<NOW())`)
+      .setBackground('#fce8e6')
+      .setRanges([area])
+      .build(),
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND(${d}<>"",INT(${d})=TODAY())`)
+      .setBackground('#fef7e0')
+      .setRanges([area])
+      .build(),
   ];
   sheet.setConditionalFormatRules(rules);
 }

@@ -28,7 +28,10 @@ export function readChunkedJson<T>(get: (key: string) => string | null | undefin
 }
 
 export class ScriptState {
-  private constructor(private readonly props: Properties, private readonly all: Record<string, string>) {}
+  private constructor(
+    private readonly props: Properties,
+    private readonly all: Record<string, string>,
+  ) {}
 
   static load(): ScriptState {
     const props = PropertiesService.getScriptProperties();
@@ -75,10 +78,15 @@ export class IntegerSet {
   private readonly ranges: [number, number][];
 
   constructor(text = '') {
-    this.ranges = text.split(',').filter(Boolean).map((part) => {
-      const [a, b] = part.split('-').map(Number);
-      return [a, b ?? a] as [number, number];
-    }).filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a <= b).sort((x, y) => x[0] - y[0]);
+    this.ranges = text
+      .split(',')
+      .filter(Boolean)
+      .map((part) => {
+        const [a, b] = part.split('-').map(Number);
+        return [a, b ?? a] as [number, number];
+      })
+      .filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a <= b)
+      .sort((x, y) => x[0] - y[0]);
   }
 
   has(n: number): boolean {

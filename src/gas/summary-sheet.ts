@@ -34,10 +34,17 @@ function insertChart(sheet: Sheet, spec: ChartSpec): void {
   const base = sheet.newChart();
   let builder;
   switch (spec.kind) {
-    case 'PIE': builder = base.asPieChart(); break;
-    case 'BAR': builder = base.asBarChart(); break;
-    case 'LINE': builder = base.asLineChart(); break;
-    default: builder = base.asColumnChart();
+    case 'PIE':
+      builder = base.asPieChart();
+      break;
+    case 'BAR':
+      builder = base.asBarChart();
+      break;
+    case 'LINE':
+      builder = base.asLineChart();
+      break;
+    default:
+      builder = base.asColumnChart();
   }
   builder.setTitle(spec.title).setColors(CHART_COLOURS);
   if (spec.kind !== 'PIE') {
@@ -65,8 +72,14 @@ export function writeSummary(ss: Spreadsheet, layout: SummaryLayout): number {
   area.setValues(layout.values.map((row) => row.map(protectText)));
   const bold = new Set(layout.boldRows);
   const headers = new Map(layout.headerRows.map((h) => [h.row, h.numColumns]));
-  area.setFontWeights(layout.values.map((_, i) => new Array<'bold' | 'normal'>(width).fill(bold.has(i + 1) ? 'bold' : 'normal')));
-  area.setBackgrounds(layout.values.map((_, i) => Array.from({ length: width }, (_, j) => (j < (headers.get(i + 1) ?? 0) ? HEADER_BACKGROUND : null))));
+  area.setFontWeights(
+    layout.values.map((_, i) => new Array<'bold' | 'normal'>(width).fill(bold.has(i + 1) ? 'bold' : 'normal')),
+  );
+  area.setBackgrounds(
+    layout.values.map((_, i) =>
+      Array.from({ length: width }, (_, j) => (j < (headers.get(i + 1) ?? 0) ? HEADER_BACKGROUND : null)),
+    ),
+  );
   for (const f of layout.formats) rangeOf(sheet, f).setNumberFormat(f.format);
   sheet.getRange(1, 1).setFontSize(14).setFontColor(TITLE_COLOUR);
   for (const spec of layout.charts) insertChart(sheet, spec);

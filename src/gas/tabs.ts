@@ -178,7 +178,12 @@ export function writeRowCells(sheet: Sheet, column: number, rows: Map<number, un
  * Sets the notes of the given data rows in columns `cols` (0-based): one setNotes per run of
  * consecutive rows, over the span of the columns.
  */
-export function writeCellNotes(sheet: Sheet, indices: number[], cols: number[], noteOf: (index: number, col: number) => string): void {
+export function writeCellNotes(
+  sheet: Sheet,
+  indices: number[],
+  cols: number[],
+  noteOf: (index: number, col: number) => string,
+): void {
   if (!indices.length || !cols.length) return;
   const from = Math.min(...cols);
   const to = Math.max(...cols);
@@ -205,7 +210,7 @@ export function sheetOf(ss: Spreadsheet, name: string, gids: Record<string, numb
   const byName = ss.getSheetByName(name);
   if (byName) return byName;
   const gid = gids[name];
-  return gid === undefined ? null : ss.getSheets().find((s) => s.getSheetId() === gid) ?? null;
+  return gid === undefined ? null : (ss.getSheets().find((s) => s.getSheetId() === gid) ?? null);
 }
 
 /**

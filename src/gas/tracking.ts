@@ -52,7 +52,11 @@ export function webAppUrl(config: Pick<AppConfig, 'trackingUrl'>): string {
 }
 
 /** The link of one complaint ('' before setup created the secret or without a URL). */
-export function trackingLinkFor(run: { state: ScriptState; config: Pick<AppConfig, 'trackingUrl'> }, number: string, baseUrl?: string): string {
+export function trackingLinkFor(
+  run: { state: ScriptState; config: Pick<AppConfig, 'trackingUrl'> },
+  number: string,
+  baseUrl?: string,
+): string {
   const secret = run.state.get(TRACKING_SECRET_KEY);
   if (!secret || !number) return '';
   const base = baseUrl ?? webAppUrl(run.config);
@@ -64,7 +68,10 @@ export function trackingLinkFor(run: { state: ScriptState; config: Pick<AppConfi
  * without a link (setup, after an upgrade or once the URL is known), or every complaint (after a
  * new secret). Returns how many links were written and the URL used.
  */
-export function writeTrackingLinks(run: { ss: Spreadsheet; state: ScriptState; config: Pick<AppConfig, 'trackingUrl'> }, all: boolean): { written: number; base: string } {
+export function writeTrackingLinks(
+  run: { ss: Spreadsheet; state: ScriptState; config: Pick<AppConfig, 'trackingUrl'> },
+  all: boolean,
+): { written: number; base: string } {
   const base = webAppUrl(run.config);
   const register = RegisterTable.read(run.ss);
   let written = 0;
@@ -118,7 +125,10 @@ export class RatingTable {
     const cols = RATING_HEADERS.map((h) => tab.headers.findIndex((x) => String(x).trim() === h));
     const rows = tab.rows.map((r) => cols.map((c) => (c >= 0 ? r[c] : '')));
     const rowOf = new Map<string, number>();
-    rows.forEach((r, i) => { const n = String(r[0] ?? '').trim(); if (n) rowOf.set(n, i); });
+    rows.forEach((r, i) => {
+      const n = String(r[0] ?? '').trim();
+      if (n) rowOf.set(n, i);
+    });
     return new RatingTable(tab, cols, latestRatings(ratingsOf(rows)), rowOf);
   }
 
@@ -130,8 +140,12 @@ export class RatingTable {
     const index = this.rowOf.get(r.number);
     const width = Math.max(tab.width, ...this.cols.map((c) => c + 1));
     // Other columns of the row (the operator's own) are kept, neutralised as written back.
-    const row = Array.from({ length: width }, (_, i) => (index !== undefined && i < tab.rows[index].length ? protectText(tab.rows[index][i]) : ''));
-    this.cols.forEach((c, k) => { row[c] = values[k]; });
+    const row = Array.from({ length: width }, (_, i) =>
+      index !== undefined && i < tab.rows[index].length ? protectText(tab.rows[index][i]) : '',
+    );
+    this.cols.forEach((c, k) => {
+      row[c] = values[k];
+    });
     if (index !== undefined) tab.sheet.getRange(index + 2, 1, 1, width).setValues([row]);
     else tab.sheet.appendRow(row);
     this.byNumber.set(r.number, r);

@@ -24,5 +24,7 @@ export function showHtmlDialog(html: string, title: string, width: number, heigh
 
 /** A web app page: the viewport tag is set on the output, since the page is shown inside Google's frame. */
 export function htmlPage(html: string, title: string): GoogleAppsScript.HTML.HtmlOutput {
-  return HtmlService.createHtmlOutput(html).setTitle(title).addMetaTag('viewport', 'width=device-width, initial-scale=1');
+  return HtmlService.createHtmlOutput(html)
+    .setTitle(title)
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }

@@ -11,7 +11,11 @@
  */
 declare namespace GoogleAppsScript {
   namespace Forms {
-    enum EmailCollectionType { DO_NOT_COLLECT, VERIFIED, RESPONDER_INPUT }
+    enum EmailCollectionType {
+      DO_NOT_COLLECT,
+      VERIFIED,
+      RESPONDER_INPUT,
+    }
     interface FormApp {
       EmailCollectionType: typeof EmailCollectionType;
     }
@@ -25,11 +29,33 @@ declare namespace GoogleAppsScript {
     }
   }
   namespace Spreadsheet {
-    enum DataSourceRefreshScope { DATA_SOURCE_REFRESH_SCOPE_UNSUPPORTED, ALL_DATA_SOURCES }
-    enum FrequencyType { FREQUENCY_TYPE_UNSUPPORTED, DAILY, WEEKLY, MONTHLY }
+    enum DataSourceRefreshScope {
+      DATA_SOURCE_REFRESH_SCOPE_UNSUPPORTED,
+      ALL_DATA_SOURCES,
+    }
+    enum FrequencyType {
+      FREQUENCY_TYPE_UNSUPPORTED,
+      DAILY,
+      WEEKLY,
+      MONTHLY,
+    }
     enum DateTimeGroupingRuleType {
-      UNSUPPORTED, SECOND, MINUTE, HOUR, HOUR_MINUTE, HOUR_MINUTE_AMPM, DAY_OF_WEEK, DAY_OF_YEAR,
-      DAY_OF_MONTH, DAY_MONTH, MONTH, QUARTER, YEAR, YEAR_MONTH, YEAR_QUARTER, YEAR_MONTH_DAY,
+      UNSUPPORTED,
+      SECOND,
+      MINUTE,
+      HOUR,
+      HOUR_MINUTE,
+      HOUR_MINUTE_AMPM,
+      DAY_OF_WEEK,
+      DAY_OF_YEAR,
+      DAY_OF_MONTH,
+      DAY_MONTH,
+      MONTH,
+      QUARTER,
+      YEAR,
+      YEAR_MONTH,
+      YEAR_QUARTER,
+      YEAR_MONTH_DAY,
     }
     interface SpreadsheetApp {
       SortOrder: typeof SortOrder;

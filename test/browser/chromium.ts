@@ -16,12 +16,21 @@ export const browserTest: jest.It = HAS_CHROMIUM || IN_CI ? test : test.skip;
 
 /** Under CI, a missing Chromium is a failure with the reason, not a skip. */
 export function requireChromium(): void {
-  if (!HAS_CHROMIUM) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium; .ci/run does this)`);
+  if (!HAS_CHROMIUM)
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium; .ci/run does this)`,
+    );
 }
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchChromium(): Promise<Browser> {

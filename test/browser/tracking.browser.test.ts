@@ -19,12 +19,21 @@ const ADMIN = 'admin.medsos@example.org';
 const PIC = 'pic.museum.seni@example.org';
 const PERSONAL = {
   reporters: ['@warga_sartika', 'Budi Hartono (Facebook)', '@rina.kuliner'],
-  texts: ['Toilet Museum Wayang kotor sekali dan baunya menyengat', 'Keramik pecah di ruang pamer', 'Jadwal pertunjukan tari minggu depan?'],
-  postUrls: ['https://www.instagram.com/p/Cx9pSartika/', 'https://www.facebook.com/disbuddki/posts/pfbidBudi', 'https://x.com/rina/status/1'],
+  texts: [
+    'Toilet Museum Wayang kotor sekali dan baunya menyengat',
+    'Keramik pecah di ruang pamer',
+    'Jadwal pertunjukan tari minggu depan?',
+  ],
+  postUrls: [
+    'https://www.instagram.com/p/Cx9pSartika/',
+    'https://www.facebook.com/disbuddki/posts/pfbidBudi',
+    'https://x.com/rina/status/1',
+  ],
   followUp: 'Petugas kebersihan Pak Darto sudah menindaklanjuti pukul 10.00',
 };
 // A long unbroken token in the answer: the page must still fit 360 px.
-const REPLY = 'Terima kasih @warga_sartika, toilet sudah dibersihkan. Info: https://www.jakarta.go.id/sangat/panjang/sekali/tanpa/spasi/museum-wayang-toilet-bersih-2026';
+const REPLY =
+  'Terima kasih @warga_sartika, toilet sudah dibersihkan. Info: https://www.jakarta.go.id/sangat/panjang/sekali/tanpa/spasi/museum-wayang-toilet-bersih-2026';
 const REPLY_URL = 'https://www.instagram.com/p/Cx9pSartika/c/17999';
 
 const dir = mkdtempSync(join(tmpdir(), 'tracking-browser-'));
@@ -38,23 +47,48 @@ beforeAll(async () => {
   if (!run) return;
   server = await serveWebApp(() => sim?.rt ?? null);
   const submit = (at: string, i: number, unit: string) => ({
-    at, by: ADMIN,
-    submit: { receivedAt: at.replace(/T(\d\d)/, (_, h) => `T${String(Number(h) - 1).padStart(2, '0')}`), channel: ['Instagram', 'Facebook', 'Twitter/X'][i], reporter: PERSONAL.reporters[i], postUrl: PERSONAL.postUrls[i], text: PERSONAL.texts[i], category: 'Fasilitas dan kebersihan', unit },
+    at,
+    by: ADMIN,
+    submit: {
+      receivedAt: at.replace(/T(\d\d)/, (_, h) => `T${String(Number(h) - 1).padStart(2, '0')}`),
+      channel: ['Instagram', 'Facebook', 'Twitter/X'][i],
+      reporter: PERSONAL.reporters[i],
+      postUrl: PERSONAL.postUrls[i],
+      text: PERSONAL.texts[i],
+      category: 'Fasilitas dan kebersihan',
+      unit,
+    },
   });
-  const scenario = parseScenario(JSON.stringify({
-    start: '2026-04-06T07:00:00+07:00', end: '2026-04-10T17:00:00+07:00', admins: [ADMIN],
-    units: [{ name: 'UP Museum Seni', kind: 'UKPD', pics: [PIC], head: 'kepala.seni@example.org', keywords: ['museum wayang'] },
-      { name: 'Bidang Pelindungan Kebudayaan', kind: 'Bidang', pics: ['pic.pelindungan@example.org'] }],
-    settings: { url_pantau: server.url },
-    events: [
-      submit('2026-04-06T09:10:00+07:00', 0, 'UP Museum Seni'),
-      submit('2026-04-06T10:00:00+07:00', 1, 'Bidang Pelindungan Kebudayaan'),
-      submit('2026-04-06T11:00:00+07:00', 2, 'Tentukan otomatis'),
-      { at: '2026-04-06T13:00:00+07:00', by: PIC, update: { ref: 1, status: 'Diproses' } },
-      { at: '2026-04-07T10:00:00+07:00', by: PIC, update: { ref: 1, followUp: PERSONAL.followUp, status: 'Selesai' } },
-      { at: '2026-04-07T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: REPLY, replyUrl: REPLY_URL } },
-    ],
-  }));
+  const scenario = parseScenario(
+    JSON.stringify({
+      start: '2026-04-06T07:00:00+07:00',
+      end: '2026-04-10T17:00:00+07:00',
+      admins: [ADMIN],
+      units: [
+        {
+          name: 'UP Museum Seni',
+          kind: 'UKPD',
+          pics: [PIC],
+          head: 'kepala.seni@example.org',
+          keywords: ['museum wayang'],
+        },
+        { name: 'Bidang Pelindungan Kebudayaan', kind: 'Bidang', pics: ['pic.pelindungan@example.org'] },
+      ],
+      settings: { url_pantau: server.url },
+      events: [
+        submit('2026-04-06T09:10:00+07:00', 0, 'UP Museum Seni'),
+        submit('2026-04-06T10:00:00+07:00', 1, 'Bidang Pelindungan Kebudayaan'),
+        submit('2026-04-06T11:00:00+07:00', 2, 'Tentukan otomatis'),
+        { at: '2026-04-06T13:00:00+07:00', by: PIC, update: { ref: 1, status: 'Diproses' } },
+        {
+          at: '2026-04-07T10:00:00+07:00',
+          by: PIC,
+          update: { ref: 1, followUp: PERSONAL.followUp, status: 'Selesai' },
+        },
+        { at: '2026-04-07T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: REPLY, replyUrl: REPLY_URL } },
+      ],
+    }),
+  );
   sim = new Simulation(scenario, () => undefined);
   sim.setup();
   scenario.events.forEach((ev, i) => sim!.event(ev, i));
@@ -78,7 +112,10 @@ function linkOf(number: string): string {
 }
 
 async function open(url: string, options: { width?: number; javaScript?: boolean } = {}): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: options.width ?? 390, height: 800 }, javaScriptEnabled: options.javaScript ?? true });
+  const context = await browser!.newContext({
+    viewport: { width: options.width ?? 390, height: 800 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
   const page = await context.newPage();
   const response = await page.goto(url);
   expect(response?.status()).toBe(200);
@@ -96,7 +133,17 @@ async function submitInNewTab(page: Page, selector: string): Promise<Page> {
 }
 
 function assertNoPersonalData(html: string): void {
-  for (const s of [...PERSONAL.reporters, ...PERSONAL.texts, ...PERSONAL.postUrls, PERSONAL.followUp, REPLY_URL, 'warga_sartika', 'Budi', 'Hartono']) expect(html).not.toContain(s);
+  for (const s of [
+    ...PERSONAL.reporters,
+    ...PERSONAL.texts,
+    ...PERSONAL.postUrls,
+    PERSONAL.followUp,
+    REPLY_URL,
+    'warga_sartika',
+    'Budi',
+    'Hartono',
+  ])
+    expect(html).not.toContain(s);
   expect(html).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/); // no email address
 }
 
@@ -132,7 +179,9 @@ describe('tracking page in Chromium', () => {
     expect(await done.textContent('.notice')).toBe('Terima kasih, penilaian Anda telah kami terima.');
     expect(await done.textContent('#penilaian')).toContain('Penilaian Anda: 4 dari 5');
     const tab = (sim!.rt.spreadsheet.getSheetByName('Penilaian') as Sheet).getDataRange().getValues();
-    expect(tab.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([['ADU-2026-0001', 4, 'Cepat ditangani, terima kasih =SUM(A1)']]);
+    expect(tab.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['ADU-2026-0001', 4, 'Cepat ditangani, terima kasih =SUM(A1)'],
+    ]);
     // A second rating replaces the first; the page opened again (cache cleared) shows it.
     await done.check('input[name="nilai"][value="5"]');
     await submitInNewTab(done, '#penilaian button[type="submit"]');
@@ -164,7 +213,13 @@ describe('tracking page in Chromium', () => {
   });
 
   browserTest('no personal data in the DOM of any page', async () => {
-    for (const url of [linkOf('ADU-2026-0001'), linkOf('ADU-2026-0002'), linkOf('ADU-2026-0003'), `${server!.url}?no=ADU-2026-0001&k=X`, server!.url]) {
+    for (const url of [
+      linkOf('ADU-2026-0001'),
+      linkOf('ADU-2026-0002'),
+      linkOf('ADU-2026-0003'),
+      `${server!.url}?no=ADU-2026-0001&k=X`,
+      server!.url,
+    ]) {
       const page = await open(url);
       assertNoPersonalData(await page.content());
       await page.context().close();
@@ -173,7 +228,9 @@ describe('tracking page in Chromium', () => {
 
   browserTest('at 360 px wide there is no horizontal scroll (screenshot taken)', async () => {
     const page = await open(linkOf('ADU-2026-0001'), { width: 360 });
-    const widths = await page.evaluate<{ scroll: number; client: number }>('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })');
+    const widths = await page.evaluate<{ scroll: number; client: number }>(
+      '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+    );
     expect(widths.client).toBe(360);
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     const shot = join(dir, 'tracking-360.png');

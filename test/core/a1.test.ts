@@ -9,9 +9,12 @@ test.each([
   expect(parseA1(a1)).toEqual(block);
 });
 
-test.each(['', 'B:B', '5:5', 'Sheet1!A1', 'A0x'])('parseA1(%s) is null (caller falls back to the Range getters)', (a1) => {
-  expect(parseA1(a1)).toBeNull();
-});
+test.each(['', 'B:B', '5:5', 'Sheet1!A1', 'A0x'])(
+  'parseA1(%s) is null (caller falls back to the Range getters)',
+  (a1) => {
+    expect(parseA1(a1)).toBeNull();
+  },
+);
 
 // Whole rows / columns: https://developers.google.com/apps-script/reference/spreadsheet/range#geta1notation
 // ("5:7", "D:F" as Sheets writes them, e.g. in the edit event of a whole-column paste).

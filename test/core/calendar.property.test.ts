@@ -18,7 +18,18 @@ const instant = fc.oneof(
   fc
     .record({
       day: fc.integer({ min: 0, max: Math.floor((TO - FROM) / DAY) }),
-      time: fc.constantFrom(0, 8 * HOUR - 1, 8 * HOUR, 8 * HOUR + 1, 15 * HOUR, 15.5 * HOUR, 16 * HOUR - 1, 16 * HOUR, 16 * HOUR + 1, 24 * HOUR - 1),
+      time: fc.constantFrom(
+        0,
+        8 * HOUR - 1,
+        8 * HOUR,
+        8 * HOUR + 1,
+        15 * HOUR,
+        15.5 * HOUR,
+        16 * HOUR - 1,
+        16 * HOUR,
+        16 * HOUR + 1,
+        24 * HOUR - 1,
+      ),
     })
     .map(({ day, time }) => FROM + day * DAY + time),
 );
@@ -26,11 +37,19 @@ const days = fc.integer({ min: 0, max: 12 });
 
 const calendars: [string, WorkCalendar][] = [
   ['default', createCalendar()],
-  ['Ramadan 2025 and 2026', createCalendar({ hourExceptions: [ramadanHours('2025-03-01', '2025-03-30'), ramadanHours('2026-02-18', '2026-03-20')] })],
-  ['working Saturdays and a local holiday', createCalendar({
-    workingDates: [{ date: '2025-06-14' }, { date: '2026-02-14', hours: { open: '09:00', close: '12:00' } }],
-    extraHolidays: [{ date: '2025-11-10', name: 'Libur lokal', kind: 'Libur lokal' }],
-  })],
+  [
+    'Ramadan 2025 and 2026',
+    createCalendar({
+      hourExceptions: [ramadanHours('2025-03-01', '2025-03-30'), ramadanHours('2026-02-18', '2026-03-20')],
+    }),
+  ],
+  [
+    'working Saturdays and a local holiday',
+    createCalendar({
+      workingDates: [{ date: '2025-06-14' }, { date: '2026-02-14', hours: { open: '09:00', close: '12:00' } }],
+      extraHolidays: [{ date: '2025-11-10', name: 'Libur lokal', kind: 'Libur lokal' }],
+    }),
+  ],
 ];
 
 const runs = { numRuns: 1000 };
@@ -66,7 +85,9 @@ describe.each(calendars)('properties of the %s calendar', (_name, cal) => {
     fc.assert(
       fc.property(instant, instant, days, (a, b, n) => {
         const [t1, t2] = a <= b ? [a, b] : [b, a];
-        expect(cal.addWorkingDays(new Date(t1), n).getTime()).toBeLessThanOrEqual(cal.addWorkingDays(new Date(t2), n).getTime());
+        expect(cal.addWorkingDays(new Date(t1), n).getTime()).toBeLessThanOrEqual(
+          cal.addWorkingDays(new Date(t2), n).getTime(),
+        );
       }),
       runs,
     );
@@ -175,7 +196,10 @@ describe('cross-check with luxon-business-days (same holidays, Mon–Fri)', () =
   const biz = (d: DateTime): Biz => d as Biz;
 
   beforeAll(() => {
-    biz(DateTime.now()).setupBusiness({ businessDays: [1, 2, 3, 4, 5], holidayMatchers: [(d) => holidayDates.has(d.toISODate() ?? '')] });
+    biz(DateTime.now()).setupBusiness({
+      businessDays: [1, 2, 3, 4, 5],
+      holidayMatchers: [(d) => holidayDates.has(d.toISODate() ?? '')],
+    });
   });
 
   /** The date of the due time, by luxon-business-days: s(t)'s date, then n business days. */
@@ -207,7 +231,8 @@ describe('cross-check with luxon-business-days (same holidays, Mon–Fri)', () =
         for (const n of [0, 1, 5]) {
           const ours = cal.dateKey(cal.addWorkingDays(t, n));
           const theirs = lbdDueDate(t, n);
-          if (ours !== theirs) disagreements.push(`${t.toISOString()} + ${n}: ours ${ours}, luxon-business-days ${theirs}`);
+          if (ours !== theirs)
+            disagreements.push(`${t.toISOString()} + ${n}: ours ${ours}, luxon-business-days ${theirs}`);
         }
       }
     }

@@ -105,8 +105,12 @@ describe('Ramadan hours (08:00–15:00 Mon–Thu, 08:00–15:30 Fri)', () => {
   ]);
 
   test('working minutes of a Ramadan day', () => {
-    expect(ramadan2026.workingMinutesBetween(at('2026-03-02T00:00:00+07:00'), at('2026-03-03T00:00:00+07:00'))).toBe(420);
-    expect(ramadan2026.workingMinutesBetween(at('2026-02-27T00:00:00+07:00'), at('2026-02-28T00:00:00+07:00'))).toBe(450);
+    expect(ramadan2026.workingMinutesBetween(at('2026-03-02T00:00:00+07:00'), at('2026-03-03T00:00:00+07:00'))).toBe(
+      420,
+    );
+    expect(ramadan2026.workingMinutesBetween(at('2026-02-27T00:00:00+07:00'), at('2026-02-28T00:00:00+07:00'))).toBe(
+      450,
+    );
     expect(ramadan2026.workingDaysBetween(at('2026-03-02T00:00:00+07:00'), at('2026-03-03T00:00:00+07:00'))).toBe(1);
   });
 
@@ -142,7 +146,9 @@ describe('operator holidays and working dates', () => {
     expect(wib(cal.addWorkingDays(at('2025-06-13T14:00:00+07:00'), 1))).toBe('2025-06-14T14:00:00+07:00');
     expect(wib(cal.addWorkingDays(at('2025-06-14T10:00:00+07:00'), 0))).toBe('2025-06-14T10:00:00+07:00');
     expect(wib(cal.addWorkingDays(at('2025-06-14T10:00:00+07:00'), 1))).toBe('2025-06-16T10:00:00+07:00');
-    expect(cal.workingMinutesBetween(at('2025-06-13T15:00:00+07:00'), at('2025-06-16T09:00:00+07:00'))).toBe(60 + 480 + 60);
+    expect(cal.workingMinutesBetween(at('2025-06-13T15:00:00+07:00'), at('2025-06-16T09:00:00+07:00'))).toBe(
+      60 + 480 + 60,
+    );
   });
 
   test("a 'Hari kerja' row of Hari Libur marks a working day", () => {
@@ -158,7 +164,11 @@ describe('operator holidays and working dates', () => {
   test('a working date wins over a listed holiday', () => {
     const cal = createCalendar({ workingDates: [{ date: '2025-06-09' }] });
     expect(wib(cal.addWorkingDays(at('2025-06-05T15:59:00+07:00'), 1))).toBe('2025-06-09T15:59:00+07:00');
-    expect(cal.holidays('2025-06-01', '2025-06-30').map((h) => h.date)).toEqual(['2025-06-01', '2025-06-06', '2025-06-27']);
+    expect(cal.holidays('2025-06-01', '2025-06-30').map((h) => h.date)).toEqual([
+      '2025-06-01',
+      '2025-06-06',
+      '2025-06-27',
+    ]);
   });
 });
 
@@ -245,7 +255,10 @@ describe('days, hours and holiday listing', () => {
   test('nextWorkingDayStart, workingHoursOn, dateKey, at', () => {
     expect(wib(standard.nextWorkingDayStart(at('2025-03-27T09:00:00+07:00')))).toBe('2025-04-08T08:00:00+07:00');
     const hours = standard.workingHoursOn(at('2025-06-03T23:00:00+07:00'));
-    expect(hours && [wib(hours.open), wib(hours.close)]).toEqual(['2025-06-03T08:00:00+07:00', '2025-06-03T16:00:00+07:00']);
+    expect(hours && [wib(hours.open), wib(hours.close)]).toEqual([
+      '2025-06-03T08:00:00+07:00',
+      '2025-06-03T16:00:00+07:00',
+    ]);
     expect(standard.workingHoursOn(at('2025-06-06T10:00:00+07:00'))).toBeNull();
     expect(standard.dateKey(at('2025-12-31T23:59:59+07:00'))).toBe('2025-12-31');
     expect(standard.dateKey(at('2025-12-31T17:00:00Z'))).toBe('2026-01-01');
@@ -255,7 +268,14 @@ describe('days, hours and holiday listing', () => {
   test('the shipped holidays are listed, Lebaran 2025 in full', () => {
     expect(standard.holidays()).toHaveLength(28 + 25);
     expect(standard.holidays('2025-03-28', '2025-04-07').map((h) => h.date)).toEqual([
-      '2025-03-28', '2025-03-29', '2025-03-31', '2025-04-01', '2025-04-02', '2025-04-03', '2025-04-04', '2025-04-07',
+      '2025-03-28',
+      '2025-03-29',
+      '2025-03-31',
+      '2025-04-01',
+      '2025-04-02',
+      '2025-04-03',
+      '2025-04-04',
+      '2025-04-07',
     ]);
     expect(standard.holidaysOn(at('2025-08-18T10:00:00+07:00')).map((h) => h.kind)).toEqual(['Cuti bersama']);
     expect(standard.holidaysOn(at('2025-08-19T10:00:00+07:00'))).toEqual([]);
@@ -272,11 +292,17 @@ describe('invalid input', () => {
     expect(() => standard.clockStart(new Date(NaN))).toThrow(/clockStart/);
   });
   test('bad configuration is rejected with context', () => {
-    expect(() => createCalendar({ extraHolidays: [{ date: '2025-02-30', name: 'x', kind: 'Libur lokal' }] })).toThrow(/2025-02-30/);
+    expect(() => createCalendar({ extraHolidays: [{ date: '2025-02-30', name: 'x', kind: 'Libur lokal' }] })).toThrow(
+      /2025-02-30/,
+    );
     expect(() => createCalendar({ weeklyHours: { 1: { open: '16:00', close: '08:00' } } })).toThrow(/opening/);
     expect(() => createCalendar({ timeZone: 'Mars/Olympus' })).toThrow(/time zone/);
-    expect(() => createCalendar({ weeklyHours: { 1: null, 2: null, 3: null, 4: null, 5: null } })).toThrow(/no working weekday/);
-    expect(() => createCalendar({ hourExceptions: [ramadanHours('2026-03-20', '2026-02-18')] })).toThrow(/before it starts/);
+    expect(() => createCalendar({ weeklyHours: { 1: null, 2: null, 3: null, 4: null, 5: null } })).toThrow(
+      /no working weekday/,
+    );
+    expect(() => createCalendar({ hourExceptions: [ramadanHours('2026-03-20', '2026-02-18')] })).toThrow(
+      /before it starts/,
+    );
   });
 });
 

@@ -9,7 +9,10 @@ import { ChannelState, emptyState } from '../../src/core/channels/poll-state';
 import { ChannelName } from '../../src/core/channels/post';
 
 const ACCOUNTS: PlatformAccounts = {
-  YouTube: { channelId: 'UCd', apiKey: 'k' }, Instagram: { userId: 'ig', token: 'it' }, Facebook: { pageId: 'pg', token: 'ft' }, 'Twitter/X': { userId: 'xu', token: 'xt' },
+  YouTube: { channelId: 'UCd', apiKey: 'k' },
+  Instagram: { userId: 'ig', token: 'it' },
+  Facebook: { pageId: 'pg', token: 'ft' },
+  'Twitter/X': { userId: 'xu', token: 'xt' },
 };
 
 function world() {
@@ -21,14 +24,28 @@ function world() {
     let tasks = cp.start();
     while (tasks.length) {
       const replies = rt.urlFetchApp.fetchAll(tasks.map((t) => ({ ...t.request, muteHttpExceptions: true })));
-      tasks = tasks.flatMap((t, i) => cp.handle(t, { code: replies[i].getResponseCode(), text: replies[i].getContentText(), headers: replies[i].getHeaders() }));
+      tasks = tasks.flatMap((t, i) =>
+        cp.handle(t, {
+          code: replies[i].getResponseCode(),
+          text: replies[i].getContentText(),
+          headers: replies[i].getHeaders(),
+        }),
+      );
     }
     const r = cp.finish();
     states[channel] = r.state;
     return r;
   };
   const add = (channel: PlatformChannel, id: string, minutesAgo: number, parent?: string) =>
-    p.world.addPost({ channel, id, author: 'w', text: `t${id}`, url: '', at: new Date(rt.now().getTime() - minutesAgo * 60_000), ...(parent ? { parent } : {}) });
+    p.world.addPost({
+      channel,
+      id,
+      author: 'w',
+      text: `t${id}`,
+      url: '',
+      at: new Date(rt.now().getTime() - minutesAgo * 60_000),
+      ...(parent ? { parent } : {}),
+    });
   return { rt, ...p, poll, add, states };
 }
 
@@ -48,7 +65,12 @@ test('X: a 429 backs off until x-rate-limit-reset and keeps the cursor', () => {
   const w = world();
   w.add('Twitter/X', '1', 5);
   w.poll('Twitter/X');
-  w.world.addFault({ kind: 'rateLimited', channel: 'Twitter/X', from: w.rt.now(), until: new Date(w.rt.now().getTime() + 40 * 60_000) });
+  w.world.addFault({
+    kind: 'rateLimited',
+    channel: 'Twitter/X',
+    from: w.rt.now(),
+    until: new Date(w.rt.now().getTime() + 40 * 60_000),
+  });
   const r = w.poll('Twitter/X');
   expect(r.reports.map((x) => x.kind)).toEqual(['rateLimited']);
   expect(r.state.sinceId).toBe('1');
@@ -88,7 +110,12 @@ test('Instagram: media → comments only for media whose comment count changed; 
 test('Facebook: an expired token is reported once a day, the feed read again when it works', () => {
   const w = world();
   w.add('Facebook', 'c1', 5, 'pg_1');
-  w.world.addFault({ kind: 'tokenExpired', channel: 'Facebook', from: w.rt.now(), until: new Date(w.rt.now().getTime() + 3600_000) });
+  w.world.addFault({
+    kind: 'tokenExpired',
+    channel: 'Facebook',
+    from: w.rt.now(),
+    until: new Date(w.rt.now().getTime() + 3600_000),
+  });
   expect(w.poll('Facebook').reports.map((r) => r.kind)).toEqual(['tokenInvalid']);
   w.rt.advanceTo(new Date(w.rt.now().getTime() + 15 * 60_000));
   expect(w.poll('Facebook').reports).toEqual([]); // same day: not again
@@ -114,7 +141,15 @@ test('Instagram: comments under a media that tags the account are captured too',
   const w = world();
   w.add('Instagram', 't1', 30); // a tag
   w.add('Instagram', 'k1', 20, 't1'); // a comment under it
-  expect(w.poll('Instagram').posts.map((p) => [p.platformId, p.parent]).sort()).toEqual([['k1', 't1'], ['t1', '']]);
+  expect(
+    w
+      .poll('Instagram')
+      .posts.map((p) => [p.platformId, p.parent])
+      .sort(),
+  ).toEqual([
+    ['k1', 't1'],
+    ['t1', ''],
+  ]);
   w.add('Instagram', 'k2', 0, 'k1');
   expect(w.poll('Instagram').posts.map((p) => p.platformId)).toContain('k2');
 });

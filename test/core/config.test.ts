@@ -17,8 +17,14 @@ const H = (open: string, close: string) => {
 const OFFICE = H('08:00', '16:00');
 const WEEK = [OFFICE, OFFICE, OFFICE, OFFICE, OFFICE, null, null];
 
-const tables = (over: Partial<ConfigTables> = {}): ConfigTables => ({ units: [], settings: new Map(), holidays: [], ...over });
-const withSettings = (entries: Record<string, unknown>) => parseConfig(tables({ settings: new Map(Object.entries(entries)) }));
+const tables = (over: Partial<ConfigTables> = {}): ConfigTables => ({
+  units: [],
+  settings: new Map(),
+  holidays: [],
+  ...over,
+});
+const withSettings = (entries: Record<string, unknown>) =>
+  parseConfig(tables({ settings: new Map(Object.entries(entries)) }));
 
 describe('parseConfig defaults (DESIGN §6)', () => {
   const config = parseConfig(tables());
@@ -81,11 +87,18 @@ describe('parseConfig settings', () => {
     const c = withSettings({ [key]: value });
     expect(c[field]).toEqual(def);
     expect(c.problems).toHaveLength(1);
-    expect(c.problems[0]).toMatch(new RegExp(`^Pengaturan ${key} = ".*" tidak sah \\(harus bilangan bulat \\d+–\\d+\\); dipakai \\d+\\.$`));
+    expect(c.problems[0]).toMatch(
+      new RegExp(`^Pengaturan ${key} = ".*" tidak sah \\(harus bilangan bulat \\d+–\\d+\\); dipakai \\d+\\.$`),
+    );
   });
 
   test('weekday hours can be changed, closed with blank / "-" / "libur", and opened on Saturday', () => {
-    const c = withSettings({ jam_kerja_jumat: '07.30 – 11.30', jam_kerja_senin: 'libur', jam_kerja_selasa: '-', jam_kerja_sabtu: '08:00-12:00' });
+    const c = withSettings({
+      jam_kerja_jumat: '07.30 – 11.30',
+      jam_kerja_senin: 'libur',
+      jam_kerja_selasa: '-',
+      jam_kerja_sabtu: '08:00-12:00',
+    });
     expect(c.weekHours).toEqual([null, null, OFFICE, OFFICE, H('07:30', '11:30'), H('08:00', '12:00'), null]);
     expect(c.problems).toEqual([]);
   });
@@ -123,14 +136,33 @@ describe('hours exceptions (Ramadan)', () => {
       {
         from: '2026-02-19',
         to: '2026-03-19',
-        hours: [H('08:00', '15:00'), H('08:00', '15:00'), H('08:00', '15:00'), H('08:00', '15:00'), H('08:00', '15:30'), null, null],
+        hours: [
+          H('08:00', '15:00'),
+          H('08:00', '15:00'),
+          H('08:00', '15:00'),
+          H('08:00', '15:00'),
+          H('08:00', '15:30'),
+          null,
+          null,
+        ],
       },
     ]);
   });
 
   test('days not named keep the regular hours of the week', () => {
-    const c = withSettings({ jam_kerja_khusus: '2026-04-01..2026-04-02: jumat 08:00-11:00', jam_kerja_senin: '09:00-17:00' });
-    expect(c.exceptions[0].hours).toEqual([H('09:00', '17:00'), OFFICE, OFFICE, OFFICE, H('08:00', '11:00'), null, null]);
+    const c = withSettings({
+      jam_kerja_khusus: '2026-04-01..2026-04-02: jumat 08:00-11:00',
+      jam_kerja_senin: '09:00-17:00',
+    });
+    expect(c.exceptions[0].hours).toEqual([
+      H('09:00', '17:00'),
+      OFFICE,
+      OFFICE,
+      OFFICE,
+      H('08:00', '11:00'),
+      null,
+      null,
+    ]);
   });
 
   test('several lines, capitals, spaces around dashes and closed days', () => {
@@ -140,8 +172,18 @@ describe('hours exceptions (Ramadan)', () => {
     );
     expect(problems).toEqual([]);
     expect(exceptions).toHaveLength(2);
-    expect(exceptions[0].hours.slice(0, 5)).toEqual([H('08:00', '15:00'), H('08:00', '15:00'), H('08:00', '15:00'), H('08:00', '15:00'), H('08:00', '15:30')]);
-    expect(exceptions[1]).toEqual({ from: '2025-12-31', to: '2025-12-31', hours: [OFFICE, OFFICE, null, OFFICE, OFFICE, null, null] });
+    expect(exceptions[0].hours.slice(0, 5)).toEqual([
+      H('08:00', '15:00'),
+      H('08:00', '15:00'),
+      H('08:00', '15:00'),
+      H('08:00', '15:00'),
+      H('08:00', '15:30'),
+    ]);
+    expect(exceptions[1]).toEqual({
+      from: '2025-12-31',
+      to: '2025-12-31',
+      hours: [OFFICE, OFFICE, null, OFFICE, OFFICE, null, null],
+    });
   });
 
   test.each([
@@ -186,12 +228,31 @@ describe('parseHours', () => {
 });
 
 describe('units', () => {
-  const row = (name: unknown, kind = 'UKPD', tab = '', pics = 'pic@contoh.id', head = 'kepala@contoh.id', keywords = '', active: unknown = 'Ya') => [
-    name, kind, tab, pics, head, keywords, active,
-  ];
+  const row = (
+    name: unknown,
+    kind = 'UKPD',
+    tab = '',
+    pics = 'pic@contoh.id',
+    head = 'kepala@contoh.id',
+    keywords = '',
+    active: unknown = 'Ya',
+  ) => [name, kind, tab, pics, head, keywords, active];
 
   test('reads each column, defaulting the tab to the name', () => {
-    const c = parseConfig(tables({ units: [row('UP Museum Seni', 'UKPD', '', 'A@Contoh.id, b@contoh.id', 'Kepala@Contoh.id', 'museum wayang, keramik\nmuseum tekstil')] }));
+    const c = parseConfig(
+      tables({
+        units: [
+          row(
+            'UP Museum Seni',
+            'UKPD',
+            '',
+            'A@Contoh.id, b@contoh.id',
+            'Kepala@Contoh.id',
+            'museum wayang, keramik\nmuseum tekstil',
+          ),
+        ],
+      }),
+    );
     expect(c.units).toEqual([
       {
         name: 'UP Museum Seni',
@@ -214,20 +275,33 @@ describe('units', () => {
   });
 
   test.each<[unknown, boolean]>([
-    ['Ya', true], ['ya', true], ['', true], [true, true], ['Aktif', true], ['TRUE', true],
-    ['Tidak', false], ['tidak', false], [false, false], ['Nonaktif', false], ['N', false],
+    ['Ya', true],
+    ['ya', true],
+    ['', true],
+    [true, true],
+    ['Aktif', true],
+    ['TRUE', true],
+    ['Tidak', false],
+    ['tidak', false],
+    [false, false],
+    ['Nonaktif', false],
+    ['N', false],
   ])('Aktif = %j → %s', (value, active) => {
     expect(parseConfig(tables({ units: [row('X', 'UKPD', '', '', '', '', value)] })).units[0].active).toBe(active);
   });
 
   test('blank rows are skipped; missing kind defaults to UKPD; a custom tab name is kept', () => {
-    const c = parseConfig(tables({ units: [row(''), ['  ', '', '', '', '', '', ''], row('Sudin Barat', '', 'Sudin Jakbar')] }));
+    const c = parseConfig(
+      tables({ units: [row(''), ['  ', '', '', '', '', '', ''], row('Sudin Barat', '', 'Sudin Jakbar')] }),
+    );
     expect(c.units).toHaveLength(1);
     expect(c.units[0]).toMatchObject({ name: 'Sudin Barat', kind: 'UKPD', tab: 'Sudin Jakbar' });
   });
 
   test('bad PIC and head emails are reported per unit', () => {
-    const c = parseConfig(tables({ units: [row('UP Museum Seni', 'UKPD', '', 'pic@contoh.id; pic-tanpa-domain', 'kepala')] }));
+    const c = parseConfig(
+      tables({ units: [row('UP Museum Seni', 'UKPD', '', 'pic@contoh.id; pic-tanpa-domain', 'kepala')] }),
+    );
     expect(c.units[0].pics).toEqual(['pic@contoh.id']);
     expect(c.units[0].head).toBe('');
     expect(c.problems).toEqual([
@@ -249,8 +323,14 @@ describe('units', () => {
 
 describe('holidays', () => {
   test('a Date cell is read as the WIB calendar date', () => {
-    const c = parseConfig(tables({ holidays: [[new Date('2026-03-18T00:00:00+07:00'), 'Cuti bersama Idul Fitri', 'Cuti bersama', 'SKB 3 Menteri']] }));
-    expect(c.holidays).toEqual([{ date: '2026-03-18', name: 'Cuti bersama Idul Fitri', kind: 'Cuti bersama', source: 'SKB 3 Menteri' }]);
+    const c = parseConfig(
+      tables({
+        holidays: [[new Date('2026-03-18T00:00:00+07:00'), 'Cuti bersama Idul Fitri', 'Cuti bersama', 'SKB 3 Menteri']],
+      }),
+    );
+    expect(c.holidays).toEqual([
+      { date: '2026-03-18', name: 'Cuti bersama Idul Fitri', kind: 'Cuti bersama', source: 'SKB 3 Menteri' },
+    ]);
   });
 
   test('a Date cell late in the WIB day stays on that day', () => {
@@ -268,12 +348,20 @@ describe('holidays', () => {
     expect(dateKeyOf(text)).toBe(key);
   });
 
-  test.each([['17 Agustus 2026'], ['2026-02-30'], ['31/04/2026'], ['08/13/2026'], ['2026/08/17'], ['29/02/2026'], [''], [null], [new Date(NaN)], [45000]])(
-    'not a date: %j',
-    (value) => {
-      expect(dateKeyOf(value)).toBeNull();
-    },
-  );
+  test.each([
+    ['17 Agustus 2026'],
+    ['2026-02-30'],
+    ['31/04/2026'],
+    ['08/13/2026'],
+    ['2026/08/17'],
+    ['29/02/2026'],
+    [''],
+    [null],
+    [new Date(NaN)],
+    [45000],
+  ])('not a date: %j', (value) => {
+    expect(dateKeyOf(value)).toBeNull();
+  });
 
   test('a bad date row is reported with its sheet row and skipped; blank rows are skipped silently', () => {
     const c = parseConfig(

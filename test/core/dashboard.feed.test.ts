@@ -4,33 +4,66 @@
  * calendar (Mon–Fri 08:00–16:00, shipped 2026 holidays: Lebaran 18–24 Mar, Good Friday 3 Apr).
  */
 import { STATUS, emptyComplaint } from '../../src/core/complaint';
-import { FEED_COLUMNS, FEED_HEADERS, FeedRecord, buildFeed, feedFormatRuns, feedRecordOf, feedValues } from '../../src/core/dashboard/feed';
+import {
+  FEED_COLUMNS,
+  FEED_HEADERS,
+  FeedRecord,
+  buildFeed,
+  feedFormatRuns,
+  feedRecordOf,
+  feedValues,
+} from '../../src/core/dashboard/feed';
 import { feedRecordsFromObjects, feedRecordsFromTable } from '../../src/core/dashboard/feed-read';
 import { isoWib } from '../../src/core/values';
 import { COMPLAINTS, NOW, at, ctx, personalStrings } from './dashboard.fixtures';
 
 const { records, problems } = buildFeed(COMPLAINTS, ctx);
-const byNumber = (n: number): FeedRecord => records.find((r) => r.no_pengaduan === `ADU-2026-${String(n).padStart(4, '0')}`)!;
+const byNumber = (n: number): FeedRecord =>
+  records.find((r) => r.no_pengaduan === `ADU-2026-${String(n).padStart(4, '0')}`)!;
 
 describe('columns', () => {
   test('ids are unique snake_case identifiers, in the documented order', () => {
     expect(new Set(FEED_HEADERS).size).toBe(FEED_HEADERS.length);
     for (const id of FEED_HEADERS) expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(FEED_HEADERS.slice(0, 10)).toEqual([
-      'no_pengaduan', 'waktu_diterima', 'tanggal_diterima', 'minggu', 'bulan', 'kanal', 'kategori', 'unit', 'jenis_unit', 'status',
+      'no_pengaduan',
+      'waktu_diterima',
+      'tanggal_diterima',
+      'minggu',
+      'bulan',
+      'kanal',
+      'kategori',
+      'unit',
+      'jenis_unit',
+      'status',
     ]);
   });
 
   test('cover what DESIGN §9 asks for', () => {
     for (const id of [
-      'no_pengaduan', 'tanggal_diterima', 'bulan', 'kanal', 'kategori', 'unit', 'jenis_unit', 'status', 'langkah_saat_ini',
-      'jam_kerja_langkah_1', 'jam_kerja_langkah_5', 'terlambat_langkah_1', 'terlambat_langkah_5', 'hari_kerja_total',
-      'tepat_waktu', 'tanggal_dijawab',
-    ]) expect(FEED_HEADERS).toContain(id);
+      'no_pengaduan',
+      'tanggal_diterima',
+      'bulan',
+      'kanal',
+      'kategori',
+      'unit',
+      'jenis_unit',
+      'status',
+      'langkah_saat_ini',
+      'jam_kerja_langkah_1',
+      'jam_kerja_langkah_5',
+      'terlambat_langkah_1',
+      'terlambat_langkah_5',
+      'hari_kerja_total',
+      'tepat_waktu',
+      'tanggal_dijawab',
+    ])
+      expect(FEED_HEADERS).toContain(id);
   });
 
   test('no column is named after personal data', () => {
-    for (const id of FEED_HEADERS) expect(id).not.toMatch(/pelapor|isi|tautan|url|jawaban|email|catatan|tindak_lanjut|alasan/);
+    for (const id of FEED_HEADERS)
+      expect(id).not.toMatch(/pelapor|isi|tautan|url|jawaban|email|catatan|tindak_lanjut|alasan/);
   });
 
   test('format runs group adjacent columns of one format', () => {
@@ -59,7 +92,11 @@ describe('types', () => {
             else expect([where, v instanceof Date && !isNaN(v.getTime())]).toEqual([where, true]);
             break;
           case 'Number':
-            if (v === null) expect([where, col.id.startsWith('jam_kerja_langkah_') || col.id === 'nilai_kepuasan']).toEqual([where, true]);
+            if (v === null)
+              expect([where, col.id.startsWith('jam_kerja_langkah_') || col.id === 'nilai_kepuasan']).toEqual([
+                where,
+                true,
+              ]);
             else expect([where, typeof v === 'number' && Number.isFinite(v)]).toEqual([where, true]);
             break;
           case 'Boolean':
@@ -100,7 +137,20 @@ describe('values', () => {
   type Row = [number, string, boolean, number, number, string, boolean, boolean, number, string, string, boolean];
   const row = (n: number): Row => {
     const r = byNumber(n);
-    return [n, r.status, r.terbuka, r.langkah_saat_ini, r.langkah_selesai, r.tepat_waktu, r.lewat_tenggat, r.terlambat, r.hari_terlambat, r.unit, r.jenis_unit, r.dialihkan];
+    return [
+      n,
+      r.status,
+      r.terbuka,
+      r.langkah_saat_ini,
+      r.langkah_selesai,
+      r.tepat_waktu,
+      r.lewat_tenggat,
+      r.terlambat,
+      r.hari_terlambat,
+      r.unit,
+      r.jenis_unit,
+      r.dialihkan,
+    ];
   };
 
   test('status, steps, timeliness per complaint', () => {
@@ -139,7 +189,13 @@ describe('values', () => {
   });
 
   test('rows are ordered by received time', () => {
-    expect(records.map((r) => r.no_pengaduan)).toEqual(['ADU-2026-0001', 'ADU-2026-0002', 'ADU-2026-0003', 'ADU-2026-0005', 'ADU-2026-0004']);
+    expect(records.map((r) => r.no_pengaduan)).toEqual([
+      'ADU-2026-0001',
+      'ADU-2026-0002',
+      'ADU-2026-0003',
+      'ADU-2026-0005',
+      'ADU-2026-0004',
+    ]);
   });
 
   test('an unknown unit keeps its name with kind "Tidak diketahui"; a typed-over status falls back to the stamps', () => {
@@ -172,11 +228,14 @@ describe('no personal data', () => {
   });
 
   test('no reporter, text, post URL, reply, note, email or close reason anywhere in the feed', () => {
-    const cells = feedValues(records).flat().map((v) => (v instanceof Date ? v.toISOString() : String(v)));
+    const cells = feedValues(records)
+      .flat()
+      .map((v) => (v instanceof Date ? v.toISOString() : String(v)));
     const dump = JSON.stringify(records) + '\n' + cells.join('\n');
     for (const s of strings) expect(dump.includes(s) ? s : '').toBe('');
     // Nor any recognisable part of them.
-    for (const fragment of ['rahasia', 'Melati', '@example.org', 'instagram.com', 'pribadi', 'spam']) expect(dump).not.toContain(fragment);
+    for (const fragment of ['rahasia', 'Melati', '@example.org', 'instagram.com', 'pribadi', 'spam'])
+      expect(dump).not.toContain(fragment);
   });
 });
 
@@ -196,7 +255,10 @@ describe('reading the feed back (local preview input)', () => {
     const rows = feedValues(records).map((r) => r.slice().reverse());
     const moved = [['catatan_operator', ...header], ...rows.map((r) => ['x', ...r])];
     expect(feedRecordsFromTable(moved)).toEqual(records);
-    const short = [FEED_HEADERS.filter((h) => h !== 'tepat_waktu'), ...feedValues(records).map((r) => r.filter((_, i) => FEED_HEADERS[i] !== 'tepat_waktu'))];
+    const short = [
+      FEED_HEADERS.filter((h) => h !== 'tepat_waktu'),
+      ...feedValues(records).map((r) => r.filter((_, i) => FEED_HEADERS[i] !== 'tepat_waktu')),
+    ];
     expect(() => feedRecordsFromTable(short)).toThrow(/tepat_waktu/);
   });
 });
@@ -205,7 +267,13 @@ test('format runs follow the tab’s own column order when the operator moved co
   const moved = FEED_HEADERS.slice().reverse();
   const runs = feedFormatRuns((id) => moved.indexOf(id));
   const hours = runs.find((r) => r.format === '0.00' && r.count === 5)!;
-  expect(moved.slice(hours.first, hours.first + 5).sort()).toEqual(['jam_kerja_langkah_1', 'jam_kerja_langkah_2', 'jam_kerja_langkah_3', 'jam_kerja_langkah_4', 'jam_kerja_langkah_5']);
+  expect(moved.slice(hours.first, hours.first + 5).sort()).toEqual([
+    'jam_kerja_langkah_1',
+    'jam_kerja_langkah_2',
+    'jam_kerja_langkah_3',
+    'jam_kerja_langkah_4',
+    'jam_kerja_langkah_5',
+  ]);
   const covered = runs.reduce((n, r) => n + r.count, 0);
   expect(covered).toBe(FEED_COLUMNS.filter((c) => c.format).length);
 });

@@ -14,13 +14,35 @@ const figures = computeFigures(records, calendar, NOW);
 describe('figures', () => {
   test('overall: received, open, overdue, answered on time / late, closed, on-time rate', () => {
     expect(figures.overall).toEqual({
-      received: 5, open: 2, overdue: 1, answered: 2, onTime: 1, late: 1, closed: 1, onTimeRate: 0.5, avgDaysToAnswer: 5.28,
+      received: 5,
+      open: 2,
+      overdue: 1,
+      answered: 2,
+      onTime: 1,
+      late: 1,
+      closed: 1,
+      onTimeRate: 0.5,
+      avgDaysToAnswer: 5.28,
     });
   });
 
   test('this month counts April receipts and April answers; last month March', () => {
-    expect(figures.thisMonth).toMatchObject({ label: 'April 2026', received: 3, answered: 1, onTime: 0, late: 1, onTimeRate: 0 });
-    expect(figures.lastMonth).toMatchObject({ label: 'Maret 2026', received: 2, answered: 1, onTime: 1, late: 0, onTimeRate: 1 });
+    expect(figures.thisMonth).toMatchObject({
+      label: 'April 2026',
+      received: 3,
+      answered: 1,
+      onTime: 0,
+      late: 1,
+      onTimeRate: 0,
+    });
+    expect(figures.lastMonth).toMatchObject({
+      label: 'Maret 2026',
+      received: 2,
+      answered: 1,
+      onTime: 1,
+      late: 0,
+      onTimeRate: 1,
+    });
     expect(isoWib(figures.thisMonth.start)).toBe('2026-04-01T00:00:00+07:00');
     expect(isoWib(figures.lastMonth.start)).toBe('2026-03-01T00:00:00+07:00');
   });
@@ -32,21 +54,33 @@ describe('figures', () => {
 
   test('per status, in lifecycle order, zeros included', () => {
     expect(figures.byStatus.map((s) => [s.status, s.count])).toEqual([
-      ['Baru', 1], ['Diteruskan', 0], ['Diproses', 1], ['Ditindaklanjuti', 0], ['Dijawab', 2], ['Ditutup', 1],
+      ['Baru', 1],
+      ['Diteruskan', 0],
+      ['Diproses', 1],
+      ['Ditindaklanjuti', 0],
+      ['Dijawab', 2],
+      ['Ditutup', 1],
     ]);
   });
 
   test('per unit: largest first, then most open; kind from the Unit tab', () => {
-    expect(figures.byUnit.map((u) => [u.key, u.kind, u.received, u.open, u.overdue, u.answered, u.onTimeRate])).toEqual([
-      ['Belum ditentukan', 'Belum ditentukan', 2, 1, 1, 0, null],
-      ['Suku Dinas Kebudayaan Jakarta Barat', 'Sudin', 1, 1, 0, 0, null],
-      ['Bidang Pelindungan Kebudayaan', 'Bidang', 1, 0, 0, 1, 0],
-      ['UP Museum Seni', 'UKPD', 1, 0, 0, 1, 1],
-    ]);
+    expect(figures.byUnit.map((u) => [u.key, u.kind, u.received, u.open, u.overdue, u.answered, u.onTimeRate])).toEqual(
+      [
+        ['Belum ditentukan', 'Belum ditentukan', 2, 1, 1, 0, null],
+        ['Suku Dinas Kebudayaan Jakarta Barat', 'Sudin', 1, 1, 0, 0, null],
+        ['Bidang Pelindungan Kebudayaan', 'Bidang', 1, 0, 0, 1, 0],
+        ['UP Museum Seni', 'UKPD', 1, 0, 0, 1, 1],
+      ],
+    );
   });
 
   test('per channel and per category', () => {
-    expect(figures.byChannel.map((c) => [c.key, c.received])).toEqual([['Instagram', 2], ['Twitter/X', 1], ['Facebook', 1], ['YouTube', 1]]);
+    expect(figures.byChannel.map((c) => [c.key, c.received])).toEqual([
+      ['Instagram', 2],
+      ['Twitter/X', 1],
+      ['Facebook', 1],
+      ['YouTube', 1],
+    ]);
     expect(figures.byCategory.map((c) => c.key)).toContain('Tanpa kategori');
     expect(figures.byCategory.reduce((a, c) => a + c.received, 0)).toBe(5);
   });
@@ -82,7 +116,17 @@ describe('figures', () => {
 
   test('an empty feed gives zeros and no rate, not NaN', () => {
     const f = computeFigures([], calendar, NOW);
-    expect(f.overall).toEqual({ received: 0, open: 0, overdue: 0, answered: 0, onTime: 0, late: 0, closed: 0, onTimeRate: null, avgDaysToAnswer: null });
+    expect(f.overall).toEqual({
+      received: 0,
+      open: 0,
+      overdue: 0,
+      answered: 0,
+      onTime: 0,
+      late: 0,
+      closed: 0,
+      onTimeRate: null,
+      avgDaysToAnswer: null,
+    });
     expect(f.weekly.weeks).toHaveLength(1);
     expect(f.byUnit).toEqual([]);
     expect(JSON.stringify(f)).not.toContain('NaN');
@@ -106,7 +150,11 @@ describe('Ringkasan layout', () => {
 
   test('charts by status, by unit, weekly trend, by channel and per step, each over its table', () => {
     expect(layout.charts.map((c) => [c.id, c.kind])).toEqual([
-      ['status', 'PIE'], ['unit', 'BAR'], ['weekly', 'COLUMN'], ['channel', 'PIE'], ['steps', 'COLUMN'],
+      ['status', 'PIE'],
+      ['unit', 'BAR'],
+      ['weekly', 'COLUMN'],
+      ['channel', 'PIE'],
+      ['steps', 'COLUMN'],
     ]);
     const headerOf = (id: string) => layout.charts.find((c) => c.id === id)!.ranges.map((r) => cell(r.row, r.column));
     expect(headerOf('status')).toEqual(['Status']);
@@ -118,14 +166,17 @@ describe('Ringkasan layout', () => {
     expect(weekly.ranges[0]).toMatchObject({ numColumns: 5, numRows: 5 }); // week + 4 channels, header + 4 weeks
     expect(weekly.stacked).toBe(true);
     // Each chart's ranges lie inside the grid and charts do not overlap one another.
-    for (const c of layout.charts) for (const r of c.ranges) expect(r.row + r.numRows - 1).toBeLessThanOrEqual(layout.values.length);
+    for (const c of layout.charts)
+      for (const r of c.ranges) expect(r.row + r.numRows - 1).toBeLessThanOrEqual(layout.values.length);
     expect(new Set(layout.charts.map((c) => c.anchor.row)).size).toBe(layout.charts.length);
     for (const c of layout.charts) expect(c.anchor.column).toBeGreaterThan(layout.width);
   });
 
   test('the unit chart series are the open and overdue counts of the unit table', () => {
     const unit = layout.charts.find((c) => c.id === 'unit')!;
-    const [names, open, overdue] = unit.ranges.map((r) => Array.from({ length: r.numRows - 1 }, (_, i) => cell(r.row + 1 + i, r.column)));
+    const [names, open, overdue] = unit.ranges.map((r) =>
+      Array.from({ length: r.numRows - 1 }, (_, i) => cell(r.row + 1 + i, r.column)),
+    );
     expect(names).toEqual(figures.byUnit.map((u) => u.key));
     expect(open).toEqual(figures.byUnit.map((u) => u.open));
     expect(overdue).toEqual(figures.byUnit.map((u) => u.overdue));

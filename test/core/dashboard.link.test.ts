@@ -15,7 +15,11 @@ function params(url: string): Record<string, string> {
 
 describe('Looker Studio link', () => {
   test('creates a report on the feed tab through the Google Sheets connector', () => {
-    const url = lookerCreateUrl({ spreadsheetId: SHEET_ID, worksheetId: 123456789, reportName: 'Dasbor Pengaduan — DKI & Kebudayaan' });
+    const url = lookerCreateUrl({
+      spreadsheetId: SHEET_ID,
+      worksheetId: 123456789,
+      reportName: 'Dasbor Pengaduan — DKI & Kebudayaan',
+    });
     expect(params(url)).toEqual({
       'r.reportName': 'Dasbor Pengaduan — DKI & Kebudayaan',
       'ds.ds0.connector': 'googleSheets',
@@ -29,11 +33,20 @@ describe('Looker Studio link', () => {
 
   test('with a template report: c.reportId, also when the report URL was pasted', () => {
     const url = lookerCreateUrl({
-      spreadsheetId: SHEET_ID, worksheetId: 0, reportName: 'Dasbor',
-      templateReportId: 'https://lookerstudio.google.com/reporting/abcd-1234-ef/page/p_x', datasourceName: 'Dasbor Data',
+      spreadsheetId: SHEET_ID,
+      worksheetId: 0,
+      reportName: 'Dasbor',
+      templateReportId: 'https://lookerstudio.google.com/reporting/abcd-1234-ef/page/p_x',
+      datasourceName: 'Dasbor Data',
     });
-    expect(params(url)).toMatchObject({ 'c.reportId': 'abcd-1234-ef', 'ds.ds0.worksheetId': '0', 'ds.ds0.datasourceName': 'Dasbor Data' });
-    expect(params(lookerCreateUrl({ spreadsheetId: SHEET_ID, worksheetId: 1, reportName: 'x', templateReportId: '  ' }))).not.toHaveProperty('c.reportId');
+    expect(params(url)).toMatchObject({
+      'c.reportId': 'abcd-1234-ef',
+      'ds.ds0.worksheetId': '0',
+      'ds.ds0.datasourceName': 'Dasbor Data',
+    });
+    expect(
+      params(lookerCreateUrl({ spreadsheetId: SHEET_ID, worksheetId: 1, reportName: 'x', templateReportId: '  ' })),
+    ).not.toHaveProperty('c.reportId');
   });
 
   test('a spreadsheet URL pasted in Pengaturan gives its id', () => {
@@ -45,7 +58,9 @@ describe('Looker Studio link', () => {
   test('refuses a link without a spreadsheet or with a gid that is not a sheet id', () => {
     expect(() => lookerCreateUrl({ spreadsheetId: '', worksheetId: 1, reportName: 'x' })).toThrow(/spreadsheetId/);
     expect(() => lookerCreateUrl({ spreadsheetId: SHEET_ID, worksheetId: -1, reportName: 'x' })).toThrow(/worksheetId/);
-    expect(() => lookerCreateUrl({ spreadsheetId: SHEET_ID, worksheetId: 1.5, reportName: 'x' })).toThrow(/worksheetId/);
+    expect(() => lookerCreateUrl({ spreadsheetId: SHEET_ID, worksheetId: 1.5, reportName: 'x' })).toThrow(
+      /worksheetId/,
+    );
   });
 });
 
@@ -81,6 +96,8 @@ describe('dialog HTML', () => {
     expect(html).toContain('>17<');
     expect(html).toContain('spreadsheet terpisah');
     expect(html).toContain('tanpa nama pelapor');
-    expect(dashboardDialogHtml({ ...input, external: false, templateReportId: '' })).toContain('Tidak ada (laporan kosong');
+    expect(dashboardDialogHtml({ ...input, external: false, templateReportId: '' })).toContain(
+      'Tidak ada (laporan kosong',
+    );
   });
 });

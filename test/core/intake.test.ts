@@ -84,7 +84,11 @@ describe('routing at intake', () => {
     const r = intake({ ...valid, unit: FORM.autoRoute, text: 'Jalan ke Setu Babakan rusak' });
     expect(r.routing).toBe('auto');
     expect(r.routingNote).toContain('setu babakan');
-    expect(r.complaint).toMatchObject({ unit: 'UP Perkampungan Budaya Betawi', status: STATUS.forwarded, forwardedAt: submittedAt });
+    expect(r.complaint).toMatchObject({
+      unit: 'UP Perkampungan Budaya Betawi',
+      status: STATUS.forwarded,
+      forwardedAt: submittedAt,
+    });
     expect(r.problems).toEqual([]);
   });
 
@@ -95,7 +99,12 @@ describe('routing at intake', () => {
   });
 
   test('the post URL can decide the unit', () => {
-    const r = intake({ ...valid, unit: FORM.autoRoute, text: 'Tolong dicek', postUrl: 'https://www.instagram.com/explore/tags/marunda/' });
+    const r = intake({
+      ...valid,
+      unit: FORM.autoRoute,
+      text: 'Tolong dicek',
+      postUrl: 'https://www.instagram.com/explore/tags/marunda/',
+    });
     expect(r.complaint.unit).toBe('UP Museum Kebaharian');
   });
 
@@ -117,7 +126,9 @@ describe('routing at intake', () => {
   test('an unknown unit keeps the complaint, Baru, with a problem naming the unit', () => {
     const r = intake({ ...valid, unit: 'UP Museum Hantu' });
     expect(r.complaint).toMatchObject({ status: STATUS.new, unit: '', forwardedAt: null, text: valid.text });
-    expect(r.problems).toEqual(['Unit "UP Museum Hantu" tidak ada atau tidak aktif di tab Unit; pilih unit secara manual.']);
+    expect(r.problems).toEqual([
+      'Unit "UP Museum Hantu" tidak ada atau tidak aktif di tab Unit; pilih unit secara manual.',
+    ]);
     expect(r.complaint.problem).toBe(r.problems.join(' '));
   });
 
@@ -144,8 +155,16 @@ describe('invalid submissions are kept and flagged, never thrown', () => {
     ['receivedAt missing', { ...valid, receivedAt: undefined }, 'Waktu pengaduan kosong; dipakai waktu pencatatan.'],
     ['receivedAt null', { ...valid, receivedAt: null }, 'Waktu pengaduan kosong; dipakai waktu pencatatan.'],
     ['receivedAt blank text', { ...valid, receivedAt: '  ' }, 'Waktu pengaduan kosong; dipakai waktu pencatatan.'],
-    ['receivedAt unreadable', { ...valid, receivedAt: 'kemarin sore' }, 'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.'],
-    ['receivedAt invalid date', { ...valid, receivedAt: new Date(NaN) }, 'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.'],
+    [
+      'receivedAt unreadable',
+      { ...valid, receivedAt: 'kemarin sore' },
+      'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.',
+    ],
+    [
+      'receivedAt invalid date',
+      { ...valid, receivedAt: new Date(NaN) },
+      'Waktu pengaduan tidak dapat dibaca; dipakai waktu pencatatan.',
+    ],
     ['bad URL', { ...valid, postUrl: 'instagram.com/p/x' }, 'Tautan unggahan bukan alamat http(s) yang sah.'],
     ['script URL', { ...valid, postUrl: 'javascript:alert(1)' }, 'Tautan unggahan bukan alamat http(s) yang sah.'],
   ])('%s', (_name, answers, problem) => {
@@ -198,7 +217,13 @@ describe('adversarial text', () => {
 
   test('every text field stays within the cell limit', () => {
     const huge = 'x'.repeat(60000);
-    const r = intake({ ...valid, reporter: huge, postUrl: `https://contoh.id/${huge}`, category: huge, initialResponse: huge });
+    const r = intake({
+      ...valid,
+      reporter: huge,
+      postUrl: `https://contoh.id/${huge}`,
+      category: huge,
+      initialResponse: huge,
+    });
     for (const key of ['reporter', 'postUrl', 'category', 'initialResponse', 'text'] as const) {
       expect(r.complaint[key].length).toBeLessThan(CELL_CHAR_LIMIT);
     }

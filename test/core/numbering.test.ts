@@ -56,7 +56,15 @@ describe('formatComplaintNumber / parseComplaintNumber', () => {
 
 describe('highestSequences', () => {
   test('keeps the highest per year and ignores what is not a number', () => {
-    const m = highestSequences(['ADU-2025-0100', 'ADU-2026-0003', 'ADU-2026-12000', 'ADU-2026-0009', '', 'catatan', 'ADU-2025-0002']);
+    const m = highestSequences([
+      'ADU-2025-0100',
+      'ADU-2026-0003',
+      'ADU-2026-12000',
+      'ADU-2026-0009',
+      '',
+      'catatan',
+      'ADU-2025-0002',
+    ]);
     expect(m.get(2025)).toBe(100);
     expect(m.get(2026)).toBe(12000);
     expect(m.get(2024)).toBeUndefined();

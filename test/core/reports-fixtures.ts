@@ -5,15 +5,31 @@ import { AppConfig, UnitConfig } from '../../src/core/config';
 export const wib = (local: string): Date => new Date(`${local}+07:00`);
 
 export const UNIT_SENI: UnitConfig = {
-  name: 'UP Museum Seni', kind: 'UKPD', tab: 'UP Museum Seni', pics: ['pic.seni@example.org', 'pic2.seni@example.org'],
-  head: 'kepala.seni@example.org', keywords: [], active: true,
+  name: 'UP Museum Seni',
+  kind: 'UKPD',
+  tab: 'UP Museum Seni',
+  pics: ['pic.seni@example.org', 'pic2.seni@example.org'],
+  head: 'kepala.seni@example.org',
+  keywords: [],
+  active: true,
 };
 export const UNIT_SEKRETARIAT: UnitConfig = {
-  name: 'Sekretariat', kind: 'Sekretariat', tab: 'Sekretariat', pics: ['pic.sekretariat@example.org'],
-  head: 'kepala.sekretariat@example.org', keywords: [], active: true,
+  name: 'Sekretariat',
+  kind: 'Sekretariat',
+  tab: 'Sekretariat',
+  pics: ['pic.sekretariat@example.org'],
+  head: 'kepala.sekretariat@example.org',
+  keywords: [],
+  active: true,
 };
 export const UNIT_TANPA_PIC: UnitConfig = {
-  name: 'Bidang Tanpa PIC', kind: 'Bidang', tab: 'Bidang Tanpa PIC', pics: [], head: '', keywords: [], active: true,
+  name: 'Bidang Tanpa PIC',
+  kind: 'Bidang',
+  tab: 'Bidang Tanpa PIC',
+  pics: [],
+  head: '',
+  keywords: [],
+  active: true,
 };
 
 export function config(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -28,7 +44,8 @@ export function config(overrides: Partial<AppConfig> = {}): AppConfig {
     reminderHour: 8,
     escalateHeadDays: 1,
     escalateLeadersDays: 3,
-    complaintKeywords: [], replyChannels: [], // issue 15
+    complaintKeywords: [],
+    replyChannels: [], // issue 15
     admins: ['admin.medsos@example.org'],
     leaders: ['kadis@example.org', 'sekdis@example.org'],
     dashboardSpreadsheetId: '',
@@ -71,5 +88,11 @@ export function complaint(stamps: Stamps, fields: Partial<Complaint> = {}): Comp
     ...fields,
   };
   const status: Status = fields.status ?? statusFromStamps(c);
-  return { ...c, status, unit: c.unit || (c.forwardedAt ? UNIT_SENI.name : ''), assignedUnit: c.unit, closeReason: status === STATUS.closed ? 'spam' : '' };
+  return {
+    ...c,
+    status,
+    unit: c.unit || (c.forwardedAt ? UNIT_SENI.name : ''),
+    assignedUnit: c.unit,
+    closeReason: status === STATUS.closed ? 'spam' : '',
+  };
 }

@@ -26,15 +26,78 @@ const W15 = weekContaining(cal, '2026-04-08');
  */
 function register() {
   return [
-    complaint({ received: '2026-04-06T09:00:00', recorded: '2026-04-06T09:10:00', forwarded: '2026-04-06T09:20:00', processed: '2026-04-07T08:30:00', followedUp: '2026-04-07T15:00:00', answered: '2026-04-08T10:00:00' }, { number: 'S1' }),
-    complaint({ received: '2026-04-06T10:00:00', recorded: '2026-04-06T10:05:00', forwarded: '2026-04-06T10:10:00', processed: '2026-04-09T10:00:00', followedUp: '2026-04-09T11:00:00', answered: '2026-04-13T09:00:00' }, { number: 'S2' }),
-    complaint({ received: '2026-04-03T20:00:00', recorded: '2026-04-06T08:05:00', forwarded: '2026-04-06T08:10:00', processed: '2026-04-06T09:00:00', followedUp: '2026-04-06T10:00:00', answered: '2026-04-07T09:00:00' }, { number: 'S3', channel: 'Facebook' }),
-    complaint({ received: '2026-04-09T09:00:00', recorded: '2026-04-09T09:05:00' }, { number: 'S4', category: 'Lainnya' }),
-    complaint({ received: '2026-04-07T09:00:00', recorded: '2026-04-07T09:10:00', forwarded: '2026-04-07T09:30:00', closed: '2026-04-08T10:00:00' }, { number: 'S5', channel: 'Twitter/X' }),
-    complaint({ received: '2026-04-01T09:00:00', recorded: '2026-04-01T09:05:00', forwarded: '2026-04-01T09:10:00', processed: '2026-04-01T10:00:00', followedUp: '2026-04-02T09:00:00', answered: '2026-04-06T09:00:00' }, { number: 'S6', channel: 'YouTube' }),
-    complaint({ received: '2026-04-08T09:00:00', recorded: '2026-04-08T09:10:00', forwarded: '2026-04-08T09:20:00' }, { number: 'S7', channel: 'Facebook', unit: UNIT_SEKRETARIAT.name }),
+    complaint(
+      {
+        received: '2026-04-06T09:00:00',
+        recorded: '2026-04-06T09:10:00',
+        forwarded: '2026-04-06T09:20:00',
+        processed: '2026-04-07T08:30:00',
+        followedUp: '2026-04-07T15:00:00',
+        answered: '2026-04-08T10:00:00',
+      },
+      { number: 'S1' },
+    ),
+    complaint(
+      {
+        received: '2026-04-06T10:00:00',
+        recorded: '2026-04-06T10:05:00',
+        forwarded: '2026-04-06T10:10:00',
+        processed: '2026-04-09T10:00:00',
+        followedUp: '2026-04-09T11:00:00',
+        answered: '2026-04-13T09:00:00',
+      },
+      { number: 'S2' },
+    ),
+    complaint(
+      {
+        received: '2026-04-03T20:00:00',
+        recorded: '2026-04-06T08:05:00',
+        forwarded: '2026-04-06T08:10:00',
+        processed: '2026-04-06T09:00:00',
+        followedUp: '2026-04-06T10:00:00',
+        answered: '2026-04-07T09:00:00',
+      },
+      { number: 'S3', channel: 'Facebook' },
+    ),
+    complaint(
+      { received: '2026-04-09T09:00:00', recorded: '2026-04-09T09:05:00' },
+      { number: 'S4', category: 'Lainnya' },
+    ),
+    complaint(
+      {
+        received: '2026-04-07T09:00:00',
+        recorded: '2026-04-07T09:10:00',
+        forwarded: '2026-04-07T09:30:00',
+        closed: '2026-04-08T10:00:00',
+      },
+      { number: 'S5', channel: 'Twitter/X' },
+    ),
+    complaint(
+      {
+        received: '2026-04-01T09:00:00',
+        recorded: '2026-04-01T09:05:00',
+        forwarded: '2026-04-01T09:10:00',
+        processed: '2026-04-01T10:00:00',
+        followedUp: '2026-04-02T09:00:00',
+        answered: '2026-04-06T09:00:00',
+      },
+      { number: 'S6', channel: 'YouTube' },
+    ),
+    complaint(
+      { received: '2026-04-08T09:00:00', recorded: '2026-04-08T09:10:00', forwarded: '2026-04-08T09:20:00' },
+      { number: 'S7', channel: 'Facebook', unit: UNIT_SEKRETARIAT.name },
+    ),
     // Answered long before the week: no part of it is in the figures.
-    complaint({ received: '2026-03-02T09:00:00', forwarded: '2026-03-02T09:10:00', processed: '2026-03-02T09:20:00', followedUp: '2026-03-02T10:00:00', answered: '2026-03-02T11:00:00' }, { number: 'OLD' }),
+    complaint(
+      {
+        received: '2026-03-02T09:00:00',
+        forwarded: '2026-03-02T09:10:00',
+        processed: '2026-03-02T09:20:00',
+        followedUp: '2026-03-02T10:00:00',
+        answered: '2026-03-02T11:00:00',
+      },
+      { number: 'OLD' },
+    ),
     // Received after the week.
     complaint({ received: '2026-04-13T09:00:00' }, { number: 'NEXT' }),
   ];
@@ -64,10 +127,26 @@ test('on-time rate per step (steps done in the week) and overall (answered in th
 test('by channel, category and unit', () => {
   const f = periodFigures(register(), cal, W15, options);
   expect(f.byChannel.map((g) => [g.name, g.received, g.answered])).toEqual([
-    ['Facebook', 1, 1], ['Instagram', 3, 1], ['Twitter/X', 1, 0], ['YouTube', 0, 1],
+    ['Facebook', 1, 1],
+    ['Instagram', 3, 1],
+    ['Twitter/X', 1, 0],
+    ['YouTube', 0, 1],
   ]);
-  expect(f.byCategory.map((g) => [g.name, g.received, g.answered])).toEqual([['Lainnya', 1, 0], ['Layanan dan petugas', 4, 3]]);
-  expect(f.byUnit.map((u) => [u.name, u.received, u.answered, u.unitSteps.done, u.unitSteps.onTime, u.openAtEnd, u.overdueAtEnd])).toEqual([
+  expect(f.byCategory.map((g) => [g.name, g.received, g.answered])).toEqual([
+    ['Lainnya', 1, 0],
+    ['Layanan dan petugas', 4, 3],
+  ]);
+  expect(
+    f.byUnit.map((u) => [
+      u.name,
+      u.received,
+      u.answered,
+      u.unitSteps.done,
+      u.unitSteps.onTime,
+      u.openAtEnd,
+      u.overdueAtEnd,
+    ]),
+  ).toEqual([
     [UNIT_SEKRETARIAT.name, 1, 0, 0, 0, 1, 1],
     [UNIT_SENI.name, 3, 3, 6, 5, 1, 1],
     ['(belum ada unit)', 1, 0, 0, 0, 1, 1],
@@ -77,7 +156,9 @@ test('by channel, category and unit', () => {
 test('oldest open complaints, with their age in working days at the end of the week', () => {
   const f = periodFigures(register(), cal, W15, options);
   expect(f.oldestOpen.map((o) => [o.number, o.step, o.overdue, o.overdueWorkingDays])).toEqual([
-    ['S2', 5, true, 0], ['S7', 3, true, 1], ['S4', 2, true, 0],
+    ['S2', 5, true, 0],
+    ['S7', 3, true, 1],
+    ['S4', 2, true, 0],
   ]);
   // S2: Mon 10:00–16:00 (0.75) + Tue, Wed, Thu, Fri.
   expect(f.oldestOpen[0].ageWorkingDays).toBeCloseTo(4.75, 10);
@@ -96,9 +177,19 @@ test('the previous week, for the change', () => {
 
 test('stamps after the end of the period do not change its figures', () => {
   const before = periodFigures(register(), cal, W15, options);
-  const later = register().map((c) => (c.number === 'S4' ? { ...c, forwardedAt: new Date('2026-04-14T02:00:00Z'), unit: UNIT_SENI.name, status: STATUS.forwarded } : c));
+  const later = register().map((c) =>
+    c.number === 'S4'
+      ? { ...c, forwardedAt: new Date('2026-04-14T02:00:00Z'), unit: UNIT_SENI.name, status: STATUS.forwarded }
+      : c,
+  );
   const after = periodFigures(later, cal, W15, options);
-  expect([after.received, after.answered, after.openAtEnd, after.overdueAtEnd, after.steps]).toEqual([before.received, before.answered, before.openAtEnd, before.overdueAtEnd, before.steps]);
+  expect([after.received, after.answered, after.openAtEnd, after.overdueAtEnd, after.steps]).toEqual([
+    before.received,
+    before.answered,
+    before.openAtEnd,
+    before.overdueAtEnd,
+    before.steps,
+  ]);
 });
 
 test('a period before the register was in use has nothing recorded', () => {

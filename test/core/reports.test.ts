@@ -9,8 +9,17 @@ import { calendarOf } from '../../src/core/calendar-config';
 import { STATUS } from '../../src/core/complaint';
 import { dueEscalations, escalationKey, levelFor } from '../../src/core/reports/escalation';
 import {
-  firstWorkingDate, isFirstWorkingDayOfMonth, isFirstWorkingDayOfWeek, lastCompleteMonth, lastCompleteWeek, monthContaining,
-  previousPeriod, previousWorkingDate, scheduledReminderDay, todayReminderDay, weekContaining,
+  firstWorkingDate,
+  isFirstWorkingDayOfMonth,
+  isFirstWorkingDayOfWeek,
+  lastCompleteMonth,
+  lastCompleteWeek,
+  monthContaining,
+  previousPeriod,
+  previousWorkingDate,
+  scheduledReminderDay,
+  todayReminderDay,
+  weekContaining,
 } from '../../src/core/reports/period';
 import { adminWorklist, openItems, unitWorklists } from '../../src/core/reports/worklist';
 import { UNIT_SEKRETARIAT, UNIT_SENI, complaint, config, wib } from './reports-fixtures';
@@ -37,7 +46,9 @@ describe('the day a run is about', () => {
     expect(scheduledReminderDay(cal, wib('2026-04-03T08:00:00'), 8).working).toBe(false); // Good Friday
     expect(scheduledReminderDay(cal, wib('2026-03-23T08:00:00'), 8).working).toBe(false); // cuti bersama
     expect(scheduledReminderDay(cal, wib('2026-04-04T08:00:00'), 8).working).toBe(false); // Saturday
-    const withLocal = calendarOf(config({ holidays: [{ date: '2026-04-08', name: 'Libur lokal', kind: 'Libur lokal', source: '' }] }));
+    const withLocal = calendarOf(
+      config({ holidays: [{ date: '2026-04-08', name: 'Libur lokal', kind: 'Libur lokal', source: '' }] }),
+    );
     expect(scheduledReminderDay(withLocal, wib('2026-04-08T08:00:00'), 8).working).toBe(false);
   });
 
@@ -87,12 +98,31 @@ function register() {
     overdueToday: complaint({ received: '2026-04-06T09:30:00', forwarded: '2026-04-06T10:00:00' }), // step 3 due Tue 10:00
     dueToday: complaint({ received: '2026-04-07T08:30:00', forwarded: '2026-04-07T09:00:00' }), // step 3 due Wed 09:00
     fresh: complaint({ received: '2026-04-07T16:40:00', forwarded: '2026-04-07T17:00:00' }), // starts Wed 08:00, due Thu 08:00
-    oneDay: complaint({ received: '2026-04-02T09:00:00', forwarded: '2026-04-02T10:00:00', processed: '2026-04-02T11:00:00' }), // step 4 due Mon 11:00
+    oneDay: complaint({
+      received: '2026-04-02T09:00:00',
+      forwarded: '2026-04-02T10:00:00',
+      processed: '2026-04-02T11:00:00',
+    }), // step 4 due Mon 11:00
     fourDays: complaint({ received: '2026-03-30T09:00:00', forwarded: '2026-03-30T10:00:00' }), // step 3 due Tue 31 Mar 10:00
-    other: complaint({ received: '2026-04-07T08:30:00', forwarded: '2026-04-07T09:30:00' }, { unit: UNIT_SEKRETARIAT.name }),
+    other: complaint(
+      { received: '2026-04-07T08:30:00', forwarded: '2026-04-07T09:30:00' },
+      { unit: UNIT_SEKRETARIAT.name },
+    ),
     noUnit: complaint({ received: '2026-04-07T09:00:00' }), // step 2 due Wed 09:00
-    toAnswer: complaint({ received: '2026-04-03T10:00:00', recorded: '2026-04-06T08:10:00', forwarded: '2026-04-06T08:20:00', processed: '2026-04-06T09:00:00', followedUp: '2026-04-06T14:00:00' }),
-    answered: complaint({ received: '2026-04-06T09:00:00', forwarded: '2026-04-06T09:10:00', processed: '2026-04-06T09:20:00', followedUp: '2026-04-06T10:00:00', answered: '2026-04-06T11:00:00' }),
+    toAnswer: complaint({
+      received: '2026-04-03T10:00:00',
+      recorded: '2026-04-06T08:10:00',
+      forwarded: '2026-04-06T08:20:00',
+      processed: '2026-04-06T09:00:00',
+      followedUp: '2026-04-06T14:00:00',
+    }),
+    answered: complaint({
+      received: '2026-04-06T09:00:00',
+      forwarded: '2026-04-06T09:10:00',
+      processed: '2026-04-06T09:20:00',
+      followedUp: '2026-04-06T10:00:00',
+      answered: '2026-04-06T11:00:00',
+    }),
     closed: complaint({ received: '2026-04-06T09:00:00', closed: '2026-04-06T09:30:00' }),
     lostUnit: complaint({ received: '2026-04-07T08:00:00', forwarded: '2026-04-07T08:10:00' }, { unit: 'Unit Lama' }),
   };
@@ -127,7 +157,11 @@ describe('open items', () => {
     const lists = unitWorklists(items, config().units, day, since, cal);
     expect(lists.map((w) => w.unit.name)).toEqual([UNIT_SEKRETARIAT.name, UNIT_SENI.name]);
     const seni = lists[1];
-    expect(seni.overdue.map((i) => i.complaint.number)).toEqual([r.fourDays.number, r.oneDay.number, r.overdueToday.number]);
+    expect(seni.overdue.map((i) => i.complaint.number)).toEqual([
+      r.fourDays.number,
+      r.oneDay.number,
+      r.overdueToday.number,
+    ]);
     expect(seni.dueToday.map((i) => i.complaint.number)).toEqual([r.dueToday.number]);
     expect(seni.fresh.map((i) => i.complaint.number)).toEqual([r.fresh.number]);
     const sek = lists[0];
@@ -135,7 +169,13 @@ describe('open items', () => {
   });
 
   test('a unit with nothing to report gets no digest', () => {
-    const lists = unitWorklists(items.filter((i) => i.complaint.unit !== UNIT_SEKRETARIAT.name), config().units, day, null, cal);
+    const lists = unitWorklists(
+      items.filter((i) => i.complaint.unit !== UNIT_SEKRETARIAT.name),
+      config().units,
+      day,
+      null,
+      cal,
+    );
     expect(lists.map((w) => w.unit.name)).toEqual([UNIT_SENI.name]);
   });
 
@@ -164,7 +204,10 @@ describe('escalation', () => {
 
   test('≥ 1 working day copies the unit head and the admins; ≥ 3 also leadership; only the highest level at once', () => {
     const due = dueEscalations(items, cfg, () => false);
-    expect(due.map((e) => [e.item.complaint.number, e.level])).toEqual([[r.fourDays.number, 'pimpinan'], [r.oneDay.number, 'kepala']]);
+    expect(due.map((e) => [e.item.complaint.number, e.level])).toEqual([
+      [r.fourDays.number, 'pimpinan'],
+      [r.oneDay.number, 'kepala'],
+    ]);
     const [lead, head] = due;
     expect(head.to).toEqual(UNIT_SENI.pics);
     expect(head.cc).toEqual([UNIT_SENI.head, 'admin.medsos@example.org']);
@@ -173,32 +216,58 @@ describe('escalation', () => {
   });
 
   test('each level once per complaint and step: a queued level (or a higher one) is not sent again', () => {
-    const queued = new Set([escalationKey(r.oneDay.number, 4, 'kepala', UNIT_SENI.name), escalationKey(r.fourDays.number, 3, 'kepala', UNIT_SENI.name)]);
+    const queued = new Set([
+      escalationKey(r.oneDay.number, 4, 'kepala', UNIT_SENI.name),
+      escalationKey(r.fourDays.number, 3, 'kepala', UNIT_SENI.name),
+    ]);
     const due = dueEscalations(items, cfg, (k) => queued.has(k));
     expect(due.map((e) => [e.item.complaint.number, e.level])).toEqual([[r.fourDays.number, 'pimpinan']]);
     queued.add(escalationKey(r.fourDays.number, 3, 'pimpinan', UNIT_SENI.name));
     expect(dueEscalations(items, cfg, (k) => queued.has(k))).toEqual([]);
     // Leadership level already sent: the head level is covered too.
-    const onlyHigh = new Set([escalationKey(r.oneDay.number, 4, 'pimpinan', UNIT_SENI.name), escalationKey(r.fourDays.number, 3, 'pimpinan', UNIT_SENI.name)]);
+    const onlyHigh = new Set([
+      escalationKey(r.oneDay.number, 4, 'pimpinan', UNIT_SENI.name),
+      escalationKey(r.fourDays.number, 3, 'pimpinan', UNIT_SENI.name),
+    ]);
     expect(dueEscalations(items, cfg, (k) => onlyHigh.has(k))).toEqual([]);
   });
 
   test('a reassigned complaint escalates again at its new unit', () => {
     const queued = new Set([escalationKey(r.fourDays.number, 3, 'pimpinan', UNIT_SENI.name)]);
-    const moved = items.map((i) => (i.complaint.number === r.fourDays.number ? { ...i, complaint: { ...i.complaint, unit: UNIT_SEKRETARIAT.name } } : i));
+    const moved = items.map((i) =>
+      i.complaint.number === r.fourDays.number
+        ? { ...i, complaint: { ...i.complaint, unit: UNIT_SEKRETARIAT.name } }
+        : i,
+    );
     const due = dueEscalations(moved, cfg, (k) => queued.has(k));
-    expect(due.find((e) => e.item.complaint.number === r.fourDays.number)).toMatchObject({ level: 'pimpinan', to: UNIT_SEKRETARIAT.pics });
+    expect(due.find((e) => e.item.complaint.number === r.fourDays.number)).toMatchObject({
+      level: 'pimpinan',
+      to: UNIT_SEKRETARIAT.pics,
+    });
   });
 
   test('admin steps go to the admins, copied to the unit head when there is one', () => {
-    const late = complaint({ received: '2026-03-30T09:00:00', forwarded: '2026-03-30T09:30:00', processed: '2026-03-30T10:00:00', followedUp: '2026-03-30T11:00:00' });
+    const late = complaint({
+      received: '2026-03-30T09:00:00',
+      forwarded: '2026-03-30T09:30:00',
+      processed: '2026-03-30T10:00:00',
+      followedUp: '2026-03-30T11:00:00',
+    });
     const noUnit = complaint({ received: '2026-04-01T09:00:00' });
     const its = openItems([late, noUnit], cal, [1, 1, 1, 1, 1], day.asOf);
     const due = dueEscalations(its, cfg, () => false);
     const byNumber = new Map(due.map((e) => [e.item.complaint.number, e]));
-    expect(byNumber.get(late.number)).toMatchObject({ to: ['admin.medsos@example.org'], cc: [UNIT_SENI.head, 'kadis@example.org', 'sekdis@example.org'] });
+    expect(byNumber.get(late.number)).toMatchObject({
+      to: ['admin.medsos@example.org'],
+      cc: [UNIT_SENI.head, 'kadis@example.org', 'sekdis@example.org'],
+    });
     expect(byNumber.get(late.number)).toMatchObject({ level: 'pimpinan', item: { step: 5, overdueWorkingDays: 4 } });
-    expect(byNumber.get(noUnit.number)).toMatchObject({ level: 'kepala', to: ['admin.medsos@example.org'], cc: [], item: { step: 2, overdueWorkingDays: 2 } });
+    expect(byNumber.get(noUnit.number)).toMatchObject({
+      level: 'kepala',
+      to: ['admin.medsos@example.org'],
+      cc: [],
+      item: { step: 2, overdueWorkingDays: 2 },
+    });
   });
 
   test('thresholds are configurable', () => {

@@ -74,7 +74,9 @@ describe('choosing among matches', () => {
     expect(route('Pertunjukan wayang orang bharata di dekat museum wayang', '', list).unit).toBe(
       'UP Gedung Pertunjukan Seni Budaya',
     );
-    expect(route('Pertunjukan wayang orang bharata', '', [...list].reverse()).unit).toBe('UP Gedung Pertunjukan Seni Budaya');
+    expect(route('Pertunjukan wayang orang bharata', '', [...list].reverse()).unit).toBe(
+      'UP Gedung Pertunjukan Seni Budaya',
+    );
     expect(route('Ke museum wayang', '', list).unit).toBe('UP Museum Seni');
     expect(route('Lomba wayang kulit', '', list).unit).toBe('Bidang Pengembangan Kebudayaan');
   });
@@ -133,11 +135,15 @@ describe('choosing among matches', () => {
 describe('normaliseForMatch', () => {
   test('lower-cases, strips accents and collapses non-letters', () => {
     expect(normaliseForMatch('  MUSÉUM   Wayang!! ')).toBe('museum wayang');
-    expect(normaliseForMatch('https://www.instagram.com/p/Setu_Babakan')).toBe('https www instagram com p setu babakan');
+    expect(normaliseForMatch('https://www.instagram.com/p/Setu_Babakan')).toBe(
+      'https www instagram com p setu babakan',
+    );
   });
 
   test('property: idempotent', () => {
-    fc.assert(fc.property(fc.string(), (s) => expect(normaliseForMatch(normaliseForMatch(s))).toBe(normaliseForMatch(s))));
+    fc.assert(
+      fc.property(fc.string(), (s) => expect(normaliseForMatch(normaliseForMatch(s))).toBe(normaliseForMatch(s))),
+    );
   });
 
   test('property: a keyword embedded as its own words in any text is found', () => {

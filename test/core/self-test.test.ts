@@ -23,8 +23,22 @@ test('every check has an Indonesian title and a documentation URL', () => {
 
 test("blank cells must read back as '' (not null or undefined)", () => {
   const judge = CHECKS['nilai.kosong'].judge;
-  expect(judge({ values: [['x', '', ''], ['', '', '']] }).verdict).toBe('lulus');
-  expect(judge({ values: [['x', null, ''], ['', '', '']] }).verdict).toBe('gagal');
+  expect(
+    judge({
+      values: [
+        ['x', '', ''],
+        ['', '', ''],
+      ],
+    }).verdict,
+  ).toBe('lulus');
+  expect(
+    judge({
+      values: [
+        ['x', null, ''],
+        ['', '', ''],
+      ],
+    }).verdict,
+  ).toBe('gagal');
   expect(judge({ values: [['x', '', '']] }).verdict).toBe('gagal');
 });
 
@@ -45,7 +59,9 @@ test('a new protection that lists the owner is not the documented mirror; a chan
   // Still mirroring: the list does not name you.
   expect(CHECKS['lindungi.berlaku'].judge({ ...after, editors: [] }).verdict).toBe('gagal');
   // An operator who is not the owner: the owner may stay listed.
-  expect(CHECKS['lindungi.berlaku'].judge({ ...after, me: 'op2@x.org', editors: ['op@x.org', 'op2@x.org'] }).verdict).toBe('lulus');
+  expect(
+    CHECKS['lindungi.berlaku'].judge({ ...after, me: 'op2@x.org', editors: ['op@x.org', 'op2@x.org'] }).verdict,
+  ).toBe('lulus');
 });
 
 test('contention is skipped, not passed, when nobody else held the lock', () => {
@@ -117,7 +133,9 @@ test('trigger ownership is judged only when the operator runs the test', () => {
   const judge = CHECKS['pemicu.pemilik'].judge;
   const wanted = ['onFormSubmitTrigger', 'onEditTrigger'];
   expect(judge({ wanted, handlers: wanted, runner: 'op@x.org', owner: 'op@x.org' }).verdict).toBe('lulus');
-  expect(judge({ wanted, handlers: [...wanted, 'onEditTrigger'], runner: 'op@x.org', owner: 'op@x.org' }).verdict).toBe('gagal');
+  expect(judge({ wanted, handlers: [...wanted, 'onEditTrigger'], runner: 'op@x.org', owner: 'op@x.org' }).verdict).toBe(
+    'gagal',
+  );
   expect(judge({ wanted, handlers: [], runner: 'OP@x.org', owner: 'op@x.org' }).verdict).toBe('gagal');
   const other = judge({ wanted, handlers: [], runner: 'admin@x.org', owner: 'op@x.org' });
   expect(other.verdict).toBe('dilewati');

@@ -1,4 +1,11 @@
-import { SETUP_BUDGET_MS, SETUP_PHASES, budgetOf, isSetupPhase, phaseAfter, shouldHandOver } from '../../src/core/setup-phases';
+import {
+  SETUP_BUDGET_MS,
+  SETUP_PHASES,
+  budgetOf,
+  isSetupPhase,
+  phaseAfter,
+  shouldHandOver,
+} from '../../src/core/setup-phases';
 import { SETUP_PHASE_NAME, SETUP_PHASE_TEXT } from '../../src/core/labels/setup-phases';
 
 describe('setup phases (issue 13 item 1)', () => {
@@ -37,6 +44,7 @@ describe('setup phases (issue 13 item 1)', () => {
     for (const p of SETUP_PHASES) expect(SETUP_PHASE_NAME[p]).toMatch(/\S/);
     expect(SETUP_PHASE_TEXT.continuing(['config'], 'register')).toBe(
       'Sudah selesai: zona waktu dan tab konfigurasi. Tahap berikutnya (tab Pengaduan) dan sisanya berjalan di latar belakang dalam beberapa menit; ' +
-      'ringkasan lengkap dicatat di tab Riwayat. Tidak perlu menjalankan Siapkan / Perbarui lagi.');
+        'ringkasan lengkap dicatat di tab Riwayat. Tidak perlu menjalankan Siapkan / Perbarui lagi.',
+    );
   });
 });

@@ -13,10 +13,24 @@ function wib(d: Date | null): string | null {
 }
 const at = (iso: string): Date => new Date(iso);
 
-type Row = [state: StepSla['state'], start: string | null, due: string | null, done: string | null, minutes: number, overdueDays: number];
+type Row = [
+  state: StepSla['state'],
+  start: string | null,
+  due: string | null,
+  done: string | null,
+  minutes: number,
+  overdueDays: number,
+];
 
 function rows(sla: ComplaintSla): Row[] {
-  return sla.steps.map((s) => [s.state, wib(s.startedAt), wib(s.dueAt), wib(s.doneAt), s.workingMinutes, s.overdueWorkingDays]);
+  return sla.steps.map((s) => [
+    s.state,
+    wib(s.startedAt),
+    wib(s.dueAt),
+    wib(s.doneAt),
+    s.workingMinutes,
+    s.overdueWorkingDays,
+  ]);
 }
 
 function stamps(s: Record<string, string | undefined>): SlaTimestamps {
@@ -44,7 +58,13 @@ test('every step on time', () => {
     ['on-time', '2025-06-04T10:00:00+07:00', '2025-06-05T10:00:00+07:00', '2025-06-04T15:00:00+07:00', 300, 0],
   ]);
   // Overall: 5 working days from receipt skip Fri 6 Jun (Idul Adha) and Mon 9 Jun (cuti bersama).
-  expect(sla.overall).toMatchObject({ state: 'on-time', days: 5, workingMinutes: 1320, workingDays: 2.75, overdueWorkingDays: 0 });
+  expect(sla.overall).toMatchObject({
+    state: 'on-time',
+    days: 5,
+    workingMinutes: 1320,
+    workingDays: 2.75,
+    overdueWorkingDays: 0,
+  });
   expect(wib(sla.overall.dueAt)).toBe('2025-06-11T09:00:00+07:00');
   expect(wib(sla.overall.doneAt)).toBe('2025-06-04T15:00:00+07:00');
   expect(sla.currentStep).toBeNull();
@@ -99,8 +119,17 @@ describe('an open complaint: running, overdue, pending', () => {
   });
 
   test('not yet recorded: step 1 running from receipt', () => {
-    const sla = computeSla(stamps({ receivedAt: '2025-07-07T09:00:00+07:00' }), cal, { now: at('2025-07-07T10:00:00+07:00') });
-    expect(rows(sla)[0]).toEqual<Row>(['running', '2025-07-07T09:00:00+07:00', '2025-07-08T09:00:00+07:00', null, 60, 0]);
+    const sla = computeSla(stamps({ receivedAt: '2025-07-07T09:00:00+07:00' }), cal, {
+      now: at('2025-07-07T10:00:00+07:00'),
+    });
+    expect(rows(sla)[0]).toEqual<Row>([
+      'running',
+      '2025-07-07T09:00:00+07:00',
+      '2025-07-08T09:00:00+07:00',
+      null,
+      60,
+      0,
+    ]);
     expect(sla.currentStep).toBe(1);
   });
 });
@@ -132,7 +161,9 @@ test.each([
   ['done exactly at the due time is on time', '2025-07-08T09:00:00+07:00', 'on-time'],
   ['done one second after the due time is late', '2025-07-08T09:00:01+07:00', 'late'],
 ])('%s', (_what, recordedAt, state) => {
-  const sla = computeSla(stamps({ receivedAt: '2025-07-07T09:00:00+07:00', recordedAt }), cal, { now: at('2025-07-08T10:00:00+07:00') });
+  const sla = computeSla(stamps({ receivedAt: '2025-07-07T09:00:00+07:00', recordedAt }), cal, {
+    now: at('2025-07-08T10:00:00+07:00'),
+  });
   expect(wib(sla.steps[0].dueAt)).toBe('2025-07-08T09:00:00+07:00');
   expect(sla.steps[0].state).toBe(state);
 });
@@ -170,7 +201,9 @@ describe('reassignment restarts step 2 from the reassignment time', () => {
   };
 
   test('step 2 re-stamped at the reassignment; the new unit has not started', () => {
-    const sla = computeSla(stamps({ ...base, forwardedAt: '2025-07-09T10:00:00+07:00' }), cal, { now: at('2025-07-10T12:00:00+07:00') });
+    const sla = computeSla(stamps({ ...base, forwardedAt: '2025-07-09T10:00:00+07:00' }), cal, {
+      now: at('2025-07-10T12:00:00+07:00'),
+    });
     expect(rows(sla)).toEqual<Row[]>([
       ['on-time', '2025-07-07T09:00:00+07:00', '2025-07-08T09:00:00+07:00', '2025-07-07T09:00:00+07:00', 0, 0],
       ['on-time', '2025-07-09T10:00:00+07:00', '2025-07-10T10:00:00+07:00', '2025-07-09T10:00:00+07:00', 0, 0],
@@ -184,8 +217,17 @@ describe('reassignment restarts step 2 from the reassignment time', () => {
   });
 
   test('a forwarding stamp older than the reassignment does not complete step 2', () => {
-    const sla = computeSla(stamps({ ...base, forwardedAt: '2025-07-07T09:00:00+07:00' }), cal, { now: at('2025-07-10T12:00:00+07:00') });
-    expect(rows(sla)[1]).toEqual<Row>(['overdue', '2025-07-09T10:00:00+07:00', '2025-07-10T10:00:00+07:00', null, 600, 0]);
+    const sla = computeSla(stamps({ ...base, forwardedAt: '2025-07-07T09:00:00+07:00' }), cal, {
+      now: at('2025-07-10T12:00:00+07:00'),
+    });
+    expect(rows(sla)[1]).toEqual<Row>([
+      'overdue',
+      '2025-07-09T10:00:00+07:00',
+      '2025-07-10T10:00:00+07:00',
+      null,
+      600,
+      0,
+    ]);
     expect(rows(sla)[2]).toEqual<Row>(['pending', null, null, null, 0, 0]);
     expect(sla.currentStep).toBe(2);
   });
@@ -214,7 +256,9 @@ describe('closed without an answer (Ditutup)', () => {
   });
 
   test('an answer wins over a closing', () => {
-    const sla = computeSla({ ...closed, answeredAt: at('2025-06-03T09:00:00+07:00') }, cal, { now: at('2025-06-16T10:00:00+07:00') });
+    const sla = computeSla({ ...closed, answeredAt: at('2025-06-03T09:00:00+07:00') }, cal, {
+      now: at('2025-06-16T10:00:00+07:00'),
+    });
     expect(sla.overall.state).toBe('on-time');
     expect(sla.overall.closedAt).toBeNull();
     expect(sla.steps.map((s) => s.state)).toEqual(['on-time', 'on-time', 'on-time', 'on-time', 'on-time']);
@@ -254,14 +298,19 @@ test('configurable step standards', () => {
   expect(wib(sla.steps[2].dueAt)).toBe('2025-07-10T10:00:00+07:00');
   expect(sla.overall.days).toBe(7);
   expect(wib(sla.overall.dueAt)).toBe('2025-07-16T09:00:00+07:00');
-  const zero = computeSla(stamps({ receivedAt: '2025-07-05T09:00:00+07:00' }), cal, { now: at('2025-07-07T09:00:00+07:00'), stepDays: [0, 1, 1, 1, 1] });
+  const zero = computeSla(stamps({ receivedAt: '2025-07-05T09:00:00+07:00' }), cal, {
+    now: at('2025-07-07T09:00:00+07:00'),
+    stepDays: [0, 1, 1, 1, 1],
+  });
   // 0 days: due at s(receivedAt), Monday's opening; overdue an hour later.
   expect(wib(zero.steps[0].dueAt)).toBe('2025-07-07T08:00:00+07:00');
   expect(zero.steps[0].state).toBe('overdue');
 });
 
 test('a missing receivedAt falls back to recordedAt', () => {
-  const sla = computeSla({ receivedAt: null, recordedAt: at('2025-07-07T09:00:00+07:00') }, cal, { now: at('2025-07-07T10:00:00+07:00') });
+  const sla = computeSla({ receivedAt: null, recordedAt: at('2025-07-07T09:00:00+07:00') }, cal, {
+    now: at('2025-07-07T10:00:00+07:00'),
+  });
   expect(wib(sla.steps[0].startedAt)).toBe('2025-07-07T09:00:00+07:00');
   expect(sla.steps[0].state).toBe('on-time');
 });
@@ -279,7 +328,9 @@ test('Dates from another realm (Apps Script services, the emulator) are accepted
   const { runInNewContext } = require('node:vm') as typeof import('node:vm');
   const foreign = (iso: string): Date => runInNewContext(`new Date(${JSON.stringify(iso)})`) as Date;
   expect(foreign('2025-07-07T09:00:00+07:00') instanceof Date).toBe(false);
-  const sla = computeSla({ receivedAt: foreign('2025-07-07T09:00:00+07:00') }, cal, { now: foreign('2025-07-07T10:00:00+07:00') });
+  const sla = computeSla({ receivedAt: foreign('2025-07-07T09:00:00+07:00') }, cal, {
+    now: foreign('2025-07-07T10:00:00+07:00'),
+  });
   expect(sla.steps[0].workingMinutes).toBe(60);
   expect(wib(cal.addWorkingDays(foreign('2025-06-13T14:00:00+07:00'), 1))).toBe('2025-06-16T14:00:00+07:00');
 });

@@ -20,9 +20,19 @@ describe('docs/ARCHITECTURE.md', () => {
 
   test('names the files of the complaint path and the rules', () => {
     expect(paths.length).toBeGreaterThan(40);
-    for (const hop of ['src/app/intake.ts', 'src/core/registration.ts', 'src/gas/complaint-tables.ts', 'src/app/edit.ts',
-      'src/core/transitions.ts', 'src/app/reminders.ts', 'src/core/reports/daily.ts', 'src/gas/outbox.ts',
-      'src/app/dashboard.ts', 'src/core/dashboard/feed.ts', 'emulator/registry.ts']) {
+    for (const hop of [
+      'src/app/intake.ts',
+      'src/core/registration.ts',
+      'src/gas/complaint-tables.ts',
+      'src/app/edit.ts',
+      'src/core/transitions.ts',
+      'src/app/reminders.ts',
+      'src/core/reports/daily.ts',
+      'src/gas/outbox.ts',
+      'src/app/dashboard.ts',
+      'src/core/dashboard/feed.ts',
+      'emulator/registry.ts',
+    ]) {
       expect(paths).toContain(hop);
     }
   });

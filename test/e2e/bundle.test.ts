@@ -16,15 +16,19 @@ import { GasRuntime, SANDBOX_GLOBALS } from '../../emulator/runtime';
 const BUNDLE = join(__dirname, '../../dist/Code.js');
 
 function bundle(): string {
-  if (!existsSync(BUNDLE)) throw new Error('dist/Code.js is missing: run `npm run build` (npm test builds before jest)');
+  if (!existsSync(BUNDLE))
+    throw new Error('dist/Code.js is missing: run `npm run build` (npm test builds before jest)');
   return readFileSync(BUNDLE, 'utf8');
 }
 
 /** Any property access or call on a stand-in returns another stand-in: enough for top-level code. */
 function standIn(name: string): unknown {
-  const fn = function () { return standIn(`${name}()`); };
+  const fn = function () {
+    return standIn(`${name}()`);
+  };
   return new Proxy(fn, {
-    get: (_t, prop) => (prop === Symbol.toPrimitive ? () => name : typeof prop === 'string' ? standIn(`${name}.${prop}`) : undefined),
+    get: (_t, prop) =>
+      prop === Symbol.toPrimitive ? () => name : typeof prop === 'string' ? standIn(`${name}.${prop}`) : undefined,
     apply: () => standIn(`${name}()`),
   });
 }

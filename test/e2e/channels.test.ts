@@ -18,13 +18,23 @@ const CHANNELS = {
   'Twitter/X': { userId: '99', token: SECRETS[4] },
 };
 
-const post = (at: string, channel: string, id: string, text: string, parent?: string) => ({ at, post: { channel, id, author: `@w${id}`, text, url: `https://example.com/${id}`, ...(parent ? { parent } : {}) } });
+const post = (at: string, channel: string, id: string, text: string, parent?: string) => ({
+  at,
+  post: { channel, id, author: `@w${id}`, text, url: `https://example.com/${id}`, ...(parent ? { parent } : {}) },
+});
 
 function scenario(events: unknown[], extra: Record<string, unknown> = {}) {
-  return parseScenario(JSON.stringify({
-    start: '2026-03-16T07:00:00+07:00', end: '2026-03-18T17:00:00+07:00', admins: [ADMIN],
-    settings: { balasan_kanal: 'Instagram, Facebook, Twitter/X, YouTube' }, channels: CHANNELS, events, ...extra,
-  }));
+  return parseScenario(
+    JSON.stringify({
+      start: '2026-03-16T07:00:00+07:00',
+      end: '2026-03-18T17:00:00+07:00',
+      admins: [ADMIN],
+      settings: { balasan_kanal: 'Instagram, Facebook, Twitter/X, YouTube' },
+      channels: CHANNELS,
+      events,
+      ...extra,
+    }),
+  );
 }
 
 function run(events: unknown[]): Simulation {
@@ -47,20 +57,42 @@ const EVENTS = [
   post('2026-03-16T07:30:00+07:00', 'Instagram', 'ig1', 'AC museum seni mati, panas sekali', 'm1'),
   post('2026-03-16T07:35:00+07:00', 'Facebook', 'fb1', 'Promo pinjaman cepat cair klik link', '1050_7'),
   post('2026-03-16T07:40:00+07:00', 'Facebook', 'fb2', 'Keren acaranya!', '1050_7'),
-  { at: '2026-03-16T08:00:00+07:00', fault: { kind: 'rateLimited', channel: 'Twitter/X', until: '2026-03-16T09:00:00+07:00' } },
+  {
+    at: '2026-03-16T08:00:00+07:00',
+    fault: { kind: 'rateLimited', channel: 'Twitter/X', until: '2026-03-16T09:00:00+07:00' },
+  },
   post('2026-03-16T08:10:00+07:00', 'Twitter/X', '1002', '@disbud tiket online tidak bisa dibayar'),
-  { at: '2026-03-16T08:20:00+07:00', fault: { kind: 'tokenExpired', channel: 'Instagram', until: '2026-03-16T12:00:00+07:00' } },
+  {
+    at: '2026-03-16T08:20:00+07:00',
+    fault: { kind: 'tokenExpired', channel: 'Instagram', until: '2026-03-16T12:00:00+07:00' },
+  },
   post('2026-03-16T08:30:00+07:00', 'Instagram', 'ig2', 'Parkir museum kotor', 'ig1'),
   post('2026-03-16T09:30:00+07:00', 'Twitter/X', '1003', '=HYPERLINK("http://evil.example","klik")'),
-  { at: '2026-03-16T13:00:00+07:00', by: ADMIN, triage: { post: '1001', as: 'complaint', category: 'Fasilitas dan kebersihan', unit: 'UP Museum Seni' } },
+  {
+    at: '2026-03-16T13:00:00+07:00',
+    by: ADMIN,
+    triage: { post: '1001', as: 'complaint', category: 'Fasilitas dan kebersihan', unit: 'UP Museum Seni' },
+  },
   { at: '2026-03-16T13:05:00+07:00', by: ADMIN, triage: { post: 'fb1', as: 'spam' } },
   { at: '2026-03-16T13:06:00+07:00', by: ADMIN, triage: { post: 'fb2', as: 'notComplaint' } },
   { at: '2026-03-16T13:10:00+07:00', by: ADMIN, triage: { post: 'ig2', as: 'complaint', unit: 'UP Museum Seni' } },
   { at: '2026-03-16T13:15:00+07:00', by: ADMIN, triage: { post: 'yc1', as: 'complaint' } },
-  { at: '2026-03-16T14:00:00+07:00', by: PIC, update: { ref: 1, status: 'Selesai', followUp: 'Toilet sudah diperbaiki' } },
-  { at: '2026-03-16T15:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Terima kasih, toilet sudah diperbaiki.', postReply: true } },
+  {
+    at: '2026-03-16T14:00:00+07:00',
+    by: PIC,
+    update: { ref: 1, status: 'Selesai', followUp: 'Toilet sudah diperbaiki' },
+  },
+  {
+    at: '2026-03-16T15:00:00+07:00',
+    by: ADMIN,
+    answer: { ref: 1, reply: 'Terima kasih, toilet sudah diperbaiki.', postReply: true },
+  },
   { at: '2026-03-16T15:05:00+07:00', by: PIC, update: { ref: 2, status: 'Selesai', followUp: 'Parkir dibersihkan' } },
-  { at: '2026-03-16T15:10:00+07:00', by: ADMIN, answer: { ref: 2, reply: 'Parkir sudah dibersihkan.', postReply: true } },
+  {
+    at: '2026-03-16T15:10:00+07:00',
+    by: ADMIN,
+    answer: { ref: 2, reply: 'Parkir sudah dibersihkan.', postReply: true },
+  },
 ];
 
 describe('channel capture, triage and replies (bundle)', () => {
@@ -91,7 +123,7 @@ describe('channel capture, triage and replies (bundle)', () => {
     expect(galat.some((m) => m.includes('Twitter/X membatasi permintaan'))).toBe(true);
   });
 
-  test('each post triaged as a complaint is exactly one complaint starting at the post\'s time, recorded by the admin', () => {
+  test("each post triaged as a complaint is exactly one complaint starting at the post's time, recorded by the admin", () => {
     const fromInbox = register.filter((r) => String(r['Kunci Respons']).startsWith('K:'));
     expect(fromInbox).toHaveLength(3);
     const x = fromInbox.find((r) => r['Kunci Respons'] === 'K:Twitter/X:1001')!;
@@ -99,13 +131,18 @@ describe('channel capture, triage and replies (bundle)', () => {
     expect(x['Dicatat Oleh']).toBe(ADMIN);
     expect(x.Unit).toBe('UP Museum Seni');
     expect(inbox.find((r) => r['ID Platform'] === '1001')!['No. Pengaduan']).toBe(x['No. Pengaduan']);
-    const history = rows(sim, 'Riwayat').filter((h) => h['No. Pengaduan'] === x['No. Pengaduan'] && String(h.Tindakan).startsWith('Triase'));
+    const history = rows(sim, 'Riwayat').filter(
+      (h) => h['No. Pengaduan'] === x['No. Pengaduan'] && String(h.Tindakan).startsWith('Triase'),
+    );
     expect(history.map((h) => h.Pengguna)).toEqual([ADMIN]);
   });
 
   test('every reply is posted once to the right parent; the link fills Tautan Jawaban', () => {
     const replies = sim.channels.repliesJson();
-    expect(replies.map((r) => [r.channel, r.parentId])).toEqual([['Twitter/X', '1001'], ['Instagram', 'ig2']]);
+    expect(replies.map((r) => [r.channel, r.parentId])).toEqual([
+      ['Twitter/X', '1001'],
+      ['Instagram', 'ig2'],
+    ]);
     const x = register.find((r) => r['Kunci Respons'] === 'K:Twitter/X:1001')!;
     expect(String(x['Tautan Jawaban'])).toMatch(/^https:\/\/x\.com\/i\/web\/status\/reply-/);
     expect(inbox.find((r) => r['ID Platform'] === '1001')!['Status Balasan']).toBe('Terkirim');
@@ -132,17 +169,36 @@ describe('channel capture, triage and replies (bundle)', () => {
   });
 
   test('no credential appears in any tab, email or log', () => {
-    const everything = JSON.stringify([sim.rt.spreadsheet.getSheets().map((s) => (s).getDataRange().getValues()), sim.rt.outbox, sim.rt.logs.entries]);
+    const everything = JSON.stringify([
+      sim.rt.spreadsheet.getSheets().map((s) => s.getDataRange().getValues()),
+      sim.rt.outbox,
+      sim.rt.logs.entries,
+    ]);
     for (const secret of SECRETS) expect(everything).not.toContain(secret);
   });
 });
 
 describe('channel scenario validation', () => {
   test.each([
-    [[{ at: '2026-03-16T08:00:00+07:00', post: { channel: 'TikTok', id: '1', author: 'a', text: 't', url: 'u' } }], 'events[0].post.channel'],
-    [[{ at: '2026-03-16T08:00:00+07:00', by: ADMIN, triage: { post: 'nope', as: 'complaint' } }], 'events[0].triage.post'],
-    [[post('2026-03-16T08:00:00+07:00', 'YouTube', 'a', 't'), { at: '2026-03-16T08:10:00+07:00', by: ADMIN, triage: { post: 'a', as: 'maybe' } }], 'events[1].triage.as'],
-    [[{ at: '2026-03-16T08:00:00+07:00', fault: { kind: 'tokenExpired', channel: 'YouTube' } }], 'events[0].fault.until'],
+    [
+      [{ at: '2026-03-16T08:00:00+07:00', post: { channel: 'TikTok', id: '1', author: 'a', text: 't', url: 'u' } }],
+      'events[0].post.channel',
+    ],
+    [
+      [{ at: '2026-03-16T08:00:00+07:00', by: ADMIN, triage: { post: 'nope', as: 'complaint' } }],
+      'events[0].triage.post',
+    ],
+    [
+      [
+        post('2026-03-16T08:00:00+07:00', 'YouTube', 'a', 't'),
+        { at: '2026-03-16T08:10:00+07:00', by: ADMIN, triage: { post: 'a', as: 'maybe' } },
+      ],
+      'events[1].triage.as',
+    ],
+    [
+      [{ at: '2026-03-16T08:00:00+07:00', fault: { kind: 'tokenExpired', channel: 'YouTube' } }],
+      'events[0].fault.until',
+    ],
     [[{ at: '2026-03-16T08:00:00+07:00', fault: { kind: 'meteor' } }], 'events[0].fault.kind'],
   ])('a bad channel event names its field (%#)', (events, where) => {
     expect(() => scenario(events)).toThrow(ScenarioError);
@@ -168,12 +224,19 @@ describe('the two-phase reply queue never posts twice', () => {
   }
 
   test('a reply call whose outcome is unknown (the call failed mid-way) is reported, marked Tidak pasti, never retried', async () => {
-    const events = [...base, { at: '2026-03-16T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Sudah diganti.', postReply: true } }];
+    const events = [
+      ...base,
+      { at: '2026-03-16T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Sudah diganti.', postReply: true } },
+    ];
     const sim = boot(events);
     const { XFake } = await import('../../emulator/fakes/platforms/x');
     const x = new XFake(sim.channels.platforms.world).host;
     // The platform posts the reply, then the connection drops before the answer arrives.
-    sim.rt.urlFetchApp._route('api.x.com', (r) => { const out = x(r); if (r.method === 'post') throw new Error('Timeout: https://api.x.com/2/tweets'); return out; });
+    sim.rt.urlFetchApp._route('api.x.com', (r) => {
+      const out = x(r);
+      if (r.method === 'post') throw new Error('Timeout: https://api.x.com/2/tweets');
+      return out;
+    });
     events.forEach((ev, i) => sim.event(ev as never, i));
     sim.finish();
     expect(sim.channels.repliesJson()).toHaveLength(1);
@@ -183,7 +246,10 @@ describe('the two-phase reply queue never posts twice', () => {
   });
 
   test('a row left at Mengirim by a killed run becomes Tidak pasti and is not sent', () => {
-    const events = [...base, { at: '2026-03-16T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Sudah diganti.' } }];
+    const events = [
+      ...base,
+      { at: '2026-03-16T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Sudah diganti.' } },
+    ];
     const sim = boot(events);
     events.forEach((ev, i) => sim.event(ev as never, i));
     const s = sim.rt.spreadsheet.getSheetByName('Kotak Masuk') as Sheet;
@@ -213,7 +279,7 @@ describe('Pengaduan › Hubungkan kanal', () => {
     sim.rt.spreadsheetApp._ui._promptTextQueue.push('Facebook', '');
     sim.rt.clickMenu(sim.operator, ['Pengaduan', 'Hubungkan kanal']);
     expect(String(alerts[alerts.length - 1].prompt)).toBe('Facebook: kanal dimatikan (kredensial dihapus).');
-    const tabs = JSON.stringify(sim.rt.spreadsheet.getSheets().map((s) => (s).getDataRange().getValues()));
+    const tabs = JSON.stringify(sim.rt.spreadsheet.getSheets().map((s) => s.getDataRange().getValues()));
     expect(tabs).not.toContain(CHANNELS['Twitter/X'].token);
     expect(tabs).not.toContain('salah-token');
   });
@@ -229,7 +295,10 @@ describe('repeated and shared post ids', () => {
     ]);
     expect(sim.problems).toEqual([]);
     const inbox = rows(sim, 'Kotak Masuk');
-    expect(inbox.map((r) => [r.Kanal, r['ID Platform'], r.Triase])).toEqual([['Twitter/X', '5', 'Baru'], ['YouTube', '5', 'Pengaduan']]);
+    expect(inbox.map((r) => [r.Kanal, r['ID Platform'], r.Triase])).toEqual([
+      ['Twitter/X', '5', 'Baru'],
+      ['YouTube', '5', 'Pengaduan'],
+    ]);
     expect(rows(sim, 'Pengaduan').map((r) => r['Kunci Respons'])).toEqual(['K:YouTube:5']);
   });
 });
@@ -239,7 +308,18 @@ describe('a triage before the post reached Kotak Masuk', () => {
     const sim = run([
       post('2026-03-16T09:00:00+07:00', 'Twitter/X', '7001', '@disbud pintu museum rusak'),
       { at: '2026-03-16T09:01:00+07:00', by: ADMIN, triage: { post: '7001', as: 'complaint', unit: 'UP Museum Seni' } },
-      { at: '2026-03-16T09:02:00+07:00', by: ADMIN, submit: { receivedAt: '2026-03-16T08:00:00+07:00', channel: 'Instagram', reporter: '@a', text: 'AC Museum Wayang mati', category: 'Fasilitas dan kebersihan', unit: 'UP Museum Seni' } },
+      {
+        at: '2026-03-16T09:02:00+07:00',
+        by: ADMIN,
+        submit: {
+          receivedAt: '2026-03-16T08:00:00+07:00',
+          channel: 'Instagram',
+          reporter: '@a',
+          text: 'AC Museum Wayang mati',
+          category: 'Fasilitas dan kebersihan',
+          unit: 'UP Museum Seni',
+        },
+      },
       { at: '2026-03-16T11:00:00+07:00', by: PIC, update: { ref: 1, status: 'Selesai', followUp: 'Pintu diperbaiki' } },
       { at: '2026-03-16T11:05:00+07:00', by: PIC, update: { ref: 2, status: 'Diproses' } },
     ]);
@@ -258,17 +338,28 @@ describe('replies in a scenario that does not configure them', () => {
       post('2026-03-16T07:20:00+07:00', 'YouTube', 'ytc9', 'Suara rekaman putus-putus', 'vid9'),
       { at: '2026-03-16T09:00:00+07:00', by: ADMIN, triage: { post: 'ytc9', as: 'complaint', unit: 'UP Museum Seni' } },
       { at: '2026-03-16T10:00:00+07:00', by: PIC, update: { ref: 1, status: 'Selesai', followUp: 'Diunggah ulang' } },
-      { at: '2026-03-16T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: 'Sudah diunggah ulang.', postReply: true } },
+      {
+        at: '2026-03-16T11:00:00+07:00',
+        by: ADMIN,
+        answer: { ref: 1, reply: 'Sudah diunggah ulang.', postReply: true },
+      },
     ];
-    const s = parseScenario(JSON.stringify({
-      start: '2026-03-16T07:00:00+07:00', end: '2026-03-16T17:00:00+07:00', admins: [ADMIN],
-      channels: { YouTube: { channelId: 'UCx', apiKey: 'k-123456' } }, events,
-    }));
+    const s = parseScenario(
+      JSON.stringify({
+        start: '2026-03-16T07:00:00+07:00',
+        end: '2026-03-16T17:00:00+07:00',
+        admins: [ADMIN],
+        channels: { YouTube: { channelId: 'UCx', apiKey: 'k-123456' } },
+        events,
+      }),
+    );
     const sim = new Simulation(s, () => undefined);
     sim.setup();
     events.forEach((ev, i) => sim.event(ev as never, i));
     sim.finish();
     expect(sim.problems).toEqual([]);
-    expect(sim.channels.repliesJson()).toMatchObject([{ channel: 'YouTube', parentId: 'ytc9', text: 'Sudah diunggah ulang.' }]);
+    expect(sim.channels.repliesJson()).toMatchObject([
+      { channel: 'YouTube', parentId: 'ytc9', text: 'Sudah diunggah ulang.' },
+    ]);
   });
 });

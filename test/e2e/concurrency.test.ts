@@ -17,7 +17,18 @@ const OWNER = 'operator@example.org';
 const t = (s: string) => `2026-04-${s}+07:00`;
 
 function submission(at: string, text: string, unit = 'UP Museum Seni'): ScenarioEvent {
-  return { at, by: ADMIN, submit: { receivedAt: at, channel: 'Instagram', reporter: '@warga', text, category: 'Fasilitas dan kebersihan', unit } };
+  return {
+    at,
+    by: ADMIN,
+    submit: {
+      receivedAt: at,
+      channel: 'Instagram',
+      reporter: '@warga',
+      text,
+      category: 'Fasilitas dan kebersihan',
+      unit,
+    },
+  };
 }
 const THREE = [
   submission(t('06T09:00:00'), 'AC ruang pamer Museum Wayang mati'),
@@ -37,30 +48,52 @@ function play(events: ScenarioEvent[], end = t('07T17:00:00')): { sim: Simulatio
 function rows(sim: Simulation, name: string): Record<string, unknown>[] {
   const values = (sim.rt.spreadsheet.getSheetByName(name) as Sheet).getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
-const complaint = (sim: Simulation, n: number) => rows(sim, 'Pengaduan').find((r) => r['No. Pengaduan'] === `ADU-2026-000${n}`)!;
-const wib = (d: unknown) => (d instanceof Date ? new Date(d.getTime() + 7 * 3600e3).toISOString().slice(0, 16) : String(d));
+const complaint = (sim: Simulation, n: number) =>
+  rows(sim, 'Pengaduan').find((r) => r['No. Pengaduan'] === `ADU-2026-000${n}`)!;
+const wib = (d: unknown) =>
+  d instanceof Date ? new Date(d.getTime() + 7 * 3600e3).toISOString().slice(0, 16) : String(d);
 const history = (sim: Simulation) => rows(sim, 'Riwayat');
 
 describe('an edit landing in the middle of the hourly run', () => {
-  test.each([1, 2, 3, 4])('officer Diproses and admin Jawaban typed after the hourly run\'s read no. %i are kept and taken in', (nth) => {
-    const { sim } = play([
-      ...THREE,
-      { at: t('06T10:59:00'), by: PIC, update: { ref: 1, status: 'Diproses' }, during: { run: 'hourly', after: 'Range.getValues', nth } },
-      { at: t('06T10:59:30'), by: ADMIN, edit: { tab: 'Pengaduan', range: 'L3', values: [['Sudah kami teruskan']] }, during: { run: 'hourly', after: 'Range.getValues', nth: nth + 1 } },
-    ]);
-    const c1 = complaint(sim, 1);
-    expect(c1['Status']).toBe('Diproses');
-    expect(c1['Diproses']).toBeInstanceOf(Date);
-    expect(rows(sim, 'UP Museum Seni').find((r) => r['No. Pengaduan'] === 'ADU-2026-0001')!['Status']).toBe('Diproses');
-    expect(complaint(sim, 2)['Jawaban']).toBe('Sudah kami teruskan');
-    expect(history(sim).some((r) => r['No. Pengaduan'] === 'ADU-2026-0001' && r['Nilai Baru'] === 'Diproses')).toBe(true);
-  });
+  test.each([1, 2, 3, 4])(
+    "officer Diproses and admin Jawaban typed after the hourly run's read no. %i are kept and taken in",
+    (nth) => {
+      const { sim } = play([
+        ...THREE,
+        {
+          at: t('06T10:59:00'),
+          by: PIC,
+          update: { ref: 1, status: 'Diproses' },
+          during: { run: 'hourly', after: 'Range.getValues', nth },
+        },
+        {
+          at: t('06T10:59:30'),
+          by: ADMIN,
+          edit: { tab: 'Pengaduan', range: 'L3', values: [['Sudah kami teruskan']] },
+          during: { run: 'hourly', after: 'Range.getValues', nth: nth + 1 },
+        },
+      ]);
+      const c1 = complaint(sim, 1);
+      expect(c1['Status']).toBe('Diproses');
+      expect(c1['Diproses']).toBeInstanceOf(Date);
+      expect(rows(sim, 'UP Museum Seni').find((r) => r['No. Pengaduan'] === 'ADU-2026-0001')!['Status']).toBe(
+        'Diproses',
+      );
+      expect(complaint(sim, 2)['Jawaban']).toBe('Sudah kami teruskan');
+      expect(history(sim).some((r) => r['No. Pengaduan'] === 'ADU-2026-0001' && r['Nilai Baru'] === 'Diproses')).toBe(
+        true,
+      );
+    },
+  );
 });
 
 describe('edits while another execution holds the lock', () => {
-  test('an officer\'s Diproses at 10:00 and an admin\'s answer, typed while the lock is held 45 s, are applied with their own time and user', () => {
+  test("an officer's Diproses at 10:00 and an admin's answer, typed while the lock is held 45 s, are applied with their own time and user", () => {
     const { sim } = play([
       ...THREE,
       { at: t('06T10:00:00'), fault: { kind: 'holdLock', seconds: 45 } },
@@ -87,16 +120,33 @@ describe('an officer sorts their own columns', () => {
       ...THREE,
       { at: t('06T10:00:00'), by: PIC, update: { ref: 1, followUp: 'AC diganti teknisi', status: 'Selesai' } },
       { at: t('06T10:05:00'), by: PIC, update: { ref: 2, note: 'Petugas kebersihan dihubungi' } },
-      { at: t('06T10:10:00'), by: PIC, sort: { tab: 'UP Museum Seni', range: 'K2:M3', column: 'K', descending: false } },
+      {
+        at: t('06T10:10:00'),
+        by: PIC,
+        sort: { tab: 'UP Museum Seni', range: 'K2:M3', column: 'K', descending: false },
+      },
     ]);
     const [c1, c2] = [complaint(sim, 1), complaint(sim, 2)];
-    expect([c1['Status'], c1['Hasil Tindak Lanjut'], c1['Catatan Petugas']]).toEqual(['Ditindaklanjuti', 'AC diganti teknisi', '']);
-    expect([c2['Status'], c2['Hasil Tindak Lanjut'], c2['Catatan Petugas']]).toEqual(['Diteruskan', '', 'Petugas kebersihan dihubungi']);
+    expect([c1['Status'], c1['Hasil Tindak Lanjut'], c1['Catatan Petugas']]).toEqual([
+      'Ditindaklanjuti',
+      'AC diganti teknisi',
+      '',
+    ]);
+    expect([c2['Status'], c2['Hasil Tindak Lanjut'], c2['Catatan Petugas']]).toEqual([
+      'Diteruskan',
+      '',
+      'Petugas kebersihan dihubungi',
+    ]);
     const unit = rows(sim, 'UP Museum Seni');
     const row = (n: string) => unit.find((r) => r['No. Pengaduan'] === n)!;
-    expect([row('ADU-2026-0001')['Status'], row('ADU-2026-0001')['Hasil Tindak Lanjut']]).toEqual(['Selesai', 'AC diganti teknisi']);
+    expect([row('ADU-2026-0001')['Status'], row('ADU-2026-0001')['Hasil Tindak Lanjut']]).toEqual([
+      'Selesai',
+      'AC diganti teknisi',
+    ]);
     expect(row('ADU-2026-0002')['Catatan Petugas']).toBe('Petugas kebersihan dihubungi');
-    expect(history(sim).some((r) => String(r['Tindakan']).startsWith('Isian petugas di tab UP Museum Seni dikembalikan'))).toBe(true);
+    expect(
+      history(sim).some((r) => String(r['Tindakan']).startsWith('Isian petugas di tab UP Museum Seni dikembalikan')),
+    ).toBe(true);
   });
 });
 
@@ -110,16 +160,26 @@ describe('one broken unit tab never stops the rest', () => {
     ]);
     const failed = sim.rt.executions.filter((x) => !x.ok).map((x) => `${x.label}: ${x.error}`);
     expect(failed).toEqual([]);
-    expect(rows(sim, 'Pengaduan').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001', 'ADU-2026-0002', 'ADU-2026-0003', 'ADU-2026-0004', 'ADU-2026-0005']);
+    expect(rows(sim, 'Pengaduan').map((r) => r['No. Pengaduan'])).toEqual([
+      'ADU-2026-0001',
+      'ADU-2026-0002',
+      'ADU-2026-0003',
+      'ADU-2026-0004',
+      'ADU-2026-0005',
+    ]);
     const sentTo = (n: string) => sim.rt.outbox.filter((m) => m.subject.includes(n)).map((m) => m.to);
     expect(sentTo('ADU-2026-0004').flat()).toContain(PIC_BAHARI);
     expect(sentTo('ADU-2026-0005').flat()).toContain(PIC);
     expect(complaint(sim, 5)['Tenggat Langkah']).toBeInstanceOf(Date);
     // Reconcile rebuilt the cleared tab from the register.
-    expect(rows(sim, 'UP Museum Kebaharian').map((r) => r['No. Pengaduan']).sort()).toEqual(['ADU-2026-0003', 'ADU-2026-0004']);
+    expect(
+      rows(sim, 'UP Museum Kebaharian')
+        .map((r) => r['No. Pengaduan'])
+        .sort(),
+    ).toEqual(['ADU-2026-0003', 'ADU-2026-0004']);
   });
 
-  test('a renamed unit tab still takes its officers\' edits', () => {
+  test("a renamed unit tab still takes its officers' edits", () => {
     const { sim } = play([
       ...THREE,
       { at: t('06T09:30:00'), by: OWNER, renameTab: { tab: 'UP Museum Seni', to: 'Museum Seni' } },

@@ -21,7 +21,12 @@ const PERSONAL = {
     'Mohon info jadwal latihan tari untuk putri saya Kirana',
     'Promo judi online klik tautan ini',
   ],
-  postUrls: ['https://www.instagram.com/p/Cx9pRiVaTe1', 'https://www.facebook.com/permalink/9988776655', 'https://x.com/wargaTMII/status/123456', 'https://youtu.be/spamSpamXYZ'],
+  postUrls: [
+    'https://www.instagram.com/p/Cx9pRiVaTe1',
+    'https://www.facebook.com/permalink/9988776655',
+    'https://x.com/wargaTMII/status/123456',
+    'https://youtu.be/spamSpamXYZ',
+  ],
   followUp: 'Petugas kebersihan Pak Darto sudah menindaklanjuti pada pukul 10.00',
   reply: 'Terima kasih Ibu Sartika, toilet sudah dibersihkan dan diperiksa ulang',
   replyUrl: 'https://www.instagram.com/p/Cx9pRiVaTe1/c/17999',
@@ -29,9 +34,16 @@ const PERSONAL = {
 };
 
 function boot(settings: Record<string, string> = {}): Simulation {
-  const scenario = parseScenario(JSON.stringify({
-    start: '2026-04-06T07:00:00+07:00', end: '2027-12-31T17:00:00+07:00', admins: [ADMIN], leaders: ['kadis@example.org'], settings, events: [],
-  }));
+  const scenario = parseScenario(
+    JSON.stringify({
+      start: '2026-04-06T07:00:00+07:00',
+      end: '2027-12-31T17:00:00+07:00',
+      admins: [ADMIN],
+      leaders: ['kadis@example.org'],
+      settings,
+      events: [],
+    }),
+  );
   const sim = new Simulation(scenario, () => undefined);
   sim.setup();
   return sim;
@@ -40,14 +52,64 @@ function boot(settings: Record<string, string> = {}): Simulation {
 /** Four complaints: answered, being processed, waiting for a unit (Baru), closed as spam. */
 function runScenario(sim: Simulation): void {
   const submit = (at: string, i: number, channel: string, category: string, unit: string, receivedAt: string) =>
-    sim.event({ at, by: ADMIN, submit: { receivedAt, channel, reporter: PERSONAL.reporters[i], postUrl: PERSONAL.postUrls[i], text: PERSONAL.texts[i], category, unit } }, i);
-  submit('2026-04-06T09:10:00+07:00', 0, 'Instagram', 'Fasilitas dan kebersihan', 'UP Museum Seni', '2026-04-06T08:40:00+07:00');
-  submit('2026-04-06T10:00:00+07:00', 1, 'Facebook', 'Cagar budaya dan koleksi', 'Bidang Pelindungan Kebudayaan', '2026-04-06T09:30:00+07:00');
+    sim.event(
+      {
+        at,
+        by: ADMIN,
+        submit: {
+          receivedAt,
+          channel,
+          reporter: PERSONAL.reporters[i],
+          postUrl: PERSONAL.postUrls[i],
+          text: PERSONAL.texts[i],
+          category,
+          unit,
+        },
+      },
+      i,
+    );
+  submit(
+    '2026-04-06T09:10:00+07:00',
+    0,
+    'Instagram',
+    'Fasilitas dan kebersihan',
+    'UP Museum Seni',
+    '2026-04-06T08:40:00+07:00',
+  );
+  submit(
+    '2026-04-06T10:00:00+07:00',
+    1,
+    'Facebook',
+    'Cagar budaya dan koleksi',
+    'Bidang Pelindungan Kebudayaan',
+    '2026-04-06T09:30:00+07:00',
+  );
   sim.event({ at: '2026-04-06T10:30:00+07:00', by: PIC_SENI, update: { ref: 1, status: 'Diproses' } }, 2);
-  submit('2026-04-07T08:30:00+07:00', 2, 'Twitter/X', 'Permintaan informasi', 'Tentukan otomatis', '2026-04-07T08:00:00+07:00');
+  submit(
+    '2026-04-07T08:30:00+07:00',
+    2,
+    'Twitter/X',
+    'Permintaan informasi',
+    'Tentukan otomatis',
+    '2026-04-07T08:00:00+07:00',
+  );
   submit('2026-04-07T09:00:00+07:00', 3, 'YouTube', 'Lainnya', 'Tentukan otomatis', '2026-04-07T08:45:00+07:00');
-  sim.event({ at: '2026-04-07T10:00:00+07:00', by: PIC_SENI, update: { ref: 1, followUp: PERSONAL.followUp, status: 'Selesai' } }, 5);
-  sim.event({ at: '2026-04-07T11:00:00+07:00', by: ADMIN, answer: { ref: 1, reply: PERSONAL.reply, replyUrl: PERSONAL.replyUrl } }, 6);
+  sim.event(
+    {
+      at: '2026-04-07T10:00:00+07:00',
+      by: PIC_SENI,
+      update: { ref: 1, followUp: PERSONAL.followUp, status: 'Selesai' },
+    },
+    5,
+  );
+  sim.event(
+    {
+      at: '2026-04-07T11:00:00+07:00',
+      by: ADMIN,
+      answer: { ref: 1, reply: PERSONAL.reply, replyUrl: PERSONAL.replyUrl },
+    },
+    6,
+  );
   sim.event({ at: '2026-04-07T11:30:00+07:00', by: ADMIN, close: { ref: 4, reason: PERSONAL.closeReason } }, 7);
   sim.rt.advanceTo('2026-04-09T13:30:00+07:00'); // hourly runs refresh the dashboard
   expect(sim.problems).toEqual([]);
@@ -58,12 +120,21 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 
 function records(values: unknown[][]): Record<string, unknown>[] {
   const [header, ...rows] = values;
-  return rows.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+  return rows
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
 }
 
 function allText(s: Sheet): string {
   const range = s.getDataRange();
-  const cells = [...range.getValues().flat().map((v) => (isDate(v) ? v.toISOString() : String(v))), ...range.getDisplayValues().flat(), ...range.getNotes().flat()];
+  const cells = [
+    ...range
+      .getValues()
+      .flat()
+      .map((v) => (isDate(v) ? v.toISOString() : String(v))),
+    ...range.getDisplayValues().flat(),
+    ...range.getNotes().flat(),
+  ];
   return cells.join('\n');
 }
 
@@ -99,7 +170,12 @@ describe('Dasbor Data on a scenario run', () => {
 
   test('one row per complaint under the stable column ids', () => {
     expect(values[0]).toEqual(FEED_HEADERS);
-    expect(rows.map((r) => r.no_pengaduan)).toEqual(['ADU-2026-0001', 'ADU-2026-0002', 'ADU-2026-0003', 'ADU-2026-0004']);
+    expect(rows.map((r) => r.no_pengaduan)).toEqual([
+      'ADU-2026-0001',
+      'ADU-2026-0002',
+      'ADU-2026-0003',
+      'ADU-2026-0004',
+    ]);
   });
 
   test('typed cells: Dates, numbers and booleans, never their display text', () => {
@@ -107,15 +183,31 @@ describe('Dasbor Data on a scenario run', () => {
       for (const col of FEED_COLUMNS) {
         const v = r[col.id];
         const got = v === '' ? 'blank' : isDate(v) ? 'date' : typeof v;
-        const allowed = { 'Date & Time': ['date', 'blank'], Date: ['date', 'blank'], 'Year Month': ['date'], Number: ['number', 'blank'], Boolean: ['boolean'], Text: ['string'] }[col.type];
+        const allowed = {
+          'Date & Time': ['date', 'blank'],
+          Date: ['date', 'blank'],
+          'Year Month': ['date'],
+          Number: ['number', 'blank'],
+          Boolean: ['boolean'],
+          Text: ['string'],
+        }[col.type];
         expect([r.no_pengaduan, col.id, allowed.includes(got) ? 'ok' : got]).toEqual([r.no_pengaduan, col.id, 'ok']);
       }
     }
-    expect(isDate(rows[0].waktu_diterima) && (rows[0].waktu_diterima).toISOString()).toBe('2026-04-06T01:40:00.000Z');
+    expect(isDate(rows[0].waktu_diterima) && rows[0].waktu_diterima.toISOString()).toBe('2026-04-06T01:40:00.000Z');
   });
 
   test('what each complaint looks like', () => {
-    const pick = (r: Record<string, unknown>) => [r.kanal, r.unit, r.jenis_unit, r.status, r.terbuka, r.langkah_saat_ini, r.tepat_waktu, r.lewat_tenggat];
+    const pick = (r: Record<string, unknown>) => [
+      r.kanal,
+      r.unit,
+      r.jenis_unit,
+      r.status,
+      r.terbuka,
+      r.langkah_saat_ini,
+      r.tepat_waktu,
+      r.lewat_tenggat,
+    ];
     expect(rows.map(pick)).toEqual([
       ['Instagram', 'UP Museum Seni', 'UKPD', 'Dijawab', false, 0, 'Ya', false],
       // Forwarded Mon 10:00, nobody started it: step 3 overdue since Tue 10:00.
@@ -139,14 +231,24 @@ describe('Dasbor Data on a scenario run', () => {
   });
 
   test('no personal data anywhere in Dasbor Data or Ringkasan', () => {
-    const strings = [...PERSONAL.reporters, ...PERSONAL.texts, ...PERSONAL.postUrls, PERSONAL.followUp, PERSONAL.reply, PERSONAL.replyUrl, PERSONAL.closeReason, ADMIN];
+    const strings = [
+      ...PERSONAL.reporters,
+      ...PERSONAL.texts,
+      ...PERSONAL.postUrls,
+      PERSONAL.followUp,
+      PERSONAL.reply,
+      PERSONAL.replyUrl,
+      PERSONAL.closeReason,
+      ADMIN,
+    ];
     // The register does hold them (the check would otherwise prove nothing).
     const register = allText(sheet(sim, 'Pengaduan'));
     for (const s of strings.filter((x) => x !== ADMIN)) expect(register).toContain(s);
     for (const tab of ['Dasbor Data', 'Ringkasan']) {
       const text = allText(sheet(sim, tab));
       for (const s of strings) expect([tab, text.includes(s) ? s : '']).toEqual([tab, '']);
-      for (const fragment of ['Sartika', 'Nadia', '0812', 'instagram.com', 'judi', 'Darto']) expect([tab, text.includes(fragment) ? fragment : '']).toEqual([tab, '']);
+      for (const fragment of ['Sartika', 'Nadia', '0812', 'instagram.com', 'judi', 'Darto'])
+        expect([tab, text.includes(fragment) ? fragment : '']).toEqual([tab, '']);
     }
   });
 
@@ -218,12 +320,20 @@ describe('a failing dashboard does not fail the job it ends', () => {
     const sim = boot();
     runScenario(sim);
     const summary = sheet(sim, 'Ringkasan') as Sheet & { newChart: () => unknown };
-    summary.newChart = () => { throw new Error('grafik rusak (uji)'); };
+    summary.newChart = () => {
+      throw new Error('grafik rusak (uji)');
+    };
     const runs = sim.rt.advanceTo('2026-04-09T15:30:00+07:00').filter((r) => r.label === 'hourlyJob');
     expect(runs.length).toBeGreaterThan(0);
     expect(runs.every((r) => r.ok)).toBe(true);
     const errors = records(sheet(sim, 'Log Galat').getDataRange().getValues());
-    expect(errors.some((e) => String(e['Pesan']).startsWith('Dasbor tidak dapat diperbarui: ') && String(e['Pesan']).includes('grafik rusak (uji)'))).toBe(true);
+    expect(
+      errors.some(
+        (e) =>
+          String(e['Pesan']).startsWith('Dasbor tidak dapat diperbarui: ') &&
+          String(e['Pesan']).includes('grafik rusak (uji)'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -250,13 +360,23 @@ describe('separate dashboard spreadsheet (Pengaturan dasbor_spreadsheet_id)', ()
     const external = sim.rt.spreadsheetApp.create('Dasbor Pengaduan (tanpa data pribadi)');
     external.setSpreadsheetTimeZone('Etc/UTC');
     const settings = sheet(sim, 'Pengaturan');
-    const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
-    sim.rt.editAsUser(OPERATOR, 'Pengaturan', keys.indexOf('dasbor_spreadsheet_id') + 1, 2, [[`https://docs.google.com/spreadsheets/d/${external.getId()}/edit`]]);
+    const keys = settings
+      .getRange(1, 1, settings.getLastRow(), 1)
+      .getValues()
+      .map((r) => r[0]);
+    sim.rt.editAsUser(OPERATOR, 'Pengaturan', keys.indexOf('dasbor_spreadsheet_id') + 1, 2, [
+      [`https://docs.google.com/spreadsheets/d/${external.getId()}/edit`],
+    ]);
     runScenario(sim);
     openDashboard(sim);
     const feed = external.getSheetByName('Dasbor Data') as Sheet;
     expect(feed).not.toBeNull();
-    expect(records(feed.getDataRange().getValues()).map((r) => r.no_pengaduan)).toEqual(['ADU-2026-0001', 'ADU-2026-0002', 'ADU-2026-0003', 'ADU-2026-0004']);
+    expect(records(feed.getDataRange().getValues()).map((r) => r.no_pengaduan)).toEqual([
+      'ADU-2026-0001',
+      'ADU-2026-0002',
+      'ADU-2026-0003',
+      'ADU-2026-0004',
+    ]);
     expect(external.getSpreadsheetTimeZone()).toBe('Asia/Jakarta');
     const p = linkParams(lastDialog(sim).html);
     expect(p['ds.ds0.spreadsheetId']).toBe(external.getId());
@@ -269,7 +389,9 @@ describe('separate dashboard spreadsheet (Pengaturan dasbor_spreadsheet_id)', ()
     runScenario(sim);
     openDashboard(sim);
     const errors = records(sheet(sim, 'Log Galat').getDataRange().getValues());
-    expect(errors.some((e) => String(e['Pesan']).includes('tidak-ada-spreadsheet-ini') && e['Tingkat'] === 'PERINGATAN')).toBe(true);
+    expect(
+      errors.some((e) => String(e['Pesan']).includes('tidak-ada-spreadsheet-ini') && e['Tingkat'] === 'PERINGATAN'),
+    ).toBe(true);
     expect(linkParams(lastDialog(sim).html)['ds.ds0.spreadsheetId']).toBe(sim.rt.spreadsheet.getId());
     expect(records(sheet(sim, 'Dasbor Data').getDataRange().getValues())).toHaveLength(4);
   });

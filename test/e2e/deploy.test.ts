@@ -40,7 +40,8 @@ describe('manifest appsscript.json', () => {
 
   test('explicit oauthScopes: exactly the ones the code needs', () => {
     expect([...manifest.oauthScopes].sort()).toEqual(Object.keys(needs).sort());
-    for (const [scope, use] of Object.entries(needs)) expect({ scope, used: use.test(bundle) }).toEqual({ scope, used: true });
+    for (const [scope, use] of Object.entries(needs))
+      expect({ scope, used: use.test(bundle) }).toEqual({ scope, used: true });
   });
 
   test('never full Drive or Gmail', () => {
@@ -68,7 +69,10 @@ describe('build output', () => {
   test('clasp status lists exactly dist/appsscript.json and dist/Code.js (offline, no login)', () => {
     const home = mkdtempSync(join(tmpdir(), 'clasp-home-'));
     const out = execFileSync(join(ROOT, 'node_modules/.bin/clasp'), ['status', '--json'], {
-      cwd: ROOT, env: { ...process.env, HOME: home }, encoding: 'utf8', timeout: 60000,
+      cwd: ROOT,
+      env: { ...process.env, HOME: home },
+      encoding: 'utf8',
+      timeout: 60000,
     });
     const status = JSON.parse(out.trim().split('\n').pop()!);
     expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json']);

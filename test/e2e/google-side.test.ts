@@ -30,14 +30,25 @@ function tab(rt: GasRuntime, name: string): Sheet {
 function rows(rt: GasRuntime, name: string): Record<string, unknown>[] {
   const values = tab(rt, name).getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
 function submit(rt: GasRuntime, formId: string, at: string, receivedAt: string): void {
-  rt.submitForm(formId, {
-    'Waktu pengaduan disampaikan': new Date(receivedAt), 'Kanal media sosial': 'Instagram', 'Nama/akun pelapor': '@warga',
-    'Isi pengaduan': 'Toilet di Museum Wayang kotor', Kategori: 'Fasilitas dan kebersihan', 'Diteruskan ke': 'UP Museum Seni',
-  }, { respondent: ADMIN, at });
+  rt.submitForm(
+    formId,
+    {
+      'Waktu pengaduan disampaikan': new Date(receivedAt),
+      'Kanal media sosial': 'Instagram',
+      'Nama/akun pelapor': '@warga',
+      'Isi pengaduan': 'Toilet di Museum Wayang kotor',
+      Kategori: 'Fasilitas dan kebersihan',
+      'Diteruskan ke': 'UP Museum Seni',
+    },
+    { respondent: ADMIN, at },
+  );
 }
 
 const isoOf = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
@@ -51,8 +62,12 @@ describe('the form on Google: unpublished, untitled, its responses tab late', ()
     expect(form.getTitle()).toBe('Formulir Pengaduan Media Sosial');
     expect(String(form.getEmailCollectionType())).toBe('VERIFIED');
     expect(form.getDestinationId()).toBe(rt.spreadsheet.getId());
-    const summary = String(rows(rt, 'Riwayat').find((r) => String(r['Tindakan']).startsWith('Siapkan'))?.['Nilai Baru'] ?? '');
-    expect(summary).toMatch(/dipublikasikan; menerima jawaban; tertaut ke spreadsheet ini; email pengisi: dikumpulkan \(terverifikasi\); tab respons: Form Responses 1/);
+    const summary = String(
+      rows(rt, 'Riwayat').find((r) => String(r['Tindakan']).startsWith('Siapkan'))?.['Nilai Baru'] ?? '',
+    );
+    expect(summary).toMatch(
+      /dipublikasikan; menerima jawaban; tertaut ke spreadsheet ini; email pengisi: dikumpulkan \(terverifikasi\); tab respons: Form Responses 1/,
+    );
     submit(rt, formId, '2026-12-01T09:10:00+07:00', '2026-12-01T08:40:00+07:00');
     expect(rows(rt, 'Pengaduan').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001']);
   });
@@ -65,7 +80,7 @@ describe('the form on Google: unpublished, untitled, its responses tab late', ()
   });
 });
 
-describe('the spreadsheet in its creator\'s time zone', () => {
+describe("the spreadsheet in its creator's time zone", () => {
   test('an operator account on New York time gets the same received and due times as one on Jakarta time', () => {
     const times = (zone: string) => {
       const { rt, formId } = install({ accountTimeZone: zone });
@@ -82,7 +97,9 @@ describe('the spreadsheet in its creator\'s time zone', () => {
 
   test('setup reports the change of time zone', () => {
     const { rt } = install({ accountTimeZone: 'Europe/Amsterdam' });
-    const summary = String(rows(rt, 'Riwayat').find((r) => String(r['Tindakan']).startsWith('Siapkan'))?.['Nilai Baru'] ?? '');
+    const summary = String(
+      rows(rt, 'Riwayat').find((r) => String(r['Tindakan']).startsWith('Siapkan'))?.['Nilai Baru'] ?? '',
+    );
     expect(summary).toContain('Zona waktu spreadsheet: diubah dari Europe/Amsterdam menjadi Asia/Jakarta');
   });
 });
@@ -105,9 +122,19 @@ describe('holiday calendar under either id', () => {
     const none = rt.call('syncHolidays', [], { user: OWNER }) as string;
     expect(none).toMatch(/belum diikuti oleh akun ini.*Hari libur di Indonesia/);
     expect(rows(rt, 'Log Galat').some((r) => String(r['Pesan']).includes('belum diikuti'))).toBe(true);
-    const cal = rt.calendarApp._addCalendar('en.indonesian#holiday@group.v.calendar.google.com', 'Holidays in Indonesia', 'Asia/Jakarta');
-    cal._addEvent({ title: 'New Year\'s Day', date: '2027-01-01', description: 'Public holiday' });
-    rt.calendarApp._addCalendar('id.indonesian#holiday@group.v.calendar.google.com', 'Hari libur di Indonesia', 'Asia/Jakarta', '', false);
+    const cal = rt.calendarApp._addCalendar(
+      'en.indonesian#holiday@group.v.calendar.google.com',
+      'Holidays in Indonesia',
+      'Asia/Jakarta',
+    );
+    cal._addEvent({ title: "New Year's Day", date: '2027-01-01', description: 'Public holiday' });
+    rt.calendarApp._addCalendar(
+      'id.indonesian#holiday@group.v.calendar.google.com',
+      'Hari libur di Indonesia',
+      'Asia/Jakarta',
+      '',
+      false,
+    );
     expect(rt.call('syncHolidays', [], { user: OWNER })).toMatch(/Ditambahkan 1 tanggal/);
   });
 });

@@ -34,22 +34,43 @@ function tab(rt: GasRuntime, name: string): Sheet {
 function rows(rt: GasRuntime, name: string): Record<string, unknown>[] {
   const values = tab(rt, name).getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
 let seq = 0;
-function submit(rt: GasRuntime, formId: string, at: string, text = `Keluhan nomor ${++seq} di Museum Wayang`, receivedAt?: string): void {
+function submit(
+  rt: GasRuntime,
+  formId: string,
+  at: string,
+  text = `Keluhan nomor ${++seq} di Museum Wayang`,
+  receivedAt?: string,
+): void {
   const received = receivedAt ?? new Date(Date.parse(at) - 30 * 60_000).toISOString();
-  rt.submitForm(formId, {
-    'Waktu pengaduan disampaikan': new Date(received), 'Kanal media sosial': 'Instagram', 'Nama/akun pelapor': '@warga',
-    'Isi pengaduan': text, Kategori: 'Fasilitas dan kebersihan', 'Diteruskan ke': 'UP Museum Seni',
-  }, { respondent: ADMIN, at });
+  rt.submitForm(
+    formId,
+    {
+      'Waktu pengaduan disampaikan': new Date(received),
+      'Kanal media sosial': 'Instagram',
+      'Nama/akun pelapor': '@warga',
+      'Isi pengaduan': text,
+      Kategori: 'Fasilitas dan kebersihan',
+      'Diteruskan ke': 'UP Museum Seni',
+    },
+    { respondent: ADMIN, at },
+  );
 }
 
 const numbers = (rt: GasRuntime) => rows(rt, 'Pengaduan').map((r) => String(r['No. Pengaduan']));
-const texts = (rt: GasRuntime) => rows(rt, 'Pengaduan').map((r) => String(r['Isi Pengaduan'])).sort();
+const texts = (rt: GasRuntime) =>
+  rows(rt, 'Pengaduan')
+    .map((r) => String(r['Isi Pengaduan']))
+    .sort();
 const responsesTab = (rt: GasRuntime) => rt.spreadsheet.getSheets().find((s) => s.getFormUrl()) as unknown as Sheet;
-const assignments = (rt: GasRuntime, number: string) => rt.outbox.filter((m) => m.subject.includes(number) && /penugasan|diteruskan/i.test(m.subject));
+const assignments = (rt: GasRuntime, number: string) =>
+  rt.outbox.filter((m) => m.subject.includes(number) && /penugasan|diteruskan/i.test(m.subject));
 
 function officerRow(rt: GasRuntime, number: string): number {
   return rows(rt, 'UP Museum Seni').findIndex((r) => r['No. Pengaduan'] === number) + 2;
@@ -90,9 +111,23 @@ describe('response identity by content, never by row', () => {
     submit(rt, formId, '2026-12-01T09:10:00+07:00');
     const trigger = rt.triggers.find((t) => t.handler === 'onFormSubmitTrigger')!;
     const sheet = responsesTab(rt);
-    rt.call('onFormSubmitTrigger', [{ range: sheet.getRange(2, 1, 1, sheet.getLastColumn()), values: [], namedValues: {}, triggerUid: trigger.uid, authMode: 'FULL' }], { kind: 'installable-trigger' });
+    rt.call(
+      'onFormSubmitTrigger',
+      [
+        {
+          range: sheet.getRange(2, 1, 1, sheet.getLastColumn()),
+          values: [],
+          namedValues: {},
+          triggerUid: trigger.uid,
+          authMode: 'FULL',
+        },
+      ],
+      { kind: 'installable-trigger' },
+    );
     expect(numbers(rt)).toEqual(['ADU-2026-0001']);
-    expect(rows(rt, 'Log Galat').some((r) => String(r['Pesan']).includes('sudah dicatat sebagai ADU-2026-0001'))).toBe(true);
+    expect(rows(rt, 'Log Galat').some((r) => String(r['Pesan']).includes('sudah dicatat sebagai ADU-2026-0001'))).toBe(
+      true,
+    );
   });
 });
 
@@ -117,8 +152,12 @@ describe('lost Script Properties, redeploys and the form lifecycle', () => {
     const { rt, formId } = install();
     const form = rt.formApp as unknown as { openById: (id: string) => unknown; openByUrl: (u: string) => unknown };
     const [openById, openByUrl] = [form.openById, form.openByUrl];
-    form.openById = () => { throw new GasError('Service error: Forms'); };
-    form.openByUrl = () => { throw new GasError('Service error: Forms'); };
+    form.openById = () => {
+      throw new GasError('Service error: Forms');
+    };
+    form.openByUrl = () => {
+      throw new GasError('Service error: Forms');
+    };
     expect(() => rt.call('setup', [], { user: OWNER })).not.toThrow();
     form.openById = openById;
     form.openByUrl = openByUrl;
@@ -146,7 +185,7 @@ describe('lost Script Properties, redeploys and the form lifecycle', () => {
 });
 
 describe('register rows deleted or duplicated by the owner', () => {
-  test('a deleted register row comes back with its own number and the officer\'s work, and the unit is not emailed again', () => {
+  test("a deleted register row comes back with its own number and the officer's work, and the unit is not emailed again", () => {
     const { rt, formId } = install();
     submit(rt, formId, '2026-12-01T09:00:00+07:00', 'Satu');
     submit(rt, formId, '2026-12-01T09:10:00+07:00', 'Dua');

@@ -21,12 +21,17 @@ const t = (local: string): string => `${local}+07:00`;
 const START = '2026-08-01T07:00:00';
 
 function boot(mailQuota = 1500): Simulation {
-  const scenario = parseScenario(JSON.stringify({
-    start: t(START), end: t('2026-12-31T17:00:00'), mailQuota,
-    admins: [ADMIN], leaders: ['kadis@example.org'],
-    units: [{ name: SENI, kind: 'UKPD', pics: ['pic.seni@example.org'], head: 'kepala.seni@example.org' }],
-    events: [],
-  }));
+  const scenario = parseScenario(
+    JSON.stringify({
+      start: t(START),
+      end: t('2026-12-31T17:00:00'),
+      mailQuota,
+      admins: [ADMIN],
+      leaders: ['kadis@example.org'],
+      units: [{ name: SENI, kind: 'UKPD', pics: ['pic.seni@example.org'], head: 'kepala.seni@example.org' }],
+      events: [],
+    }),
+  );
   const sim = new Simulation(scenario, () => undefined);
   sim.setup();
   return sim;
@@ -48,9 +53,19 @@ function queue(sim: Simulation, messages: Queued[]): void {
   const first = Math.max(2, sheet.getLastRow() + 1);
   const rows = messages.map((m, i) => {
     const row: Record<string, unknown> = {
-      Kunci: `uji|${i + 1}`, Dibuat: new Date(t(m.created)), Jenis: m.kind, 'No. Pengaduan': '',
-      Kepada: m.to ?? `pic${i + 1}@example.org`, Tembusan: m.cc ?? '', Subjek: `M${i + 1}`,
-      'Isi Teks': `Pesan ${i + 1}`, 'Isi HTML': `<p>Pesan ${i + 1}</p>`, Status: m.status ?? 'Menunggu', Dikirim: '', Percobaan: 0, Galat: '',
+      Kunci: `uji|${i + 1}`,
+      Dibuat: new Date(t(m.created)),
+      Jenis: m.kind,
+      'No. Pengaduan': '',
+      Kepada: m.to ?? `pic${i + 1}@example.org`,
+      Tembusan: m.cc ?? '',
+      Subjek: `M${i + 1}`,
+      'Isi Teks': `Pesan ${i + 1}`,
+      'Isi HTML': `<p>Pesan ${i + 1}</p>`,
+      Status: m.status ?? 'Menunggu',
+      Dikirim: '',
+      Percobaan: 0,
+      Galat: '',
     };
     return OUTBOX_HEADERS.map((h) => row[h]);
   });
@@ -60,16 +75,25 @@ function queue(sim: Simulation, messages: Queued[]): void {
 function rows(sim: Simulation, name: string): Record<string, unknown>[] {
   const values = sheetOf(sim, name).getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
 const outbox = (sim: Simulation) => rows(sim, 'Antrean Email');
-const statusOf = (sim: Simulation) => Object.fromEntries(outbox(sim).map((r) => [String(r['Subjek']), String(r['Status'])]));
+const statusOf = (sim: Simulation) =>
+  Object.fromEntries(outbox(sim).map((r) => [String(r['Subjek']), String(r['Status'])]));
 const sentCount = (sim: Simulation, subject: string) => sim.rt.outbox.filter((m) => m.subject === subject).length;
-const warnings = (sim: Simulation, text: string) => rows(sim, 'Log Galat').filter((r) => r['Tingkat'] === 'PERINGATAN' && String(r['Pesan']).includes(text));
+const warnings = (sim: Simulation, text: string) =>
+  rows(sim, 'Log Galat').filter((r) => r['Tingkat'] === 'PERINGATAN' && String(r['Pesan']).includes(text));
 const hourly = (sim: Simulation) => sim.rt.executions.filter((e) => e.label === 'hourlyJob');
 
-const assignments = (n: number): Queued[] => Array.from({ length: n }, (_, i) => ({ kind: 'Penugasan', created: `2026-08-01T06:${String(i).padStart(2, '0')}:00` }));
+const assignments = (n: number): Queued[] =>
+  Array.from({ length: n }, (_, i) => ({
+    kind: 'Penugasan',
+    created: `2026-08-01T06:${String(i).padStart(2, '0')}:00`,
+  }));
 
 /** What every run must keep true: a sent message is marked Terkirim; nothing goes out twice. */
 function expectConsistent(sim: Simulation): void {
@@ -138,7 +162,9 @@ describe('a run killed after its 3rd send', () => {
     const digest = sim.rt.outbox.find((m) => m.subject.startsWith('[Pengaduan] Pengingat harian admin'))!;
     expect(digest.to).toEqual([ADMIN]);
     expect(digest.subject).toContain('masalah antrean email');
-    expect(digest.body).toContain('9 email di tab Antrean Email berstatus "Perlu Dicek" (hasil pengiriman tidak diketahui)');
+    expect(digest.body).toContain(
+      '9 email di tab Antrean Email berstatus "Perlu Dicek" (hasil pengiriman tidak diketahui)',
+    );
     expect(digest.body).toContain('Untuk mengirim ulang, ubah Status menjadi "Menunggu"');
     expect(sim.problems).toEqual([expect.stringMatching(/^hourlyJob .*: Exceeded maximum execution time$/)]);
   });
@@ -150,35 +176,51 @@ describe('a run killed anywhere sends nothing twice', () => {
   // marks of M11–M12 (setValues #2, flush #2), 2 sends, the last sent marks (setValues #3).
   const points: [string, number, number, number, number][] = [
     ['MailApp.getRemainingDailyQuota', 1, 0, 0, 0],
-    ['Range.setValues', 1, 0, 10, 0], ['SpreadsheetApp.flush', 1, 0, 10, 0],
-    ['MailApp.sendEmail', 1, 1, 10, 0], ['MailApp.sendEmail', 10, 10, 10, 0],
-    ['Range.setValues', 2, 10, 2, 10], ['SpreadsheetApp.flush', 2, 10, 2, 10],
-    ['MailApp.sendEmail', 11, 11, 2, 10], ['MailApp.sendEmail', 12, 12, 2, 10],
+    ['Range.setValues', 1, 0, 10, 0],
+    ['SpreadsheetApp.flush', 1, 0, 10, 0],
+    ['MailApp.sendEmail', 1, 1, 10, 0],
+    ['MailApp.sendEmail', 10, 10, 10, 0],
+    ['Range.setValues', 2, 10, 2, 10],
+    ['SpreadsheetApp.flush', 2, 10, 2, 10],
+    ['MailApp.sendEmail', 11, 11, 2, 10],
+    ['MailApp.sendEmail', 12, 12, 2, 10],
     ['Range.setValues', 3, 12, 0, 12],
   ];
-  test.each(points)('killed right after %s #%i (sent %i, left %i Mengirim and %i Terkirim), then three more runs', (method, nth, sent, marked, done) => {
-    const sim = boot();
-    queue(sim, assignments(12));
-    const kill = sim.rt.faults.kill('hourlyJob', method, nth);
-    sim.advance(t('2026-08-01T07:45:00'));
-    expect(kill.fired).toBe(true);
-    expectConsistent(sim);
-    const after = Object.values(statusOf(sim));
-    expect([sim.rt.outbox.length, after.filter((x) => x === 'Mengirim').length, after.filter((x) => x === 'Terkirim').length]).toEqual([sent, marked, done]);
-    sim.advance(t('2026-08-01T11:30:00'));
-    expectConsistent(sim);
-    const s = Object.values(statusOf(sim));
-    // Every message is settled: sent, or waiting for the operator (never retried by itself).
-    expect(s.filter((x) => x !== 'Terkirim' && x !== 'Perlu Dicek')).toEqual([]);
-    expect(s.filter((x) => x === 'Perlu Dicek').length).toBeLessThanOrEqual(10);
-    expect(warnings(sim, 'mungkin sudah terkirim, mungkin belum')).toHaveLength(s.filter((x) => x === 'Perlu Dicek').length);
-  });
+  test.each(points)(
+    'killed right after %s #%i (sent %i, left %i Mengirim and %i Terkirim), then three more runs',
+    (method, nth, sent, marked, done) => {
+      const sim = boot();
+      queue(sim, assignments(12));
+      const kill = sim.rt.faults.kill('hourlyJob', method, nth);
+      sim.advance(t('2026-08-01T07:45:00'));
+      expect(kill.fired).toBe(true);
+      expectConsistent(sim);
+      const after = Object.values(statusOf(sim));
+      expect([
+        sim.rt.outbox.length,
+        after.filter((x) => x === 'Mengirim').length,
+        after.filter((x) => x === 'Terkirim').length,
+      ]).toEqual([sent, marked, done]);
+      sim.advance(t('2026-08-01T11:30:00'));
+      expectConsistent(sim);
+      const s = Object.values(statusOf(sim));
+      // Every message is settled: sent, or waiting for the operator (never retried by itself).
+      expect(s.filter((x) => x !== 'Terkirim' && x !== 'Perlu Dicek')).toEqual([]);
+      expect(s.filter((x) => x === 'Perlu Dicek').length).toBeLessThanOrEqual(10);
+      expect(warnings(sim, 'mungkin sudah terkirim, mungkin belum')).toHaveLength(
+        s.filter((x) => x === 'Perlu Dicek').length,
+      );
+    },
+  );
 });
 
 describe('a person edits Antrean Email while the hourly run sends', () => {
   test('a message cancelled meanwhile is not sent, and a note on another row is not overwritten', () => {
     const sim = boot();
-    queue(sim, assignments(6).map((m, i) => (i === 3 ? { ...m, status: 'Gagal' } : m)));
+    queue(
+      sim,
+      assignments(6).map((m, i) => (i === 3 ? { ...m, status: 'Gagal' } : m)),
+    );
     const col = (h: string) => OUTBOX_HEADERS.indexOf(h) + 1;
     // The run reads the outbox, asks for the quota, then marks: the operator types in between.
     sim.rt.faults.during('hourlyJob', 'MailApp.getRemainingDailyQuota', 1, () => {
@@ -201,7 +243,11 @@ describe('MailApp refuses while the run sends', () => {
   test('the quota error: the message and the rest of its batch go back to Menunggu, attempts not counted; all go out once later', () => {
     const sim = boot();
     queue(sim, assignments(4));
-    sim.rt.faults.outage('MailApp.sendEmail', t('2026-08-01T08:00:00'), 'Service invoked too many times for one day: email.');
+    sim.rt.faults.outage(
+      'MailApp.sendEmail',
+      t('2026-08-01T08:00:00'),
+      'Service invoked too many times for one day: email.',
+    );
     sim.advance(t('2026-08-01T07:45:00'));
     expect(sim.rt.outbox).toHaveLength(0);
     const after = outbox(sim);
@@ -219,10 +265,14 @@ describe('MailApp refuses while the run sends', () => {
     queue(sim, assignments(2));
     sim.rt.faults.outage('MailApp.sendEmail', t('2026-08-01T12:00:00'));
     sim.advance(t('2026-08-01T07:45:00'));
-    expect(outbox(sim).map((r) => [r['Status'], r['Percobaan'], r['Galat']])).toEqual(Array(2).fill(['Menunggu', 1, 'Service error: Mail']));
+    expect(outbox(sim).map((r) => [r['Status'], r['Percobaan'], r['Galat']])).toEqual(
+      Array(2).fill(['Menunggu', 1, 'Service error: Mail']),
+    );
     sim.advance(t('2026-08-01T11:45:00'));
     expect(outbox(sim).map((r) => [r['Status'], r['Percobaan']])).toEqual(Array(2).fill(['Gagal', 5]));
-    expect(rows(sim, 'Log Galat').filter((r) => String(r['Pesan']).startsWith('Email "M1" gagal dikirim'))).toHaveLength(5);
+    expect(
+      rows(sim, 'Log Galat').filter((r) => String(r['Pesan']).startsWith('Email "M1" gagal dikirim')),
+    ).toHaveLength(5);
     sim.advance(t('2026-08-01T13:45:00'));
     expect(sim.rt.outbox).toHaveLength(0);
   });
@@ -249,7 +299,9 @@ describe('priority under a low quota (5 recipients a day, 20 queued)', () => {
   test('a backlog warning with the figures, once a day', () => {
     const w = warnings(sim, 'Antrean Email tidak habis dengan kuota email hari ini');
     expect(w).toHaveLength(1);
-    expect(String(w[0]['Pesan'])).toContain('20 email menunggu (20 penerima), sisa kuota 5 penerima, menunggu sejak 2026-07-27 08:00');
+    expect(String(w[0]['Pesan'])).toContain(
+      '20 email menunggu (20 penerima), sisa kuota 5 penerima, menunggu sejak 2026-07-27 08:00',
+    );
     sim.advance(t('2026-08-01T18:30:00'));
     expect(sim.rt.outbox).toHaveLength(5);
     expect(warnings(sim, 'Antrean Email tidak habis')).toHaveLength(1);
@@ -261,14 +313,18 @@ describe('priority under a low quota (5 recipients a day, 20 queued)', () => {
     sim.advance(t('2026-08-02T18:30:00'));
     expect(sim.rt.outbox.slice(5).map((m) => m.subject)).toEqual(['M12', 'M13', 'M14', 'M15', 'M16']);
     expect(warnings(sim, 'Antrean Email tidak habis')).toHaveLength(2);
-    expect(String(warnings(sim, 'Antrean Email tidak habis')[1]['Pesan'])).toContain('15 email menunggu (15 penerima), sisa kuota 0 penerima, menunggu sejak 2026-07-27 08:00');
+    expect(String(warnings(sim, 'Antrean Email tidak habis')[1]['Pesan'])).toContain(
+      '15 email menunggu (15 penerima), sisa kuota 0 penerima, menunggu sejak 2026-07-27 08:00',
+    );
     // Monday: the quota renews at 07:xx and the digests go before the summaries; the daily job
     // (08:00) queues today's admin digest, with the backlog figures in it.
     sim.advance(t('2026-08-03T08:30:00'));
     expect(sim.rt.outbox.slice(10).map((m) => m.subject)).toEqual(['M5', 'M6', 'M7', 'M8', 'M9']);
     const digest = outbox(sim).find((r) => String(r['Subjek']).startsWith('[Pengaduan] Pengingat harian admin'))!;
     expect(digest['Status']).toBe('Menunggu');
-    expect(String(digest['Isi Teks'])).toContain('Antrean Email tidak habis dengan kuota email hari ini: 5 email menunggu (5 penerima), sisa kuota 0 penerima, menunggu sejak 2026-07-27 08:00');
+    expect(String(digest['Isi Teks'])).toContain(
+      'Antrean Email tidak habis dengan kuota email hari ini: 5 email menunggu (5 penerima), sisa kuota 0 penerima, menunggu sejak 2026-07-27 08:00',
+    );
     expect(String(digest['Isi HTML'])).toContain('Antrean Email tidak habis dengan kuota email hari ini');
     expectConsistent(sim);
     expect(sim.problems).toEqual([]);

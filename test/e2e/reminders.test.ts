@@ -23,23 +23,41 @@ const LEAVE = ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-
 const t = (local: string): string => `${local}+07:00`;
 
 function boot(): Simulation {
-  const scenario = parseScenario(JSON.stringify({
-    start: t('2026-04-06T07:00:00'), end: t('2026-12-31T17:00:00'),
-    admins: [ADMIN], leaders: LEADERS,
-    units: [
-      { name: SENI, kind: 'UKPD', pics: [PIC_SENI], head: HEAD_SENI, keywords: ['museum wayang'] },
-      { name: SEK, kind: 'Sekretariat', pics: [PIC_SEK], head: 'kepala.sekretariat@example.org' },
-    ],
-    holidays: LEAVE.map((date) => ({ date, name: 'Cuti bersama lokal', kind: 'Libur lokal' })),
-    events: [],
-  }));
+  const scenario = parseScenario(
+    JSON.stringify({
+      start: t('2026-04-06T07:00:00'),
+      end: t('2026-12-31T17:00:00'),
+      admins: [ADMIN],
+      leaders: LEADERS,
+      units: [
+        { name: SENI, kind: 'UKPD', pics: [PIC_SENI], head: HEAD_SENI, keywords: ['museum wayang'] },
+        { name: SEK, kind: 'Sekretariat', pics: [PIC_SEK], head: 'kepala.sekretariat@example.org' },
+      ],
+      holidays: LEAVE.map((date) => ({ date, name: 'Cuti bersama lokal', kind: 'Libur lokal' })),
+      events: [],
+    }),
+  );
   const sim = new Simulation(scenario, () => undefined);
   sim.setup();
   return sim;
 }
 
-function submit(sim: Simulation, at: string, received: string, unit: string, channel: string, text = 'Pelayanan kurang ramah'): void {
-  sim.event({ at: t(at), by: ADMIN, submit: { receivedAt: t(received), channel, reporter: '@warga', text, category: 'Layanan dan petugas', unit } }, 0);
+function submit(
+  sim: Simulation,
+  at: string,
+  received: string,
+  unit: string,
+  channel: string,
+  text = 'Pelayanan kurang ramah',
+): void {
+  sim.event(
+    {
+      at: t(at),
+      by: ADMIN,
+      submit: { receivedAt: t(received), channel, reporter: '@warga', text, category: 'Layanan dan petugas', unit },
+    },
+    0,
+  );
 }
 
 function act(sim: Simulation, ev: ScenarioEvent): void {
@@ -50,7 +68,10 @@ function act(sim: Simulation, ev: ScenarioEvent): void {
 function rows(sim: Simulation, name: string): Record<string, unknown>[] {
   const values = (sim.rt.spreadsheet.getSheetByName(name) as Sheet).getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
 const outboxRows = (sim: Simulation) => rows(sim, 'Antrean Email');
@@ -73,16 +94,31 @@ describe('four weeks of reminders', () => {
 
   beforeAll(() => {
     const register = () => rows(sim, 'Pengaduan').map((r) => String(r['No. Pengaduan']));
-    const name = (label: string) => { numbers[label] = register()[register().length - 1]; };
+    const name = (label: string) => {
+      numbers[label] = register()[register().length - 1];
+    };
     // Week 15 (6–12 April): five complaints, figures worked out by hand in the summary test.
-    submit(sim, '2026-04-06T09:10:00', '2026-04-06T08:40:00', SENI, 'Instagram', EVIL); name('A');
-    submit(sim, '2026-04-06T09:20:00', '2026-04-06T09:00:00', SEK, 'Facebook'); name('B');
-    submit(sim, '2026-04-06T10:00:00', '2026-04-06T09:30:00', 'Tentukan otomatis', 'Instagram'); name('C');
+    submit(sim, '2026-04-06T09:10:00', '2026-04-06T08:40:00', SENI, 'Instagram', EVIL);
+    name('A');
+    submit(sim, '2026-04-06T09:20:00', '2026-04-06T09:00:00', SEK, 'Facebook');
+    name('B');
+    submit(sim, '2026-04-06T10:00:00', '2026-04-06T09:30:00', 'Tentukan otomatis', 'Instagram');
+    name('C');
     act(sim, { at: t('2026-04-06T11:00:00'), by: PIC_SEK, update: { ref: 2, status: 'Diproses' } });
-    act(sim, { at: t('2026-04-06T13:00:00'), by: PIC_SEK, update: { ref: 2, followUp: 'Petugas sudah ditegur', status: 'Selesai' } });
-    submit(sim, '2026-04-07T08:30:00', '2026-04-07T08:00:00', SENI, 'Twitter/X'); name('D');
-    act(sim, { at: t('2026-04-07T10:00:00'), by: ADMIN, answer: { ref: 2, reply: 'Terima kasih, sudah ditindaklanjuti.' } });
-    submit(sim, '2026-04-08T09:15:00', '2026-04-08T09:00:00', SEK, 'YouTube'); name('E');
+    act(sim, {
+      at: t('2026-04-06T13:00:00'),
+      by: PIC_SEK,
+      update: { ref: 2, followUp: 'Petugas sudah ditegur', status: 'Selesai' },
+    });
+    submit(sim, '2026-04-07T08:30:00', '2026-04-07T08:00:00', SENI, 'Twitter/X');
+    name('D');
+    act(sim, {
+      at: t('2026-04-07T10:00:00'),
+      by: ADMIN,
+      answer: { ref: 2, reply: 'Terima kasih, sudah ditindaklanjuti.' },
+    });
+    submit(sim, '2026-04-08T09:15:00', '2026-04-08T09:00:00', SEK, 'YouTube');
+    name('E');
     act(sim, { at: t('2026-04-08T10:00:00'), by: ADMIN, close: { ref: 5, reason: 'spam' } });
     // Thursday: the mail quota is spent for the whole day (2 recipients left at most).
     sim.rt.advanceTo(t('2026-04-09T07:00:00'));
@@ -90,17 +126,34 @@ describe('four weeks of reminders', () => {
     sim.rt.advanceTo(t('2026-04-09T08:05:00'));
     snapshots.quotaDay = { keys: keysOf(sim), statuses: outboxRows(sim).map((r) => String(r['Status'])) };
     act(sim, { at: t('2026-04-09T10:00:00'), by: PIC_SENI, update: { ref: 4, status: 'Diproses' } });
-    act(sim, { at: t('2026-04-09T11:00:00'), by: PIC_SENI, update: { ref: 4, followUp: 'Jadwal diperbaiki', status: 'Selesai' } });
+    act(sim, {
+      at: t('2026-04-09T11:00:00'),
+      by: PIC_SENI,
+      update: { ref: 4, followUp: 'Jadwal diperbaiki', status: 'Selesai' },
+    });
     sim.rt.advanceTo(t('2026-04-10T07:00:00'));
     sim.rt.mailApp._quota = 100;
     act(sim, { at: t('2026-04-10T09:00:00'), by: ADMIN, answer: { ref: 4, reply: 'Sudah kami perbaiki.' } });
     // Week 16: C gets a unit, A and C are answered; F stays open.
     act(sim, { at: t('2026-04-13T10:00:00'), by: ADMIN, reassign: { ref: 3, unit: SENI } });
     act(sim, { at: t('2026-04-13T10:30:00'), by: PIC_SENI, update: { ref: 1, status: 'Diproses' } });
-    submit(sim, '2026-04-14T09:00:00', '2026-04-14T08:50:00', SEK, 'Facebook'); name('F');
-    act(sim, { at: t('2026-04-14T11:00:00'), by: PIC_SENI, update: { ref: 1, followUp: 'Toilet dibersihkan', status: 'Selesai' } });
-    act(sim, { at: t('2026-04-14T11:30:00'), by: PIC_SENI, update: { ref: 3, followUp: 'Sudah dibina', status: 'Selesai' } });
-    act(sim, { at: t('2026-04-14T14:00:00'), by: ADMIN, answer: { ref: 3, reply: 'Mohon maaf atas ketidaknyamanan.' } });
+    submit(sim, '2026-04-14T09:00:00', '2026-04-14T08:50:00', SEK, 'Facebook');
+    name('F');
+    act(sim, {
+      at: t('2026-04-14T11:00:00'),
+      by: PIC_SENI,
+      update: { ref: 1, followUp: 'Toilet dibersihkan', status: 'Selesai' },
+    });
+    act(sim, {
+      at: t('2026-04-14T11:30:00'),
+      by: PIC_SENI,
+      update: { ref: 3, followUp: 'Sudah dibina', status: 'Selesai' },
+    });
+    act(sim, {
+      at: t('2026-04-14T14:00:00'),
+      by: ADMIN,
+      answer: { ref: 3, reply: 'Mohon maaf atas ketidaknyamanan.' },
+    });
     act(sim, { at: t('2026-04-14T15:00:00'), by: ADMIN, answer: { ref: 1, reply: 'Sudah dibersihkan.' } });
     // Wednesday 15 April: the daily trigger does not fire at all (missed day).
     const trigger = dailyTrigger(sim);
@@ -127,7 +180,8 @@ describe('four weeks of reminders', () => {
     for (const r of sentRows) expect(subjects.filter((s) => s === r['Subjek'])).toHaveLength(1);
     for (const r of cancelled) expect(subjects).not.toContain(r['Subjek']);
     // Each run sends assignment and escalation emails first, then digests, then summaries, oldest first.
-    const rank = (kind: string) => (kind === 'Penugasan' || kind === 'Eskalasi' ? 0 : kind.startsWith('Ringkasan') ? 2 : 1);
+    const rank = (kind: string) =>
+      kind === 'Penugasan' || kind === 'Eskalasi' ? 0 : kind.startsWith('Ringkasan') ? 2 : 1;
     const row = new Map(sentRows.map((r) => [String(r['Subjek']), r]));
     const runs = new Map<number, Record<string, unknown>[]>();
     for (const m of sim.rt.outbox) runs.set(m.at.getTime(), [...(runs.get(m.at.getTime()) ?? []), row.get(m.subject)!]);
@@ -154,18 +208,27 @@ describe('four weeks of reminders', () => {
   });
 
   test('HTML injection in a complaint text is escaped in the digest and the escalation', () => {
-    const mails = sim.rt.outbox.filter((m) => m.body.includes(numbers.A) && (m.subject.includes('Pengingat harian') || m.subject.includes('Eskalasi')));
+    const mails = sim.rt.outbox.filter(
+      (m) => m.body.includes(numbers.A) && (m.subject.includes('Pengingat harian') || m.subject.includes('Eskalasi')),
+    );
     expect(mails.length).toBeGreaterThan(2);
     for (const m of mails) {
       expect(m.htmlBody).not.toMatch(/<script|<img/i);
     }
     const esc = mails.find((m) => m.subject.includes('Eskalasi'))!;
-    expect(esc.htmlBody).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;');
+    expect(esc.htmlBody).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;',
+    );
     expect(esc.body).toContain(EVIL);
   });
 
   test('quota exhaustion: what does not fit waits in Antrean Email and goes out on the next run, by priority, none lost, none twice', () => {
-    const queue = [`digest|${SENI}|2026-04-09`, 'admin|2026-04-09', `eskalasi|${numbers.A}|3|kepala|${SENI}`, `eskalasi|${numbers.C}|2|kepala|-`];
+    const queue = [
+      `digest|${SENI}|2026-04-09`,
+      'admin|2026-04-09',
+      `eskalasi|${numbers.A}|3|kepala|${SENI}`,
+      `eskalasi|${numbers.C}|2|kepala|-`,
+    ];
     const subjects = [
       `[Pengaduan] Pengingat harian ${SENI}, Kamis, 9 April 2026: 2 lewat tenggat`,
       '[Pengaduan] Pengingat harian admin, Kamis, 9 April 2026: 1 belum diteruskan',
@@ -183,7 +246,9 @@ describe('four weeks of reminders', () => {
     const k = thursday.length;
     expect(k).toBeLessThanOrEqual(2);
     expect(thursday).toEqual(fitting.slice(0, k).map((i) => subjects[i]));
-    const byDailyRun = sentOn(sim, '2026-04-09').filter((m) => m.at.getTime() < Date.parse(t('2026-04-09T08:05:00'))).length;
+    const byDailyRun = sentOn(sim, '2026-04-09').filter(
+      (m) => m.at.getTime() < Date.parse(t('2026-04-09T08:05:00')),
+    ).length;
     const sentByDaily = new Set(fitting.slice(0, byDailyRun));
     expect(keys.filter((_, i) => statuses[i] === 'Menunggu')).toEqual(queue.filter((_, i) => !sentByDaily.has(i)));
     // Friday's first run after the quota came back (hourly, before the 07:55 daily run) sends the
@@ -202,14 +267,22 @@ describe('four weeks of reminders', () => {
     ]);
     expect(wibDate(escA[1].at)).toBe('2026-04-13');
     const escC = sim.rt.outbox.filter((m) => m.subject.startsWith(`[Pengaduan ${numbers.C}] Eskalasi`));
-    expect(escC.map((m) => [m.to, m.cc])).toEqual([[[ADMIN], []], [[ADMIN], LEADERS]]);
+    expect(escC.map((m) => [m.to, m.cc])).toEqual([
+      [[ADMIN], []],
+      [[ADMIN], LEADERS],
+    ]);
     // F: step 3 due Wed 15 April 09:00; the leave week does not count: 1 day on Fri 17, 3 on Tue 28.
     const escF = sim.rt.outbox.filter((m) => m.subject.startsWith(`[Pengaduan ${numbers.F}] Eskalasi`));
-    expect(escF.map((m) => [wibDate(m.at), m.subject.replace(/^.*lewat tenggat /, '')])).toEqual([['2026-04-17', '1 hari kerja'], ['2026-04-28', '3 hari kerja']]);
+    expect(escF.map((m) => [wibDate(m.at), m.subject.replace(/^.*lewat tenggat /, '')])).toEqual([
+      ['2026-04-17', '1 hari kerja'],
+      ['2026-04-28', '3 hari kerja'],
+    ]);
   });
 
   test('weekly summary on Monday for the previous week, figures as worked out by hand', () => {
-    const summaries = sim.rt.outbox.filter((m) => m.subject.startsWith('[Pengaduan] Ringkasan mingguan 6–12 April 2026'));
+    const summaries = sim.rt.outbox.filter((m) =>
+      m.subject.startsWith('[Pengaduan] Ringkasan mingguan 6–12 April 2026'),
+    );
     expect(summaries).toHaveLength(1);
     const s = summaries[0];
     expect(wibDate(s.at)).toBe('2026-04-13');
@@ -234,15 +307,22 @@ describe('four weeks of reminders', () => {
       `- ${SENI} | Masuk: 2 | Dijawab: 1 | Langkah unit selesai: 2 | Tepat waktu: 50,0% | Terbuka: 1 | Lewat tenggat: 1`,
       `- ${SEK} | Masuk: 2 | Dijawab: 1 | Langkah unit selesai: 2 | Tepat waktu: 100,0% | Terbuka: 0 | Lewat tenggat: 0`,
       '- (belum ada unit) | Masuk: 1 | Dijawab: 0 | Langkah unit selesai: 0 | Tepat waktu: – | Terbuka: 1 | Lewat tenggat: 1',
-    ]) expect(s.body.split('\n')).toContain(line);
-    const oldest = s.body.split('== Pengaduan terbuka terlama ==')[1].split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2, 15));
+    ])
+      expect(s.body.split('\n')).toContain(line);
+    const oldest = s.body
+      .split('== Pengaduan terbuka terlama ==')[1]
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => l.slice(2, 15));
     expect(oldest).toEqual([numbers.A, numbers.C]);
   });
 
-  test('a missed day is not made up; the next day\'s digest lists what is overdue', () => {
+  test("a missed day is not made up; the next day's digest lists what is overdue", () => {
     const keys = keysOf(sim);
     expect(keys.filter((k) => k.includes('2026-04-15'))).toEqual([]);
-    const thu = sim.rt.outbox.find((m) => m.subject.startsWith(`[Pengaduan] Pengingat harian ${SEK}, Kamis, 16 April 2026`))!;
+    const thu = sim.rt.outbox.find((m) =>
+      m.subject.startsWith(`[Pengaduan] Pengingat harian ${SEK}, Kamis, 16 April 2026`),
+    )!;
     expect(thu.body).toContain('== Lewat tenggat (1) ==');
     expect(thu.body).toContain(`- ${numbers.F} |`);
   });
@@ -251,16 +331,26 @@ describe('four weeks of reminders', () => {
     const runs = sim.rt.ledger.runs.filter((r) => r.label === 'dailyJob' && r.startedAt.startsWith('2026-04-16'));
     expect(runs).toHaveLength(2);
     expect(runs[1].calls['MailApp.sendEmail'] ?? 0).toBe(0);
-    expect(sim.rt.outbox.filter((m) => m.at.getTime() > Date.parse(t('2026-04-16T09:00:00')) && m.at.getTime() < Date.parse(t('2026-04-17T00:00:00')))).toEqual([]);
+    expect(
+      sim.rt.outbox.filter(
+        (m) =>
+          m.at.getTime() > Date.parse(t('2026-04-16T09:00:00')) &&
+          m.at.getTime() < Date.parse(t('2026-04-17T00:00:00')),
+      ),
+    ).toEqual([]);
     expect(sentBeforeSecondRun).toBeGreaterThan(0);
   });
 
   test('a leave week sends nothing; the next Monday sends both weekly summaries', () => {
     for (const date of [...LEAVE, '2026-04-25', '2026-04-26']) expect(sentOn(sim, date)).toEqual([]);
-    const leaveRuns = sim.rt.ledger.runs.filter((r) => r.label === 'dailyJob' && LEAVE.some((d) => wibDate(new Date(r.startedAt)) === d));
+    const leaveRuns = sim.rt.ledger.runs.filter(
+      (r) => r.label === 'dailyJob' && LEAVE.some((d) => wibDate(new Date(r.startedAt)) === d),
+    );
     expect(leaveRuns).toHaveLength(5);
     for (const r of leaveRuns) expect(r.calls['Range.getValues'] ?? 0).toBe(0);
-    const monday = sentOn(sim, '2026-04-27').map((m) => m.subject).filter((s) => s.includes('Ringkasan'));
+    const monday = sentOn(sim, '2026-04-27')
+      .map((m) => m.subject)
+      .filter((s) => s.includes('Ringkasan'));
     expect(monday).toEqual([
       '[Pengaduan] Ringkasan mingguan 13–19 April 2026: 1 masuk, 2 dijawab, 0,0% tepat waktu',
       '[Pengaduan] Ringkasan mingguan 20–26 April 2026: 0 masuk, 0 dijawab',
@@ -289,14 +379,18 @@ describe('a daily trigger fired 15 minutes late', () => {
     return { sim, tuesday: sentOn(sim, '2026-04-07').filter((m) => m.subject.includes('Pengingat harian')) };
   }
 
-  test('produces the same day\'s digests, word for word', () => {
+  test("produces the same day's digests, word for word", () => {
     const onTime = run(0);
     const late = run(15 * 60_000);
     const runs = late.sim.rt.ledger.runs.filter((r) => r.label === 'dailyJob' && r.startedAt.startsWith('2026-04-07'));
-    const onTimeRuns = onTime.sim.rt.ledger.runs.filter((r) => r.label === 'dailyJob' && r.startedAt.startsWith('2026-04-07'));
+    const onTimeRuns = onTime.sim.rt.ledger.runs.filter(
+      (r) => r.label === 'dailyJob' && r.startedAt.startsWith('2026-04-07'),
+    );
     expect(Date.parse(runs[0].startedAt) - Date.parse(onTimeRuns[0].startedAt)).toBe(15 * 60_000);
     expect(late.tuesday.length).toBe(2);
-    expect(late.tuesday.map((m) => [m.subject, m.to, m.body, m.htmlBody])).toEqual(onTime.tuesday.map((m) => [m.subject, m.to, m.body, m.htmlBody]));
+    expect(late.tuesday.map((m) => [m.subject, m.to, m.body, m.htmlBody])).toEqual(
+      onTime.tuesday.map((m) => [m.subject, m.to, m.body, m.htmlBody]),
+    );
   }, 120_000);
 });
 
@@ -315,7 +409,9 @@ describe('menu items', () => {
     const summary = sim.rt.clickMenu(OPERATOR, ['Pengaduan', 'Kirim ringkasan']);
     expect(summary.ok).toBe(true);
     const sent = sim.rt.outbox.slice(before);
-    expect(sent.map((m) => [m.to, m.subject])).toEqual([[LEADERS, '[Pengaduan] Ringkasan mingguan 30 Maret – 5 April 2026: 0 masuk, 0 dijawab']]);
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([
+      [LEADERS, '[Pengaduan] Ringkasan mingguan 30 Maret – 5 April 2026: 0 masuk, 0 dijawab'],
+    ]);
     expect(keysOf(sim)).toContain('ringkasan-mingguan|2026-W14|manual|2026-04-07 10:00');
     expect(alerts[alerts.length - 1].prompt).toContain('Terkirim sekarang: 1');
     // The scheduled weekly summary keeps its own key.

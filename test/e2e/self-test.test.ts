@@ -9,11 +9,15 @@ import { CHECK_IDS } from '../../src/core/self-test/checks';
 import { SELF_TEST_HEADERS, SELF_TEST_SCRATCH_TAB, SELF_TEST_TAB } from '../../src/core/labels/self-test';
 import type { GasRuntime } from '../../emulator';
 
-const verdicts = (results: { id: string; verdict: string }[]) => Object.fromEntries(results.map((r) => [r.id, r.verdict]));
+const verdicts = (results: { id: string; verdict: string }[]) =>
+  Object.fromEntries(results.map((r) => [r.id, r.verdict]));
 
 /** Everything the system owns: every tab but the self-test's own, the script state, the triggers. */
 function systemState(rt: GasRuntime) {
-  const tabs = rt.spreadsheet._snapshot().sheets.filter((s) => s.name !== SELF_TEST_TAB).map((s) => ({ name: s.name, values: s.values }));
+  const tabs = rt.spreadsheet
+    ._snapshot()
+    .sheets.filter((s) => s.name !== SELF_TEST_TAB)
+    .map((s) => ({ name: s.name, values: s.values }));
   const properties = rt.propertiesService.getScriptProperties().getProperties();
   const triggers = rt.triggers.map((t) => `${t.handler}:${t.eventType}`).sort();
   return { tabs, properties, triggers };
@@ -23,7 +27,9 @@ test('no check of the self-test fails on the local runtime (on the built bundle)
   const { results, lines } = runSelfTest();
   expect(results.map((r) => r.id)).toEqual(CHECK_IDS);
   expect(lines[lines.length - 1]).toMatch(/^\d+ passed, \d+ failed$/);
-  const failed = results.filter((r) => r.verdict === 'gagal').map((r) => `${r.id}: expected ${r.expected}; seen ${r.seen}`);
+  const failed = results
+    .filter((r) => r.verdict === 'gagal')
+    .map((r) => `${r.id}: expected ${r.expected}; seen ${r.seen}`);
   expect(failed).toEqual([]);
 });
 

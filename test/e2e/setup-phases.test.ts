@@ -27,19 +27,31 @@ function runtime(): GasRuntime {
 const props = (rt: GasRuntime) => rt.propertiesService.getScriptProperties();
 const forcePhases = (rt: GasRuntime) => props(rt).setProperty('setup.budgetMs', '0');
 const continuations = (rt: GasRuntime) => rt.triggers.filter((t) => t.handler === 'setupContinue');
-const formIdOf = (rt: GasRuntime) => readChunkedJson<{ formId: string }>((k) => props(rt).getProperty(k), 'layout')!.formId;
+const formIdOf = (rt: GasRuntime) =>
+  readChunkedJson<{ formId: string }>((k) => props(rt).getProperty(k), 'layout')!.formId;
 
 function rows(rt: GasRuntime, name: string): Record<string, unknown>[] {
   const values = (rt.spreadsheet.getSheetByName(name) as Sheet).getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
 function submit(rt: GasRuntime, at: string, text: string): void {
-  rt.submitForm(formIdOf(rt), {
-    'Waktu pengaduan disampaikan': new Date(Date.parse(at) - 30 * 60_000), 'Kanal media sosial': 'Instagram', 'Nama/akun pelapor': '@warga',
-    'Isi pengaduan': text, Kategori: 'Fasilitas dan kebersihan', 'Diteruskan ke': 'UP Museum Seni',
-  }, { respondent: ADMIN, at });
+  rt.submitForm(
+    formIdOf(rt),
+    {
+      'Waktu pengaduan disampaikan': new Date(Date.parse(at) - 30 * 60_000),
+      'Kanal media sosial': 'Instagram',
+      'Nama/akun pelapor': '@warga',
+      'Isi pengaduan': text,
+      Kategori: 'Fasilitas dan kebersihan',
+      'Diteruskan ke': 'UP Museum Seni',
+    },
+    { respondent: ADMIN, at },
+  );
 }
 
 /**
@@ -54,13 +66,20 @@ function outcome(rt: GasRuntime): unknown {
   const window = /^2026-12-01( 07:\d\d|T00:\d\d:\d\d\.\d{3}Z)/;
   const mask = (_key: string, v: unknown) => (typeof v === 'string' && window.test(v) ? 'SETUP-TIME' : v);
   if (p['pantau.secret']) p['pantau.secret'] = p['pantau.secret'].length === 64 ? 'SECRET' : 'BAD SECRET';
-  return JSON.parse(JSON.stringify({
-    sheets: rt.spreadsheet.getSheets().map((s) => snapshotSheet(s)),
-    zone: rt.spreadsheet.getSpreadsheetTimeZone(),
-    triggers: rt.triggers.map((t) => `${t.handler}:${t.eventType}`).sort(),
-    form: form.getItems().map((i) => `${i.getTitle()}:${i.getType()}`),
-    properties: Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('setup.')).sort()),
-  }), mask);
+  return JSON.parse(
+    JSON.stringify({
+      sheets: rt.spreadsheet.getSheets().map((s) => snapshotSheet(s)),
+      zone: rt.spreadsheet.getSpreadsheetTimeZone(),
+      triggers: rt.triggers.map((t) => `${t.handler}:${t.eventType}`).sort(),
+      form: form.getItems().map((i) => `${i.getTitle()}:${i.getType()}`),
+      properties: Object.fromEntries(
+        Object.entries(p)
+          .filter(([k]) => !k.startsWith('setup.'))
+          .sort(),
+      ),
+    }),
+    mask,
+  );
 }
 
 /** Runs due triggers, a minute at a time, until no continuation is pending (at most an hour). */
@@ -161,6 +180,8 @@ describe('setup in phases through a one-off trigger', () => {
     expect(report.continuesWith).toBeNull();
     expect(continuations(rt)).toHaveLength(0);
     expect(Object.keys(props(rt).getProperties()).filter((k) => k.startsWith('setup.progress'))).toEqual([]);
-    expect(rt.advanceTo(new Date(Date.parse(START) + 30 * 60_000)).filter((r) => r.label === 'setupContinue')).toEqual([]);
+    expect(rt.advanceTo(new Date(Date.parse(START) + 30 * 60_000)).filter((r) => r.label === 'setupContinue')).toEqual(
+      [],
+    );
   });
 });

@@ -11,9 +11,15 @@ const ADMIN = 'admin.medsos@example.org';
 const PIC = 'pic.museum.seni@example.org';
 
 function boot(start = '2026-04-06T07:00:00+07:00'): Simulation {
-  const scenario = parseScenario(JSON.stringify({
-    start, end: '2027-12-31T17:00:00+07:00', admins: [ADMIN], leaders: ['kadis@example.org'], events: [],
-  }));
+  const scenario = parseScenario(
+    JSON.stringify({
+      start,
+      end: '2027-12-31T17:00:00+07:00',
+      admins: [ADMIN],
+      leaders: ['kadis@example.org'],
+      events: [],
+    }),
+  );
   const sim = new Simulation(scenario, () => undefined);
   sim.setup();
   return sim;
@@ -21,9 +27,14 @@ function boot(start = '2026-04-06T07:00:00+07:00'): Simulation {
 
 function submission(over: Record<string, string> = {}) {
   return {
-    receivedAt: '2026-04-06T08:40:00+07:00', channel: 'Instagram', reporter: '@warga',
-    postUrl: 'https://www.instagram.com/p/abc', text: 'Toilet di Museum Wayang kotor', category: 'Fasilitas dan kebersihan',
-    unit: 'UP Museum Seni', ...over,
+    receivedAt: '2026-04-06T08:40:00+07:00',
+    channel: 'Instagram',
+    reporter: '@warga',
+    postUrl: 'https://www.instagram.com/p/abc',
+    text: 'Toilet di Museum Wayang kotor',
+    category: 'Fasilitas dan kebersihan',
+    unit: 'UP Museum Seni',
+    ...over,
   };
 }
 
@@ -38,7 +49,10 @@ function tab(sim: Simulation, name: string): Sheet {
 function rows(sim: Simulation, name: string): Record<string, unknown>[] {
   const values = tab(sim, name).getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
 function history(sim: Simulation): Record<string, unknown>[] {
@@ -61,7 +75,9 @@ describe('intake', () => {
     const [mail] = rows(sim, 'Antrean Email');
     expect(mail['Kepada']).toBe('pic.museum.seni@example.org');
     expect(String(mail['Subjek'])).toContain('ADU-2026-0001');
-    expect(history(sim).some((h) => h['No. Pengaduan'] === 'ADU-2026-0001' && h['Tindakan'] === 'Pengaduan dicatat')).toBe(true);
+    expect(
+      history(sim).some((h) => h['No. Pengaduan'] === 'ADU-2026-0001' && h['Tindakan'] === 'Pengaduan dicatat'),
+    ).toBe(true);
   });
 
   test('the hourly run sends the queued assignment email (HTML escaped, plain text too)', () => {
@@ -77,7 +93,10 @@ describe('intake', () => {
 
   test('auto-routing by keyword, and no match waits for the admin as Baru', () => {
     const sim = boot();
-    submit(sim, '2026-04-06T09:10:00+07:00', { unit: 'Tentukan otomatis', text: 'Jadwal pertunjukan di Setu Babakan?' });
+    submit(sim, '2026-04-06T09:10:00+07:00', {
+      unit: 'Tentukan otomatis',
+      text: 'Jadwal pertunjukan di Setu Babakan?',
+    });
     submit(sim, '2026-04-06T09:20:00+07:00', { unit: 'Tentukan otomatis', text: 'Pelayanan kurang ramah' });
     const [a, b] = rows(sim, 'Pengaduan');
     expect(a['Unit']).toBe('UP Perkampungan Budaya Betawi');
@@ -88,12 +107,23 @@ describe('intake', () => {
   test('adversarial inputs: nothing executes, nothing is lost, problems are flagged and logged', () => {
     const sim = boot();
     const long = 'x'.repeat(60000);
-    submit(sim, '2026-04-06T09:10:00+07:00', { reporter: '=IMPORTXML("http://evil","//a")', text: '+cmd|calc 😀 <b>tebal</b>' });
+    submit(sim, '2026-04-06T09:10:00+07:00', {
+      reporter: '=IMPORTXML("http://evil","//a")',
+      text: '+cmd|calc 😀 <b>tebal</b>',
+    });
     submit(sim, '2026-04-06T09:11:00+07:00', { text: long });
     // The operator deactivates a unit; the form still offers it until its choices are re-synced.
     const units = tab(sim, 'Unit');
     const unitHeaders = units.getRange(1, 1, 1, units.getLastColumn()).getValues()[0];
-    const unitRow = units.getRange(1, 1, units.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'UP Museum Bahari') + 1 || units.getRange(1, 1, units.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'UP Museum Kebaharian') + 1;
+    const unitRow =
+      units
+        .getRange(1, 1, units.getLastRow(), 1)
+        .getValues()
+        .findIndex((r) => r[0] === 'UP Museum Bahari') + 1 ||
+      units
+        .getRange(1, 1, units.getLastRow(), 1)
+        .getValues()
+        .findIndex((r) => r[0] === 'UP Museum Kebaharian') + 1;
     sim.rt.editAsUser('operator@example.org', 'Unit', unitRow, unitHeaders.indexOf('Aktif') + 1, [['Tidak']]);
     submit(sim, '2026-04-06T09:12:00+07:00', { unit: 'UP Museum Kebaharian' });
     submit(sim, '2026-04-06T09:13:00+07:00', { receivedAt: '2026-04-09T08:00:00+07:00' });
@@ -121,10 +151,26 @@ describe('intake', () => {
     // Google occasionally delivers an event twice: run the trigger again on the same row.
     const trigger = sim.rt.triggers.find((t) => t.handler === 'onFormSubmitTrigger')!;
     expect(trigger).toBeDefined();
-    sim.rt.call('onFormSubmitTrigger', [{ range: responses.getRange(2, 1, 1, responses.getLastColumn()), values: [], namedValues: {}, triggerUid: trigger.uid, authMode: 'FULL' }]);
+    sim.rt.call('onFormSubmitTrigger', [
+      {
+        range: responses.getRange(2, 1, 1, responses.getLastColumn()),
+        values: [],
+        namedValues: {},
+        triggerUid: trigger.uid,
+        authMode: 'FULL',
+      },
+    ]);
     // A blank event (all answers empty), as Google sometimes delivers: a blank response row.
     responses.getRange(3, 1, 1, 1).setValue(new Date('2026-04-06T09:20:00+07:00'));
-    sim.rt.call('onFormSubmitTrigger', [{ range: responses.getRange(3, 1, 1, responses.getLastColumn()), values: [], namedValues: {}, triggerUid: trigger.uid, authMode: 'FULL' }]);
+    sim.rt.call('onFormSubmitTrigger', [
+      {
+        range: responses.getRange(3, 1, 1, responses.getLastColumn()),
+        values: [],
+        namedValues: {},
+        triggerUid: trigger.uid,
+        authMode: 'FULL',
+      },
+    ]);
     expect(rows(sim, 'Pengaduan').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001']);
   });
 
@@ -152,7 +198,15 @@ describe('intake', () => {
     sim.rt.call('setup');
     const responses = sim.rt.spreadsheet.getSheets().find((s) => s.getName().startsWith('Form Responses'))!;
     const trigger = sim.rt.triggers.find((t) => t.handler === 'onFormSubmitTrigger')!;
-    sim.rt.call('onFormSubmitTrigger', [{ range: responses.getRange(2, 1, 1, responses.getLastColumn()), values: [], namedValues: {}, triggerUid: trigger.uid, authMode: 'FULL' }]);
+    sim.rt.call('onFormSubmitTrigger', [
+      {
+        range: responses.getRange(2, 1, 1, responses.getLastColumn()),
+        values: [],
+        namedValues: {},
+        triggerUid: trigger.uid,
+        authMode: 'FULL',
+      },
+    ]);
     submit(sim, '2026-04-06T09:30:00+07:00', { text: 'Keluhan sesudah pemasangan ulang' });
     expect(rows(sim, 'Pengaduan').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001', 'ADU-2026-0002']);
   });
@@ -161,8 +215,13 @@ describe('intake', () => {
     const sim = boot();
     const at = new Date('2026-04-06T09:10:00+07:00');
     const titles: Record<string, string> = {
-      receivedAt: 'Waktu pengaduan disampaikan', channel: 'Kanal media sosial', reporter: 'Nama/akun pelapor', postUrl: 'Tautan unggahan/komentar',
-      text: 'Isi pengaduan', category: 'Kategori', unit: 'Diteruskan ke',
+      receivedAt: 'Waktu pengaduan disampaikan',
+      channel: 'Kanal media sosial',
+      reporter: 'Nama/akun pelapor',
+      postUrl: 'Tautan unggahan/komentar',
+      text: 'Isi pengaduan',
+      category: 'Kategori',
+      unit: 'Diteruskan ke',
     };
     const subs = Array.from({ length: 30 }, (_, i) => {
       const s = submission({ text: `Pengaduan nomor ${i + 1}` });
@@ -172,7 +231,9 @@ describe('intake', () => {
     });
     sim.rt.submitFormsConcurrently(subs, { holdMs: [500, 5000] });
     sim.rt.advanceTo('2026-04-06T12:00:00+07:00'); // the hourly reconcile takes in any response whose trigger timed out
-    const numbers = rows(sim, 'Pengaduan').map((r) => String(r['No. Pengaduan'])).sort();
+    const numbers = rows(sim, 'Pengaduan')
+      .map((r) => String(r['No. Pengaduan']))
+      .sort();
     expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => `ADU-2026-${String(i + 1).padStart(4, '0')}`));
     expect(rows(sim, 'UP Museum Seni')).toHaveLength(30);
     const texts = new Set(rows(sim, 'Pengaduan').map((r) => r['Isi Pengaduan']));
@@ -190,7 +251,14 @@ describe('officer and admin edits', () => {
   test('Diproses then Selesai with follow-up: stamps, register in sync, history with user', () => {
     const sim = withComplaint();
     sim.event({ at: '2026-04-06T10:00:00+07:00', by: PIC, update: { ref: 'ADU-2026-0001', status: 'Diproses' } }, 1);
-    sim.event({ at: '2026-04-07T09:00:00+07:00', by: PIC, update: { ref: 'ADU-2026-0001', followUp: 'Sudah dibersihkan', status: 'Selesai' } }, 2);
+    sim.event(
+      {
+        at: '2026-04-07T09:00:00+07:00',
+        by: PIC,
+        update: { ref: 'ADU-2026-0001', followUp: 'Sudah dibersihkan', status: 'Selesai' },
+      },
+      2,
+    );
     const [c] = rows(sim, 'Pengaduan');
     expect(c['Status']).toBe('Ditindaklanjuti');
     expect(c['Hasil Tindak Lanjut']).toBe('Sudah dibersihkan');
@@ -231,7 +299,11 @@ describe('officer and admin edits', () => {
     const status = headers.indexOf('Status') + 1;
     expect(headers[status]).toBe('Hasil Tindak Lanjut'); // Status, Hasil Tindak Lanjut side by side
     // Rows 2–4: Diproses / Selesai with text / an invalid value.
-    const result = sim.rt.editAsUser(PIC, 'UP Museum Seni', 2, status, [['Diproses', ''], ['Selesai', 'Sudah ditangani'], ['Beres', '']]);
+    const result = sim.rt.editAsUser(PIC, 'UP Museum Seni', 2, status, [
+      ['Diproses', ''],
+      ['Selesai', 'Sudah ditangani'],
+      ['Beres', ''],
+    ]);
     expect(result.applied).toBe(true);
     const edit = sim.rt.ledger.runs[sim.rt.ledger.runs.length - 1];
     expect(edit.label).toBe('onEditTrigger');
@@ -245,7 +317,7 @@ describe('officer and admin edits', () => {
     expect(unit.getRange(2, status).getNote()).toBe('');
   });
 
-  test('a block write that spans an untouched row keeps that row\'s formula-like text as text', () => {
+  test("a block write that spans an untouched row keeps that row's formula-like text as text", () => {
     const sim = boot();
     submit(sim, '2026-04-06T09:10:00+07:00', { text: 'Keluhan satu' });
     submit(sim, '2026-04-06T09:20:00+07:00', { reporter: '=IMPORTXML("http://evil","//a")', text: '-cmd keluhan dua' });
@@ -255,7 +327,8 @@ describe('officer and admin edits', () => {
     // Rows 1 and 3 change; row 2 is rewritten as part of the same block in the register.
     sim.rt.editAsUser(PIC, 'UP Museum Seni', 2, status, [['Diproses'], ['Diteruskan'], ['Diproses']]);
     expect(rows(sim, 'Pengaduan').map((r) => r['Status'])).toEqual(['Diproses', 'Diteruskan', 'Diproses']);
-    for (const name of ['Pengaduan', 'UP Museum Seni']) expect(tab(sim, name).getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
+    for (const name of ['Pengaduan', 'UP Museum Seni'])
+      expect(tab(sim, name).getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
     expect(rows(sim, 'Pengaduan')[1]['Pelapor']).toBe('=IMPORTXML("http://evil","//a")');
     expect(rows(sim, 'Pengaduan')[1]['Isi Pengaduan']).toBe('-cmd keluhan dua');
   });
@@ -273,7 +346,14 @@ describe('officer and admin edits', () => {
   test('admin answers (Jawaban then Dijawab) and closes spam (Alasan then Ditutup); unit tab follows', () => {
     const sim = withComplaint();
     submit(sim, '2026-04-06T09:20:00+07:00', { text: 'promo judi online' });
-    sim.event({ at: '2026-04-06T11:00:00+07:00', by: ADMIN, answer: { ref: 'ADU-2026-0001', reply: 'Terima kasih, sudah ditangani.' } }, 1);
+    sim.event(
+      {
+        at: '2026-04-06T11:00:00+07:00',
+        by: ADMIN,
+        answer: { ref: 'ADU-2026-0001', reply: 'Terima kasih, sudah ditangani.' },
+      },
+      1,
+    );
     sim.event({ at: '2026-04-06T11:05:00+07:00', by: ADMIN, close: { ref: 'ADU-2026-0002', reason: 'spam' } }, 2);
     const [a, b] = rows(sim, 'Pengaduan');
     expect(a['Status']).toBe('Dijawab');
@@ -284,14 +364,19 @@ describe('officer and admin edits', () => {
 
   test('reassignment moves the row to the new unit tab, re-stamps step 2 and queues an email to the new unit', () => {
     const sim = withComplaint();
-    sim.event({ at: '2026-04-06T11:00:00+07:00', by: ADMIN, reassign: { ref: 'ADU-2026-0001', unit: 'UP Museum Kebaharian' } }, 1);
+    sim.event(
+      { at: '2026-04-06T11:00:00+07:00', by: ADMIN, reassign: { ref: 'ADU-2026-0001', unit: 'UP Museum Kebaharian' } },
+      1,
+    );
     const [c] = rows(sim, 'Pengaduan');
     expect(c['Unit']).toBe('UP Museum Kebaharian');
     expect((c['Diteruskan'] as Date).toISOString()).toBe('2026-04-06T04:00:00.000Z');
     expect(rows(sim, 'UP Museum Kebaharian').map((r) => r['No. Pengaduan'])).toEqual(['ADU-2026-0001']);
     expect(rows(sim, 'UP Museum Seni')).toHaveLength(0); // moved at once, not at the next reconcile
     sim.rt.call('hourlyJob');
-    expect(history(sim).some((r) => r['Tindakan'] === 'Rekonsiliasi' && String(r['Nilai Baru']).includes('UP Museum Seni'))).toBe(false);
+    expect(
+      history(sim).some((r) => r['Tindakan'] === 'Rekonsiliasi' && String(r['Nilai Baru']).includes('UP Museum Seni')),
+    ).toBe(false);
     expect(rows(sim, 'Antrean Email').some((r) => r['Kepada'] === 'pic.kebaharian@example.org')).toBe(true);
     expect(history(sim).some((r) => String(r['Tindakan']).includes('Dialihkan dari UP Museum Seni'))).toBe(true);
   });
@@ -308,7 +393,11 @@ describe('reconcile', () => {
     unit.deleteRow(2); // a row deleted by mistake
     expect(rows(sim, 'UP Museum Seni')).toHaveLength(2);
     sim.rt.call('hourlyJob');
-    expect(rows(sim, 'UP Museum Seni').map((r) => r['No. Pengaduan']).sort()).toEqual(['ADU-2026-0001', 'ADU-2026-0002', 'ADU-2026-0003']);
+    expect(
+      rows(sim, 'UP Museum Seni')
+        .map((r) => r['No. Pengaduan'])
+        .sort(),
+    ).toEqual(['ADU-2026-0001', 'ADU-2026-0002', 'ADU-2026-0003']);
     expect(history(sim).some((r) => r['Tindakan'] === 'Rekonsiliasi')).toBe(true);
   });
 
@@ -321,7 +410,10 @@ describe('reconcile', () => {
     unit.deleteRow(2); // ADU-2026-0001's row is lost; ADU-2026-0002's stays with its note
     sim.rt.call('hourlyJob');
     const after = rows(sim, 'UP Museum Seni');
-    expect(after.map((r) => [r['No. Pengaduan'], r['Catatan Kepala']])).toEqual([['ADU-2026-0002', 'sudah ditelepon'], ['ADU-2026-0001', '']]);
+    expect(after.map((r) => [r['No. Pengaduan'], r['Catatan Kepala']])).toEqual([
+      ['ADU-2026-0002', 'sudah ditelepon'],
+      ['ADU-2026-0001', ''],
+    ]);
   });
 
   test('officer input the edit trigger missed is picked up by reconcile', () => {
@@ -342,13 +434,22 @@ describe('setup', () => {
     const before = {
       tabs: sim.rt.spreadsheet.getSheets().map((s) => s.getName()),
       triggers: sim.rt.triggers.map((t) => t.handler).sort(),
-      units: rows(sim, 'Unit').length, settings: rows(sim, 'Pengaturan').length, holidays: rows(sim, 'Hari Libur').length,
+      units: rows(sim, 'Unit').length,
+      settings: rows(sim, 'Pengaturan').length,
+      holidays: rows(sim, 'Hari Libur').length,
       register: rows(sim, 'Pengaduan'),
     };
     sim.rt.call('setup');
     expect(sim.rt.spreadsheet.getSheets().map((s) => s.getName())).toEqual(before.tabs);
     expect(sim.rt.triggers.map((t) => t.handler).sort()).toEqual(before.triggers);
-    expect(before.triggers).toEqual(['channelPollJob', 'dailyJob', 'hourlyJob', 'onEditTrigger', 'onFormSubmitTrigger', 'onOpenTrigger']);
+    expect(before.triggers).toEqual([
+      'channelPollJob',
+      'dailyJob',
+      'hourlyJob',
+      'onEditTrigger',
+      'onFormSubmitTrigger',
+      'onOpenTrigger',
+    ]);
     expect(rows(sim, 'Unit')).toHaveLength(before.units);
     expect(rows(sim, 'Pengaturan')).toHaveLength(before.settings);
     expect(rows(sim, 'Hari Libur')).toHaveLength(before.holidays);
@@ -374,8 +475,17 @@ describe('setup', () => {
     sim.rt.openSpreadsheet(ADMIN);
     const menu = sim.rt.spreadsheetApp._ui._menus.find((m) => m.caption === 'Pengaduan')!;
     expect(menu.items.filter((i) => !i.separator).map((i) => i.caption)).toEqual([
-      'Siapkan / Perbarui', 'Sinkronkan pilihan formulir', 'Rekonsiliasi', 'Kirim pengingat sekarang',
-      'Kirim ringkasan', 'Buka dasbor', 'Sinkron hari libur', 'Uji kecocokan sistem', 'Ganti kode tautan pantau', 'Hubungkan kanal', 'Tentang',
+      'Siapkan / Perbarui',
+      'Sinkronkan pilihan formulir',
+      'Rekonsiliasi',
+      'Kirim pengingat sekarang',
+      'Kirim ringkasan',
+      'Buka dasbor',
+      'Sinkron hari libur',
+      'Uji kecocokan sistem',
+      'Ganti kode tautan pantau',
+      'Hubungkan kanal',
+      'Tentang',
     ]);
     const about = sim.rt.clickMenu(ADMIN, ['Pengaduan', 'Tentang']);
     expect(about.ok).toBe(true);
@@ -389,12 +499,15 @@ describe('call budget (service calls from the ledger)', () => {
     const counts: Record<string, number[]> = { submit: [], edit: [] };
     for (const size of [10, 10000]) {
       const sim = boot();
-      for (let i = 0; i < Math.min(size, 10); i++) submit(sim, `2026-04-06T09:${String(10 + i).padStart(2, '0')}:00+07:00`, { text: `Keluhan ${i}` });
+      for (let i = 0; i < Math.min(size, 10); i++)
+        submit(sim, `2026-04-06T09:${String(10 + i).padStart(2, '0')}:00+07:00`, { text: `Keluhan ${i}` });
       if (size > 10) {
         // Grow the register to `size` rows directly (as a long-lived install would have).
         const reg = tab(sim, 'Pengaduan');
         const sample = reg.getRange(2, 1, 1, reg.getLastColumn()).getValues()[0];
-        const extra = Array.from({ length: size - 10 }, (_, i) => sample.map((v, c) => (c === 0 ? `ADU-2025-${String(i + 1).padStart(5, '0')}` : v)));
+        const extra = Array.from({ length: size - 10 }, (_, i) =>
+          sample.map((v, c) => (c === 0 ? `ADU-2025-${String(i + 1).padStart(5, '0')}` : v)),
+        );
         reg._writeRaw(12, 1, extra);
       }
       const before = sim.rt.ledger.runs.length;
@@ -405,7 +518,9 @@ describe('call budget (service calls from the ledger)', () => {
       sim.event({ at: '2026-04-06T11:30:00+07:00', by: PIC, update: { ref: 'ADU-2026-0001', status: 'Diproses' } }, 1);
       const editRun = sim.rt.ledger.runs.slice(mark).find((r) => r.label === 'onEditTrigger')!;
       counts.edit.push(editRun.totalCalls);
-      console.log(`${size} complaints: submit ${JSON.stringify(submitRun.calls)} edit ${JSON.stringify(editRun.calls)}`);
+      console.log(
+        `${size} complaints: submit ${JSON.stringify(submitRun.calls)} edit ${JSON.stringify(editRun.calls)}`,
+      );
     }
     expect(counts.submit[0]).toBe(counts.submit[1]);
     expect(counts.edit[0]).toBe(counts.edit[1]);
@@ -418,7 +533,10 @@ describe('holiday sync', () => {
     const before = rows(sim, 'Hari Libur');
     const cal = sim.rt.calendarApp as unknown as { _addCalendar?: (id: string, name: string) => unknown };
     expect(typeof cal._addCalendar).toBe('function');
-    const calendar = cal._addCalendar!('id.indonesian#holiday@group.v.calendar.google.com', 'Hari Libur di Indonesia') as {
+    const calendar = cal._addCalendar!(
+      'id.indonesian#holiday@group.v.calendar.google.com',
+      'Hari Libur di Indonesia',
+    ) as {
       _addEvent?: (e: { title: string; date: string; description?: string }) => unknown;
     };
     expect(typeof calendar._addEvent).toBe('function');
@@ -428,7 +546,8 @@ describe('holiday sync', () => {
     const after = rows(sim, 'Hari Libur');
     expect(after.slice(0, before.length)).toEqual(before);
     const added = after.slice(before.length);
-    const day = (v: unknown) => (v instanceof Date ? new Date(v.getTime() + 7 * 3600e3).toISOString().slice(0, 10) : String(v));
+    const day = (v: unknown) =>
+      v instanceof Date ? new Date(v.getTime() + 7 * 3600e3).toISOString().slice(0, 10) : String(v);
     expect(added.map((r) => [day(r['Tanggal']), r['Sumber']])).toEqual([['2027-01-01', 'Google Kalender']]);
   });
 });

@@ -14,7 +14,9 @@ import { exposedMembers } from '../../scripts/runtime-coverage';
 function samples() {
   const env = new GasEnv();
   const ctx = { env, logs: new LogBook(env) };
-  return SERVICES.flatMap((service) => service.samples(ctx).map((obj) => [`${service.global}: ${obj._className}`, obj] as const));
+  return SERVICES.flatMap((service) =>
+    service.samples(ctx).map((obj) => [`${service.global}: ${obj._className}`, obj] as const),
+  );
 }
 
 describe('emulated API surface of every service matches the type definitions', () => {

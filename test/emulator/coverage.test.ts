@@ -14,7 +14,15 @@ test('emulator/surface.json and emulator/COVERAGE.md are up to date (run `npm ru
 
 test('the coverage table lists every registered service with emulated members', () => {
   const text = readFileSync(COVERAGE_FILE, 'utf8');
-  for (const name of ['SpreadsheetApp', 'FormApp', 'ScriptApp', 'PropertiesService', 'LockService', 'CacheService', 'Utilities']) {
+  for (const name of [
+    'SpreadsheetApp',
+    'FormApp',
+    'ScriptApp',
+    'PropertiesService',
+    'LockService',
+    'CacheService',
+    'Utilities',
+  ]) {
     expect(text).toMatch(new RegExp(`^\\| ${name} \\| \\d+ \\| \\d+ \\| [1-9]\\d* \\|`, 'm'));
   }
   expect(text).toContain('| `createTextFinder`() | emulated |');

@@ -51,9 +51,13 @@ function runtime(): GasRuntime {
   return rt;
 }
 const data = (rt: GasRuntime) => rt.spreadsheet.getSheetByName('Data') as Sheet;
-const column = (rt: GasRuntime, n = 4) => data(rt).getRange(1, 1, n, 1).getValues().map((r) => r[0]);
+const column = (rt: GasRuntime, n = 4) =>
+  data(rt)
+    .getRange(1, 1, n, 1)
+    .getValues()
+    .map((r) => r[0]);
 
-describe('outage: every call of a method throws Google\'s service error until a time', () => {
+describe("outage: every call of a method throws Google's service error until a time", () => {
   // Transient Sheets failures surface as "Service error: Spreadsheets" / "Service Spreadsheets
   // timed out while accessing document with id …" (Apps Script executions log).
   test('a Class.method outage fails that call until `until`, then the call works again', () => {
@@ -69,7 +73,9 @@ describe('outage: every call of a method throws Google\'s service error until a 
     const rt = runtime();
     const id = rt.spreadsheet.getId();
     rt.faults.outage('SpreadsheetApp', Date.parse('2026-03-16T09:00:00+07:00'), SERVICE_ERROR.spreadsheetsTimedOut(id));
-    expect(() => rt.call('writeThree')).toThrow(`Service Spreadsheets timed out while accessing document with id ${id}.`);
+    expect(() => rt.call('writeThree')).toThrow(
+      `Service Spreadsheets timed out while accessing document with id ${id}.`,
+    );
     expect(rt.call('mail')).toBe('sent'); // another service is unaffected
     expect(callMatcher('Spreadsheets').matches('Range.getValues')).toBe(true);
     expect(callMatcher('Spreadsheets').matches('MailApp.sendEmail')).toBe(false);
@@ -141,7 +147,10 @@ describe('during: a user acts in the middle of the next execution of a handler',
     // The edit trigger could not nest inside the run: it ran right after it, with the lock free.
     const after = rt.executions.slice(before).map((x) => `${x.label}:${x.ok}`);
     expect(after).toEqual(['locked:true', 'onEditRec:true', 'onChangeRec:true']);
-    expect(rt.call('log')).toEqual([{ t: 'edit', range: 'A2', value: 'typed by pic', oldValue: null }, { t: 'change', changeType: 'EDIT' }]);
+    expect(rt.call('log')).toEqual([
+      { t: 'edit', range: 'A2', value: 'typed by pic', oldValue: null },
+      { t: 'change', changeType: 'EDIT' },
+    ]);
   });
 });
 
@@ -197,11 +206,17 @@ describe('user actions besides typing: protections and the events Sheets deliver
 
   test('deleting a row with a protected cell is refused for an editor outside the protection, applied for the owner', () => {
     const rt = protectedRuntime();
-    expect(rt.deleteRowsAsUser(PIC, 'Data', 2, 1)).toMatchObject({ applied: false, reason: expect.stringContaining('protected cell') });
+    expect(rt.deleteRowsAsUser(PIC, 'Data', 2, 1)).toMatchObject({
+      applied: false,
+      reason: expect.stringContaining('protected cell'),
+    });
     expect(rt.deleteRowsAsUser(PIC, 'Data', 3, 1).applied).toBe(true);
     expect(rt.deleteRowsAsUser(OWNER, 'Data', 2, 1).applied).toBe(true);
     expect(column(rt, 2)).toEqual(['No', 'a']);
-    expect(rt.call('log')).toEqual([{ t: 'change', changeType: 'REMOVE_ROW' }, { t: 'change', changeType: 'REMOVE_ROW' }]);
+    expect(rt.call('log')).toEqual([
+      { t: 'change', changeType: 'REMOVE_ROW' },
+      { t: 'change', changeType: 'REMOVE_ROW' },
+    ]);
   });
 
   test('inserting rows inside a protected range is refused, below it applied (INSERT_ROW, no edit event)', () => {
@@ -217,7 +232,10 @@ describe('user actions besides typing: protections and the events Sheets deliver
     expect(rt.sortAsUser(PIC, 'Data', 'A1:A4', 1).applied).toBe(false);
     expect(rt.sortAsUser(PIC, 'Data', 'A3:A4', 1).applied).toBe(true);
     expect(column(rt)).toEqual(['No', 'b', 'a', 'c']);
-    expect(rt.call('log')).toEqual([{ t: 'edit', range: 'A3:A4', value: null, oldValue: null }, { t: 'change', changeType: 'EDIT' }]);
+    expect(rt.call('log')).toEqual([
+      { t: 'edit', range: 'A3:A4', value: null, oldValue: null },
+      { t: 'change', changeType: 'EDIT' },
+    ]);
   });
 
   test('renaming a protected sheet is refused; an unprotected one is renamed (change OTHER); clearing a tab is an edit', () => {
@@ -229,7 +247,14 @@ describe('user actions besides typing: protections and the events Sheets deliver
     expect(rt.renameSheetAsUser(PIC, 'Free', 'Bebas').applied).toBe(true);
     expect(rt.clearSheetAsUser(PIC, 'Bebas').applied).toBe(true);
     expect((rt.spreadsheet.getSheetByName('Bebas') as Sheet).getLastRow()).toBe(0);
-    expect(rt.renameSheetAsUser(PIC, 'Bebas', 'Data')).toMatchObject({ applied: false, reason: expect.stringContaining('already exists') });
-    expect(rt.call('log')).toEqual([{ t: 'change', changeType: 'OTHER' }, { t: 'edit', range: 'A1:B1', value: null, oldValue: null }, { t: 'change', changeType: 'EDIT' }]);
+    expect(rt.renameSheetAsUser(PIC, 'Bebas', 'Data')).toMatchObject({
+      applied: false,
+      reason: expect.stringContaining('already exists'),
+    });
+    expect(rt.call('log')).toEqual([
+      { t: 'change', changeType: 'OTHER' },
+      { t: 'edit', range: 'A1:B1', value: null, oldValue: null },
+      { t: 'change', changeType: 'EDIT' },
+    ]);
   });
 });

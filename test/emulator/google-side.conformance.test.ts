@@ -38,20 +38,25 @@ describe('Forms: a script-created form', () => {
   // https://developers.google.com/apps-script/reference/forms/form-app#create(String) names the
   // file; the form's own title can stay blank (live behaviour noted in gas-fakes notes/oddities.md).
   test('FormApp.create(title) leaves the form title blank until setTitle', () => {
-    const rt = runtime(`function t() { var f = FormApp.create('Nama berkas'); var before = f.getTitle(); f.setTitle('Judul'); return [before, f.getTitle()]; }`);
+    const rt = runtime(
+      `function t() { var f = FormApp.create('Nama berkas'); var before = f.getTitle(); f.setTitle('Judul'); return [before, f.getTitle()]; }`,
+    );
     expect(rt.call('t')).toEqual(['', 'Judul']);
   });
 
   // https://developers.google.com/apps-script/reference/forms/email-collection-type
   test('setEmailCollectionType with FormApp.EmailCollectionType; collectsEmail follows it', () => {
-    const rt = runtime(`function t() { var f = FormApp.create('x'); var a = [String(f.getEmailCollectionType()), f.collectsEmail()];
+    const rt =
+      runtime(`function t() { var f = FormApp.create('x'); var a = [String(f.getEmailCollectionType()), f.collectsEmail()];
       f.setEmailCollectionType(FormApp.EmailCollectionType.VERIFIED); return a.concat([String(f.getEmailCollectionType()), f.collectsEmail()]); }`);
     expect(rt.call('t')).toEqual(['DO_NOT_COLLECT', false, 'VERIFIED', true]);
   });
 
   // Issue 10 / apps-script-samples PR #145: "Exception: The form currently has no response destination".
-  test('getDestinationId on an unlinked form throws Google\'s message', () => {
-    const rt = runtime(`function t() { try { FormApp.create('x').getDestinationId(); return 'no error'; } catch (e) { return e.message; } }`);
+  test("getDestinationId on an unlinked form throws Google's message", () => {
+    const rt = runtime(
+      `function t() { try { FormApp.create('x').getDestinationId(); return 'no error'; } catch (e) { return e.message; } }`,
+    );
     expect(rt.call('t')).toBe('The form currently has no response destination.');
   });
 
@@ -109,7 +114,7 @@ describe('Spreadsheet: protections', () => {
       return before;
     }`;
 
-  test('a new protection lists the spreadsheet\'s editors without the owner, and protects nothing until its editor list changes', () => {
+  test("a new protection lists the spreadsheet's editors without the owner, and protects nothing until its editor list changes", () => {
     const rt = runtime(code, { users: ['pic@example.org'] });
     expect(rt.call('protectAll', [false])).toEqual(['pic@example.org']);
     const sheet = rt.spreadsheet.getSheets()[0];
@@ -139,20 +144,26 @@ describe('Spreadsheet: its own time zone', () => {
   // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetTimeZone()
   // A new spreadsheet takes the creating account's time zone (Sheets › File › Settings), not the
   // script manifest's.
-  test('a new spreadsheet has the account\'s time zone, not the script\'s', () => {
-    const rt = runtime(`function t() { return [SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), Session.getScriptTimeZone()]; }`, { accountTimeZone: 'America/New_York' });
+  test("a new spreadsheet has the account's time zone, not the script's", () => {
+    const rt = runtime(
+      `function t() { return [SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), Session.getScriptTimeZone()]; }`,
+      { accountTimeZone: 'America/New_York' },
+    );
     expect(rt.call('t')).toEqual(['America/New_York', 'Asia/Jakarta']);
   });
 
   // https://support.google.com/docs/answer/58515 : date cells are wall-clock values in the
   // spreadsheet's zone; Forms writes a date-time answer as the wall clock the respondent typed.
-  test('a date-time answer is read as wall-clock time in the spreadsheet\'s zone', () => {
-    const rt = runtime(`
+  test("a date-time answer is read as wall-clock time in the spreadsheet's zone", () => {
+    const rt = runtime(
+      `
       function link() { var ss = SpreadsheetApp.getActiveSpreadsheet(); var f = FormApp.create('x');
         f.addDateTimeItem().setTitle('Waktu'); f.setPublished(true);
         f.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()); SpreadsheetApp.flush(); return f.getId(); }
       function answer() { var s = SpreadsheetApp.getActiveSpreadsheet().getSheets().filter(function (s) { return s.getFormUrl(); })[0];
-        return s.getRange(2, 2).getValue().toISOString(); }`, { accountTimeZone: 'America/New_York' });
+        return s.getRange(2, 2).getValue().toISOString(); }`,
+      { accountTimeZone: 'America/New_York' },
+    );
     const id = rt.call('link') as string;
     // The admin in Jakarta types 16 Mar 2026 08:40 (WIB) into the form.
     rt.submitForm(id, { Waktu: new Date('2026-03-16T08:40:00+07:00') });
@@ -161,10 +172,13 @@ describe('Spreadsheet: its own time zone', () => {
   });
 
   test('setSpreadsheetTimeZone keeps what date cells show (their wall clock), as Sheets stores serial numbers', () => {
-    const rt = runtime(`
+    const rt = runtime(
+      `
       function put() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setValue(new Date('2026-03-16T08:40:00-04:00')); }
       function rezone() { var ss = SpreadsheetApp.getActiveSpreadsheet(); var r = ss.getSheets()[0].getRange('A1');
-        var shown = r.getDisplayValue(); ss.setSpreadsheetTimeZone('Asia/Jakarta'); return [shown, r.getDisplayValue(), r.getValue().toISOString()]; }`, { accountTimeZone: 'America/New_York' });
+        var shown = r.getDisplayValue(); ss.setSpreadsheetTimeZone('Asia/Jakarta'); return [shown, r.getDisplayValue(), r.getValue().toISOString()]; }`,
+      { accountTimeZone: 'America/New_York' },
+    );
     rt.call('put');
     const [before, after, instant] = rt.call('rezone') as string[];
     expect(after).toBe(before);

@@ -25,8 +25,12 @@ test('Properties: ~60 ms a write, ~30 ms a read', () => {
 // a write followed by a read or flush commits the batch (~0.5 s)
 test('spreadsheet writes are batched: a read or flush after writes commits them once, at BATCH_COMMIT_MS', () => {
   const sheet = `var s = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];`;
-  const batched = runOf(`${sheet} s.getRange('A1').setValue(1); s.getRange('A2').setValue(2); s.getRange('A1:A2').getValues();`);
-  const interleaved = runOf(`${sheet} s.getRange('A1').setValue(1); s.getRange('A1').getValue(); s.getRange('A2').setValue(2); s.getRange('A2').getValue();`);
+  const batched = runOf(
+    `${sheet} s.getRange('A1').setValue(1); s.getRange('A2').setValue(2); s.getRange('A1:A2').getValues();`,
+  );
+  const interleaved = runOf(
+    `${sheet} s.getRange('A1').setValue(1); s.getRange('A1').getValue(); s.getRange('A2').setValue(2); s.getRange('A2').getValue();`,
+  );
   expect(batched.commits).toBe(1);
   expect(interleaved.commits).toBe(2);
   expect(interleaved.estimatedMs - batched.estimatedMs).toBeGreaterThanOrEqual(BATCH_COMMIT_MS);

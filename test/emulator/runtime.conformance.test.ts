@@ -13,7 +13,8 @@ function runtime(code: string, options: RuntimeOptions = {}): GasRuntime {
   return rt;
 }
 
-const wib = (ms: number | Date) => DateTime.fromMillis(typeof ms === 'number' ? ms : ms.getTime(), { zone: 'Asia/Jakarta' });
+const wib = (ms: number | Date) =>
+  DateTime.fromMillis(typeof ms === 'number' ? ms : ms.getTime(), { zone: 'Asia/Jakarta' });
 
 /** Handlers that record each event they receive into script properties, readable by `events()`. */
 const RECORDER = `
@@ -35,7 +36,11 @@ const RECORDER = `
   function events() { return JSON.parse(PropertiesService.getScriptProperties().getProperty('events') || '[]'); }
 `;
 
-interface Recorded { name: string; at: string; e: Record<string, unknown> }
+interface Recorded {
+  name: string;
+  at: string;
+  e: Record<string, unknown>;
+}
 const events = (rt: GasRuntime) => rt.call('events') as Recorded[];
 
 describe('sandbox', () => {
@@ -52,7 +57,11 @@ describe('sandbox', () => {
       }
     `);
     const out = rt.call('globals') as string[];
-    expect(out.slice(0, 8)).toEqual(['require', 'process', 'setTimeout', 'setInterval', 'fetch', 'Buffer', 'module', 'global'].map((n) => `${n}:undefined`));
+    expect(out.slice(0, 8)).toEqual(
+      ['require', 'process', 'setTimeout', 'setInterval', 'fetch', 'Buffer', 'module', 'global'].map(
+        (n) => `${n}:undefined`,
+      ),
+    );
     expect(out.slice(8).every((s) => s.endsWith(':true'))).toBe(true);
   });
 
@@ -65,7 +74,9 @@ describe('sandbox', () => {
     expect(rt.call('now')).toEqual(['2026-03-16T00:00:00.000Z', Date.parse('2026-03-16T00:00:00Z'), 'string', '2026']);
     rt.advanceTo('2026-03-20T10:00:00+07:00');
     expect((rt.call('now') as unknown[])[0]).toBe('2026-03-20T03:00:00.000Z');
-    rt.calendarApp._addCalendar('c', 'c')._addEvent({ title: 't', start: new Date('2026-03-20T01:00:00Z'), end: new Date('2026-03-20T02:00:00Z') });
+    rt.calendarApp
+      ._addCalendar('c', 'c')
+      ._addEvent({ title: 't', start: new Date('2026-03-20T01:00:00Z'), end: new Date('2026-03-20T02:00:00Z') });
     expect(rt.call('fromService')).toEqual([true, '[object Date]']);
   });
 
@@ -78,7 +89,14 @@ describe('sandbox', () => {
           new Date('2026-03-16').toISOString()]; }
     `);
     expect(rt.call('local')).toEqual([
-      '2026-03-16T01:30:00.000Z', 8, 1, -420, true, '2026-03-16T16:59:00.000Z', 'Mon Mar 16 2026 08:30:00 GMT+0700', '2026-03-16T00:00:00.000Z',
+      '2026-03-16T01:30:00.000Z',
+      8,
+      1,
+      -420,
+      true,
+      '2026-03-16T16:59:00.000Z',
+      'Mon Mar 16 2026 08:30:00 GMT+0700',
+      '2026-03-16T00:00:00.000Z',
     ]);
   });
 
@@ -93,9 +111,16 @@ describe('sandbox', () => {
 describe('executions and the ledger', () => {
   // https://developers.google.com/apps-script/guides/triggers/installable (failed trigger runs are reported, not propagated)
   test('call rethrows the script error as an Error and records it in the ledger run', () => {
-    const rt = runtime(`function bad() { PropertiesService.getScriptProperties().getProperty('x'); throw new Error('rusak'); }`);
+    const rt = runtime(
+      `function bad() { PropertiesService.getScriptProperties().getProperty('x'); throw new Error('rusak'); }`,
+    );
     expect(() => rt.call('bad')).toThrow('rusak');
-    expect(rt.ledger.last()).toMatchObject({ label: 'bad', kind: 'direct', error: 'rusak', calls: { 'PropertiesService.getScriptProperties': 1, 'Properties.getProperty': 1 } });
+    expect(rt.ledger.last()).toMatchObject({
+      label: 'bad',
+      kind: 'direct',
+      error: 'rusak',
+      calls: { 'PropertiesService.getScriptProperties': 1, 'Properties.getProperty': 1 },
+    });
   });
 
   // https://developers.google.com/apps-script/guides/triggers/installable (a trigger whose function is missing fails)
@@ -111,22 +136,36 @@ describe('time-driven triggers', () => {
   // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#atHour(Integer)
   // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#inTimezone(String)
   test('atHour(8).everyDays(1).inTimezone("Asia/Jakarta") fires once a day within 08:00–09:00 WIB over a week', () => {
-    const rt = runtime(RECORDER + `
+    const rt = runtime(
+      RECORDER +
+        `
       function install() { ScriptApp.newTrigger('daily').timeBased().atHour(8).everyDays(1).inTimezone('Asia/Jakarta').create(); }
       function daily(e) { record_('daily', e); }
-    `, { timeZone: 'UTC' }); // the trigger's own zone must win over the script's
+    `,
+      { timeZone: 'UTC' },
+    ); // the trigger's own zone must win over the script's
     rt.call('install');
     const runs = rt.advanceTo('2026-03-23T07:00:00+07:00');
     expect(runs).toHaveLength(7);
     const times = runs.map((r) => wib(r.startedAt));
-    expect(times.map((t) => t.toISODate())).toEqual(['2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22']);
+    expect(times.map((t) => t.toISODate())).toEqual([
+      '2026-03-16',
+      '2026-03-17',
+      '2026-03-18',
+      '2026-03-19',
+      '2026-03-20',
+      '2026-03-21',
+      '2026-03-22',
+    ]);
     expect(times.every((t) => t.hour === 8)).toBe(true);
     expect(runs.every((r) => r.ok)).toBe(true);
   });
 
   // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#nearMinute(Integer)
   test('nearMinute(30) runs within 15 minutes of hh:30', () => {
-    const rt = runtime(`function install() { ScriptApp.newTrigger('t').timeBased().atHour(16).nearMinute(30).everyDays(1).create(); } function t() {}`);
+    const rt = runtime(
+      `function install() { ScriptApp.newTrigger('t').timeBased().atHour(16).nearMinute(30).everyDays(1).create(); } function t() {}`,
+    );
     rt.call('install');
     const runs = rt.advanceTo('2026-03-19T07:00:00+07:00');
     expect(runs).toHaveLength(3);
@@ -138,7 +177,9 @@ describe('time-driven triggers', () => {
 
   // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#everyHours(Integer)
   test('everyHours(1) fires 24 times a day, one hour apart', () => {
-    const rt = runtime(`function install() { ScriptApp.newTrigger('t').timeBased().everyHours(1).create(); } function t() {}`);
+    const rt = runtime(
+      `function install() { ScriptApp.newTrigger('t').timeBased().everyHours(1).create(); } function t() {}`,
+    );
     rt.call('install');
     const runs = rt.advanceTo('2026-03-17T07:00:00+07:00');
     expect(runs).toHaveLength(24);
@@ -147,30 +188,55 @@ describe('time-driven triggers', () => {
 
   // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#onWeekDay(Weekday)
   test('onWeekDay(MONDAY).atHour(7) fires on Mondays only', () => {
-    const rt = runtime(`function install() { ScriptApp.newTrigger('t').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(7).create(); } function t() {}`);
+    const rt = runtime(
+      `function install() { ScriptApp.newTrigger('t').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(7).create(); } function t() {}`,
+    );
     rt.advanceTo('2026-03-16T08:00:00+07:00'); // Monday, after 07:00–08:00: the first run is next Monday
     rt.call('install');
     const runs = rt.advanceTo('2026-04-07T00:00:00+07:00');
-    expect(runs.map((r) => wib(r.startedAt).toFormat('ccc yyyy-MM-dd HH'))).toEqual(['Mon 2026-03-23 07', 'Mon 2026-03-30 07', 'Mon 2026-04-06 07']);
+    expect(runs.map((r) => wib(r.startedAt).toFormat('ccc yyyy-MM-dd HH'))).toEqual([
+      'Mon 2026-03-23 07',
+      'Mon 2026-03-30 07',
+      'Mon 2026-04-06 07',
+    ]);
   });
 
   // https://developers.google.com/apps-script/guides/triggers/events#time-driven_events
   test('the time-driven event has authMode, triggerUid and the UTC date fields', () => {
-    const rt = runtime(RECORDER + `
+    const rt = runtime(
+      RECORDER +
+        `
       function install() { return ScriptApp.newTrigger('tick').timeBased().at(new Date('2026-03-16T09:15:30+07:00')).create().getUniqueId(); }
       function tick(e) { record_('tick', e); }
-    `);
+    `,
+    );
     const uid = rt.call('install');
     rt.advanceTo('2026-03-16T10:00:00+07:00');
-    expect(events(rt)).toEqual([{
-      name: 'tick', at: '2026-03-16T02:15:30.000Z',
-      e: { authMode: 'FULL', triggerUid: uid, year: 2026, month: 3, 'day-of-month': 16, 'day-of-week': 1, 'week-of-year': 12, hour: 2, minute: 15, second: 30, timezone: 'UTC' },
-    }]);
+    expect(events(rt)).toEqual([
+      {
+        name: 'tick',
+        at: '2026-03-16T02:15:30.000Z',
+        e: {
+          authMode: 'FULL',
+          triggerUid: uid,
+          year: 2026,
+          month: 3,
+          'day-of-month': 16,
+          'day-of-week': 1,
+          'week-of-year': 12,
+          hour: 2,
+          minute: 15,
+          second: 30,
+          timezone: 'UTC',
+        },
+      },
+    ]);
   });
 
   // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#after(Integer)
   test('a one-off trigger fires once and stays listed until deleted', () => {
-    const rt = runtime(`function install() { ScriptApp.newTrigger('t').timeBased().after(10 * 60 * 1000).create(); } function t() {}
+    const rt =
+      runtime(`function install() { ScriptApp.newTrigger('t').timeBased().after(10 * 60 * 1000).create(); } function t() {}
       function count() { return ScriptApp.getProjectTriggers().length; }`);
     rt.call('install');
     expect(rt.advanceTo('2026-03-17T07:00:00+07:00')).toHaveLength(1);
@@ -179,7 +245,9 @@ describe('time-driven triggers', () => {
 });
 
 describe('form submissions', () => {
-  const FORM = RECORDER + `
+  const FORM =
+    RECORDER +
+    `
     function setup() {
       var ss = SpreadsheetApp.getActiveSpreadsheet();
       var form = FormApp.create('Formulir Pengaduan'); form.setPublished(true);
@@ -195,7 +263,11 @@ describe('form submissions', () => {
     function onSubmit(e) { record_('sheet', e); }
     function onFormSide(e) { record_('form', e); }
   `;
-  const answers = { 'Waktu pengaduan disampaikan': '2026-03-16T08:40:00+07:00', 'Kanal media sosial': 'Instagram', 'Nama/akun pelapor': '@warga' };
+  const answers = {
+    'Waktu pengaduan disampaikan': '2026-03-16T08:40:00+07:00',
+    'Kanal media sosial': 'Instagram',
+    'Nama/akun pelapor': '@warga',
+  };
 
   // https://developers.google.com/apps-script/guides/triggers/events#form-submit (Sheets and Forms)
   test('a submission appends a row and delivers the documented form-submit events', () => {
@@ -203,13 +275,19 @@ describe('form submissions', () => {
     const formId = rt.call('setup') as string;
     const result = rt.submitForm(formId, answers, { respondent: 'admin@example.org', at: '2026-03-16T09:10:00+07:00' });
     expect(result.row).toBe(2);
-    expect(result.runs.map((r) => [r.label, r.kind, r.ok])).toEqual([['onSubmit', 'installable-trigger', true], ['onFormSide', 'installable-trigger', true]]);
+    expect(result.runs.map((r) => [r.label, r.kind, r.ok])).toEqual([
+      ['onSubmit', 'installable-trigger', true],
+      ['onFormSide', 'installable-trigger', true],
+    ]);
     const [sheet, form] = events(rt);
     expect(sheet.e).toEqual({
       authMode: 'FULL',
       namedValues: {
-        Timestamp: ['3/16/2026 9:10:00'], 'Email Address': ['admin@example.org'],
-        'Waktu pengaduan disampaikan': ['3/16/2026 8:40:00'], 'Kanal media sosial': ['Instagram'], 'Nama/akun pelapor': ['@warga'],
+        Timestamp: ['3/16/2026 9:10:00'],
+        'Email Address': ['admin@example.org'],
+        'Waktu pengaduan disampaikan': ['3/16/2026 8:40:00'],
+        'Kanal media sosial': ['Instagram'],
+        'Nama/akun pelapor': ['@warga'],
       },
       range: 'A2:E2@Form Responses 1',
       source: rt.spreadsheet.getId(),
@@ -217,8 +295,14 @@ describe('form submissions', () => {
       values: ['3/16/2026 9:10:00', 'admin@example.org', '3/16/2026 8:40:00', 'Instagram', '@warga'],
     });
     expect(form.e).toEqual({
-      authMode: 'FULL', source: formId, triggerUid: expect.stringMatching(/^\d+$/),
-      response: ['Waktu pengaduan disampaikan=2026-03-16 08:40', 'Kanal media sosial=Instagram', 'Nama/akun pelapor=@warga'],
+      authMode: 'FULL',
+      source: formId,
+      triggerUid: expect.stringMatching(/^\d+$/),
+      response: [
+        'Waktu pengaduan disampaikan=2026-03-16 08:40',
+        'Kanal media sosial=Instagram',
+        'Nama/akun pelapor=@warga',
+      ],
     });
     const row = rt.spreadsheet.getSheetByName('Form Responses 1')!.getRange(2, 1, 1, 5).getValues()[0];
     expect(row[0]).toEqual(new Date('2026-03-16T09:10:00+07:00'));
@@ -229,14 +313,20 @@ describe('form submissions', () => {
   test('the form refuses a submission missing a required answer or with a value that is not a choice', () => {
     const rt = runtime(FORM);
     const formId = rt.call('setup') as string;
-    expect(() => rt.submitForm(formId, { ...answers, 'Nama/akun pelapor': '' }, { respondent: 'a@example.org' })).toThrow('is required');
-    expect(() => rt.submitForm(formId, { ...answers, 'Kanal media sosial': 'TikTok' }, { respondent: 'a@example.org' })).toThrow('is not a choice');
+    expect(() =>
+      rt.submitForm(formId, { ...answers, 'Nama/akun pelapor': '' }, { respondent: 'a@example.org' }),
+    ).toThrow('is required');
+    expect(() =>
+      rt.submitForm(formId, { ...answers, 'Kanal media sosial': 'TikTok' }, { respondent: 'a@example.org' }),
+    ).toThrow('is not a choice');
     expect(rt.spreadsheet.getSheetByName('Form Responses 1')!.getLastRow()).toBe(1);
   });
 
   // https://developers.google.com/apps-script/reference/lock/lock (concurrent form submissions need a lock)
   test('concurrent submissions: rows are all written first, then handlers overlap on the script lock', () => {
-    const rt = runtime(RECORDER + `
+    const rt = runtime(
+      RECORDER +
+        `
       function setup() {
         var ss = SpreadsheetApp.getActiveSpreadsheet(); var form = FormApp.create('F'); form.setPublished(true);
         form.addTextItem().setTitle('Q');
@@ -254,10 +344,15 @@ describe('form submissions', () => {
         Utilities.sleep(500);
       }
       function seen() { return PropertiesService.getScriptProperties().getProperties(); }
-    `, { seed: 11 });
+    `,
+      { seed: 11 },
+    );
     const formId = rt.call('setup') as string;
     const at = '2026-03-16T09:00:00+07:00';
-    const results = rt.submitFormsConcurrently([1, 2, 3, 4].map((n) => ({ formId, answers: { Q: `jawaban ${n}` }, at })), { holdMs: [2000, 2000] });
+    const results = rt.submitFormsConcurrently(
+      [1, 2, 3, 4].map((n) => ({ formId, answers: { Q: `jawaban ${n}` }, at })),
+      { holdMs: [2000, 2000] },
+    );
     expect(results.map((r) => r.row)).toEqual([2, 3, 4, 5]);
     const seen = rt.call('seen') as Record<string, string>;
     const rows = Object.values(seen).map((v) => v.split(','));
@@ -274,7 +369,10 @@ describe('form submissions', () => {
       function onSubmit(e) { LockService.getScriptLock().waitLock(1000); }
     `);
     const formId = rt.call('setup') as string;
-    const results = rt.submitFormsConcurrently([1, 2].map(() => ({ formId, answers: { Q: 'x' } })), { holdMs: [5000, 5000] });
+    const results = rt.submitFormsConcurrently(
+      [1, 2].map(() => ({ formId, answers: { Q: 'x' } })),
+      { holdMs: [5000, 5000] },
+    );
     const runs = results.flatMap((r) => r.runs);
     expect(runs.filter((r) => r.ok)).toHaveLength(1);
     expect(runs.find((r) => !r.ok)?.error).toBe('Lock timeout: another process was holding the lock for too long.');
@@ -282,7 +380,9 @@ describe('form submissions', () => {
 });
 
 describe('edits, open and menus', () => {
-  const CODE = RECORDER + `
+  const CODE =
+    RECORDER +
+    `
     function setup() {
       var ss = SpreadsheetApp.getActiveSpreadsheet();
       var sh = ss.insertSheet('Unit');
@@ -300,7 +400,14 @@ describe('edits, open and menus', () => {
     expect(rt.editAsUser('pic@example.org', 'Unit', 2, 2, [['Diproses']]).applied).toBe(true);
     expect(rt.editAsUser('pic@example.org', 'Unit', 2, 2, [['Selesai']]).applied).toBe(true);
     const [first, second] = events(rt);
-    expect(first.e).toEqual({ authMode: 'FULL', range: 'B2@Unit', source: rt.spreadsheet.getId(), user: 'pic@example.org', triggerUid: expect.any(String), value: 'Diproses' });
+    expect(first.e).toEqual({
+      authMode: 'FULL',
+      range: 'B2@Unit',
+      source: rt.spreadsheet.getId(),
+      user: 'pic@example.org',
+      triggerUid: expect.any(String),
+      value: 'Diproses',
+    });
     expect(second.e).toMatchObject({ value: 'Selesai', oldValue: 'Diproses' });
   });
 
@@ -330,7 +437,10 @@ describe('edits, open and menus', () => {
     const rt = runtime(CODE + `function onEdit(e) { record_('simple', e); }`, { users: ['pic@example.org'] });
     rt.call('setup');
     const { runs } = rt.editAsUser('pic@example.org', 'Unit', 2, 2, [['Diproses']]);
-    expect(runs.map((r) => [r.label, r.kind])).toEqual([['onEdit', 'simple-trigger'], ['edited', 'installable-trigger']]);
+    expect(runs.map((r) => [r.label, r.kind])).toEqual([
+      ['onEdit', 'simple-trigger'],
+      ['edited', 'installable-trigger'],
+    ]);
     const [simple] = events(rt);
     expect(simple.e.authMode).toBe('LIMITED');
     expect(simple.e).not.toHaveProperty('triggerUid');
@@ -338,14 +448,22 @@ describe('edits, open and menus', () => {
 
   // https://developers.google.com/apps-script/guides/triggers#restrictions ("They cannot access services that require authorization")
   test('a simple onEdit cannot send mail (no authorization); the installable edit trigger can', () => {
-    const rt = runtime(CODE + `
+    const rt = runtime(
+      CODE +
+        `
       function onEdit(e) { MailApp.sendEmail('a@example.org', 's', 'b'); }
       function edited(e) { MailApp.sendEmail('a@example.org', 's', 'b'); }
-    `, { users: ['pic@example.org'] });
+    `,
+      { users: ['pic@example.org'] },
+    );
     rt.call('setup');
     const { runs } = rt.editAsUser('pic@example.org', 'Unit', 2, 2, [['Diproses']]);
     expect(runs.map((r) => [r.label, r.ok, r.error])).toEqual([
-      ['onEdit', false, 'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail'],
+      [
+        'onEdit',
+        false,
+        'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+      ],
       ['edited', true, undefined],
     ]);
     expect(rt.outbox).toHaveLength(1);
@@ -353,14 +471,21 @@ describe('edits, open and menus', () => {
 
   // https://developers.google.com/apps-script/guides/triggers#onopene and https://developers.google.com/apps-script/guides/menus
   test('opening the spreadsheet runs onOpen with a UI; clicking a menu item runs its function as that user', () => {
-    const rt = runtime(`
+    const rt = runtime(
+      `
       function onOpen(e) { SpreadsheetApp.getUi().createMenu('Pengaduan').addItem('Siapkan', 'setupMenu').addToUi(); }
       function setupMenu() { PropertiesService.getScriptProperties().setProperty('by', Session.getActiveUser().getEmail()); }
       function by() { return PropertiesService.getScriptProperties().getProperty('by'); }
-    `, { users: ['admin@example.org'] });
+    `,
+      { users: ['admin@example.org'] },
+    );
     const [open] = rt.openSpreadsheet('admin@example.org');
     expect(open).toMatchObject({ label: 'onOpen', kind: 'simple-trigger', ok: true });
-    expect(rt.clickMenu('admin@example.org', ['Pengaduan', 'Siapkan'])).toMatchObject({ label: 'setupMenu', kind: 'menu', ok: true });
+    expect(rt.clickMenu('admin@example.org', ['Pengaduan', 'Siapkan'])).toMatchObject({
+      label: 'setupMenu',
+      kind: 'menu',
+      ok: true,
+    });
     expect(rt.call('by')).toBe('admin@example.org');
   });
 });

@@ -25,7 +25,7 @@ describe('Utilities', () => {
     `);
     const cases: Array<[string, string]> = [
       ['yyyy-MM-dd HH:mm:ss', '2026-03-16 08:05:09'],
-      ["EEE, d MMM yyyy", 'Mon, 16 Mar 2026'],
+      ['EEE, d MMM yyyy', 'Mon, 16 Mar 2026'],
       ['EEEE d MMMM yy', 'Monday 16 March 26'],
       ['hh:mm a', '08:05 AM'],
       ['h:m:s', '8:5:9'],
@@ -55,7 +55,9 @@ describe('Utilities', () => {
 
   // https://docs.oracle.com/javase/7/docs/api/java/text/SimpleDateFormat.html ("Illegal pattern character")
   test('formatDate rejects an unquoted letter that is not a pattern letter', () => {
-    const rt = runtime(`function fmt() { return Utilities.formatDate(new Date(), 'Asia/Jakarta', 'yyyy-MM-dd T HH'); }`);
+    const rt = runtime(
+      `function fmt() { return Utilities.formatDate(new Date(), 'Asia/Jakarta', 'yyyy-MM-dd T HH'); }`,
+    );
     expect(() => rt.call('fmt')).toThrow("Illegal pattern character 'T'");
   });
 
@@ -82,8 +84,11 @@ describe('Utilities', () => {
   // https://developers.google.com/apps-script/reference/utilities/utilities#computeDigest(DigestAlgorithm,String)
   // ("Byte[]": Java bytes are signed, -128..127)
   test('computeDigest returns the digest as signed bytes', () => {
-    const rt = runtime(`function d(alg, s) { return Utilities.computeDigest(Utilities.DigestAlgorithm[alg], s, Utilities.Charset.UTF_8); }`);
-    const expected = (alg: string, s: string) => [...createHash(alg).update(s, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b));
+    const rt = runtime(
+      `function d(alg, s) { return Utilities.computeDigest(Utilities.DigestAlgorithm[alg], s, Utilities.Charset.UTF_8); }`,
+    );
+    const expected = (alg: string, s: string) =>
+      [...createHash(alg).update(s, 'utf8').digest()].map((b) => (b > 127 ? b - 256 : b));
     expect(rt.call('d', ['MD5', 'abc'])).toEqual(expected('md5', 'abc'));
     expect(rt.call('d', ['SHA_256', 'pengaduan ✓'])).toEqual(expected('sha256', 'pengaduan ✓'));
     expect((rt.call('d', ['SHA_1', 'abc']) as number[]).some((b) => b < 0)).toBe(true);
@@ -91,7 +96,9 @@ describe('Utilities', () => {
 
   // https://developers.google.com/apps-script/reference/utilities/utilities#base64Encode(String)
   test('base64Encode and base64Decode round-trip bytes', () => {
-    const rt = runtime(`function b() { var e = Utilities.base64Encode('Halo, Jakarta'); return [e, Utilities.base64Decode(e).length]; }`);
+    const rt = runtime(
+      `function b() { var e = Utilities.base64Encode('Halo, Jakarta'); return [e, Utilities.base64Decode(e).length]; }`,
+    );
     expect(rt.call('b')).toEqual(['SGFsbywgSmFrYXJ0YQ==', 13]);
   });
 });
@@ -108,8 +115,20 @@ describe('MailApp', () => {
     `);
     rt.call('send');
     expect(rt.outbox).toHaveLength(3);
-    expect(rt.outbox[0]).toMatchObject({ to: ['pic@example.org'], subject: 'ADU-2026-0001 diteruskan', body: 'Teks', htmlBody: null });
-    expect(rt.outbox[1]).toMatchObject({ cc: ['kepala@example.org'], bcc: ['arsip@example.org'], htmlBody: '<b>Teks</b>', name: 'Pengaduan Medsos', replyTo: 'admin@example.org', noReply: true });
+    expect(rt.outbox[0]).toMatchObject({
+      to: ['pic@example.org'],
+      subject: 'ADU-2026-0001 diteruskan',
+      body: 'Teks',
+      htmlBody: null,
+    });
+    expect(rt.outbox[1]).toMatchObject({
+      cc: ['kepala@example.org'],
+      bcc: ['arsip@example.org'],
+      htmlBody: '<b>Teks</b>',
+      name: 'Pengaduan Medsos',
+      replyTo: 'admin@example.org',
+      noReply: true,
+    });
     expect(rt.outbox[2].to).toEqual(['a@example.org', 'b@example.org']);
     expect(iso(rt.outbox[0].at)).toBe('2026-03-16T01:00:00.000Z');
   });
@@ -117,23 +136,31 @@ describe('MailApp', () => {
   // https://developers.google.com/apps-script/guides/services/quotas ("Email recipients per day": 100 consumer)
   // https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
   test('every recipient counts against the daily quota; exhaustion throws the documented error', () => {
-    const rt = runtime(`
+    const rt = runtime(
+      `
       function quota() { return MailApp.getRemainingDailyQuota(); }
       function send(to, cc) { MailApp.sendEmail(to, 's', 'b', { cc: cc }); }
-    `, { mailQuota: 5 });
+    `,
+      { mailQuota: 5 },
+    );
     expect(rt.call('quota')).toBe(5);
     rt.call('send', ['a@example.org', 'b@example.org,c@example.org']);
     expect(rt.call('quota')).toBe(2);
-    expect(() => rt.call('send', ['a@example.org', 'b@example.org,c@example.org'])).toThrow('Service invoked too many times for one day: email.');
+    expect(() => rt.call('send', ['a@example.org', 'b@example.org,c@example.org'])).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     expect(rt.outbox).toHaveLength(1);
   });
 
   // https://developers.google.com/apps-script/guides/services/quotas ("Quotas are per user and reset 24 hours after the first request")
   test('the mail quota resets 24 hours after the first counted send, not at midnight', () => {
-    const rt = runtime(`
+    const rt = runtime(
+      `
       function send() { MailApp.sendEmail('a@example.org', 's', 'b'); }
       function quota() { return MailApp.getRemainingDailyQuota(); }
-    `, { mailQuota: 1 });
+    `,
+      { mailQuota: 1 },
+    );
     rt.call('send');
     rt.advanceTo('2026-03-17T00:30:00+07:00'); // next calendar day, 16.5 h later
     expect(() => rt.call('send')).toThrow('Service invoked too many times for one day: email.');
@@ -224,7 +251,10 @@ describe('LockService', () => {
   test('waitLock throws "Lock timeout: another process was holding the lock for too long." after its timeout', () => {
     const rt = runtime(code);
     rt.holdLock('script', '2026-03-16T08:01:00+07:00');
-    expect(rt.call('waitIt', [30000])).toEqual(['Lock timeout: another process was holding the lock for too long.', 30000]);
+    expect(rt.call('waitIt', [30000])).toEqual([
+      'Lock timeout: another process was holding the lock for too long.',
+      30000,
+    ]);
   });
 
   // https://developers.google.com/apps-script/reference/lock/lock#waitLock(Integer)
@@ -292,12 +322,26 @@ describe('CacheService', () => {
 describe('Session', () => {
   // https://developers.google.com/apps-script/reference/base/session#getActiveUser()
   test('active user: visible to the owner and within the same Workspace domain, blank for a consumer account', () => {
-    const rt = runtime(`function who() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), Session.getScriptTimeZone()]; }`);
+    const rt = runtime(
+      `function who() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), Session.getScriptTimeZone()]; }`,
+    );
     expect(rt.call('who')).toEqual(['operator@example.org', 'operator@example.org', 'Asia/Jakarta']);
-    expect(rt.call('who', [], { user: 'pic@example.org' })).toEqual(['pic@example.org', 'pic@example.org', 'Asia/Jakarta']);
+    expect(rt.call('who', [], { user: 'pic@example.org' })).toEqual([
+      'pic@example.org',
+      'pic@example.org',
+      'Asia/Jakarta',
+    ]);
     // An installable trigger runs as its owner (operator@example.org) while someone else acts.
-    expect(rt.call('who', [], { user: 'pic@example.org', kind: 'installable-trigger' })).toEqual(['pic@example.org', 'operator@example.org', 'Asia/Jakarta']);
-    expect(rt.call('who', [], { user: 'warga@gmail.com', kind: 'installable-trigger' })).toEqual(['', 'operator@example.org', 'Asia/Jakarta']);
+    expect(rt.call('who', [], { user: 'pic@example.org', kind: 'installable-trigger' })).toEqual([
+      'pic@example.org',
+      'operator@example.org',
+      'Asia/Jakarta',
+    ]);
+    expect(rt.call('who', [], { user: 'warga@gmail.com', kind: 'installable-trigger' })).toEqual([
+      '',
+      'operator@example.org',
+      'Asia/Jakarta',
+    ]);
   });
 
   // https://developers.google.com/apps-script/reference/base/session#getActiveUser() and
@@ -353,7 +397,10 @@ describe('CalendarApp', () => {
       }
       function unknown() { return CalendarApp.getCalendarById('nobody@example.org'); }
     `);
-    const cal = rt.calendarApp._addCalendar('en.indonesian#holiday@group.v.calendar.google.com', 'Holidays in Indonesia');
+    const cal = rt.calendarApp._addCalendar(
+      'en.indonesian#holiday@group.v.calendar.google.com',
+      'Holidays in Indonesia',
+    );
     cal._addEvent({ title: 'Idul Fitri', date: '2026-03-21', lastDate: '2026-03-22', description: 'Public holiday' });
     cal._addEvent({ title: 'Hari Raya Nyepi', date: '2026-03-19', description: 'Public holiday' });
     cal._addEvent({ title: 'Good Friday', date: '2026-04-03', description: 'Public holiday' });
@@ -373,7 +420,9 @@ describe('ScriptApp', () => {
       function count() { return ScriptApp.getProjectTriggers().length; }
     `);
     rt.call('make', [20]);
-    expect(() => rt.call('make', [1])).toThrow('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    expect(() => rt.call('make', [1])).toThrow(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
     expect(rt.call('count')).toBe(20);
     rt.call('make', [1], { user: 'other@example.org' }); // another user's quota is separate
     expect(rt.call('count')).toBe(20);
@@ -427,7 +476,9 @@ describe('FormApp', () => {
 
   // https://developers.google.com/apps-script/reference/forms/form and /forms/item
   test('items keep their order, type and settings; getItems(type) filters; asXItem converts only the right type', () => {
-    const rt = runtime(build + `
+    const rt = runtime(
+      build +
+        `
       function inspect(id) {
         var form = FormApp.openById(id);
         var items = form.getItems();
@@ -440,30 +491,46 @@ describe('FormApp', () => {
           form.getItems()[0].getTitle(), form.getItemById(items[3].getId()).getIndex(), form.collectsEmail(),
           FormApp.openByUrl(form.getEditUrl()).getId() == form.getId()];
       }
-    `);
+    `,
+    );
     const id = rt.call('build', ['']);
     expect(rt.call('inspect', [id])).toEqual([
-      'DATETIME,MULTIPLE_CHOICE,SECTION_HEADER,TEXT', 1, 'Instagram,YouTube', true,
-      'Invalid conversion for item type: DATETIME', 'Tautan', 0, true, true,
+      'DATETIME,MULTIPLE_CHOICE,SECTION_HEADER,TEXT',
+      1,
+      'Instagram,YouTube',
+      true,
+      'Invalid conversion for item type: DATETIME',
+      'Tautan',
+      0,
+      true,
+      true,
     ]);
   });
 
   // https://developers.google.com/apps-script/reference/forms/form#setDestination(DestinationType,String)
   // https://support.google.com/docs/answer/2917686 (responses tab: "Form Responses 1", Timestamp, Email Address, one column per question)
   test('linking a destination inserts "Form Responses 1" as the first tab with Timestamp, Email Address and the questions', () => {
-    const rt = runtime(build + `
+    const rt = runtime(
+      build +
+        `
       function headers() { var s = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
         return [s.getName(), s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]]; }
       function destination(id) { var f = FormApp.openById(id); return [f.getDestinationId(), String(f.getDestinationType())]; }
-    `);
+    `,
+    );
     const id = rt.call('build', [rt.spreadsheet.getId()]);
-    expect(rt.call('headers')).toEqual(['Form Responses 1', ['Timestamp', 'Email Address', 'Waktu pengaduan disampaikan', 'Kanal media sosial', 'Tautan']]);
+    expect(rt.call('headers')).toEqual([
+      'Form Responses 1',
+      ['Timestamp', 'Email Address', 'Waktu pengaduan disampaikan', 'Kanal media sosial', 'Tautan'],
+    ]);
     expect(rt.call('destination', [id])).toEqual([rt.spreadsheet.getId(), 'SPREADSHEET']);
   });
 
   // https://support.google.com/docs/answer/2917686 (new questions add a column; edited titles update the header)
   test('a question added later gets a new column; renaming a question renames its header; a second link gets "Form Responses 2"', () => {
-    const rt = runtime(build + `
+    const rt = runtime(
+      build +
+        `
       function change(id) { var f = FormApp.openById(id);
         f.addParagraphTextItem().setTitle('Isi pengaduan');
         f.getItems()[1].setTitle('Kanal');
@@ -472,9 +539,17 @@ describe('FormApp', () => {
       function relink(id) { var f = FormApp.openById(id); f.removeDestination();
         f.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId()); SpreadsheetApp.flush();
         return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); }).slice(0, 2); }
-    `);
+    `,
+    );
     const id = rt.call('build', [rt.spreadsheet.getId()]);
-    expect(rt.call('change', [id])).toEqual(['Timestamp', 'Email Address', 'Waktu pengaduan disampaikan', 'Kanal', 'Tautan', 'Isi pengaduan']);
+    expect(rt.call('change', [id])).toEqual([
+      'Timestamp',
+      'Email Address',
+      'Waktu pengaduan disampaikan',
+      'Kanal',
+      'Tautan',
+      'Isi pengaduan',
+    ]);
     expect(rt.call('relink', [id])).toEqual(['Form Responses 2', 'Form Responses 1']);
   });
 
@@ -482,9 +557,17 @@ describe('FormApp', () => {
   test('a text item validated with requireTextIsUrl refuses a non-URL answer', () => {
     const rt = runtime(build);
     const id = rt.call('build', [rt.spreadsheet.getId()]) as string;
-    const answers = { 'Waktu pengaduan disampaikan': new Date('2026-03-16T08:00:00+07:00'), 'Kanal media sosial': 'Instagram' };
-    expect(() => rt.submitForm(id, { ...answers, Tautan: 'bukan tautan' }, { respondent: 'admin@example.org' })).toThrow('fails its validation');
-    expect(rt.submitForm(id, { ...answers, Tautan: 'https://www.instagram.com/p/x' }, { respondent: 'admin@example.org' }).row).toBe(2);
+    const answers = {
+      'Waktu pengaduan disampaikan': new Date('2026-03-16T08:00:00+07:00'),
+      'Kanal media sosial': 'Instagram',
+    };
+    expect(() =>
+      rt.submitForm(id, { ...answers, Tautan: 'bukan tautan' }, { respondent: 'admin@example.org' }),
+    ).toThrow('fails its validation');
+    expect(
+      rt.submitForm(id, { ...answers, Tautan: 'https://www.instagram.com/p/x' }, { respondent: 'admin@example.org' })
+        .row,
+    ).toBe(2);
   });
 
   // https://developers.google.com/apps-script/reference/forms/section-header-item (no setRequired)

@@ -62,7 +62,12 @@ describe('Range values', () => {
   // "The dimensions of the array must match the dimensions of the range."
   test('setValues with the wrong number of rows throws the Apps Script message', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange('A1:B3').setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      sheet.getRange('A1:B3').setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
   });
@@ -85,7 +90,10 @@ describe('Range values', () => {
   test('setValue on a multi-cell range sets every cell', () => {
     const { sheet } = setup();
     sheet.getRange('B2:C3').setValue('Baru');
-    expect(sheet.getRange('B2:C3').getValues()).toEqual([['Baru', 'Baru'], ['Baru', 'Baru']]);
+    expect(sheet.getRange('B2:C3').getValues()).toEqual([
+      ['Baru', 'Baru'],
+      ['Baru', 'Baru'],
+    ]);
   });
 
   // setValue: "If the value begins with '=' it is interpreted as a formula."
@@ -164,7 +172,9 @@ describe('Range values', () => {
     sheet.getRange('A1:C1').setValues([[when, when, when]]);
     sheet.getRange('B1').setNumberFormat('dd/mm/yyyy hh:mm');
     sheet.getRange('C1').setNumberFormat('d mmmm yyyy');
-    expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['3/16/2026 9:10:00', '16/03/2026 09:10', '16 March 2026']]);
+    expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([
+      ['3/16/2026 9:10:00', '16/03/2026 09:10', '16 March 2026'],
+    ]);
     // Sheets stores wall-clock serial numbers: a new zone keeps what the cell shows and so
     // moves the instant (https://support.google.com/docs/answer/58515).
     ss.setSpreadsheetTimeZone('UTC');
@@ -228,8 +238,12 @@ describe('Sheet grid', () => {
     expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => sheet.getRange(1, 1, 1, 0)).toThrow('The number of columns in the range must be at least 1.');
-    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange('AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange('AA1')).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange('not a range')).toThrow('Range not found');
   });
 
@@ -248,10 +262,17 @@ describe('Sheet grid', () => {
   // "Deletes the row at the given row position."  Rows below move up.
   test('deleting a row shifts the rows below up, with their notes and formats', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B3').setValues([['No', 'Status'], [1, 'Baru'], [2, 'Selesai']]);
+    sheet.getRange('A1:B3').setValues([
+      ['No', 'Status'],
+      [1, 'Baru'],
+      [2, 'Selesai'],
+    ]);
     sheet.getRange('B3').setNote('diperiksa').setBackground('#00ff00');
     sheet.deleteRow(2);
-    expect(sheet.getDataRange().getValues()).toEqual([['No', 'Status'], [2, 'Selesai']]);
+    expect(sheet.getDataRange().getValues()).toEqual([
+      ['No', 'Status'],
+      [2, 'Selesai'],
+    ]);
     expect(sheet.getRange('B2').getNote()).toBe('diperiksa');
     expect(sheet.getRange('B2').getBackground()).toBe('#00ff00');
     expect(sheet.getMaxRows()).toBe(999);
@@ -304,10 +325,22 @@ describe('Sheet grid', () => {
   // https://developers.google.com/apps-script/reference/spreadsheet/sheet#sort(Integer,Boolean)
   test('sort orders the rows below the frozen rows; blanks go last', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B5').setValues([['No', 'Nama'], [3, 'c'], ['', 'kosong'], [1, 'a'], [2, 'b']]);
+    sheet.getRange('A1:B5').setValues([
+      ['No', 'Nama'],
+      [3, 'c'],
+      ['', 'kosong'],
+      [1, 'a'],
+      [2, 'b'],
+    ]);
     sheet.setFrozenRows(1);
     sheet.sort(1);
-    expect(sheet.getRange('A1:B5').getValues()).toEqual([['No', 'Nama'], [1, 'a'], [2, 'b'], [3, 'c'], ['', 'kosong']]);
+    expect(sheet.getRange('A1:B5').getValues()).toEqual([
+      ['No', 'Nama'],
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      ['', 'kosong'],
+    ]);
     sheet.sort(1, false);
     expect(sheet.getRange('A2:A5').getValues().flat()).toEqual([3, 2, 1, '']);
   });
@@ -318,7 +351,12 @@ describe('Sheet grid', () => {
     sheet.setFrozenRows(1);
     sheet.setColumnWidth(2, 240);
     sheet.hideSheet();
-    expect([sheet.getFrozenRows(), sheet.getColumnWidth(2), sheet.getColumnWidth(3), sheet.isSheetHidden()]).toEqual([1, 240, 100, true]);
+    expect([sheet.getFrozenRows(), sheet.getColumnWidth(2), sheet.getColumnWidth(3), sheet.isSheetHidden()]).toEqual([
+      1,
+      240,
+      100,
+      true,
+    ]);
   });
 });
 
@@ -329,7 +367,9 @@ describe('Spreadsheet and SpreadsheetApp', () => {
     const first = ss.insertSheet('Pertama', 0);
     expect(first.getIndex()).toBe(1);
     expect(ss.getActiveSheet()).toBe(first);
-    expect(() => ss.insertSheet('pertama')).toThrow('A sheet with the name "pertama" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('pertama')).toThrow(
+      'A sheet with the name "pertama" already exists. Please enter another name.',
+    );
     expect(ss.getSheetByName('Tidak Ada')).toBeNull();
     expect(ss.getSheetById(first.getSheetId())).toBe(first);
   });
@@ -346,7 +386,9 @@ describe('Spreadsheet and SpreadsheetApp', () => {
     expect(env.files.get(ss.getId())).toBe(ss);
     expect(app.openById(ss.getId())).toBe(ss);
     expect(app.openByUrl(ss.getUrl())).toBe(ss);
-    expect(() => app.openById('missing')).toThrow('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    expect(() => app.openById('missing')).toThrow(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getUi()
@@ -359,7 +401,11 @@ describe('Spreadsheet and SpreadsheetApp', () => {
     expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
     env.execution = env.newExecution('menu', OWNER, true);
     const ui = app.getUi();
-    ui.createMenu('Pengaduan').addItem('Siapkan', 'setup').addSeparator().addItem('Rekonsiliasi', 'reconcileNow').addToUi();
+    ui.createMenu('Pengaduan')
+      .addItem('Siapkan', 'setup')
+      .addSeparator()
+      .addItem('Rekonsiliasi', 'reconcileNow')
+      .addToUi();
     expect(app._ui._menus).toEqual([
       {
         caption: 'Pengaduan',
@@ -381,7 +427,10 @@ describe('Spreadsheet and SpreadsheetApp', () => {
     expect(ui.alert('Selesai')).toBe(ui.Button.OK);
     app._ui._nextButton = 'NO';
     expect(ui.alert('Hapus?', 'Yakin menghapus?', ui.ButtonSet.YES_NO)).toBe('NO');
-    expect(app._ui._alerts.map((a) => [a.title, a.prompt, a.answer])).toEqual([['', 'Selesai', 'OK'], ['Hapus?', 'Yakin menghapus?', 'NO']]);
+    expect(app._ui._alerts.map((a) => [a.title, a.prompt, a.answer])).toEqual([
+      ['', 'Selesai', 'OK'],
+      ['Hapus?', 'Yakin menghapus?', 'NO'],
+    ]);
   });
 
   test('HTML dialogs are recorded with their title and content', () => {
@@ -389,14 +438,21 @@ describe('Spreadsheet and SpreadsheetApp', () => {
     env.execution = env.newExecution('menu', OWNER, true);
     const html = new HtmlService(env).createHtmlOutput('<p>Halo</p>').append('<b>!</b>').setWidth(300);
     app.getUi().showModalDialog(html, 'Dasbor');
-    expect(app._ui._dialogs[0]).toMatchObject({ kind: 'modal', title: 'Dasbor', html: '<p>Halo</p><b>!</b>', width: 300 });
+    expect(app._ui._dialogs[0]).toMatchObject({
+      kind: 'modal',
+      title: 'Dasbor',
+      html: '<p>Halo</p><b>!</b>',
+      width: 300,
+    });
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toast(String,String,Number)
   test('toast needs no UI and is recorded', () => {
     const { ss } = setup();
     ss.toast('Tersimpan', 'Pengaduan', 5);
-    expect(ss._toasts).toEqual([{ at: '2026-03-16T01:00:00.000Z', message: 'Tersimpan', title: 'Pengaduan', timeoutSeconds: 5 }]);
+    expect(ss._toasts).toEqual([
+      { at: '2026-03-16T01:00:00.000Z', message: 'Tersimpan', title: 'Pengaduan', timeoutSeconds: 5 },
+    ]);
   });
 
   test('getActiveSpreadsheet is the bound spreadsheet, null when unbound', () => {
@@ -437,7 +493,8 @@ describe('Protection', () => {
     const refused = sheet._userEdit(PIC, 1, 2, [['Ubah']]);
     expect(refused).toEqual({
       applied: false,
-      reason: 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      reason:
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
       oldValues: [['Status']],
     });
     expect(sheet.getRange('B1').getValue()).toBe('Status');
@@ -478,7 +535,12 @@ describe('Protection', () => {
       p.removeEditors(p.getEditors());
       p.setUnprotectedRanges([sheet.getRange('E2:F1000')]);
     });
-    expect(sheet.protect().getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['E2:F1000']);
+    expect(
+      sheet
+        .protect()
+        .getUnprotectedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['E2:F1000']);
     expect(sheet._userEdit(PIC, 5, 5, [['Diproses', 'catatan']]).applied).toBe(true);
     expect(sheet._userEdit(PIC, 5, 4, [['x', 'y']]).applied).toBe(false);
     expect(sheet._userEdit(PIC, 1, 5, [['header']]).applied).toBe(false);
@@ -490,7 +552,9 @@ describe('Protection', () => {
       const p = sheet.getRange('A1:A3').protect();
       p.removeEditors(p.getEditors());
     });
-    expect(() => as(env, PIC, () => sheet.getRange('A2').setValue('x'))).toThrow('You are trying to edit a protected cell or object.');
+    expect(() => as(env, PIC, () => sheet.getRange('A2').setValue('x'))).toThrow(
+      'You are trying to edit a protected cell or object.',
+    );
     expect(as(env, PIC, () => sheet.getProtections('RANGE')[0].canEdit())).toBe(false);
     expect(as(env, PIC, () => sheet.getRange('B1').protect().canEdit())).toBe(true); // its creator is an editor
     expect(as(env, OWNER, () => sheet.getRange('A2').setValue('ok').getValue())).toBe('ok');
@@ -527,13 +591,20 @@ describe('Data validation', () => {
   // input entirely. The default for a new data validation rule is true."
   test('a rule with allowInvalid=false rejects an invalid user edit; the default only warns', () => {
     const { app, sheet } = setup();
-    const reject = app.newDataValidation().requireValueInList(['Baru', 'Diproses', 'Selesai'], true).setAllowInvalid(false).setHelpText('Pilih status').build();
+    const reject = app
+      .newDataValidation()
+      .requireValueInList(['Baru', 'Diproses', 'Selesai'], true)
+      .setAllowInvalid(false)
+      .setHelpText('Pilih status')
+      .build();
     const warn = app.newDataValidation().requireValueInList(['Ya', 'Tidak']).build();
     sheet.getRange('B2:B10').setDataValidation(reject);
     sheet.getRange('C2:C10').setDataValidation(warn);
     const refused = sheet._userEdit(PIC, 2, 2, [['Beres']]);
     expect(refused.applied).toBe(false);
-    expect(refused.reason).toBe('The data you entered in cell B2 violates the data validation rules set on this cell. Pilih status');
+    expect(refused.reason).toBe(
+      'The data you entered in cell B2 violates the data validation rules set on this cell. Pilih status',
+    );
     expect(sheet._userEdit(PIC, 2, 2, [['Diproses']]).applied).toBe(true);
     expect(sheet._userEdit(PIC, 2, 3, [['Mungkin']]).applied).toBe(true);
     expect(sheet.getRange('B2:C2').getValues()).toEqual([['Diproses', 'Mungkin']]);
@@ -542,7 +613,9 @@ describe('Data validation', () => {
 
   test('a script writing an invalid value into a reject-input cell throws', () => {
     const { app, sheet } = setup();
-    sheet.getRange('B2').setDataValidation(app.newDataValidation().requireValueInList(['Baru']).setAllowInvalid(false).build());
+    sheet
+      .getRange('B2')
+      .setDataValidation(app.newDataValidation().requireValueInList(['Baru']).setAllowInvalid(false).build());
     expect(() => sheet.getRange('B2').setValue('Lain')).toThrow('violates the data validation rules');
     expect(sheet.getRange('B2').getValue()).toBe('');
   });
@@ -561,14 +634,18 @@ describe('Data validation', () => {
     const inRange = app.newDataValidation().requireValueInRange(range).build();
     expect(inRange.getCriteriaValues()[0]).toBe(range);
     expect(rule.copy().setAllowInvalid(false).build().getAllowInvalid()).toBe(false);
-    expect(app.newDataValidation().requireDate().build().getCriteriaType()).toBe(app.DataValidationCriteria.DATE_IS_VALID_DATE);
+    expect(app.newDataValidation().requireDate().build().getCriteriaType()).toBe(
+      app.DataValidationCriteria.DATE_IS_VALID_DATE,
+    );
   });
 
   test('requireDate, requireCheckbox and number rules check typed values', () => {
     const { app, sheet } = setup();
     sheet.getRange('A1').setDataValidation(app.newDataValidation().requireDate().setAllowInvalid(false).build());
     sheet.getRange('B1').insertCheckboxes();
-    sheet.getRange('C1').setDataValidation(app.newDataValidation().requireNumberBetween(1, 5).setAllowInvalid(false).build());
+    sheet
+      .getRange('C1')
+      .setDataValidation(app.newDataValidation().requireNumberBetween(1, 5).setAllowInvalid(false).build());
     expect(sheet.getRange('B1').getValue()).toBe(false);
     expect(sheet._userEdit(PIC, 1, 1, [['2026-03-20']]).applied).toBe(true);
     expect(sheet._userEdit(PIC, 1, 1, [['besok']]).applied).toBe(false);
@@ -580,7 +657,9 @@ describe('Data validation', () => {
 
   test('the list limit of 500 items is enforced', () => {
     const { app } = setup();
-    expect(() => app.newDataValidation().requireValueInList(Array.from({ length: 501 }, (_, i) => `v${i}`))).toThrow('limit of 500');
+    expect(() => app.newDataValidation().requireValueInList(Array.from({ length: 501 }, (_, i) => `v${i}`))).toThrow(
+      'limit of 500',
+    );
   });
 });
 
@@ -600,20 +679,30 @@ describe('Conditional formats and charts', () => {
     const [stored] = sheet.getConditionalFormatRules();
     expect(stored.getRanges().map((r) => r.getA1Notation())).toEqual(['A3:K1001']);
     const condition = stored.getBooleanCondition()!;
-    expect([condition.getCriteriaType(), condition.getCriteriaValues(), condition.getBackground(), condition.getBold()]).toEqual([
-      'CUSTOM_FORMULA',
-      ['=$H2="Ya"'],
-      '#f4cccc',
-      true,
-    ]);
+    expect([
+      condition.getCriteriaType(),
+      condition.getCriteriaValues(),
+      condition.getBackground(),
+      condition.getBold(),
+    ]).toEqual(['CUSTOM_FORMULA', ['=$H2="Ya"'], '#f4cccc', true]);
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
   test('an embedded chart keeps its type, ranges, options and position', () => {
     const { sheet } = setup();
     const charts = new Charts();
-    sheet.getRange('A1:B3').setValues([['Unit', 'Jumlah'], ['A', 1], ['B', 2]]);
-    const chart = sheet.newChart().setChartType(charts.ChartType.COLUMN).addRange(sheet.getRange('A1:B3')).setPosition(2, 4, 0, 0).setOption('title', 'Per unit').build();
+    sheet.getRange('A1:B3').setValues([
+      ['Unit', 'Jumlah'],
+      ['A', 1],
+      ['B', 2],
+    ]);
+    const chart = sheet
+      .newChart()
+      .setChartType(charts.ChartType.COLUMN)
+      .addRange(sheet.getRange('A1:B3'))
+      .setPosition(2, 4, 0, 0)
+      .setOption('title', 'Per unit')
+      .build();
     sheet.insertChart(chart);
     const [stored] = sheet.getCharts();
     expect(stored.getOptions().get('title')).toBe('Per unit');
@@ -633,9 +722,18 @@ describe('More range and sheet operations', () => {
     const { sheet } = setup();
     const range = sheet.getRange('A1').setValue(5).setNumberFormat('0.00').setNote('n').setFontWeight('bold');
     range.clear({ contentsOnly: true });
-    expect([range.getValue(), range.getNumberFormat(), range.getNote(), range.getFontWeight()]).toEqual(['', '0.00', 'n', 'bold']);
+    expect([range.getValue(), range.getNumberFormat(), range.getNote(), range.getFontWeight()]).toEqual([
+      '',
+      '0.00',
+      'n',
+      'bold',
+    ]);
     range.clear();
-    expect([range.getNumberFormat(), range.getNote(), range.getFontWeight()]).toEqual(['0.###############', '', 'normal']);
+    expect([range.getNumberFormat(), range.getNote(), range.getFontWeight()]).toEqual([
+      '0.###############',
+      '',
+      'normal',
+    ]);
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/range#offset(Integer,Integer,Integer,Integer)
@@ -653,7 +751,10 @@ describe('More range and sheet operations', () => {
   // https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range)
   test('copyTo copies values and formats to a destination that takes the source size', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B1').setValues([['Nama', 'Status']]).setFontWeight('bold');
+    sheet
+      .getRange('A1:B1')
+      .setValues([['Nama', 'Status']])
+      .setFontWeight('bold');
     sheet.getRange('A1:B1').copyTo(sheet.getRange('D5'));
     expect(sheet.getRange('D5:E5').getValues()).toEqual([['Nama', 'Status']]);
     expect(sheet.getRange('E5').getFontWeight()).toBe('bold');
@@ -677,7 +778,9 @@ describe('More range and sheet operations', () => {
       const p = sheet.getRange('A5:C5').protect();
       p.removeEditors(p.getEditors());
     });
-    expect(() => as(env, PIC, () => sheet.deleteRows(4, 2))).toThrow('You are trying to edit a protected cell or object.');
+    expect(() => as(env, PIC, () => sheet.deleteRows(4, 2))).toThrow(
+      'You are trying to edit a protected cell or object.',
+    );
     expect(as(env, PIC, () => sheet.deleteRow(6).getMaxRows())).toBe(999);
     as(env, OWNER, () => sheet.deleteRow(5));
     expect(sheet.getProtections('RANGE')).toEqual([]);
@@ -687,7 +790,11 @@ describe('More range and sheet operations', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setNumberFormat('@');
     const outcome = sheet._userEdit(PIC, 1, 1, [['x'.repeat(50001)]]);
-    expect(outcome).toEqual({ applied: false, reason: 'Your input contains more than the maximum of 50000 characters in a single cell.', oldValues: [['']] });
+    expect(outcome).toEqual({
+      applied: false,
+      reason: 'Your input contains more than the maximum of 50000 characters in a single cell.',
+      oldValues: [['']],
+    });
   });
 });
 
@@ -714,7 +821,10 @@ describe('Host hooks', () => {
   test('_snapshot gives what the user sees for workbook outputs', () => {
     const { ss, sheet } = setup();
     sheet.setName('Pengaduan');
-    sheet.getRange('A1:B2').setValues([['No', 'Diterima'], [1, new Date('2026-03-16T09:10:00+07:00')]]);
+    sheet.getRange('A1:B2').setValues([
+      ['No', 'Diterima'],
+      [1, new Date('2026-03-16T09:10:00+07:00')],
+    ]);
     sheet.getRange('A1').setNote('nomor urut');
     sheet.setFrozenRows(1);
     const snap = ss._snapshot().sheets[0];
@@ -723,8 +833,14 @@ describe('Host hooks', () => {
       frozenRows: 1,
       lastRow: 2,
       lastColumn: 2,
-      displayValues: [['No', 'Diterima'], ['1', '3/16/2026 9:10:00']],
-      notes: [['nomor urut', ''], ['', '']],
+      displayValues: [
+        ['No', 'Diterima'],
+        ['1', '3/16/2026 9:10:00'],
+      ],
+      notes: [
+        ['nomor urut', ''],
+        ['', ''],
+      ],
     });
     expect(snap.values[1][1]).toBeInstanceOf(Date);
   });
@@ -746,7 +862,11 @@ describe('Scale', () => {
     const sheet = ss.insertSheet('Besar');
     sheet.insertRowsAfter(1000, 49_000);
     sheet.insertColumnsAfter(26, 4);
-    const data = Array.from({ length: 50_000 }, (_, i) => Array.from({ length: 30 }, (_, j) => (j === 0 ? i + 1 : j === 1 ? new Date(1.77e12 + i * 60_000) : `teks ${i}-${j}`)));
+    const data = Array.from({ length: 50_000 }, (_, i) =>
+      Array.from({ length: 30 }, (_, j) =>
+        j === 0 ? i + 1 : j === 1 ? new Date(1.77e12 + i * 60_000) : `teks ${i}-${j}`,
+      ),
+    );
     sheet.getRange(1, 1, 50_000, 30).setValues(data);
     const values = sheet.getDataRange().getValues();
     expect(values).toHaveLength(50_000);

@@ -5,7 +5,17 @@
  * (custom number formats). Locale en_US, spreadsheet time zone Asia/Jakarta unless stated.
  */
 import { GasEnv } from '../../emulator/env';
-import { automaticNumber, compileFormat, DateCell, displayCell, instantOf, parseTyped, readCell, serialFromInstant, SpreadsheetAppService } from '../../emulator/spreadsheet';
+import {
+  automaticNumber,
+  compileFormat,
+  DateCell,
+  displayCell,
+  instantOf,
+  parseTyped,
+  readCell,
+  serialFromInstant,
+  SpreadsheetAppService,
+} from '../../emulator/spreadsheet';
 
 const TZ = 'Asia/Jakarta';
 const NOW = Date.parse('2026-03-16T08:00:00+07:00');
@@ -60,13 +70,13 @@ describe('number formats', () => {
   });
 
   test('the automatic format shows up to 10 significant digits and integers in full', () => {
-    expect([automaticNumber(1 / 3), automaticNumber(100 / 3), automaticNumber(123456789012), automaticNumber(1e16), automaticNumber(0.1 + 0.2)]).toEqual([
-      '0.3333333333',
-      '33.33333333',
-      '123456789012',
-      '1E+16',
-      '0.3',
-    ]);
+    expect([
+      automaticNumber(1 / 3),
+      automaticNumber(100 / 3),
+      automaticNumber(123456789012),
+      automaticNumber(1e16),
+      automaticNumber(0.1 + 0.2),
+    ]).toEqual(['0.3333333333', '33.33333333', '123456789012', '1E+16', '0.3']);
   });
 
   test('plain text and booleans display as themselves', () => {

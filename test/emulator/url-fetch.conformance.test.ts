@@ -12,7 +12,17 @@ function runtime(code: string, options: RuntimeOptions = {}): GasRuntime {
   rt.load(code);
   rt.urlFetchApp._route('api.example.org', (r: FetchRequest) => {
     if (r.path === '/missing') return { code: 404, body: '{"error":"not found"}' };
-    return { code: 200, headers: { 'X-Seen': r.method, 'Set-Cookie': 'a=1' }, body: JSON.stringify({ method: r.method, query: r.query, payload: r.payload, contentType: r.contentType, auth: r.headers.Authorization ?? null }) };
+    return {
+      code: 200,
+      headers: { 'X-Seen': r.method, 'Set-Cookie': 'a=1' },
+      body: JSON.stringify({
+        method: r.method,
+        query: r.query,
+        payload: r.payload,
+        contentType: r.contentType,
+        auth: r.headers.Authorization ?? null,
+      }),
+    };
   });
   return rt;
 }
@@ -28,9 +38,18 @@ describe('UrlFetchApp', () => {
   // fetch(url, params): "method … default get", "headers", "payload … an object is a map of form field names", "contentType … defaults to application/x-www-form-urlencoded"
   test('fetch passes method, headers, query and a form-encoded payload; HTTPResponse methods', () => {
     const rt = runtime(CODE);
-    const got = rt.call('get', ['https://api.example.org/v1?x=1&y=b%20c', { method: 'post', headers: { Authorization: 'Bearer t' }, payload: { a: 'x y', b: 2 } }]) as { code: number; text: string; headers: Record<string, string>; bytes: number };
+    const got = rt.call('get', [
+      'https://api.example.org/v1?x=1&y=b%20c',
+      { method: 'post', headers: { Authorization: 'Bearer t' }, payload: { a: 'x y', b: 2 } },
+    ]) as { code: number; text: string; headers: Record<string, string>; bytes: number };
     expect(got.code).toBe(200);
-    expect(JSON.parse(got.text)).toEqual({ method: 'post', query: { x: '1', y: 'b c' }, payload: 'a=x%20y&b=2', contentType: 'application/x-www-form-urlencoded', auth: 'Bearer t' });
+    expect(JSON.parse(got.text)).toEqual({
+      method: 'post',
+      query: { x: '1', y: 'b c' },
+      payload: 'a=x%20y&b=2',
+      contentType: 'application/x-www-form-urlencoded',
+      auth: 'Bearer t',
+    });
     expect(got.headers['X-Seen']).toBe('post');
     expect(got.bytes).toBe(Buffer.byteLength(got.text));
   });
@@ -43,15 +62,22 @@ describe('UrlFetchApp', () => {
 
   test('a string payload is sent as is with the given contentType', () => {
     const rt = runtime(CODE);
-    const got = rt.call('get', ['https://api.example.org/v1', { method: 'post', contentType: 'application/json', payload: '{"a":1}' }]) as { text: string };
+    const got = rt.call('get', [
+      'https://api.example.org/v1',
+      { method: 'post', contentType: 'application/json', payload: '{"a":1}' },
+    ]) as { text: string };
     expect(JSON.parse(got.text)).toMatchObject({ payload: '{"a":1}', contentType: 'application/json' });
   });
 
   // "muteHttpExceptions … if true the fetch doesn't throw an exception if the response code indicates failure"
   test('a 4xx throws Request failed … unless muteHttpExceptions', () => {
     const rt = runtime(CODE);
-    expect(() => rt.call('get', ['https://api.example.org/missing'])).toThrow('Request failed for https://api.example.org returned code 404. Truncated server response: {"error":"not found"}');
-    expect((rt.call('get', ['https://api.example.org/missing', { muteHttpExceptions: true }]) as { code: number }).code).toBe(404);
+    expect(() => rt.call('get', ['https://api.example.org/missing'])).toThrow(
+      'Request failed for https://api.example.org returned code 404. Truncated server response: {"error":"not found"}',
+    );
+    expect(
+      (rt.call('get', ['https://api.example.org/missing', { muteHttpExceptions: true }]) as { code: number }).code,
+    ).toBe(404);
   });
 
   // fetchAll(requests): "an array of either URLs or objects of HTTP request parameters"; responses in order
@@ -60,7 +86,10 @@ describe('UrlFetchApp', () => {
     rt.ledger.begin('t', 'direct', rt.now());
     const out = rt.evaluate(`all(['https://api.example.org/a', { url: 'https://api.example.org/b', method: 'put' }])`);
     const run = rt.ledger.end()!;
-    expect(out).toEqual([[200, 'get'], [200, 'put']]);
+    expect(out).toEqual([
+      [200, 'get'],
+      [200, 'put'],
+    ]);
     expect(run.calls['UrlFetchApp.fetchAll']).toBe(1);
     expect(run.calls['UrlFetchApp.fetchAll[request]']).toBe(2);
     expect(rt.urlFetchApp._requests.map((r) => r.path)).toEqual(['/a', '/b']);
@@ -68,7 +97,9 @@ describe('UrlFetchApp', () => {
 
   test('no real network: a host without a fake is unavailable; getBlob is not emulated', () => {
     const rt = runtime(CODE);
-    expect(() => rt.call('get', ['https://elsewhere.example.com/'])).toThrow('Address unavailable: https://elsewhere.example.com/');
+    expect(() => rt.call('get', ['https://elsewhere.example.com/'])).toThrow(
+      'Address unavailable: https://elsewhere.example.com/',
+    );
     expect(() => rt.call('blob')).toThrow('not emulated: HTTPResponse.getBlob');
   });
 
@@ -77,7 +108,9 @@ describe('UrlFetchApp', () => {
     const rt = runtime(CODE, { urlFetchQuota: 2 });
     rt.call('get', ['https://api.example.org/a']);
     rt.call('get', ['https://api.example.org/a']);
-    expect(() => rt.call('get', ['https://api.example.org/a'])).toThrow('Service invoked too many times for one day: urlfetch.');
+    expect(() => rt.call('get', ['https://api.example.org/a'])).toThrow(
+      'Service invoked too many times for one day: urlfetch.',
+    );
     rt.advanceTo('2026-03-17T08:00:01+07:00');
     expect((rt.call('get', ['https://api.example.org/a']) as { code: number }).code).toBe(200);
     expect(new GasRuntime().urlFetchApp._quota).toBe(20000);

@@ -22,14 +22,28 @@ const saved = { ...process.env };
 beforeAll(async () => {
   tokenServer = createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       const p = new URLSearchParams(body);
       exchanges.push(p);
-      res.writeHead(p.get('code') === 'good-code' && p.get('code_verifier') ? 200 : 400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(p.get('code') === 'good-code'
-        ? { access_token: 'ya29.secret-access', refresh_token: '1//secret-refresh', scope: READONLY_SCOPE, token_type: 'Bearer', expires_in: 3599 }
-        : { error: 'invalid_grant' }));
+      res.writeHead(p.get('code') === 'good-code' && p.get('code_verifier') ? 200 : 400, {
+        'content-type': 'application/json',
+      });
+      res.end(
+        JSON.stringify(
+          p.get('code') === 'good-code'
+            ? {
+                access_token: 'ya29.secret-access',
+                refresh_token: '1//secret-refresh',
+                scope: READONLY_SCOPE,
+                token_type: 'Bearer',
+                expires_in: 3599,
+              }
+            : { error: 'invalid_grant' },
+        ),
+      );
     });
   });
   await new Promise<void>((r) => tokenServer.listen(0, '127.0.0.1', () => r()));
@@ -47,7 +61,17 @@ beforeEach(() => {
   delete process.env.PENGADUAN_OAUTH_CLIENT;
 });
 
-const client = (kind: 'installed' | 'web' = 'installed') => writeFileSync(join(dir, 'credentials.json'), JSON.stringify({ [kind]: { client_id: 'cid.apps.googleusercontent.com', client_secret: 'csecret', redirect_uris: ['http://localhost'] } }));
+const client = (kind: 'installed' | 'web' = 'installed') =>
+  writeFileSync(
+    join(dir, 'credentials.json'),
+    JSON.stringify({
+      [kind]: {
+        client_id: 'cid.apps.googleusercontent.com',
+        client_secret: 'csecret',
+        redirect_uris: ['http://localhost'],
+      },
+    }),
+  );
 
 test('the config folder: PENGADUAN_CONFIG_DIR, else $XDG_CONFIG_HOME/pengaduan-medsos, else ~/.config/pengaduan-medsos', () => {
   expect(configDir({ PENGADUAN_CONFIG_DIR: '/x' })).toBe('/x');
@@ -78,7 +102,9 @@ test('first run: consent in the browser, code exchanged with PKCE, token saved p
     const redirect = url.searchParams.get('redirect_uri')!;
     expect(redirect).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // The browser comes back with the code and the same state.
-    visited = fetch(`${redirect}/?state=${url.searchParams.get('state')}&code=good-code&scope=${encodeURIComponent(READONLY_SCOPE)}`).then((r) => r.status);
+    visited = fetch(
+      `${redirect}/?state=${url.searchParams.get('state')}&code=good-code&scope=${encodeURIComponent(READONLY_SCOPE)}`,
+    ).then((r) => r.status);
   };
   const oauth = await authorise({ log, endpoints: { oauth2TokenUrl: tokenUrl } });
   // `visited` is set inside the callback above, which TypeScript's narrowing does not see.

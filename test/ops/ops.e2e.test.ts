@@ -59,10 +59,17 @@ describe('backup', () => {
     const calls = fake.requests.filter((r) => r.status === 200);
     expect(calls.filter((r) => !r.path.endsWith(':batchGet'))).toHaveLength(1);
     const batches = calls.filter((r) => r.path.endsWith(':batchGet'));
-    expect(batches.map((b) => `${String(b.query.valueRenderOption)} ${String(b.query.dateTimeRenderOption ?? '')}`.trim())).toEqual(['FORMATTED_VALUE', 'UNFORMATTED_VALUE SERIAL_NUMBER', 'UNFORMATTED_VALUE FORMATTED_STRING']);
+    expect(
+      batches.map((b) => `${String(b.query.valueRenderOption)} ${String(b.query.dateTimeRenderOption ?? '')}`.trim()),
+    ).toEqual(['FORMATTED_VALUE', 'UNFORMATTED_VALUE SERIAL_NUMBER', 'UNFORMATTED_VALUE FORMATTED_STRING']);
     for (const b of batches) expect(b.query.ranges).toHaveLength(tabs.length);
     const info = JSON.parse(readFileSync(join(out, 'backup-info.json'), 'utf8'));
-    expect(info).toMatchObject({ source: 'sheets-api', spreadsheetId: id, title: 'Pengaduan Medsos Disbud DKI', timeZone: 'Asia/Jakarta' });
+    expect(info).toMatchObject({
+      source: 'sheets-api',
+      spreadsheetId: id,
+      title: 'Pengaduan Medsos Disbud DKI',
+      timeZone: 'Asia/Jakarta',
+    });
     // Dates read back as the instants they were.
     const back = readBackup(out).sheets.find((s) => s.name === 'Pengaduan')!;
     expect(back.values[1][1]).toEqual(new Date('2026-03-09T08:12:00+07:00'));
@@ -70,12 +77,18 @@ describe('backup', () => {
 
   test('refuses to overwrite an existing backup', async () => {
     const id = sim.runtime.spreadsheet.getId();
-    await expect(cli(['backup', '--spreadsheet', id, '--out', join(dir, 'out', 'backup'), '--api-root', fake.rootUrl])).rejects.toThrow(BackupExistsError);
-    await expect(cli(['backup', '--spreadsheet', id, '--out', join(dir, 'out', 'backup'), '--api-root', fake.rootUrl])).rejects.toThrow('tidak pernah ditimpa');
+    await expect(
+      cli(['backup', '--spreadsheet', id, '--out', join(dir, 'out', 'backup'), '--api-root', fake.rootUrl]),
+    ).rejects.toThrow(BackupExistsError);
+    await expect(
+      cli(['backup', '--spreadsheet', id, '--out', join(dir, 'out', 'backup'), '--api-root', fake.rootUrl]),
+    ).rejects.toThrow('tidak pernah ditimpa');
   });
 
-  test('an unknown spreadsheet is the API\'s 404, not a backup', async () => {
-    await expect(cli(['backup', '--spreadsheet', 'x'.repeat(20), '--out', join(dir, 'none'), '--api-root', fake.rootUrl])).rejects.toMatchObject({ response: { status: 404 } });
+  test("an unknown spreadsheet is the API's 404, not a backup", async () => {
+    await expect(
+      cli(['backup', '--spreadsheet', 'x'.repeat(20), '--out', join(dir, 'none'), '--api-root', fake.rootUrl]),
+    ).rejects.toMatchObject({ response: { status: 404 } });
     expect(existsSync(join(dir, 'none', 'workbook.json'))).toBe(false);
   });
 });
@@ -84,13 +97,20 @@ describe('doctor', () => {
   test('the sample is healthy: exit 0 and a report per area', async () => {
     const { code, out } = await cli(['doctor', '--from', join(dir, 'out', 'backup')]);
     expect(code).toBe(0);
-    for (const area of ['Konfigurasi', 'Register', 'Penomoran', 'Tab unit', 'Jawaban formulir', 'Antrean email']) expect(out.some((l) => l.startsWith(`${area}:`))).toBe(true);
+    for (const area of ['Konfigurasi', 'Register', 'Penomoran', 'Tab unit', 'Jawaban formulir', 'Antrean email'])
+      expect(out.some((l) => l.startsWith(`${area}:`))).toBe(true);
     expect(out.join('\n')).toContain('43 jawaban; register: 49 pengaduan (43 dari formulir, 6 dari Kotak Masuk)');
     expect(out[out.length - 1]).toMatch(/^Hasil: sehat/);
   });
 
   test('the same through the Sheets API', async () => {
-    const { code } = await cli(['doctor', '--spreadsheet', sim.runtime.spreadsheet.getId(), '--api-root', fake.rootUrl]);
+    const { code } = await cli([
+      'doctor',
+      '--spreadsheet',
+      sim.runtime.spreadsheet.getId(),
+      '--api-root',
+      fake.rootUrl,
+    ]);
     expect(code).toBe(0);
   });
 
@@ -105,7 +125,17 @@ describe('doctor', () => {
     let status = 0;
     let stdout = '';
     try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'ops', 'cli.ts'), 'doctor', '--from', broken], { encoding: 'utf8' });
+      execFileSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+          join(ROOT, 'scripts', 'ops', 'cli.ts'),
+          'doctor',
+          '--from',
+          broken,
+        ],
+        { encoding: 'utf8' },
+      );
     } catch (e) {
       status = (e as { status: number }).status;
       stdout = (e as { stdout: string }).stdout;
@@ -123,7 +153,9 @@ describe('rehearse', () => {
     const loaded = loadWorkbook(rt, b.sheets);
     expect(loaded.responsesTab).toBe('Form Responses 1');
     expect(loaded.unmatchedDates).toBe(0);
-    expect(`${JSON.stringify(workbookJson(snapshotsOf(rt.spreadsheet)), null, 2)}\n`).toBe(readFileSync(join(dir, 'out', 'backup', 'workbook.json'), 'utf8'));
+    expect(`${JSON.stringify(workbookJson(snapshotsOf(rt.spreadsheet)), null, 2)}\n`).toBe(
+      readFileSync(join(dir, 'out', 'backup', 'workbook.json'), 'utf8'),
+    );
     // The responses tab is the linked form's, and the layout points setup at that form.
     const tab = rt.spreadsheet.getSheetByName('Form Responses 1')!;
     expect(tab.getFormUrl()).toContain(loaded.formId!);
@@ -154,13 +186,19 @@ describe('rehearse', () => {
     expect(existsSync(join(outDir, 'workbook.json'))).toBe(true);
     expect(JSON.parse(readFileSync(join(outDir, 'outbox.json'), 'utf8'))).toHaveLength(report.emailsSent);
     // A second rehearsal into the same folder replaces its own output.
-    expect((await cli(['rehearse', '--from', join(dir, 'out', 'backup'), '--days', '0', '--out', outDir])).code).toBe(0);
+    expect((await cli(['rehearse', '--from', join(dir, 'out', 'backup'), '--days', '0', '--out', outDir])).code).toBe(
+      0,
+    );
   });
 
   test('an older workbook: the tabs, columns and rows setup would add are reported', async () => {
     const old = join(dir, 'old');
     cpSync(join(dir, 'out', 'backup'), old, { recursive: true });
-    const wb = JSON.parse(readFileSync(join(old, 'workbook.json'), 'utf8')) as { name: string; rows: string[][]; values: unknown[][] }[];
+    const wb = JSON.parse(readFileSync(join(old, 'workbook.json'), 'utf8')) as {
+      name: string;
+      rows: string[][];
+      values: unknown[][];
+    }[];
     const kept = wb.filter((s) => s.name !== 'Dasbor Data');
     const reg = kept.find((s) => s.name === 'Pengaduan')!;
     const col = reg.rows[0].indexOf('Diperbarui');
@@ -181,7 +219,17 @@ describe('rehearse', () => {
 
   test('straight from the Sheets API: the same rehearsal, after-state in its own folder', async () => {
     const outDir = join(dir, 'from-api');
-    const { code, out } = await cli(['rehearse', '--spreadsheet', sim.runtime.spreadsheet.getId(), '--api-root', fake.rootUrl, '--days', '1', '--out', outDir]);
+    const { code, out } = await cli([
+      'rehearse',
+      '--spreadsheet',
+      sim.runtime.spreadsheet.getId(),
+      '--api-root',
+      fake.rootUrl,
+      '--days',
+      '1',
+      '--out',
+      outDir,
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(readFileSync(join(outDir, 'rehearsal.json'), 'utf8')) as RehearsalReport;
     expect(report.setup.ok).toBe(true);
@@ -195,12 +243,19 @@ describe('rehearse', () => {
     await expect(cli(['rehearse'])).rejects.toThrow('tepat satu');
     await expect(cli(['doctor', '--from', 'x', '--spreadsheet', 'y'.repeat(20)])).rejects.toThrow('tepat satu');
     await expect(cli(['backup'])).rejects.toThrow('--spreadsheet');
-    await expect(cli(['backup', '--spreadsheet', 'abc', '--api-root', 'https://sheets.googleapis.com/'])).rejects.toThrow('bukan id');
+    await expect(
+      cli(['backup', '--spreadsheet', 'abc', '--api-root', 'https://sheets.googleapis.com/']),
+    ).rejects.toThrow('bukan id');
     await expect(cli(['restore'])).rejects.toThrow('Perintah tidak dikenal');
   });
 
   test('--spreadsheet takes the id or the whole address; --api-root only on this machine', () => {
-    expect(parseArgs(['doctor', '--spreadsheet', 'https://docs.google.com/spreadsheets/d/1AbC-dEf_0123456789/edit#gid=0']).spreadsheet).toBe('1AbC-dEf_0123456789');
-    expect(() => parseArgs(['doctor', '--spreadsheet', '1AbC-dEf_0123456789', '--api-root', 'https://sheets.googleapis.com/'])).toThrow('127.0.0.1');
+    expect(
+      parseArgs(['doctor', '--spreadsheet', 'https://docs.google.com/spreadsheets/d/1AbC-dEf_0123456789/edit#gid=0'])
+        .spreadsheet,
+    ).toBe('1AbC-dEf_0123456789');
+    expect(() =>
+      parseArgs(['doctor', '--spreadsheet', '1AbC-dEf_0123456789', '--api-root', 'https://sheets.googleapis.com/']),
+    ).toThrow('127.0.0.1');
   });
 });

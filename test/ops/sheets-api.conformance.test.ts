@@ -22,7 +22,12 @@ import { google, sheets_v4 } from 'googleapis';
 import { GasEnv } from '../../emulator/env';
 import { SpreadsheetAppService, Spreadsheet } from '../../emulator/spreadsheet';
 import { fakeApiClient } from '../../scripts/ops/sheets-client';
-import { FakeSheetsApi, applyFieldMask, parseFieldMask, startFakeSheetsApi } from '../../emulator/fakes/sheets-api/server';
+import {
+  FakeSheetsApi,
+  applyFieldMask,
+  parseFieldMask,
+  startFakeSheetsApi,
+} from '../../emulator/fakes/sheets-api/server';
 
 const TOKEN = 'test-access-token';
 let fake: FakeSheetsApi;
@@ -35,11 +40,15 @@ function client(token: string | null): sheets_v4.Sheets {
   return google.sheets({ version: 'v4', rootUrl: fake.rootUrl, fetchImplementation: fetch } as sheets_v4.Options);
 }
 
-async function apiError(p: Promise<unknown>): Promise<{ status: number; body: { error: { code: number; message: string; status: string } } }> {
+async function apiError(
+  p: Promise<unknown>,
+): Promise<{ status: number; body: { error: { code: number; message: string; status: string } } }> {
   try {
     await p;
   } catch (e) {
-    const r = (e as { response: { status: number; data: { error: { code: number; message: string; status: string } } } }).response;
+    const r = (
+      e as { response: { status: number; data: { error: { code: number; message: string; status: string } } } }
+    ).response;
     return { status: r.status, body: r.data };
   }
   throw new Error('expected the API to refuse');
@@ -51,12 +60,20 @@ beforeAll(async () => {
   ss = app._create('Uji API', 20, 6);
   const first = ss._sheets[0];
   first.setName('Data');
-  first._writeRaw(1, 1, [['Nama', 'Jumlah', 'Waktu', 'Aktif'], ['satu', 1.5, new Date('2026-03-16T09:30:00+07:00'), true], ['dua', 2, '', false]]);
+  first._writeRaw(1, 1, [
+    ['Nama', 'Jumlah', 'Waktu', 'Aktif'],
+    ['satu', 1.5, new Date('2026-03-16T09:30:00+07:00'), true],
+    ['dua', 2, '', false],
+  ]);
   first.getRange('C2').setNumberFormat('yyyy-mm-dd hh:mm');
   first.getRange('B2').setNumberFormat('0.00');
   first.setFrozenRows(1);
-  const other = ss._addSheet("Form Responses 1", 1, 10, 4);
-  other._writeRaw(1, 1, [['Timestamp', 'x'], ['', ''], ['', 'akhir']]);
+  const other = ss._addSheet('Form Responses 1', 1, 10, 4);
+  other._writeRaw(1, 1, [
+    ['Timestamp', 'x'],
+    ['', ''],
+    ['', 'akhir'],
+  ]);
   ss._addSheet("It's empty", 2, 5, 3);
   fake = await startFakeSheetsApi({ spreadsheets: [ss], accessToken: TOKEN });
   api = client(TOKEN);
@@ -67,22 +84,55 @@ afterAll(async () => {
 });
 
 describe('spreadsheets.get', () => {
-  test('answers the spreadsheet, its properties and every sheet\'s properties, default fields omitted', async () => {
+  test("answers the spreadsheet, its properties and every sheet's properties, default fields omitted", async () => {
     const res = await api.spreadsheets.get({ spreadsheetId: ss.getId() });
     expect(res.status).toBe(200);
     expect(res.data.spreadsheetId).toBe(ss.getId());
-    expect(res.data.properties).toEqual({ title: 'Uji API', locale: 'en_US', autoRecalc: 'ON_CHANGE', timeZone: 'Asia/Jakarta' });
+    expect(res.data.properties).toEqual({
+      title: 'Uji API',
+      locale: 'en_US',
+      autoRecalc: 'ON_CHANGE',
+      timeZone: 'Asia/Jakarta',
+    });
     expect(res.data.spreadsheetUrl).toBe(ss.getUrl());
     expect(res.data.sheets!.map((s) => s.properties)).toEqual([
-      { sheetId: ss._sheets[0].getSheetId(), title: 'Data', index: 0, sheetType: 'GRID', gridProperties: { rowCount: 20, columnCount: 6, frozenRowCount: 1 } },
-      { sheetId: ss._sheets[1].getSheetId(), title: 'Form Responses 1', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 10, columnCount: 4 } },
-      { sheetId: ss._sheets[2].getSheetId(), title: "It's empty", index: 2, sheetType: 'GRID', gridProperties: { rowCount: 5, columnCount: 3 } },
+      {
+        sheetId: ss._sheets[0].getSheetId(),
+        title: 'Data',
+        index: 0,
+        sheetType: 'GRID',
+        gridProperties: { rowCount: 20, columnCount: 6, frozenRowCount: 1 },
+      },
+      {
+        sheetId: ss._sheets[1].getSheetId(),
+        title: 'Form Responses 1',
+        index: 1,
+        sheetType: 'GRID',
+        gridProperties: { rowCount: 10, columnCount: 4 },
+      },
+      {
+        sheetId: ss._sheets[2].getSheetId(),
+        title: "It's empty",
+        index: 2,
+        sheetType: 'GRID',
+        gridProperties: { rowCount: 5, columnCount: 3 },
+      },
     ]);
   });
 
   test('a fields mask keeps only the fields asked for', async () => {
-    const res = await api.spreadsheets.get({ spreadsheetId: ss.getId(), fields: 'properties(title),sheets.properties(title,gridProperties(frozenRowCount))' });
-    expect(res.data).toEqual({ properties: { title: 'Uji API' }, sheets: [{ properties: { title: 'Data', gridProperties: { frozenRowCount: 1 } } }, { properties: { title: 'Form Responses 1', gridProperties: {} } }, { properties: { title: "It's empty", gridProperties: {} } }] });
+    const res = await api.spreadsheets.get({
+      spreadsheetId: ss.getId(),
+      fields: 'properties(title),sheets.properties(title,gridProperties(frozenRowCount))',
+    });
+    expect(res.data).toEqual({
+      properties: { title: 'Uji API' },
+      sheets: [
+        { properties: { title: 'Data', gridProperties: { frozenRowCount: 1 } } },
+        { properties: { title: 'Form Responses 1', gridProperties: {} } },
+        { properties: { title: "It's empty", gridProperties: {} } },
+      ],
+    });
   });
 
   test('field masks: nested paths, sub-selections, wildcard', () => {
@@ -114,18 +164,36 @@ describe('spreadsheets.values.batchGet', () => {
   test('FORMATTED_VALUE (the default): what the user sees, as strings', async () => {
     const data = await get({ ranges: ['Data'] });
     expect(data.spreadsheetId).toBe(ss.getId());
-    expect(data.valueRanges).toEqual([{ range: 'Data!A1:F20', majorDimension: 'ROWS', values: [['Nama', 'Jumlah', 'Waktu', 'Aktif'], ['satu', '1.50', '2026-03-16 09:30', 'TRUE'], ['dua', '2', '', 'FALSE']] }]);
+    expect(data.valueRanges).toEqual([
+      {
+        range: 'Data!A1:F20',
+        majorDimension: 'ROWS',
+        values: [
+          ['Nama', 'Jumlah', 'Waktu', 'Aktif'],
+          ['satu', '1.50', '2026-03-16 09:30', 'TRUE'],
+          ['dua', '2', '', 'FALSE'],
+        ],
+      },
+    ]);
   });
 
   test('UNFORMATTED_VALUE: numbers and booleans typed, dates as serial numbers (SERIAL_NUMBER default)', async () => {
     const data = await get({ ranges: ['Data!A2:D2'], valueRenderOption: 'UNFORMATTED_VALUE' });
     const serial = (Date.parse('2026-03-16T09:30:00+07:00') + 7 * 3600_000 - Date.UTC(1899, 11, 30)) / 86_400_000;
-    expect(data.valueRanges![0]).toEqual({ range: 'Data!A2:D2', majorDimension: 'ROWS', values: [['satu', 1.5, serial, true]] });
+    expect(data.valueRanges![0]).toEqual({
+      range: 'Data!A2:D2',
+      majorDimension: 'ROWS',
+      values: [['satu', 1.5, serial, true]],
+    });
     expect(serial).toBeCloseTo(46097.395833, 5);
   });
 
   test('UNFORMATTED_VALUE + FORMATTED_STRING: dates as their formatted text, numbers stay numbers', async () => {
-    const data = await get({ ranges: ['Data!B2:C2'], valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'FORMATTED_STRING' });
+    const data = await get({
+      ranges: ['Data!B2:C2'],
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'FORMATTED_STRING',
+    });
     expect(data.valueRanges![0].values).toEqual([[1.5, '2026-03-16 09:30']]);
   });
 
@@ -135,7 +203,9 @@ describe('spreadsheets.values.batchGet', () => {
   });
 
   test('several ranges in one call, in order; quoted names; trailing empty rows and cells omitted; empty ranges without values', async () => {
-    const data = await get({ ranges: ["'Form Responses 1'", "'It''s empty'", 'Data!A1:B1', "'Form Responses 1'!A2:B2"] });
+    const data = await get({
+      ranges: ["'Form Responses 1'", "'It''s empty'", 'Data!A1:B1', "'Form Responses 1'!A2:B2"],
+    });
     expect(data.valueRanges).toEqual([
       { range: "'Form Responses 1'!A1:D10", majorDimension: 'ROWS', values: [['Timestamp', 'x'], [], ['', 'akhir']] },
       { range: "'It''s empty'!A1:C5", majorDimension: 'ROWS' },
@@ -146,7 +216,16 @@ describe('spreadsheets.values.batchGet', () => {
 
   test('open ranges are clipped to the grid; majorDimension COLUMNS transposes', async () => {
     const data = await get({ ranges: ['Data!A:B'], majorDimension: 'COLUMNS' });
-    expect(data.valueRanges).toEqual([{ range: 'Data!A1:B20', majorDimension: 'COLUMNS', values: [['Nama', 'satu', 'dua'], ['Jumlah', '1.50', '2']] }]);
+    expect(data.valueRanges).toEqual([
+      {
+        range: 'Data!A1:B20',
+        majorDimension: 'COLUMNS',
+        values: [
+          ['Nama', 'satu', 'dua'],
+          ['Jumlah', '1.50', '2'],
+        ],
+      },
+    ]);
   });
 
   test('a range naming no sheet reads the first sheet', async () => {
@@ -158,7 +237,9 @@ describe('spreadsheets.values.batchGet', () => {
     for (const r of ['Nope', 'Data!A1:B2:C3', "'Nope'!A1"]) {
       const e = await apiError(get({ ranges: [r] }));
       expect(e.status).toBe(400);
-      expect(e.body).toEqual({ error: { code: 400, message: `Unable to parse range: ${r}`, status: 'INVALID_ARGUMENT' } });
+      expect(e.body).toEqual({
+        error: { code: 400, message: `Unable to parse range: ${r}`, status: 'INVALID_ARGUMENT' },
+      });
     }
   });
 

@@ -36,27 +36,50 @@ export class FacebookFake {
       return at.parent ?? at.id;
     };
     const comment = (p: FakePost) => ({
-      id: p.id, message: p.text, created_time: graphTime(p.at), from: { name: p.author, id: `fbid-${p.author}` }, permalink_url: p.url,
+      id: p.id,
+      message: p.text,
+      created_time: graphTime(p.at),
+      from: { name: p.author, id: `fbid-${p.author}` },
+      permalink_url: p.url,
       ...(p.parent && ids.has(p.parent) ? { parent: { id: p.parent } } : {}),
     });
     if (r.method === 'get' && first === account.pageId && edge === 'feed') {
       const fields = topFields(r.query.fields);
       const pagePosts = new Map<string, Date>();
       for (const p of this.world.posts) {
-        if (p.channel !== 'Facebook' || !p.parent || this.world.posts.some((q) => q.channel === 'Facebook' && q.id === p.parent)) continue;
+        if (
+          p.channel !== 'Facebook' ||
+          !p.parent ||
+          this.world.posts.some((q) => q.channel === 'Facebook' && q.id === p.parent)
+        )
+          continue;
         const at = new Date(p.at.getTime() - 3600_000);
         const had = pagePosts.get(p.parent);
         if (!had || at < had) pagePosts.set(p.parent, at);
       }
       const now = this.world.now().getTime();
       const feed = [
-        ...[...pagePosts].filter(([, at]) => at.getTime() <= now).map(([id, at]) => ({ id, message: '', created_time: graphTime(at), from: { name: 'Page', id: account.pageId }, permalink_url: `https://www.facebook.com/${id}`, at })),
+        ...[...pagePosts]
+          .filter(([, at]) => at.getTime() <= now)
+          .map(([id, at]) => ({
+            id,
+            message: '',
+            created_time: graphTime(at),
+            from: { name: 'Page', id: account.pageId },
+            permalink_url: `https://www.facebook.com/${id}`,
+            at,
+          })),
         ...posts.filter((p) => !p.parent).map((p) => ({ ...comment(p), at: p.at })),
       ].sort((a, b) => b.at.getTime() - a.at.getTime());
       const items = feed.map(({ at: _at, ...item }) => {
-        const out: Record<string, unknown> = Object.fromEntries(Object.entries(item).filter(([k]) => k === 'id' || fields.has(k)));
+        const out: Record<string, unknown> = Object.fromEntries(
+          Object.entries(item).filter(([k]) => k === 'id' || fields.has(k)),
+        );
         if (fields.has('comments')) {
-          const comments = posts.filter((p) => p.parent && ids.has(p.parent) ? rootOf(p) === item.id : p.parent === item.id).reverse().map(comment);
+          const comments = posts
+            .filter((p) => (p.parent && ids.has(p.parent) ? rootOf(p) === item.id : p.parent === item.id))
+            .reverse()
+            .map(comment);
           out.comments = { data: comments, ...(comments.length ? {} : {}) };
         }
         return out;

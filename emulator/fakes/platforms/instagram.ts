@@ -50,13 +50,30 @@ export class InstagramFake {
     const ids = new Set(posts.map((p) => p.id));
     const media = this.media(posts, ids);
     const fields = topFields(r.query.fields);
-    const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => k === 'id' || fields.has(k)));
+    const pick = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).filter(([k]) => k === 'id' || fields.has(k)));
     const comment = (p: FakePost): Record<string, unknown> => {
       const replies = posts.filter((q) => q.parent === p.id).reverse();
       return pick({
-        id: p.id, text: p.text, timestamp: graphTime(p.at), username: p.author, from: { id: `igsid-${p.author}`, username: p.author },
-        like_count: 0, hidden: false, ...(p.parent && ids.has(p.parent) ? { parent_id: p.parent } : {}),
-        replies: { data: replies.map((q) => ({ id: q.id, text: q.text, timestamp: graphTime(q.at), username: q.author, ...(fields.has('replies') && /replies\{[^}]*\bfrom\b/.test(r.query.fields ?? '') ? { from: { id: `igsid-${q.author}`, username: q.author } } : {}) })) },
+        id: p.id,
+        text: p.text,
+        timestamp: graphTime(p.at),
+        username: p.author,
+        from: { id: `igsid-${p.author}`, username: p.author },
+        like_count: 0,
+        hidden: false,
+        ...(p.parent && ids.has(p.parent) ? { parent_id: p.parent } : {}),
+        replies: {
+          data: replies.map((q) => ({
+            id: q.id,
+            text: q.text,
+            timestamp: graphTime(q.at),
+            username: q.author,
+            ...(fields.has('replies') && /replies\{[^}]*\bfrom\b/.test(r.query.fields ?? '')
+              ? { from: { id: `igsid-${q.author}`, username: q.author } }
+              : {}),
+          })),
+        },
       });
     };
     const page = (items: Record<string, unknown>[]) => {
@@ -64,7 +81,18 @@ export class InstagramFake {
       return out ? json(200, out) : graphError(100, 'Invalid cursor');
     };
     if (r.method === 'get' && first === account.userId && edge === 'media') {
-      return page(media.map((m) => pick({ id: m.id, caption: '', media_type: 'IMAGE', timestamp: graphTime(m.at), permalink: `https://www.instagram.com/p/${m.id}/`, comments_count: m.count })));
+      return page(
+        media.map((m) =>
+          pick({
+            id: m.id,
+            caption: '',
+            media_type: 'IMAGE',
+            timestamp: graphTime(m.at),
+            permalink: `https://www.instagram.com/p/${m.id}/`,
+            comments_count: m.count,
+          }),
+        ),
+      );
     }
     // Comments under a post, replies included (comments_count "includes replies on comments").
     const under = (rootId: string) => {
@@ -77,7 +105,21 @@ export class InstagramFake {
       return n;
     };
     if (r.method === 'get' && first === account.userId && edge === 'tags') {
-      return page(posts.filter((p) => !p.parent).map((p) => pick({ id: p.id, caption: p.text, media_type: 'IMAGE', timestamp: graphTime(p.at), permalink: p.url, username: p.author, comments_count: under(p.id) })));
+      return page(
+        posts
+          .filter((p) => !p.parent)
+          .map((p) =>
+            pick({
+              id: p.id,
+              caption: p.text,
+              media_type: 'IMAGE',
+              timestamp: graphTime(p.at),
+              permalink: p.url,
+              username: p.author,
+              comments_count: under(p.id),
+            }),
+          ),
+      );
     }
     // The comments of a media that tags the account are listed like those of its own media.
     const isTag = posts.some((p) => p.id === first && !p.parent);
@@ -85,7 +127,12 @@ export class InstagramFake {
       return page(posts.filter((p) => p.parent === first).map(comment));
     }
     if (r.method === 'get' && edge === 'replies' && ids.has(first)) {
-      return page(posts.filter((p) => p.parent === first).reverse().map(comment));
+      return page(
+        posts
+          .filter((p) => p.parent === first)
+          .reverse()
+          .map(comment),
+      );
     }
     if (r.method === 'post' && first === account.userId && edge === 'mentions') {
       // A comment on media that tags the account (IG User › Mentions reference).
@@ -111,7 +158,12 @@ export class InstagramFake {
   private media(posts: FakePost[], ids: Set<string>): { id: string; at: Date; count: number }[] {
     const byId = new Map<string, { id: string; at: Date; count: number }>();
     for (const p of this.world.posts) {
-      if (p.channel !== 'Instagram' || !p.parent || this.world.posts.some((q) => q.channel === 'Instagram' && q.id === p.parent)) continue;
+      if (
+        p.channel !== 'Instagram' ||
+        !p.parent ||
+        this.world.posts.some((q) => q.channel === 'Instagram' && q.id === p.parent)
+      )
+        continue;
       const first = byId.get(p.parent);
       const at = new Date(p.at.getTime() - 3600_000);
       if (!first) byId.set(p.parent, { id: p.parent, at, count: 0 });

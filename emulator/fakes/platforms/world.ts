@@ -56,10 +56,14 @@ export class PlatformWorld {
   readonly calls: Record<PlatformChannel, number> = { YouTube: 0, Instagram: 0, Facebook: 0, 'Twitter/X': 0 };
   private replySeq = 0;
 
-  constructor(readonly accounts: PlatformAccounts, readonly now: () => Date) {}
+  constructor(
+    readonly accounts: PlatformAccounts,
+    readonly now: () => Date,
+  ) {}
 
   addPost(post: FakePost): void {
-    if (this.posts.some((p) => p.channel === post.channel && p.id === post.id)) throw new Error(`duplicate ${post.channel} post id ${post.id}`);
+    if (this.posts.some((p) => p.channel === post.channel && p.id === post.id))
+      throw new Error(`duplicate ${post.channel} post id ${post.id}`);
     this.posts.push(post);
   }
 
@@ -83,11 +87,19 @@ export class PlatformWorld {
 
   fault(channel: PlatformChannel, kind: FaultKind): PlatformFault | undefined {
     const t = this.now().getTime();
-    return this.faults.find((f) => f.channel === channel && f.kind === kind && f.from.getTime() <= t && t < f.until.getTime());
+    return this.faults.find(
+      (f) => f.channel === channel && f.kind === kind && f.from.getTime() <= t && t < f.until.getTime(),
+    );
   }
 
   reply(channel: PlatformChannel, parentId: string, text: string): FakeReply {
-    const reply = { at: this.now(), channel, parentId, text, id: `reply-${channel.replace(/\W/g, '').toLowerCase()}-${++this.replySeq}` };
+    const reply = {
+      at: this.now(),
+      channel,
+      parentId,
+      text,
+      id: `reply-${channel.replace(/\W/g, '').toLowerCase()}-${++this.replySeq}`,
+    };
     this.replies.push(reply);
     return reply;
   }
@@ -104,8 +116,16 @@ export function offsetOf(token: string | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function json(code: number, body: unknown, headers: Record<string, string> = {}): { code: number; headers: Record<string, string>; body: string } {
-  return { code, headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers }, body: JSON.stringify(body) };
+export function json(
+  code: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): { code: number; headers: Record<string, string>; body: string } {
+  return {
+    code,
+    headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /** Graph API's time format: ISO 8601 with a +0000 offset, no milliseconds. */

@@ -14,7 +14,8 @@ import { PlatformWorld, bodyOf, json } from './world';
 
 export const X_HOSTS = ['api.x.com', 'api.twitter.com'];
 
-const problem = (status: number, title: string, headers: Record<string, string> = {}) => json(status, { title, detail: title, type: 'about:blank', status }, headers);
+const problem = (status: number, title: string, headers: Record<string, string> = {}) =>
+  json(status, { title, detail: title, type: 'about:blank', status }, headers);
 
 export class XFake {
   constructor(private readonly world: PlatformWorld) {}
@@ -27,35 +28,74 @@ export class XFake {
     this.world.calls['Twitter/X']++;
     const account = this.world.accounts['Twitter/X'];
     const bearer = /^Bearer (.+)$/.exec(r.headers.Authorization ?? r.headers.authorization ?? '')?.[1];
-    if (!account || bearer !== account.token || this.world.fault('Twitter/X', 'tokenExpired')) return problem(401, 'Unauthorized');
+    if (!account || bearer !== account.token || this.world.fault('Twitter/X', 'tokenExpired'))
+      return problem(401, 'Unauthorized');
     const limited = this.world.fault('Twitter/X', 'rateLimited');
     if (limited) {
-      return problem(429, 'Too Many Requests', { 'x-rate-limit-limit': '300', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.ceil(limited.until.getTime() / 1000)) });
+      return problem(429, 'Too Many Requests', {
+        'x-rate-limit-limit': '300',
+        'x-rate-limit-remaining': '0',
+        'x-rate-limit-reset': String(Math.ceil(limited.until.getTime() / 1000)),
+      });
     }
     const posts = this.world.visible('Twitter/X');
     if (r.method === 'get' && r.path === `/2/users/${account.userId}/mentions`) {
       const max = r.query.max_results === undefined ? 10 : Number(r.query.max_results);
-      if (!Number.isInteger(max) || max < 5 || max > 100) return json(400, { errors: [{ parameters: { max_results: [String(r.query.max_results)] }, message: 'The `max_results` query parameter value is not between 5 and 100' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' });
+      if (!Number.isInteger(max) || max < 5 || max > 100)
+        return json(400, {
+          errors: [
+            {
+              parameters: { max_results: [String(r.query.max_results)] },
+              message: 'The `max_results` query parameter value is not between 5 and 100',
+            },
+          ],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        });
       let list = posts;
       if (r.query.since_id) {
         const at = list.findIndex((p) => p.id === r.query.since_id);
         if (at >= 0) list = list.slice(0, at);
       }
-      const offset = r.query.pagination_token ? Number(Buffer.from(r.query.pagination_token, 'base64url').toString()) : 0;
+      const offset = r.query.pagination_token
+        ? Number(Buffer.from(r.query.pagination_token, 'base64url').toString())
+        : 0;
       const page = list.slice(offset, offset + max);
       if (!page.length) return json(200, { meta: { result_count: 0 } });
       const fields = String(r.query['tweet.fields'] ?? '').split(',');
       const data = page.map((p) => ({
-        id: p.id, text: p.text, edit_history_tweet_ids: [p.id],
+        id: p.id,
+        text: p.text,
+        edit_history_tweet_ids: [p.id],
         ...(fields.includes('created_at') ? { created_at: p.at.toISOString() } : {}),
-        ...(fields.includes('author_id') || String(r.query.expansions ?? '').includes('author_id') ? { author_id: `u-${p.author}` } : {}),
+        ...(fields.includes('author_id') || String(r.query.expansions ?? '').includes('author_id')
+          ? { author_id: `u-${p.author}` }
+          : {}),
         ...(fields.includes('conversation_id') ? { conversation_id: p.parent ?? p.id } : {}),
-        ...(fields.includes('referenced_tweets') && p.parent ? { referenced_tweets: [{ type: 'replied_to', id: p.parent }] } : {}),
+        ...(fields.includes('referenced_tweets') && p.parent
+          ? { referenced_tweets: [{ type: 'replied_to', id: p.parent }] }
+          : {}),
       }));
       const includes = String(r.query.expansions ?? '').includes('author_id')
-        ? { includes: { users: [...new Map(page.map((p) => [p.author, { id: `u-${p.author}`, name: p.author, username: p.author.replace(/^@/, '') }])).values()] } }
+        ? {
+            includes: {
+              users: [
+                ...new Map(
+                  page.map((p) => [
+                    p.author,
+                    { id: `u-${p.author}`, name: p.author, username: p.author.replace(/^@/, '') },
+                  ]),
+                ).values(),
+              ],
+            },
+          }
         : {};
-      const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0].id, oldest_id: page[page.length - 1].id };
+      const meta: Record<string, unknown> = {
+        result_count: page.length,
+        newest_id: page[0].id,
+        oldest_id: page[page.length - 1].id,
+      };
       if (offset + max < list.length) meta.next_token = Buffer.from(String(offset + max)).toString('base64url');
       return json(200, { data, ...includes, meta });
     }

@@ -24,7 +24,14 @@ function ytError(code: number, reason: string, message: string, domain = 'youtub
   return json(code, { error: { code, message, errors: [{ message, domain, reason }] } });
 }
 
-const htmlDisplay = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '<br>');
+const htmlDisplay = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\n/g, '<br>');
 
 /** The quota day: "resets at midnight Pacific Time" (taken as UTC−8 all year; daylight saving is not modelled). */
 const quotaDay = (d: Date) => new Date(d.getTime() - 8 * 3600_000).toISOString().slice(0, 10);
@@ -54,14 +61,24 @@ export class YouTubeFake {
   private comment(p: FakePost, videoId: string, parentId?: string) {
     const published = p.at.toISOString().replace('.000Z', 'Z');
     return {
-      kind: 'youtube#comment', etag: `e-${p.id}`, id: p.id,
+      kind: 'youtube#comment',
+      etag: `e-${p.id}`,
+      id: p.id,
       snippet: {
-        channelId: this.world.accounts.YouTube?.channelId ?? '', videoId,
-        textDisplay: htmlDisplay(p.text), textOriginal: p.text,
+        channelId: this.world.accounts.YouTube?.channelId ?? '',
+        videoId,
+        textDisplay: htmlDisplay(p.text),
+        textOriginal: p.text,
         ...(parentId ? { parentId } : {}),
-        authorDisplayName: p.author, authorProfileImageUrl: '', authorChannelUrl: `http://www.youtube.com/${p.author}`,
+        authorDisplayName: p.author,
+        authorProfileImageUrl: '',
+        authorChannelUrl: `http://www.youtube.com/${p.author}`,
         authorChannelId: { value: `UC-${p.author.replace(/\W/g, '')}` },
-        canRate: true, viewerRating: 'none', likeCount: 0, publishedAt: published, updatedAt: published,
+        canRate: true,
+        viewerRating: 'none',
+        likeCount: 0,
+        publishedAt: published,
+        updatedAt: published,
       },
     };
   }
@@ -78,15 +95,33 @@ export class YouTubeFake {
     if (!account || r.query.key !== account.apiKey || this.world.fault('YouTube', 'tokenExpired')) {
       return ytError(400, 'keyInvalid', 'API key not valid. Please pass a valid API key.', 'usageLimits');
     }
-    if (!this.spend(YOUTUBE_UNITS['commentThreads.list'])) return ytError(403, 'quotaExceeded', 'The request cannot be completed because you have exceeded your quota.', 'youtube.quota');
-    if (this.world.fault('YouTube', 'rateLimited')) return ytError(403, 'rateLimitExceeded', 'The request cannot be completed because you have exceeded your rate limit.', 'youtube.quota');
+    if (!this.spend(YOUTUBE_UNITS['commentThreads.list']))
+      return ytError(
+        403,
+        'quotaExceeded',
+        'The request cannot be completed because you have exceeded your quota.',
+        'youtube.quota',
+      );
+    if (this.world.fault('YouTube', 'rateLimited'))
+      return ytError(
+        403,
+        'rateLimitExceeded',
+        'The request cannot be completed because you have exceeded your rate limit.',
+        'youtube.quota',
+      );
     if (r.query.allThreadsRelatedToChannelId !== account.channelId) {
-      return ytError(404, 'channelNotFound', 'The channel identified by the allThreadsRelatedToChannelId parameter could not be found.');
+      return ytError(
+        404,
+        'channelNotFound',
+        'The channel identified by the allThreadsRelatedToChannelId parameter could not be found.',
+      );
     }
     const max = r.query.maxResults === undefined ? 20 : Number(r.query.maxResults);
-    if (!Number.isInteger(max) || max < 1 || max > 100) return ytError(400, 'invalidParameter', 'Invalid value for parameter maxResults', 'youtube.parameter');
+    if (!Number.isInteger(max) || max < 1 || max > 100)
+      return ytError(400, 'invalidParameter', 'Invalid value for parameter maxResults', 'youtube.parameter');
     const offset = offsetOf(r.query.pageToken);
-    if (offset === null) return ytError(400, 'invalidPageToken', 'The request specifies an invalid page token.', 'youtube.parameter');
+    if (offset === null)
+      return ytError(400, 'invalidPageToken', 'The request specifies an invalid page token.', 'youtube.parameter');
     const parts = String(r.query.part ?? '').split(',');
     const posts = this.world.visible('YouTube');
     const ids = new Set(posts.map((p) => p.id));
@@ -102,32 +137,79 @@ export class YouTubeFake {
       const root = rootOf(p).id;
       latest.set(root, Math.max(latest.get(root) ?? 0, p.at.getTime()));
     }
-    const threads = posts.filter((p) => !p.parent || !ids.has(p.parent)).sort((a, b) => latest.get(b.id)! - latest.get(a.id)!);
+    const threads = posts
+      .filter((p) => !p.parent || !ids.has(p.parent))
+      .sort((a, b) => latest.get(b.id)! - latest.get(a.id)!);
     const page = threads.slice(offset, offset + max);
     const items = page.map((top) => {
       const videoId = top.parent ?? 'video-1';
       const replies = posts.filter((p) => p !== top && rootOf(p) === top).reverse();
       return {
-        kind: 'youtube#commentThread', etag: `t-${top.id}`, id: top.id,
-        snippet: { channelId: account.channelId, videoId, topLevelComment: this.comment(top, videoId), canReply: true, totalReplyCount: replies.length, isPublic: true },
-        ...(parts.includes('replies') && replies.length ? { replies: { comments: replies.map((p) => this.comment(p, videoId, top.id)) } } : {}),
+        kind: 'youtube#commentThread',
+        etag: `t-${top.id}`,
+        id: top.id,
+        snippet: {
+          channelId: account.channelId,
+          videoId,
+          topLevelComment: this.comment(top, videoId),
+          canReply: true,
+          totalReplyCount: replies.length,
+          isPublic: true,
+        },
+        ...(parts.includes('replies') && replies.length
+          ? { replies: { comments: replies.map((p) => this.comment(p, videoId, top.id)) } }
+          : {}),
       };
     });
     const next = offset + max < threads.length ? { nextPageToken: pageToken(offset + max) } : {};
-    return json(200, { kind: 'youtube#commentThreadListResponse', etag: `l-${offset}`, ...next, pageInfo: { totalResults: page.length, resultsPerPage: max }, items });
+    return json(200, {
+      kind: 'youtube#commentThreadListResponse',
+      etag: `l-${offset}`,
+      ...next,
+      pageInfo: { totalResults: page.length, resultsPerPage: max },
+      items,
+    });
   }
 
   private insert(r: FetchRequest, account: PlatformWorld['accounts']['YouTube']) {
     const bearer = /^Bearer (.+)$/.exec(r.headers.Authorization ?? r.headers.authorization ?? '')?.[1];
-    if (!account || !account.oauthToken || bearer !== account.oauthToken || this.world.fault('YouTube', 'tokenExpired')) {
+    if (
+      !account ||
+      !account.oauthToken ||
+      bearer !== account.oauthToken ||
+      this.world.fault('YouTube', 'tokenExpired')
+    ) {
       return ytError(401, 'authError', 'Request had invalid authentication credentials.', 'global');
     }
-    if (!this.spend(YOUTUBE_UNITS['comments.insert'])) return ytError(403, 'quotaExceeded', 'The request cannot be completed because you have exceeded your quota.', 'youtube.quota');
+    if (!this.spend(YOUTUBE_UNITS['comments.insert']))
+      return ytError(
+        403,
+        'quotaExceeded',
+        'The request cannot be completed because you have exceeded your quota.',
+        'youtube.quota',
+      );
     const body = bodyOf(r.payload, r.contentType) as { snippet?: { parentId?: string; textOriginal?: string } };
     const parentId = body.snippet?.parentId ?? '';
     const parent = this.world.find('YouTube', parentId);
-    if (!parent) return ytError(404, 'parentCommentNotFound', 'The specified parent comment could not be found.', 'youtube.comment');
+    if (!parent)
+      return ytError(
+        404,
+        'parentCommentNotFound',
+        'The specified parent comment could not be found.',
+        'youtube.comment',
+      );
     const reply = this.world.reply('YouTube', parentId, String(body.snippet?.textOriginal ?? ''));
-    return json(200, { kind: 'youtube#comment', etag: `e-${reply.id}`, id: reply.id, snippet: { parentId, textOriginal: reply.text, textDisplay: htmlDisplay(reply.text), authorDisplayName: account.channelId, publishedAt: reply.at.toISOString() } });
+    return json(200, {
+      kind: 'youtube#comment',
+      etag: `e-${reply.id}`,
+      id: reply.id,
+      snippet: {
+        parentId,
+        textOriginal: reply.text,
+        textDisplay: htmlDisplay(reply.text),
+        authorDisplayName: account.channelId,
+        publishedAt: reply.at.toISOString(),
+      },
+    });
   }
 }

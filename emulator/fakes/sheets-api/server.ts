@@ -58,7 +58,11 @@ export interface FakeSheetsApi {
 }
 
 class ApiError extends Error {
-  constructor(readonly code: number, readonly status: string, message: string) {
+  constructor(
+    readonly code: number,
+    readonly status: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -67,10 +71,22 @@ const VALUE_RENDER = ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'];
 const DATE_RENDER = ['SERIAL_NUMBER', 'FORMATTED_STRING'];
 const DIMENSIONS = ['ROWS', 'COLUMNS', 'DIMENSION_UNSPECIFIED'];
 
-function enumOption(query: Record<string, string[]>, name: string, snake: string, allowed: string[], typeName: string, def: string): string {
+function enumOption(
+  query: Record<string, string[]>,
+  name: string,
+  snake: string,
+  allowed: string[],
+  typeName: string,
+  def: string,
+): string {
   const v = query[name]?.[0];
   if (v === undefined || v === '') return def;
-  if (!allowed.includes(v)) throw new ApiError(400, 'INVALID_ARGUMENT', `Invalid value at '${snake}' (type.googleapis.com/google.apps.sheets.v4.${typeName}), "${v}"`);
+  if (!allowed.includes(v))
+    throw new ApiError(
+      400,
+      'INVALID_ARGUMENT',
+      `Invalid value at '${snake}' (type.googleapis.com/google.apps.sheets.v4.${typeName}), "${v}"`,
+    );
   return v;
 }
 
@@ -107,7 +123,10 @@ export function parseFieldMask(text: string): Mask {
         const prev = target.get(last);
         target.set(last, prev && sub ? new Map([...prev, ...sub]) : sub);
       }
-      if (text[i] === ',') { i++; continue; }
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
       return mask;
     }
   };
@@ -135,7 +154,13 @@ function sheetProperties(sheet: Sheet): Record<string, unknown> {
   const grid: Record<string, unknown> = { rowCount: sheet.getMaxRows(), columnCount: sheet.getMaxColumns() };
   if (sheet._frozenRows) grid.frozenRowCount = sheet._frozenRows;
   if (sheet._frozenColumns) grid.frozenColumnCount = sheet._frozenColumns;
-  const props: Record<string, unknown> = { sheetId: sheet.getSheetId(), title: sheet.getName(), index: sheet.getIndex() - 1, sheetType: 'GRID', gridProperties: grid };
+  const props: Record<string, unknown> = {
+    sheetId: sheet.getSheetId(),
+    title: sheet.getName(),
+    index: sheet.getIndex() - 1,
+    sheetType: 'GRID',
+    gridProperties: grid,
+  };
   if (sheet._hidden) props.hidden = true;
   return props;
 }
@@ -143,7 +168,12 @@ function sheetProperties(sheet: Sheet): Record<string, unknown> {
 function spreadsheetResource(ss: Spreadsheet): Record<string, unknown> {
   return {
     spreadsheetId: ss.getId(),
-    properties: { title: ss.getName(), locale: ss.getSpreadsheetLocale(), autoRecalc: 'ON_CHANGE', timeZone: ss.getSpreadsheetTimeZone() },
+    properties: {
+      title: ss.getName(),
+      locale: ss.getSpreadsheetLocale(),
+      autoRecalc: 'ON_CHANGE',
+      timeZone: ss.getSpreadsheetTimeZone(),
+    },
     sheets: ss._sheets.map((s) => ({ properties: sheetProperties(s) })),
     spreadsheetUrl: ss.getUrl(),
   };
@@ -158,9 +188,17 @@ interface Resolved {
 }
 
 function resolveRange(ss: Spreadsheet, text: string): Resolved {
-  const fail = (): never => { throw new ApiError(400, 'INVALID_ARGUMENT', `Unable to parse range: ${text}`); };
+  const fail = (): never => {
+    throw new ApiError(400, 'INVALID_ARGUMENT', `Unable to parse range: ${text}`);
+  };
   const byName = (name: string): Sheet => ss._sheets.find((s) => s.getName() === name) ?? fail();
-  const whole = (sheet: Sheet): Resolved => ({ sheet, row: 1, column: 1, numRows: sheet.getMaxRows(), numColumns: sheet.getMaxColumns() });
+  const whole = (sheet: Sheet): Resolved => ({
+    sheet,
+    row: 1,
+    column: 1,
+    numRows: sheet.getMaxRows(),
+    numColumns: sheet.getMaxColumns(),
+  });
   const trimmed = text.trim();
   // A bare sheet name (quoted or not) means the whole sheet.
   if (/^'.*'$/.test(trimmed) && !trimmed.includes("'!")) return whole(byName(trimmed.slice(1, -1).replace(/''/g, "'")));
@@ -235,11 +273,20 @@ function queryOf(url: URL): Record<string, string[]> {
   return q;
 }
 
-function handle(options: FakeSheetsApiOptions, req: IncomingMessage, url: URL, query: Record<string, string[]>): unknown {
+function handle(
+  options: FakeSheetsApiOptions,
+  req: IncomingMessage,
+  url: URL,
+  query: Record<string, string[]>,
+): unknown {
   const auth = req.headers.authorization ?? '';
   const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1] ?? query.access_token?.[0];
   if (!token || (options.accessToken !== undefined && token !== options.accessToken)) {
-    throw new ApiError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.');
+    throw new ApiError(
+      401,
+      'UNAUTHENTICATED',
+      'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+    );
   }
   if (req.method !== 'GET') throw new ApiError(405, 'UNIMPLEMENTED', `not emulated: ${req.method} ${url.pathname}`);
   const m = /^\/v4\/spreadsheets\/([^/:]+)(\/values:batchGet)?$/.exec(url.pathname);
@@ -250,18 +297,36 @@ function handle(options: FakeSheetsApiOptions, req: IncomingMessage, url: URL, q
   const fields = query.fields?.[0];
   const mask = fields ? parseFieldMask(fields) : null;
   if (!m[2]) {
-    if (query.includeGridData?.[0] === 'true') throw new ApiError(400, 'INVALID_ARGUMENT', 'not emulated: includeGridData');
+    if (query.includeGridData?.[0] === 'true')
+      throw new ApiError(400, 'INVALID_ARGUMENT', 'not emulated: includeGridData');
     return applyFieldMask(spreadsheetResource(ss), mask);
   }
-  const valueRender = enumOption(query, 'valueRenderOption', 'value_render_option', VALUE_RENDER, 'ValueRenderOption', 'FORMATTED_VALUE');
-  const dateRender = enumOption(query, 'dateTimeRenderOption', 'date_time_render_option', DATE_RENDER, 'DateTimeRenderOption', 'SERIAL_NUMBER');
+  const valueRender = enumOption(
+    query,
+    'valueRenderOption',
+    'value_render_option',
+    VALUE_RENDER,
+    'ValueRenderOption',
+    'FORMATTED_VALUE',
+  );
+  const dateRender = enumOption(
+    query,
+    'dateTimeRenderOption',
+    'date_time_render_option',
+    DATE_RENDER,
+    'DateTimeRenderOption',
+    'SERIAL_NUMBER',
+  );
   const dimension = enumOption(query, 'majorDimension', 'major_dimension', DIMENSIONS, 'Dimension', 'ROWS');
   const ranges = query.ranges ?? [];
   const valueRanges = ranges.map((text) => {
     const r = resolveRange(ss, text);
     const rows = renderValues(r, valueRender, dateRender, ss.getSpreadsheetTimeZone());
     const values = dimension === 'COLUMNS' ? transpose(rows) : rows;
-    const vr: Record<string, unknown> = { range: a1Of(r), majorDimension: dimension === 'COLUMNS' ? 'COLUMNS' : 'ROWS' };
+    const vr: Record<string, unknown> = {
+      range: a1Of(r),
+      majorDimension: dimension === 'COLUMNS' ? 'COLUMNS' : 'ROWS',
+    };
     if (values.length) vr.values = values;
     return vr;
   });
@@ -270,7 +335,10 @@ function handle(options: FakeSheetsApiOptions, req: IncomingMessage, url: URL, q
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -297,9 +365,10 @@ export async function startFakeSheetsApi(options: FakeSheetsApiOptions): Promise
   return {
     rootUrl: `http://127.0.0.1:${port}/`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -33,7 +33,8 @@ export class FormApp extends GasObject {
   openById(id: string): Form {
     requireAuthorization(this.env, 'FormApp.openById', SCOPES.forms);
     const form = this.env.files.get(String(id));
-    if (!(form instanceof Form)) throw new GasError(`No form with id ${id} could be found, or you do not have permission to access it.`);
+    if (!(form instanceof Form))
+      throw new GasError(`No form with id ${id} could be found, or you do not have permission to access it.`);
     return form;
   }
 

@@ -26,7 +26,10 @@ export interface ResponseOwner {
 export class ItemResponse extends GasObject {
   readonly _className = 'ItemResponse';
 
-  constructor(private readonly item: BaseItem, private readonly response: string | string[]) {
+  constructor(
+    private readonly item: BaseItem,
+    private readonly response: string | string[],
+  ) {
     super();
   }
 
@@ -42,7 +45,10 @@ export class ItemResponse extends GasObject {
 export class FormResponse extends GasObject {
   readonly _className = 'FormResponse';
 
-  constructor(readonly _record: ResponseRecord, private readonly owner: ResponseOwner) {
+  constructor(
+    readonly _record: ResponseRecord,
+    private readonly owner: ResponseOwner,
+  ) {
     super();
   }
 

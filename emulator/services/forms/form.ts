@@ -12,16 +12,33 @@ import { GasObject } from '../../gas-object';
 import { resolveZone } from '../time-zone';
 import { FormResponse, ResponseOwner, ResponseRecord } from './form-response';
 import {
-  CheckboxItem, CHOICE_TYPES, PageBreakItem,
-  BaseItem, DateTimeItem, Item, ItemOwner, ItemState, ItemTypeName, ListItem, MultipleChoiceItem,
-  NON_QUESTION_TYPES, ParagraphTextItem, SectionHeaderItem, TextItem, typedItem,
+  CheckboxItem,
+  CHOICE_TYPES,
+  PageBreakItem,
+  BaseItem,
+  DateTimeItem,
+  Item,
+  ItemOwner,
+  ItemState,
+  ItemTypeName,
+  ListItem,
+  MultipleChoiceItem,
+  NON_QUESTION_TYPES,
+  ParagraphTextItem,
+  SectionHeaderItem,
+  TextItem,
+  typedItem,
 } from './items';
 import { ColumnKey, EMAIL_HEADER, HostSpreadsheet, ResponsesSheet, TIMESTAMP_HEADER } from './responses-sheet';
 
 export const DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
 
 /** FormApp.EmailCollectionType (https://developers.google.com/apps-script/reference/forms/email-collection-type). */
-export const EmailCollectionType = { DO_NOT_COLLECT: 'DO_NOT_COLLECT', VERIFIED: 'VERIFIED', RESPONDER_INPUT: 'RESPONDER_INPUT' } as const;
+export const EmailCollectionType = {
+  DO_NOT_COLLECT: 'DO_NOT_COLLECT',
+  VERIFIED: 'VERIFIED',
+  RESPONDER_INPUT: 'RESPONDER_INPUT',
+} as const;
 export type EmailCollectionTypeName = keyof typeof EmailCollectionType;
 
 /** Google's message for getDestinationId/getDestinationType on a form without a destination. */
@@ -56,7 +73,12 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
   private limitOneResponsePerUser = false;
   private acceptingResponses = true;
 
-  constructor(readonly _id: string, fileName: string, private readonly env: GasEnv, private readonly nextItemId: () => number) {
+  constructor(
+    readonly _id: string,
+    fileName: string,
+    private readonly env: GasEnv,
+    private readonly nextItemId: () => number,
+  ) {
     super();
     this._fileName = fileName;
     // FormApp.create(title) names the Drive file; the form's own title may stay blank on new
@@ -225,7 +247,8 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
   moveItem(from: BaseItem | number, toIndex: number): Item {
     const index = this.indexArg(from);
     const to = Number(toIndex);
-    if (!Number.isInteger(to) || to < 0 || to >= this._items.length) throw new GasError(`Invalid argument: toIndex ${toIndex}`);
+    if (!Number.isInteger(to) || to < 0 || to >= this._items.length)
+      throw new GasError(`Invalid argument: toIndex ${toIndex}`);
     const [state] = this._items.splice(index, 1);
     this._items.splice(to, 0, state);
     return new Item(state, this);
@@ -267,7 +290,12 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       const headers: Array<[ColumnKey, string]> = [['timestamp', TIMESTAMP_HEADER]];
       if (this.collectEmail) headers.push(['email', EMAIL_HEADER]);
       for (const s of this._items) if (!NON_QUESTION_TYPES.has(s.type)) headers.push([s.id, s.title]);
-      const tab = ResponsesSheet.create(spreadsheet, headers, this.getEditUrl(), withHeader || this._responses.length > 0);
+      const tab = ResponsesSheet.create(
+        spreadsheet,
+        headers,
+        this.getEditUrl(),
+        withHeader || this._responses.length > 0,
+      );
       destination.tab = tab;
       // Responses received before the link are copied into the new tab, as Forms does.
       for (const r of this._responses) tab.append(this.rowOf(r, spreadsheet));
@@ -298,7 +326,10 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
    * date-time answer is the wall clock the respondent typed, which Sheets reads in the
    * spreadsheet's own time zone (it stores wall-clock serial numbers).
    */
-  private rowOf(r: ResponseRecord, spreadsheet: HostSpreadsheet): { timestamp: Date; email: string; answers: Map<number, string | Date> } {
+  private rowOf(
+    r: ResponseRecord,
+    spreadsheet: HostSpreadsheet,
+  ): { timestamp: Date; email: string; answers: Map<number, string | Date> } {
     const zone = spreadsheet.getSpreadsheetTimeZone();
     const answers = new Map<number, string | Date>();
     for (const [id, v] of r.answers) {
@@ -307,10 +338,13 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
         continue;
       }
       const wall = DateTime.fromJSDate(v, { zone: resolveZone(this.env.respondentTimeZone) });
-      answers.set(id, DateTime.fromObject(
-        { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
-        { zone: resolveZone(zone) },
-      ).toJSDate());
+      answers.set(
+        id,
+        DateTime.fromObject(
+          { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
+          { zone: resolveZone(zone) },
+        ).toJSDate(),
+      );
     }
     return { timestamp: r.timestamp, email: r.respondentEmail, answers };
   }
@@ -344,10 +378,14 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
    * would refuse the submission; otherwise records it and appends it to the responses tab.
    */
   _submit(submission: Submission): { response: ResponseRecord; row: number | null; columns: number[] } {
-    if (!this.published) throw new Error(`form "${this.title || this._fileName}" is not published: it accepts no responses until setPublished(true)`);
+    if (!this.published)
+      throw new Error(
+        `form "${this.title || this._fileName}" is not published: it accepts no responses until setPublished(true)`,
+      );
     if (!this.acceptingResponses) throw new Error(`form "${this.title}" is not accepting responses`);
     const respondent = submission.respondent ?? '';
-    if (this.collectEmail && !respondent) throw new Error(`form "${this.title}" collects email: the submission needs a respondent`);
+    if (this.collectEmail && !respondent)
+      throw new Error(`form "${this.title}" collects email: the submission needs a respondent`);
     if (this.limitOneResponsePerUser && this._responses.some((r) => r.respondentEmail === respondent)) {
       throw new Error(`form "${this.title}" allows one response per user; ${respondent} has already responded`);
     }
@@ -365,7 +403,8 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
       responses.set(state.id, Array.isArray(value) ? value : value instanceof Date ? this.itemDateTime(value) : value);
     }
     const unknown = Object.keys(submission.answers).filter((k) => !used.has(k));
-    if (unknown.length > 0) throw new Error(`form "${this.title}" has no question ${unknown.map((k) => `"${k}"`).join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`form "${this.title}" has no question ${unknown.map((k) => `"${k}"`).join(', ')}`);
     const response: ResponseRecord = {
       id: this.env.newId('2_ABaOnu'),
       timestamp: this.env.clock.date(),
@@ -390,7 +429,8 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     }
     if (state.type === 'DATETIME') {
       const date = raw instanceof Date ? raw : new Date(String(raw));
-      if (Number.isNaN(date.getTime())) throw new Error(`form "${this.title}": "${state.title}" needs a date and time, got ${String(raw)}`);
+      if (Number.isNaN(date.getTime()))
+        throw new Error(`form "${this.title}": "${state.title}" needs a date and time, got ${String(raw)}`);
       // The form's date-time picker has minute precision.
       return new Date(Math.floor(date.getTime() / 60000) * 60000);
     }
@@ -403,10 +443,13 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
     }
     const text = String(raw);
     if ((state.type === 'MULTIPLE_CHOICE' && !state.otherOption) || state.type === 'LIST') {
-      if (!state.choices.includes(text)) throw new Error(`form "${this.title}": "${text}" is not a choice of "${state.title}"`);
+      if (!state.choices.includes(text))
+        throw new Error(`form "${this.title}": "${text}" is not a choice of "${state.title}"`);
     }
     if (state.validation && !state.validation._accepts(text)) {
-      throw new Error(`form "${this.title}": "${state.title}" fails its validation (${state.validation._helpText || state.validation._rule}): ${text}`);
+      throw new Error(
+        `form "${this.title}": "${state.title}" fails its validation (${state.validation._helpText || state.validation._rule}): ${text}`,
+      );
     }
     return text;
   }
@@ -417,7 +460,15 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
 
   private add(type: ItemTypeName): BaseItem {
     const state: ItemState = {
-      id: this.nextItemId(), type, title: '', helpText: '', required: false, choices: CHOICE_TYPES.has(type) ? [''] : [], otherOption: false, validation: null, includesYear: true,
+      id: this.nextItemId(),
+      type,
+      title: '',
+      helpText: '',
+      required: false,
+      choices: CHOICE_TYPES.has(type) ? [''] : [],
+      otherOption: false,
+      validation: null,
+      includesYear: true,
     };
     this._items.push(state);
     if (!NON_QUESTION_TYPES.has(type)) this._destination?.tab?.addColumn(state.id, state.title);
@@ -426,7 +477,8 @@ export class Form extends GasObject implements ItemOwner, ResponseOwner {
 
   private indexArg(item: BaseItem | number): number {
     if (typeof item === 'number') {
-      if (!Number.isInteger(item) || item < 0 || item >= this._items.length) throw new GasError(`Invalid argument: index ${item}`);
+      if (!Number.isInteger(item) || item < 0 || item >= this._items.length)
+        throw new GasError(`Invalid argument: index ${item}`);
       return item;
     }
     const index = item instanceof BaseItem ? this._items.indexOf(item._state) : -1;

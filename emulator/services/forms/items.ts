@@ -10,10 +10,24 @@ import { GasError } from '../../errors';
 import { GasObject } from '../../gas-object';
 
 export const ItemType = {
-  CHECKBOX: 'CHECKBOX', CHECKBOX_GRID: 'CHECKBOX_GRID', DATE: 'DATE', DATETIME: 'DATETIME', DURATION: 'DURATION',
-  FILE_UPLOAD: 'FILE_UPLOAD', GRID: 'GRID', IMAGE: 'IMAGE', LIST: 'LIST', MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
-  PAGE_BREAK: 'PAGE_BREAK', PARAGRAPH_TEXT: 'PARAGRAPH_TEXT', RATING: 'RATING', SCALE: 'SCALE',
-  SECTION_HEADER: 'SECTION_HEADER', TEXT: 'TEXT', TIME: 'TIME', VIDEO: 'VIDEO',
+  CHECKBOX: 'CHECKBOX',
+  CHECKBOX_GRID: 'CHECKBOX_GRID',
+  DATE: 'DATE',
+  DATETIME: 'DATETIME',
+  DURATION: 'DURATION',
+  FILE_UPLOAD: 'FILE_UPLOAD',
+  GRID: 'GRID',
+  IMAGE: 'IMAGE',
+  LIST: 'LIST',
+  MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
+  PAGE_BREAK: 'PAGE_BREAK',
+  PARAGRAPH_TEXT: 'PARAGRAPH_TEXT',
+  RATING: 'RATING',
+  SCALE: 'SCALE',
+  SECTION_HEADER: 'SECTION_HEADER',
+  TEXT: 'TEXT',
+  TIME: 'TIME',
+  VIDEO: 'VIDEO',
 } as const;
 export type ItemTypeName = keyof typeof ItemType;
 
@@ -56,20 +70,31 @@ export type TextRule = 'url' | 'email' | 'number' | 'pattern' | 'contains' | 'ma
 export class TextValidation extends GasObject {
   readonly _className = 'TextValidation';
 
-  constructor(readonly _rule: TextRule, readonly _arg: string | number | null, readonly _helpText: string) {
+  constructor(
+    readonly _rule: TextRule,
+    readonly _arg: string | number | null,
+    readonly _helpText: string,
+  ) {
     super();
   }
 
   /** Whether an answer passes, as the live form would check it before accepting the response. */
   _accepts(text: string): boolean {
     switch (this._rule) {
-      case 'url': return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text);
-      case 'email': return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
-      case 'number': return text.trim() !== '' && Number.isFinite(Number(text));
-      case 'pattern': return new RegExp(`^(?:${String(this._arg)})$`).test(text);
-      case 'contains': return new RegExp(String(this._arg)).test(text);
-      case 'maxLength': return text.length <= Number(this._arg);
-      case 'minLength': return text.length >= Number(this._arg);
+      case 'url':
+        return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text);
+      case 'email':
+        return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
+      case 'number':
+        return text.trim() !== '' && Number.isFinite(Number(text));
+      case 'pattern':
+        return new RegExp(`^(?:${String(this._arg)})$`).test(text);
+      case 'contains':
+        return new RegExp(String(this._arg)).test(text);
+      case 'maxLength':
+        return text.length <= Number(this._arg);
+      case 'minLength':
+        return text.length >= Number(this._arg);
     }
   }
 }
@@ -130,7 +155,10 @@ export class ParagraphTextValidationBuilder extends TextValidationBuilder {
 }
 
 export abstract class BaseItem extends GasObject {
-  constructor(readonly _state: ItemState, protected readonly _owner: ItemOwner) {
+  constructor(
+    readonly _state: ItemState,
+    protected readonly _owner: ItemOwner,
+  ) {
     super();
   }
 
@@ -282,7 +310,8 @@ abstract class ChoiceQuestionItem extends QuestionItem {
   }
 
   setChoices(choices: Choice[]): this {
-    if (!Array.isArray(choices) || choices.some((c) => !(c instanceof Choice))) throw new GasError('Invalid argument: choices');
+    if (!Array.isArray(choices) || choices.some((c) => !(c instanceof Choice)))
+      throw new GasError('Invalid argument: choices');
     this.replaceChoices(choices.map((c) => c.getValue()));
     return this;
   }
@@ -335,14 +364,23 @@ export const CHOICE_TYPES: ReadonlySet<string> = new Set(['MULTIPLE_CHOICE', 'LI
 
 export function typedItem(state: ItemState, owner: ItemOwner, type: ItemTypeName = state.type): BaseItem {
   switch (type) {
-    case 'TEXT': return new TextItem(state, owner);
-    case 'PARAGRAPH_TEXT': return new ParagraphTextItem(state, owner);
-    case 'MULTIPLE_CHOICE': return new MultipleChoiceItem(state, owner);
-    case 'LIST': return new ListItem(state, owner);
-    case 'DATETIME': return new DateTimeItem(state, owner);
-    case 'SECTION_HEADER': return new SectionHeaderItem(state, owner);
-    case 'CHECKBOX': return new CheckboxItem(state, owner);
-    case 'PAGE_BREAK': return new PageBreakItem(state, owner);
-    default: throw new GasError(`not emulated: ${type} items`);
+    case 'TEXT':
+      return new TextItem(state, owner);
+    case 'PARAGRAPH_TEXT':
+      return new ParagraphTextItem(state, owner);
+    case 'MULTIPLE_CHOICE':
+      return new MultipleChoiceItem(state, owner);
+    case 'LIST':
+      return new ListItem(state, owner);
+    case 'DATETIME':
+      return new DateTimeItem(state, owner);
+    case 'SECTION_HEADER':
+      return new SectionHeaderItem(state, owner);
+    case 'CHECKBOX':
+      return new CheckboxItem(state, owner);
+    case 'PAGE_BREAK':
+      return new PageBreakItem(state, owner);
+    default:
+      throw new GasError(`not emulated: ${type} items`);
   }
 }

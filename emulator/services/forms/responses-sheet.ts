@@ -56,9 +56,17 @@ export class ResponsesSheet {
   private readonly titles = new Map<ColumnKey, string>();
   private headerWritten = false;
 
-  private constructor(readonly spreadsheet: HostSpreadsheet, readonly sheet: HostSheet) {}
+  private constructor(
+    readonly spreadsheet: HostSpreadsheet,
+    readonly sheet: HostSheet,
+  ) {}
 
-  static create(spreadsheet: HostSpreadsheet, headers: Array<[ColumnKey, string]>, formUrl: string, withHeader = true): ResponsesSheet {
+  static create(
+    spreadsheet: HostSpreadsheet,
+    headers: Array<[ColumnKey, string]>,
+    formUrl: string,
+    withHeader = true,
+  ): ResponsesSheet {
     const taken = new Set(spreadsheet.getSheets().map((s) => s.getName()));
     let n = 1;
     while (taken.has(`${RESPONSES_SHEET_PREFIX} ${n}`)) n++;

@@ -25,11 +25,23 @@ export const FORM_SERVICE: ServiceModule = {
     const { response } = form._submit({ answers: { t: 'x' } });
     const formResponse = new FormResponse(response, form);
     return [
-      app, form, ...form.getItems(), text, choice, form.getItems()[2].asListItem(), form.getItems()[3].asParagraphTextItem(),
-      form.getItems()[4].asDateTimeItem(), form.getItems()[5].asSectionHeaderItem(), form.getItems()[6].asCheckboxItem(),
-      form.getItems()[7].asPageBreakItem(), choice.createChoice('a'), app.createTextValidation(),
-      app.createParagraphTextValidation(), app.createTextValidation().requireNumber().build(),
-      formResponse, ...formResponse.getItemResponses(),
+      app,
+      form,
+      ...form.getItems(),
+      text,
+      choice,
+      form.getItems()[2].asListItem(),
+      form.getItems()[3].asParagraphTextItem(),
+      form.getItems()[4].asDateTimeItem(),
+      form.getItems()[5].asSectionHeaderItem(),
+      form.getItems()[6].asCheckboxItem(),
+      form.getItems()[7].asPageBreakItem(),
+      choice.createChoice('a'),
+      app.createTextValidation(),
+      app.createParagraphTextValidation(),
+      app.createTextValidation().requireNumber().build(),
+      formResponse,
+      ...formResponse.getItemResponses(),
     ].filter((o, i, all) => all.findIndex((x) => x._className === o._className) === i);
   },
   costs: [

@@ -65,7 +65,9 @@ interface FetchParams {
 const METHODS = new Set(['get', 'delete', 'patch', 'post', 'put']);
 
 function formEncode(payload: Record<string, unknown>): string {
-  return Object.entries(payload).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
+  return Object.entries(payload)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
 }
 
 export class UrlFetchApp extends GasObject {
@@ -77,7 +79,10 @@ export class UrlFetchApp extends GasObject {
   private used = 0;
   private windowStart: number | null = null;
 
-  constructor(private readonly env: GasEnv, quota = URL_FETCH_QUOTA_CONSUMER) {
+  constructor(
+    private readonly env: GasEnv,
+    quota = URL_FETCH_QUOTA_CONSUMER,
+  ) {
     super();
     this._quota = quota;
   }
@@ -131,8 +136,20 @@ export class UrlFetchApp extends GasObject {
       contentType = p.contentType;
     }
     const query: Record<string, string> = {};
-    parsed.searchParams.forEach((v, k) => { query[k] = v; });
-    return { at: this.env.clock.date(), method, url, host: parsed.host.toLowerCase(), path: parsed.pathname, query, headers, contentType, payload };
+    parsed.searchParams.forEach((v, k) => {
+      query[k] = v;
+    });
+    return {
+      at: this.env.clock.date(),
+      method,
+      url,
+      host: parsed.host.toLowerCase(),
+      path: parsed.pathname,
+      query,
+      headers,
+      contentType,
+      payload,
+    };
   }
 
   private one(url: string, p: FetchParams): HTTPResponse {
@@ -146,11 +163,14 @@ export class UrlFetchApp extends GasObject {
     this._requests.push(request);
     const answer = fake(request);
     const headerList: [string, string][] = Object.entries(answer.headers ?? {});
-    if (!headerList.some(([k]) => k.toLowerCase() === 'content-type')) headerList.push(['Content-Type', 'application/json; charset=UTF-8']);
+    if (!headerList.some(([k]) => k.toLowerCase() === 'content-type'))
+      headerList.push(['Content-Type', 'application/json; charset=UTF-8']);
     const response = new HTTPResponse(answer.code, headerList, answer.body);
     if (answer.code >= 400 && !p.muteHttpExceptions) {
       const origin = `${new URL(url).protocol}//${request.host}`;
-      throw new GasError(`Request failed for ${origin} returned code ${answer.code}. Truncated server response: ${answer.body.slice(0, TRUNCATED_RESPONSE_CHARS)} (use muteHttpExceptions option to examine full response)`);
+      throw new GasError(
+        `Request failed for ${origin} returned code ${answer.code}. Truncated server response: ${answer.body.slice(0, TRUNCATED_RESPONSE_CHARS)} (use muteHttpExceptions option to examine full response)`,
+      );
     }
     return response;
   }

@@ -28,7 +28,12 @@ function citizenKind(key: 'visit' | 'rate'): EventKind {
     deliver(ctx, body, event, where) {
       const problems: string[] = [];
       const ev = { at: event.at, [key]: body } as unknown as CitizenEvent;
-      deliverCitizenEvent({ rt: ctx.rt, number: (ref, w) => ctx.number(ref, w), problems }, ev, indexOf(where), citizenLogOf(ctx.rt));
+      deliverCitizenEvent(
+        { rt: ctx.rt, number: (ref, w) => ctx.number(ref, w), problems },
+        ev,
+        indexOf(where),
+        citizenLogOf(ctx.rt),
+      );
       return problems.length ? { refused: problems.map((p) => p.replace(`${where}: `, '')).join('; ') } : undefined;
     },
   };

@@ -16,7 +16,10 @@ export function callName(body: Body, key: string, where: string): string {
   try {
     callMatcher(v);
   } catch {
-    fail(`${where}.${key}`, `"${v}" bukan nama panggilan (mis. MailApp.sendEmail, Range.getValues) atau layanan (SpreadsheetApp)`);
+    fail(
+      `${where}.${key}`,
+      `"${v}" bukan nama panggilan (mis. MailApp.sendEmail, Range.getValues) atau layanan (SpreadsheetApp)`,
+    );
   }
   return v;
 }
@@ -28,7 +31,8 @@ export const fault: EventKind = {
   validate(body, where, state) {
     const kind = body.kind;
     if (isChannelFault(body)) return validateChannelFault(body, where, state); // DESIGN §14
-    if (!FAULT_KINDS.includes(kind as (typeof FAULT_KINDS)[number])) fail(`${where}.kind`, `harus salah satu dari: ${[...FAULT_KINDS, 'tokenExpired', 'rateLimited'].join(', ')}`);
+    if (!FAULT_KINDS.includes(kind as (typeof FAULT_KINDS)[number]))
+      fail(`${where}.kind`, `harus salah satu dari: ${[...FAULT_KINDS, 'tokenExpired', 'rateLimited'].join(', ')}`);
     switch (kind) {
       case 'wipeProperties':
         only(body, ['kind'], where);
@@ -47,7 +51,8 @@ export const fault: EventKind = {
         break;
       case 'holdLock':
         only(body, ['kind', 'seconds'], where);
-        if (!(typeof body.seconds === 'number' && body.seconds > 0 && Number.isFinite(body.seconds))) fail(`${where}.seconds`, 'harus angka detik > 0');
+        if (!(typeof body.seconds === 'number' && body.seconds > 0 && Number.isFinite(body.seconds)))
+          fail(`${where}.seconds`, 'harus angka detik > 0');
         break;
       case 'skipTriggers':
         only(body, ['kind', 'until'], where);
@@ -75,11 +80,15 @@ export const fault: EventKind = {
         const handler = ctx.handlerOf(String(body.run));
         const outcome = rt.faults.kill(handler, String(body.after), body.nth as number);
         return {
-          settle: () => (outcome.fired ? undefined : {
-            refused: outcome.executionId === undefined
-              ? `${handler} tidak berjalan lagi sebelum akhir skenario`
-              : `${handler} hanya memanggil ${String(body.after)} ${outcome.count} kali, bukan ${String(body.nth)}`,
-          }),
+          settle: () =>
+            outcome.fired
+              ? undefined
+              : {
+                  refused:
+                    outcome.executionId === undefined
+                      ? `${handler} tidak berjalan lagi sebelum akhir skenario`
+                      : `${handler} hanya memanggil ${String(body.after)} ${outcome.count} kali, bukan ${String(body.nth)}`,
+                },
         };
       }
     }

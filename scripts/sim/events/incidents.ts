@@ -9,7 +9,8 @@ import type { EditResult } from '../../../emulator/runtime';
 import { Body, fail, int, bool, nonEmpty, only } from '../validate';
 import type { EventKind, Delivery } from './kind';
 
-const outcome = (result: EditResult): Delivery => (result.applied ? undefined : { refused: `Sheets menolak: ${result.reason}` });
+const outcome = (result: EditResult): Delivery =>
+  result.applied ? undefined : { refused: `Sheets menolak: ${result.reason}` };
 
 function a1(body: Body, where: string) {
   const text = nonEmpty(body, 'range', where);
@@ -27,20 +28,31 @@ export const edit: EventKind = {
     only(body, ['tab', 'range', 'values'], where);
     nonEmpty(body, 'tab', where);
     const ref = a1(body, where);
-    if (ref.startRow === null || ref.startColumn === null) fail(`${where}.range`, 'harus rentang sel (mis. K2 atau K2:L3), bukan seluruh baris/kolom');
+    if (ref.startRow === null || ref.startColumn === null)
+      fail(`${where}.range`, 'harus rentang sel (mis. K2 atau K2:L3), bukan seluruh baris/kolom');
     const values = body.values;
-    if (!Array.isArray(values) || !values.length || !values.every((r) => Array.isArray(r) && r.length === (values[0] as unknown[]).length && r.length > 0)) {
+    if (
+      !Array.isArray(values) ||
+      !values.length ||
+      !values.every((r) => Array.isArray(r) && r.length === (values[0] as unknown[]).length && r.length > 0)
+    ) {
       fail(`${where}.values`, 'harus daftar baris yang sama panjang, mis. [["Diproses", "…"]]');
     }
     const rows = (values as unknown[][]).length;
     const columns = (values as unknown[][])[0].length;
     const single = ref.endRow === ref.startRow && ref.endColumn === ref.startColumn;
-    if (!single && ((ref.endRow ?? 0) - ref.startRow + 1 !== rows || (ref.endColumn ?? 0) - ref.startColumn + 1 !== columns)) {
+    if (
+      !single &&
+      ((ref.endRow ?? 0) - ref.startRow + 1 !== rows || (ref.endColumn ?? 0) - ref.startColumn + 1 !== columns)
+    ) {
       fail(`${where}.values`, `ukuran ${rows}×${columns} tidak sama dengan rentang ${String(body.range)}`);
     }
-    (values as unknown[][]).forEach((r, i) => r.forEach((v, j) => {
-      if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) fail(`${where}.values[${i}][${j}]`, 'harus teks, angka atau true/false');
-    }));
+    (values as unknown[][]).forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (v !== null && !['string', 'number', 'boolean'].includes(typeof v))
+          fail(`${where}.values[${i}][${j}]`, 'harus teks, angka atau true/false');
+      }),
+    );
   },
   deliver(ctx, body, ev) {
     const ref = parseA1(String(body.range));
@@ -63,7 +75,9 @@ export const sort: EventKind = {
   deliver(ctx, body, ev) {
     const sheet = ctx.tab(String(body.tab));
     const key = String(body.column);
-    const headers = sheet.getLastColumn() ? sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String) : [];
+    const headers = sheet.getLastColumn()
+      ? sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String)
+      : [];
     const byHeader = headers.indexOf(key) + 1;
     const column = byHeader || (/^[A-Za-z]{1,3}$/.test(key) ? lettersToColumn(key.toUpperCase()) : 0);
     if (!column) return { refused: `tab "${sheet.getName()}" tidak punya kolom "${key}"` };
@@ -83,9 +97,10 @@ const rowsKind = (key: 'deleteRows' | 'insertRows'): EventKind => ({
   deliver(ctx, body, ev) {
     const sheet = ctx.tab(String(body.tab));
     const count = (body.count as number | undefined) ?? 1;
-    const result = key === 'deleteRows'
-      ? ctx.rt.deleteRowsAsUser(ev.by!, sheet.getName(), body.row as number, count)
-      : ctx.rt.insertRowsAsUser(ev.by!, sheet.getName(), body.row as number, count);
+    const result =
+      key === 'deleteRows'
+        ? ctx.rt.deleteRowsAsUser(ev.by!, sheet.getName(), body.row as number, count)
+        : ctx.rt.insertRowsAsUser(ev.by!, sheet.getName(), body.row as number, count);
     return outcome(result);
   },
 });

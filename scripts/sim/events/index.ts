@@ -11,12 +11,23 @@ import { rate, visit } from './citizen';
 import { post, triage } from './channels';
 
 export const EVENT_KINDS: readonly EventKind[] = [
-  submit, update, answer, reassign, close,
-  edit, sort, deleteRows, insertRows, renameTab, clearTab,
+  submit,
+  update,
+  answer,
+  reassign,
+  close,
+  edit,
+  sort,
+  deleteRows,
+  insertRows,
+  renameTab,
+  clearTab,
   fault,
   run,
-  visit, rate,
-  post, triage,
+  visit,
+  rate,
+  post,
+  triage,
 ];
 
 export const kindOf = (key: string): EventKind | undefined => EVENT_KINDS.find((k) => k.key === key);

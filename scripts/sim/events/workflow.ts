@@ -18,7 +18,13 @@ const register = (key: (typeof REGISTER_COLUMNS)[number]['key']) => headerOf(REG
 const unitTab = (key: (typeof UNIT_COLUMNS)[number]['key']) => headerOf(UNIT_COLUMNS, key);
 
 /** Several edits by one person; refused when any was (the others stay, as they would). */
-function edits(ctx: EventContext, by: string, tab: string, number: string, cells: [string, unknown][]): { refused: string } | void {
+function edits(
+  ctx: EventContext,
+  by: string,
+  tab: string,
+  number: string,
+  cells: [string, unknown][],
+): { refused: string } | void {
   const reasons = cells.flatMap(([header, value]) => {
     const reason = ctx.edit(by, tab, number, header, value);
     return reason ? [`suntingan "${header}" di tab "${tab}" ditolak Sheets: ${reason}`] : [];
@@ -31,7 +37,10 @@ const refOf = (body: Body) => body.ref as number | string;
 function checkRef(body: Body, where: string, state: { submissions: number }): void {
   ref(body, where);
   if (typeof body.ref === 'number' && body.ref > state.submissions) {
-    fail(`${where}.ref`, `merujuk kiriman ke-${body.ref}, padahal baru ${state.submissions} kiriman sebelum peristiwa ini`);
+    fail(
+      `${where}.ref`,
+      `merujuk kiriman ke-${body.ref}, padahal baru ${state.submissions} kiriman sebelum peristiwa ini`,
+    );
   }
 }
 
@@ -42,7 +51,8 @@ export const submit: EventKind = {
     state.submissions++;
     // Values are checked by the system itself (invalid ones are kept and flagged); here only
     // their types, so adversarial scenarios can send empty or odd text.
-    for (const k of ['receivedAt', 'channel', 'reporter', 'postUrl', 'text', 'category', 'unit', 'initialResponse']) str(body, k, where, false);
+    for (const k of ['receivedAt', 'channel', 'reporter', 'postUrl', 'text', 'category', 'unit', 'initialResponse'])
+      str(body, k, where, false);
   },
   deliver(ctx, body, ev) {
     const answers: Record<string, unknown> = {};
@@ -55,10 +65,14 @@ export const submit: EventKind = {
     const added = () => [...ctx.registerNumbers()].filter((n) => !before.has(n)).sort()[0] ?? '';
     let deferred: boolean;
     try {
-      deferred = ctx.rt.submitForm(ctx.formId, answers, { respondent: ev.by, at: ev.at }).runs.length === 0 && ctx.rt.env.execution !== null;
+      deferred =
+        ctx.rt.submitForm(ctx.formId, answers, { respondent: ev.by, at: ev.at }).runs.length === 0 &&
+        ctx.rt.env.execution !== null;
     } catch (e) {
       ctx.recordSubmission('');
-      return { refused: `formulir menolak isian ini, seperti Google Forms (${(e as Error).message}); tidak ada pengaduan yang tercatat` };
+      return {
+        refused: `formulir menolak isian ini, seperti Google Forms (${(e as Error).message}); tidak ada pengaduan yang tercatat`,
+      };
     }
     // During a run, intake runs after it: the number is looked up when a later event needs it.
     ctx.recordSubmission(deferred ? added : added());
@@ -71,7 +85,8 @@ export const update: EventKind = {
   validate(body, where, state) {
     checkRef(body, where, state);
     for (const k of ['status', 'followUp', 'note']) str(body, k, where, false);
-    if (body.status === undefined && body.followUp === undefined && body.note === undefined) fail(where, 'harus berisi status, followUp atau note');
+    if (body.status === undefined && body.followUp === undefined && body.note === undefined)
+      fail(where, 'harus berisi status, followUp atau note');
   },
   deliver(ctx, body, ev) {
     const number = ctx.number(refOf(body), 'update');
@@ -94,7 +109,8 @@ export const answer: EventKind = {
     str(body, 'reply', where);
     str(body, 'replyUrl', where, false);
     // DESIGN §14: the admin ticks Kirim balasan (the answer goes back to the post).
-    if (body.postReply !== undefined && typeof body.postReply !== 'boolean') fail(`${where}.postReply`, 'harus true atau false');
+    if (body.postReply !== undefined && typeof body.postReply !== 'boolean')
+      fail(`${where}.postReply`, 'harus true atau false');
   },
   deliver(ctx, body, ev, where) {
     const number = ctx.number(refOf(body), 'answer');
@@ -128,6 +144,9 @@ export const close: EventKind = {
   },
   deliver(ctx, body, ev) {
     const number = ctx.number(refOf(body), 'close');
-    return edits(ctx, ev.by!, TAB.register, number, [[register('closeReason'), body.reason], [register('status'), STATUS.closed]]);
+    return edits(ctx, ev.by!, TAB.register, number, [
+      [register('closeReason'), body.reason],
+      [register('status'), STATUS.closed],
+    ]);
   },
 };

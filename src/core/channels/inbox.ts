@@ -11,8 +11,25 @@ import { normaliseText } from '../sanitize';
 import { ChannelPost, dedupKey } from './post';
 
 export type InboxKey =
-  | 'postedAt' | 'channel' | 'author' | 'text' | 'url' | 'platformId' | 'parent' | 'likely' | 'triage' | 'category' | 'unit'
-  | 'number' | 'complaintLink' | 'triagedBy' | 'triagedAt' | 'sendReply' | 'replyState' | 'replyUrl' | 'capturedAt';
+  | 'postedAt'
+  | 'channel'
+  | 'author'
+  | 'text'
+  | 'url'
+  | 'platformId'
+  | 'parent'
+  | 'likely'
+  | 'triage'
+  | 'category'
+  | 'unit'
+  | 'number'
+  | 'complaintLink'
+  | 'triagedBy'
+  | 'triagedAt'
+  | 'sendReply'
+  | 'replyState'
+  | 'replyUrl'
+  | 'capturedAt';
 
 const text = 'text' as const;
 const date = 'date' as const;
@@ -46,7 +63,10 @@ export type InboxRow = Record<InboxKey, unknown>;
 export function isLikelyComplaint(textValue: string, keywords: string[]): boolean {
   const hay = ` ${textValue.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   return keywords.some((k) => {
-    const needle = k.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const needle = k
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     return needle !== '' && hay.includes(` ${needle} `);
   });
 }
@@ -69,9 +89,25 @@ export function newPosts(posts: ChannelPost[], known: Set<string>): ChannelPost[
 
 export function inboxRowOf(p: ChannelPost, keywords: string[], capturedAt: Date): InboxRow {
   return {
-    postedAt: p.postedAt, channel: p.channel, author: p.author, text: p.text, url: p.url, platformId: p.platformId, parent: p.parent,
-    likely: isLikelyComplaint(p.text, keywords) ? LIKELY : '', triage: TRIAGE.new, category: '', unit: '', number: '', complaintLink: '',
-    triagedBy: '', triagedAt: null, sendReply: false, replyState: '', replyUrl: '', capturedAt,
+    postedAt: p.postedAt,
+    channel: p.channel,
+    author: p.author,
+    text: p.text,
+    url: p.url,
+    platformId: p.platformId,
+    parent: p.parent,
+    likely: isLikelyComplaint(p.text, keywords) ? LIKELY : '',
+    triage: TRIAGE.new,
+    category: '',
+    unit: '',
+    number: '',
+    complaintLink: '',
+    triagedBy: '',
+    triagedAt: null,
+    sendReply: false,
+    replyState: '',
+    replyUrl: '',
+    capturedAt,
   };
 }
 
@@ -79,8 +115,14 @@ export function inboxRowOf(p: ChannelPost, keywords: string[], capturedAt: Date)
 export function answersForPost(row: InboxRow): Answers {
   const unit = normaliseText(row.unit);
   return {
-    receivedAt: row.postedAt, channel: normaliseText(row.channel), reporter: normaliseText(row.author), postUrl: normaliseText(row.url),
-    text: normaliseText(row.text), category: normaliseText(row.category), unit: unit || FORM.autoRoute, initialResponse: '',
+    receivedAt: row.postedAt,
+    channel: normaliseText(row.channel),
+    reporter: normaliseText(row.author),
+    postUrl: normaliseText(row.url),
+    text: normaliseText(row.text),
+    category: normaliseText(row.category),
+    unit: unit || FORM.autoRoute,
+    initialResponse: '',
   };
 }
 
@@ -133,17 +175,27 @@ export function channelFeed(rows: InboxRow[], calendar: WorkCalendar): ChannelFe
     const c = normaliseText(r.channel);
     if (c) by.set(c, [...(by.get(c) ?? []), r]);
   }
-  return [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([channel, list]) => {
-    const count = (t: string) => list.filter((r) => normaliseText(r.triage) === t).length;
-    const hours = list
-      .filter((r) => r.postedAt instanceof Date && r.triagedAt instanceof Date)
-      .map((r) => calendar.workingMinutesBetween(r.postedAt as Date, r.triagedAt as Date) / 60)
-      .sort((a, b) => a - b);
-    const median = hours.length ? (hours.length % 2 ? hours[(hours.length - 1) / 2] : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2) : null;
-    return {
-      channel, posts: list.length, complaints: count(TRIAGE.complaint), notComplaints: count(TRIAGE.notComplaint), spam: count(TRIAGE.spam),
-      untriaged: list.filter((r) => [TRIAGE.new, ''].includes(normaliseText(r.triage) as never)).length,
-      medianTriageWorkingHours: median === null ? null : Math.round(median * 10) / 10,
-    };
-  });
+  return [...by.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([channel, list]) => {
+      const count = (t: string) => list.filter((r) => normaliseText(r.triage) === t).length;
+      const hours = list
+        .filter((r) => r.postedAt instanceof Date && r.triagedAt instanceof Date)
+        .map((r) => calendar.workingMinutesBetween(r.postedAt as Date, r.triagedAt as Date) / 60)
+        .sort((a, b) => a - b);
+      const median = hours.length
+        ? hours.length % 2
+          ? hours[(hours.length - 1) / 2]
+          : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2
+        : null;
+      return {
+        channel,
+        posts: list.length,
+        complaints: count(TRIAGE.complaint),
+        notComplaints: count(TRIAGE.notComplaint),
+        spam: count(TRIAGE.spam),
+        untriaged: list.filter((r) => [TRIAGE.new, ''].includes(normaliseText(r.triage) as never)).length,
+        medianTriageWorkingHours: median === null ? null : Math.round(median * 10) / 10,
+      };
+    });
 }

@@ -30,7 +30,20 @@ export interface ChannelState {
 }
 
 export function emptyState(): ChannelState {
-  return { sinceId: '', newestAt: '', lastPollAt: '', lastWideAt: '', backoffUntil: '', backoffLevel: 0, tokenBadSince: '', tokenReportedDay: '', quotaDay: '', quotaUnits: 0, tokenRefreshedAt: '', mediaCounts: {} };
+  return {
+    sinceId: '',
+    newestAt: '',
+    lastPollAt: '',
+    lastWideAt: '',
+    backoffUntil: '',
+    backoffLevel: 0,
+    tokenBadSince: '',
+    tokenReportedDay: '',
+    quotaDay: '',
+    quotaUnits: 0,
+    tokenRefreshedAt: '',
+    mediaCounts: {},
+  };
 }
 
 export function stateOf(value: unknown): ChannelState {
@@ -84,7 +97,10 @@ export function afterFailure(state: ChannelState, outcome: Exclude<Outcome, { ki
   let reportToken = false;
   if (outcome.kind === 'rateLimited' || outcome.kind === 'quotaExceeded') {
     const exponential = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** state.backoffLevel);
-    const until = outcome.retryAt && outcome.retryAt.getTime() > now.getTime() ? outcome.retryAt.getTime() : now.getTime() + exponential;
+    const until =
+      outcome.retryAt && outcome.retryAt.getTime() > now.getTime()
+        ? outcome.retryAt.getTime()
+        : now.getTime() + exponential;
     next.backoffUntil = new Date(until).toISOString();
     next.backoffLevel = Math.min(state.backoffLevel + 1, 10);
   } else if (outcome.kind === 'tokenInvalid') {
@@ -99,7 +115,15 @@ export function afterFailure(state: ChannelState, outcome: Exclude<Outcome, { ki
 
 /** The state after a poll whose every request succeeded. */
 export function afterSuccess(state: ChannelState, now: Date, wide: boolean): ChannelState {
-  return { ...state, lastPollAt: now.toISOString(), lastWideAt: wide ? now.toISOString() : state.lastWideAt, backoffUntil: '', backoffLevel: 0, tokenBadSince: '', tokenReportedDay: '' };
+  return {
+    ...state,
+    lastPollAt: now.toISOString(),
+    lastWideAt: wide ? now.toISOString() : state.lastWideAt,
+    backoffUntil: '',
+    backoffLevel: 0,
+    tokenBadSince: '',
+    tokenReportedDay: '',
+  };
 }
 
 const pacificDay = (d: Date): string => new Date(d.getTime() - 8 * 3600_000).toISOString().slice(0, 10);

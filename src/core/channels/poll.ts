@@ -10,7 +10,14 @@
  * re-read wide: its since_id cursor cannot skip, and X charges every post read.
  */
 import { ChannelPost, ChannelCredentials, ChannelName } from './post';
-import { parseFacebookFeed, parseInstagramComments, parseInstagramMedia, parseInstagramTags, parseXMentions, parseYouTubeThreads } from './parse';
+import {
+  parseFacebookFeed,
+  parseInstagramComments,
+  parseInstagramMedia,
+  parseInstagramTags,
+  parseXMentions,
+  parseYouTubeThreads,
+} from './parse';
 import { ChannelState, YOUTUBE_COST, afterFailure, afterSuccess, refreshDue, spendUnits } from './poll-state';
 import { HttpReply, Outcome, classify } from './responses';
 
@@ -48,11 +55,29 @@ export interface PollResult {
 export const WIDE_WINDOW_MS = 7 * 24 * 3600_000;
 const OVERLAP_MS = 3600_000;
 const GRAPH_VERSION = 'v21.0';
-const HOSTS = { YouTube: 'https://www.googleapis.com/', Instagram: 'https://graph.instagram.com/', Facebook: 'https://graph.facebook.com/', 'Twitter/X': 'https://api.x.com/' };
-const CAPS = { ytPages: 5, ytWidePages: 20, igMedia: 25, igWideMedia: 50, igPages: 3, fbLimit: 25, fbWideLimit: 50, fbWidePages: 4, xPages: 10 };
+const HOSTS = {
+  YouTube: 'https://www.googleapis.com/',
+  Instagram: 'https://graph.instagram.com/',
+  Facebook: 'https://graph.facebook.com/',
+  'Twitter/X': 'https://api.x.com/',
+};
+const CAPS = {
+  ytPages: 5,
+  ytWidePages: 20,
+  igMedia: 25,
+  igWideMedia: 50,
+  igPages: 3,
+  fbLimit: 25,
+  fbWideLimit: 50,
+  fbWidePages: 4,
+  xPages: 10,
+};
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-const q = (params: Record<string, string | number>) => Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+const q = (params: Record<string, string | number>) =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
 
 export class ChannelPoll {
   private readonly posts: ChannelPost[] = [];
@@ -75,7 +100,10 @@ export class ChannelPoll {
     const newest = state.newestAt ? Date.parse(state.newestAt) : NaN;
     // Page back to an hour before the newest comment read or the last good poll, whichever is
     // later: a quiet channel after a burst costs one page (1 unit) a poll, not the whole burst.
-    const last = Math.max(Number.isFinite(newest) ? newest : -Infinity, state.lastPollAt ? Date.parse(state.lastPollAt) : -Infinity);
+    const last = Math.max(
+      Number.isFinite(newest) ? newest : -Infinity,
+      state.lastPollAt ? Date.parse(state.lastPollAt) : -Infinity,
+    );
     this.boundaryMs = wide || !Number.isFinite(last) ? now.getTime() - WIDE_WINDOW_MS : last - OVERLAP_MS;
     this.newestMs = Number.isFinite(newest) ? newest : 0;
   }
@@ -90,17 +118,45 @@ export class ChannelPoll {
         if (!this.state.tokenRefreshedAt) this.state = { ...this.state, tokenRefreshedAt: this.now.toISOString() };
         if (refreshDue('Instagram', this.state, this.now)) {
           // The refresh endpoint takes the token in the query (documented); the URL is never logged.
-          tasks.push(this.task('ig.refresh', `${HOSTS.Instagram}refresh_access_token?${q({ grant_type: 'ig_refresh_token', access_token: c.token })}`, 0));
+          tasks.push(
+            this.task(
+              'ig.refresh',
+              `${HOSTS.Instagram}refresh_access_token?${q({ grant_type: 'ig_refresh_token', access_token: c.token })}`,
+              0,
+            ),
+          );
         }
-        tasks.push(this.task('ig.media', `${HOSTS.Instagram}${GRAPH_VERSION}/${c.userId}/media?${q({ fields: 'id,timestamp,permalink,comments_count', limit: this.wide ? CAPS.igWideMedia : CAPS.igMedia })}`, 0, bearer(c.token)));
-        tasks.push(this.task('ig.tags', `${HOSTS.Instagram}${GRAPH_VERSION}/${c.userId}/tags?${q({ fields: 'id,caption,timestamp,permalink,username,comments_count', limit: 50 })}`, 0, bearer(c.token)));
+        tasks.push(
+          this.task(
+            'ig.media',
+            `${HOSTS.Instagram}${GRAPH_VERSION}/${c.userId}/media?${q({ fields: 'id,timestamp,permalink,comments_count', limit: this.wide ? CAPS.igWideMedia : CAPS.igMedia })}`,
+            0,
+            bearer(c.token),
+          ),
+        );
+        tasks.push(
+          this.task(
+            'ig.tags',
+            `${HOSTS.Instagram}${GRAPH_VERSION}/${c.userId}/tags?${q({ fields: 'id,caption,timestamp,permalink,username,comments_count', limit: 50 })}`,
+            0,
+            bearer(c.token),
+          ),
+        );
         return tasks;
       }
       case 'Facebook':
-        return [this.task('fb.feed', `${HOSTS.Facebook}${GRAPH_VERSION}/${c.pageId}/feed?${q({
-          fields: 'id,message,created_time,from,permalink_url,comments.limit(100){id,message,created_time,from,permalink_url,parent}',
-          limit: this.wide ? CAPS.fbWideLimit : CAPS.fbLimit,
-        })}`, 0, bearer(c.token))];
+        return [
+          this.task(
+            'fb.feed',
+            `${HOSTS.Facebook}${GRAPH_VERSION}/${c.pageId}/feed?${q({
+              fields:
+                'id,message,created_time,from,permalink_url,comments.limit(100){id,message,created_time,from,permalink_url,parent}',
+              limit: this.wide ? CAPS.fbWideLimit : CAPS.fbLimit,
+            })}`,
+            0,
+            bearer(c.token),
+          ),
+        ];
       case 'Twitter/X':
         return [this.xPage('')];
     }
@@ -178,7 +234,9 @@ export class ChannelPoll {
         this.collect(page.posts);
         if (task.page === 0) this.xNewest = page.newestId;
         // The first poll ever reads one page only (the backlog before installation is not captured).
-        return page.next && this.state.lastPollAt && task.page + 1 < CAPS.xPages ? [this.xPage(page.next, task.page + 1)] : [];
+        return page.next && this.state.lastPollAt && task.page + 1 < CAPS.xPages
+          ? [this.xPage(page.next, task.page + 1)]
+          : [];
       }
     }
   }
@@ -209,24 +267,49 @@ export class ChannelPoll {
     this.posts.push(...posts);
   }
 
-  private task(kind: PollTask['kind'], url: string, page: number, headers?: Record<string, string>, media?: PollTask['media']): PollTask {
-    return { channel: this.channel, kind, request: { url, method: 'get', ...(headers ? { headers } : {}) }, page, ...(media ? { media } : {}) };
+  private task(
+    kind: PollTask['kind'],
+    url: string,
+    page: number,
+    headers?: Record<string, string>,
+    media?: PollTask['media'],
+  ): PollTask {
+    return {
+      channel: this.channel,
+      kind,
+      request: { url, method: 'get', ...(headers ? { headers } : {}) },
+      page,
+      ...(media ? { media } : {}),
+    };
   }
 
   private youtubePage(pageToken: string, page = 0): PollTask[] {
     if (!spendUnits(this.state, this.now, YOUTUBE_COST.list)) {
-      if (!this.reports.some((r) => r.kind === 'quotaBudget')) this.reports.push({ channel: 'YouTube', kind: 'quotaBudget', detail: `${this.state.quotaUnits} unit` });
+      if (!this.reports.some((r) => r.kind === 'quotaBudget'))
+        this.reports.push({ channel: 'YouTube', kind: 'quotaBudget', detail: `${this.state.quotaUnits} unit` });
       this.failed = true;
       return [];
     }
     const c = this.cred as { channelId: string; apiKey: string };
-    const params: Record<string, string | number> = { part: 'snippet,replies', allThreadsRelatedToChannelId: c.channelId, order: 'time', maxResults: 100, key: c.apiKey };
+    const params: Record<string, string | number> = {
+      part: 'snippet,replies',
+      allThreadsRelatedToChannelId: c.channelId,
+      order: 'time',
+      maxResults: 100,
+      key: c.apiKey,
+    };
     if (pageToken) params.pageToken = pageToken;
     return [this.task('yt.threads', `${HOSTS.YouTube}youtube/v3/commentThreads?${q(params)}`, page)];
   }
 
   private igComments(m: { id: string; permalink: string }, token: string): PollTask {
-    return this.task('ig.comments', `${HOSTS.Instagram}${GRAPH_VERSION}/${m.id}/comments?${q({ fields: 'id,text,timestamp,username,from,parent_id,replies{id,text,timestamp,username,from}', limit: 50 })}`, 0, bearer(token), { id: m.id, permalink: m.permalink });
+    return this.task(
+      'ig.comments',
+      `${HOSTS.Instagram}${GRAPH_VERSION}/${m.id}/comments?${q({ fields: 'id,text,timestamp,username,from,parent_id,replies{id,text,timestamp,username,from}', limit: 50 })}`,
+      0,
+      bearer(token),
+      { id: m.id, permalink: m.permalink },
+    );
   }
 
   /** A Graph `paging.next` URL, followed only on the platform's own host. */
@@ -238,10 +321,18 @@ export class ChannelPoll {
   private xPage(paginationToken: string, page = 0): PollTask {
     const c = this.cred as { userId: string; token: string };
     const params: Record<string, string | number> = {
-      max_results: 100, 'tweet.fields': 'created_at,author_id,conversation_id,referenced_tweets', expansions: 'author_id', 'user.fields': 'username',
+      max_results: 100,
+      'tweet.fields': 'created_at,author_id,conversation_id,referenced_tweets',
+      expansions: 'author_id',
+      'user.fields': 'username',
     };
     if (this.state.sinceId) params.since_id = this.state.sinceId;
     if (paginationToken) params.pagination_token = paginationToken;
-    return this.task('x.mentions', `${HOSTS['Twitter/X']}2/users/${c.userId}/mentions?${q(params)}`, page, bearer(c.token));
+    return this.task(
+      'x.mentions',
+      `${HOSTS['Twitter/X']}2/users/${c.userId}/mentions?${q(params)}`,
+      page,
+      bearer(c.token),
+    );
   }
 }

@@ -30,12 +30,20 @@ export function isTicked(v: unknown): boolean {
  * Rows to reply to now: triaged as a complaint, answered (`Dijawab` with an answer), Kirim Balasan
  * ticked, replies on for the channel, not yet attempted; and rows interrupted mid-send.
  */
-export function planReplies(rows: InboxRow[], answers: Map<string, { status: string; reply: string }>, replyChannels: string[], batch = REPLY_BATCH): ReplyPlan {
+export function planReplies(
+  rows: InboxRow[],
+  answers: Map<string, { status: string; reply: string }>,
+  replyChannels: string[],
+  batch = REPLY_BATCH,
+): ReplyPlan {
   const send: number[] = [];
   const unknown: number[] = [];
   rows.forEach((r, i) => {
     const state = normaliseText(r.replyState);
-    if (state === REPLY_STATE.sending) { unknown.push(i); return; }
+    if (state === REPLY_STATE.sending) {
+      unknown.push(i);
+      return;
+    }
     if (state && state !== REPLY_STATE.off && state !== REPLY_STATE.notAnswered) return;
     if (normaliseText(r.triage) !== TRIAGE.complaint || !isTicked(r.sendReply)) return;
     const c = answers.get(normaliseText(r.number));
@@ -51,7 +59,12 @@ export function isChannel(v: unknown): v is ChannelName {
 }
 
 /** The request that posts `text` as a reply to the post, or null when the platform cannot. */
-export function replyRequest(channel: ChannelName, creds: ChannelCredentials, row: InboxRow, text: string): HttpRequest | null {
+export function replyRequest(
+  channel: ChannelName,
+  creds: ChannelCredentials,
+  row: InboxRow,
+  text: string,
+): HttpRequest | null {
   const id = normaliseText(row.platformId);
   const body = text.slice(0, channel === 'Twitter/X' ? 280 : 2200);
   switch (channel) {
@@ -63,7 +76,13 @@ export function replyRequest(channel: ChannelName, creds: ChannelCredentials, ro
       const parent = normaliseText(row.parent);
       const isTop = !parent || String(row.url).includes(`v=${encodeURIComponent(parent)}`);
       const parentId = isTop ? id : parent;
-      return { url: 'https://www.googleapis.com/youtube/v3/comments?part=snippet', method: 'post', contentType: 'application/json', headers: { Authorization: `Bearer ${c.oauthToken}` }, payload: JSON.stringify({ snippet: { parentId, textOriginal: body } }) };
+      return {
+        url: 'https://www.googleapis.com/youtube/v3/comments?part=snippet',
+        method: 'post',
+        contentType: 'application/json',
+        headers: { Authorization: `Bearer ${c.oauthToken}` },
+        payload: JSON.stringify({ snippet: { parentId, textOriginal: body } }),
+      };
     }
     case 'Instagram': {
       const c = creds.Instagram;
@@ -71,19 +90,43 @@ export function replyRequest(channel: ChannelName, creds: ChannelCredentials, ro
       if (!normaliseText(row.parent)) {
         // Someone else's media that tags the account: a comment on it through /{ig-user-id}/mentions
         // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions).
-        return { url: `https://graph.instagram.com/v21.0/${encodeURIComponent(c.userId)}/mentions`, method: 'post', headers: { Authorization: `Bearer ${c.token}` }, payload: `media_id=${encodeURIComponent(id)}&message=${encodeURIComponent(body)}`, contentType: 'application/x-www-form-urlencoded' };
+        return {
+          url: `https://graph.instagram.com/v21.0/${encodeURIComponent(c.userId)}/mentions`,
+          method: 'post',
+          headers: { Authorization: `Bearer ${c.token}` },
+          payload: `media_id=${encodeURIComponent(id)}&message=${encodeURIComponent(body)}`,
+          contentType: 'application/x-www-form-urlencoded',
+        };
       }
-      return { url: `https://graph.instagram.com/v21.0/${encodeURIComponent(id)}/replies`, method: 'post', headers: { Authorization: `Bearer ${c.token}` }, payload: `message=${encodeURIComponent(body)}`, contentType: 'application/x-www-form-urlencoded' };
+      return {
+        url: `https://graph.instagram.com/v21.0/${encodeURIComponent(id)}/replies`,
+        method: 'post',
+        headers: { Authorization: `Bearer ${c.token}` },
+        payload: `message=${encodeURIComponent(body)}`,
+        contentType: 'application/x-www-form-urlencoded',
+      };
     }
     case 'Facebook': {
       const c = creds.Facebook;
       if (!c) return null;
-      return { url: `https://graph.facebook.com/v21.0/${encodeURIComponent(id)}/comments`, method: 'post', headers: { Authorization: `Bearer ${c.token}` }, payload: `message=${encodeURIComponent(body)}`, contentType: 'application/x-www-form-urlencoded' };
+      return {
+        url: `https://graph.facebook.com/v21.0/${encodeURIComponent(id)}/comments`,
+        method: 'post',
+        headers: { Authorization: `Bearer ${c.token}` },
+        payload: `message=${encodeURIComponent(body)}`,
+        contentType: 'application/x-www-form-urlencoded',
+      };
     }
     case 'Twitter/X': {
       const c = creds['Twitter/X'];
       if (!c) return null;
-      return { url: 'https://api.x.com/2/tweets', method: 'post', contentType: 'application/json', headers: { Authorization: `Bearer ${c.token}` }, payload: JSON.stringify({ text: body, reply: { in_reply_to_tweet_id: id } }) };
+      return {
+        url: 'https://api.x.com/2/tweets',
+        method: 'post',
+        contentType: 'application/json',
+        headers: { Authorization: `Bearer ${c.token}` },
+        payload: JSON.stringify({ text: body, reply: { in_reply_to_tweet_id: id } }),
+      };
     }
   }
 }
@@ -98,9 +141,13 @@ export function replyIdOf(channel: ChannelName, body: unknown): string {
 export function replyUrlOf(channel: ChannelName, row: InboxRow, replyId: string): string {
   const url = normaliseText(row.url);
   switch (channel) {
-    case 'YouTube': return url.includes('lc=') ? url.replace(/lc=[^&]*/, `lc=${encodeURIComponent(replyId)}`) : url;
-    case 'Instagram': return url; // the API gives no permalink for a comment reply
-    case 'Facebook': return `https://www.facebook.com/${encodeURIComponent(replyId)}`;
-    case 'Twitter/X': return `https://x.com/i/web/status/${encodeURIComponent(replyId)}`;
+    case 'YouTube':
+      return url.includes('lc=') ? url.replace(/lc=[^&]*/, `lc=${encodeURIComponent(replyId)}`) : url;
+    case 'Instagram':
+      return url; // the API gives no permalink for a comment reply
+    case 'Facebook':
+      return `https://www.facebook.com/${encodeURIComponent(replyId)}`;
+    case 'Twitter/X':
+      return `https://x.com/i/web/status/${encodeURIComponent(replyId)}`;
   }
 }

@@ -45,7 +45,8 @@ export function classify(channel: ChannelName, reply: HttpReply, now: Date): Out
   } catch {
     body = null;
   }
-  const error = (body && typeof body === 'object' ? (body as { error?: Record<string, unknown> }).error : undefined) ?? undefined;
+  const error =
+    (body && typeof body === 'object' ? (body as { error?: Record<string, unknown> }).error : undefined) ?? undefined;
   const message = String(error?.message ?? (body as { title?: string } | null)?.title ?? '').slice(0, 200);
   const detail = `HTTP ${reply.code}${message ? `: ${message}` : ''}`;
   if (reply.code >= 200 && reply.code < 300) {
@@ -54,16 +55,25 @@ export function classify(channel: ChannelName, reply: HttpReply, now: Date): Out
   if (channel === 'Twitter/X') {
     if (reply.code === 429) {
       const reset = Number(header(reply.headers, 'x-rate-limit-reset'));
-      return { kind: 'rateLimited', retryAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null, detail };
+      return {
+        kind: 'rateLimited',
+        retryAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null,
+        detail,
+      };
     }
     if (reply.code === 401) return { kind: 'tokenInvalid', detail };
     return { kind: 'failed', detail };
   }
   if (channel === 'YouTube') {
-    const reasons = (Array.isArray(error?.errors) ? (error.errors as { reason?: string }[]) : []).map((e) => String(e.reason ?? ''));
-    if (reasons.some((r) => r === 'quotaExceeded' || r === 'dailyLimitExceeded')) return { kind: 'quotaExceeded', retryAt: nextPacificMidnight(now), detail };
-    if (reply.code === 429 || reasons.some((r) => r === 'rateLimitExceeded' || r === 'userRateLimitExceeded')) return { kind: 'rateLimited', retryAt: null, detail };
-    if (reply.code === 401 || reasons.includes('keyInvalid') || /API_KEY_INVALID/.test(reply.text)) return { kind: 'tokenInvalid', detail };
+    const reasons = (Array.isArray(error?.errors) ? (error.errors as { reason?: string }[]) : []).map((e) =>
+      String(e.reason ?? ''),
+    );
+    if (reasons.some((r) => r === 'quotaExceeded' || r === 'dailyLimitExceeded'))
+      return { kind: 'quotaExceeded', retryAt: nextPacificMidnight(now), detail };
+    if (reply.code === 429 || reasons.some((r) => r === 'rateLimitExceeded' || r === 'userRateLimitExceeded'))
+      return { kind: 'rateLimited', retryAt: null, detail };
+    if (reply.code === 401 || reasons.includes('keyInvalid') || /API_KEY_INVALID/.test(reply.text))
+      return { kind: 'tokenInvalid', detail };
     return { kind: 'failed', detail };
   }
   const code = Number(error?.code);

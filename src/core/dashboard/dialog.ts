@@ -39,7 +39,10 @@ export function dashboardDialogHtml(d: DashboardDialogInput): string {
     `<p><a class="open" id="looker-link" href="${e(d.lookerUrl)}" target="_blank" rel="noopener noreferrer">${e(DIALOG.open)}</a></p>`,
     `<input id="looker-url" type="text" readonly value="${e(d.lookerUrl)}" onclick="this.select()">`,
     '<table>',
-    row(DIALOG.spreadsheet, `<a href="${e(d.spreadsheetUrl)}" target="_blank" rel="noopener noreferrer">${e(d.spreadsheetName)}</a>`),
+    row(
+      DIALOG.spreadsheet,
+      `<a href="${e(d.spreadsheetUrl)}" target="_blank" rel="noopener noreferrer">${e(d.spreadsheetName)}</a>`,
+    ),
     row(DIALOG.tab, e(d.tabName)),
     row(DIALOG.rows, e(d.rows)),
     row(DIALOG.refreshed, e(d.refreshedAt)),

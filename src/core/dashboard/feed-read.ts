@@ -28,7 +28,9 @@ function toNumber(v: unknown, col: FeedColumn, where: string): number | null {
 
 function toBoolean(v: unknown): boolean {
   if (typeof v === 'boolean') return v;
-  const s = String(v ?? '').trim().toLowerCase();
+  const s = String(v ?? '')
+    .trim()
+    .toLowerCase();
   return s === 'true' || s === 'ya' || s === '1';
 }
 
@@ -37,7 +39,14 @@ function toText(v: unknown): string {
   return s.startsWith("'") ? s.slice(1) : s;
 }
 
-const REQUIRED_DATES = new Set(['waktu_diterima', 'tanggal_diterima', 'minggu', 'bulan', 'tenggat_akhir', 'waktu_data']);
+const REQUIRED_DATES = new Set([
+  'waktu_diterima',
+  'tanggal_diterima',
+  'minggu',
+  'bulan',
+  'tenggat_akhir',
+  'waktu_data',
+]);
 
 export function feedRecordFrom(get: (id: string) => unknown, where: string): FeedRecord {
   const out: Record<string, unknown> = {};
@@ -64,8 +73,10 @@ export function feedRecordFrom(get: (id: string) => unknown, where: string): Fee
         out[col.id] = toText(v);
     }
   }
-  if (!(ALL_STATUSES as string[]).includes(out.status as string)) throw new Error(`${where}: unknown status ${JSON.stringify(out.status)}`);
-  if (!(Object.values(ON_TIME) as string[]).includes(out.tepat_waktu as string)) throw new Error(`${where}: unknown tepat_waktu ${JSON.stringify(out.tepat_waktu)}`);
+  if (!(ALL_STATUSES as string[]).includes(out.status as string))
+    throw new Error(`${where}: unknown status ${JSON.stringify(out.status)}`);
+  if (!(Object.values(ON_TIME) as string[]).includes(out.tepat_waktu as string))
+    throw new Error(`${where}: unknown tepat_waktu ${JSON.stringify(out.tepat_waktu)}`);
   return out as unknown as FeedRecord;
 }
 
@@ -76,7 +87,8 @@ export function feedRecordsFromTable(table: readonly (readonly unknown[])[]): Fe
   const missing = FEED_COLUMNS.filter((c) => !header.includes(c.id)).map((c) => c.id);
   if (missing.length) throw new Error(`feed: missing columns ${missing.join(', ')}`);
   const pos = new Map(header.map((h, i) => [h, i] as [string, number]).reverse());
-  return table.slice(1)
+  return table
+    .slice(1)
     .map((row, i) => ({ row, i }))
     .filter(({ row }) => row.some((v) => v !== '' && v !== null && v !== undefined))
     .map(({ row, i }) => feedRecordFrom((id) => row[pos.get(id)!], `feed row ${i + 2}`));

@@ -76,45 +76,189 @@ const DAY = 'yyyy-mm-dd';
 
 const stepColumns = (): FeedColumn[] => [
   ...STEPS.map((k): FeedColumn => ({
-    id: `jam_kerja_langkah_${k}`, type: 'Number', aggregation: 'Average', format: '0.00',
+    id: `jam_kerja_langkah_${k}`,
+    type: 'Number',
+    aggregation: 'Average',
+    format: '0.00',
     description: `Jam kerja langkah ${k} dari mulai sampai selesai (atau sampai sekarang bila masih berjalan, sampai ditutup bila ditutup); kosong bila langkah belum dimulai.`,
   })),
   ...STEPS.map((k): FeedColumn => ({
-    id: `terlambat_langkah_${k}`, type: 'Boolean', aggregation: 'None',
+    id: `terlambat_langkah_${k}`,
+    type: 'Boolean',
+    aggregation: 'None',
     description: `TRUE bila langkah ${k} selesai setelah tenggatnya, atau masih terbuka dan sudah lewat tenggat.`,
   })),
 ];
 
 export const FEED_COLUMNS: readonly FeedColumn[] = Object.freeze([
-  { id: 'no_pengaduan', type: 'Text', aggregation: 'Count Distinct', description: 'Nomor pengaduan ADU-tahun-urut (kunci baris).' },
-  { id: 'waktu_diterima', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Waktu pengaduan disampaikan di media sosial (WIB); waktu tercatat bila kosong.' },
+  {
+    id: 'no_pengaduan',
+    type: 'Text',
+    aggregation: 'Count Distinct',
+    description: 'Nomor pengaduan ADU-tahun-urut (kunci baris).',
+  },
+  {
+    id: 'waktu_diterima',
+    type: 'Date & Time',
+    aggregation: 'None',
+    format: DATE_TIME,
+    description: 'Waktu pengaduan disampaikan di media sosial (WIB); waktu tercatat bila kosong.',
+  },
   { id: 'tanggal_diterima', type: 'Date', aggregation: 'None', format: DAY, description: 'Tanggal diterima (WIB).' },
-  { id: 'minggu', type: 'Date', aggregation: 'None', format: DAY, description: 'Hari Senin minggu diterima (tren mingguan).' },
-  { id: 'bulan', type: 'Year Month', aggregation: 'None', format: 'yyyy-mm', description: 'Bulan diterima (tanggal 1 bulan itu).' },
-  { id: 'kanal', type: 'Text', aggregation: 'None', description: 'Kanal media sosial: Instagram, Facebook, Twitter/X, YouTube.' },
-  { id: 'kategori', type: 'Text', aggregation: 'None', description: `Kategori pengaduan ("${NO_CATEGORY}" bila kosong).` },
-  { id: 'unit', type: 'Text', aggregation: 'None', description: `Unit (Bidang/UKPD/Sudin/Sekretariat) yang menangani; "${NO_UNIT}" bila belum diteruskan.` },
-  { id: 'jenis_unit', type: 'Text', aggregation: 'None', description: `Jenis unit dari tab Unit: Sekretariat, Bidang, UKPD, Sudin ("${NO_UNIT}" / "${UNKNOWN_KIND}").` },
-  { id: 'status', type: 'Text', aggregation: 'None', description: 'Status: Baru, Diteruskan, Diproses, Ditindaklanjuti, Dijawab, Ditutup.' },
+  {
+    id: 'minggu',
+    type: 'Date',
+    aggregation: 'None',
+    format: DAY,
+    description: 'Hari Senin minggu diterima (tren mingguan).',
+  },
+  {
+    id: 'bulan',
+    type: 'Year Month',
+    aggregation: 'None',
+    format: 'yyyy-mm',
+    description: 'Bulan diterima (tanggal 1 bulan itu).',
+  },
+  {
+    id: 'kanal',
+    type: 'Text',
+    aggregation: 'None',
+    description: 'Kanal media sosial: Instagram, Facebook, Twitter/X, YouTube.',
+  },
+  {
+    id: 'kategori',
+    type: 'Text',
+    aggregation: 'None',
+    description: `Kategori pengaduan ("${NO_CATEGORY}" bila kosong).`,
+  },
+  {
+    id: 'unit',
+    type: 'Text',
+    aggregation: 'None',
+    description: `Unit (Bidang/UKPD/Sudin/Sekretariat) yang menangani; "${NO_UNIT}" bila belum diteruskan.`,
+  },
+  {
+    id: 'jenis_unit',
+    type: 'Text',
+    aggregation: 'None',
+    description: `Jenis unit dari tab Unit: Sekretariat, Bidang, UKPD, Sudin ("${NO_UNIT}" / "${UNKNOWN_KIND}").`,
+  },
+  {
+    id: 'status',
+    type: 'Text',
+    aggregation: 'None',
+    description: 'Status: Baru, Diteruskan, Diproses, Ditindaklanjuti, Dijawab, Ditutup.',
+  },
   { id: 'terbuka', type: 'Boolean', aggregation: 'None', description: 'TRUE bila belum dijawab dan belum ditutup.' },
-  { id: 'langkah_saat_ini', type: 'Number', aggregation: 'None', description: 'Langkah SOP yang sedang berjalan (1–5); 0 bila selesai (dijawab atau ditutup).' },
-  { id: 'langkah_selesai', type: 'Number', aggregation: 'None', description: 'Banyaknya langkah SOP yang sudah selesai (0–5): langkah 1 sampai angka ini selesai.' },
+  {
+    id: 'langkah_saat_ini',
+    type: 'Number',
+    aggregation: 'None',
+    description: 'Langkah SOP yang sedang berjalan (1–5); 0 bila selesai (dijawab atau ditutup).',
+  },
+  {
+    id: 'langkah_selesai',
+    type: 'Number',
+    aggregation: 'None',
+    description: 'Banyaknya langkah SOP yang sudah selesai (0–5): langkah 1 sampai angka ini selesai.',
+  },
   { id: 'dialihkan', type: 'Boolean', aggregation: 'None', description: 'TRUE bila pernah dialihkan ke unit lain.' },
   ...stepColumns(),
-  { id: 'hari_kerja_total', type: 'Number', aggregation: 'Average', format: '0.00', description: 'Hari kerja dari diterima sampai dijawab (atau sampai ditutup / sampai sekarang).' },
-  { id: 'tenggat_langkah', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Tenggat langkah yang sedang berjalan; kosong bila selesai.' },
-  { id: 'tenggat_akhir', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Tenggat keseluruhan: jumlah baku mutu semua langkah (5 hari kerja) sejak diterima.' },
-  { id: 'lewat_tenggat', type: 'Boolean', aggregation: 'None', description: 'TRUE bila masih terbuka dan langkah saat ini atau tenggat akhir sudah lewat.' },
-  { id: 'terlambat', type: 'Boolean', aggregation: 'None', description: 'TRUE bila ada langkah atau keseluruhan yang melewati tenggat (daftar terlambat).' },
-  { id: 'hari_terlambat', type: 'Number', aggregation: 'Max', description: 'Hari kerja penuh terbanyak suatu langkah atau keseluruhan melewati tenggat (0 bila tidak pernah).' },
-  { id: 'tepat_waktu', type: 'Text', aggregation: 'None', description: 'Ya = dijawab paling lambat pada tenggat akhir; Tidak = dijawab setelahnya; Berjalan = belum dijawab; Ditutup = ditutup tanpa jawaban (tidak dihitung).' },
-  { id: 'waktu_dijawab', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Waktu jawaban diberikan kepada masyarakat (langkah 5); kosong bila belum.' },
-  { id: 'tanggal_dijawab', type: 'Date', aggregation: 'None', format: DAY, description: 'Tanggal dijawab (WIB); kosong bila belum.' },
-  { id: 'waktu_ditutup', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Waktu ditutup tanpa jawaban; kosong bila tidak.' },
-  { id: 'waktu_data', type: 'Date & Time', aggregation: 'Max', format: DATE_TIME, description: 'Waktu data dasbor diperbarui (sama untuk semua baris).' },
-  { id: 'nilai_kepuasan', type: 'Number', aggregation: 'Average', format: '0.00', description: 'Nilai kepuasan 1–5 dari masyarakat pada halaman pantau (penilaian terakhir); kosong bila belum dinilai. Rata-rata per unit/kanal/bulan.' },
-  { id: 'jumlah_penilaian', type: 'Number', aggregation: 'Sum', description: '1 bila pengaduan sudah dinilai masyarakat, 0 bila belum (dijumlahkan = banyaknya penilaian).' },
-  { id: 'waktu_penilaian', type: 'Date & Time', aggregation: 'None', format: DATE_TIME, description: 'Waktu penilaian terakhir (WIB); kosong bila belum dinilai.' },
+  {
+    id: 'hari_kerja_total',
+    type: 'Number',
+    aggregation: 'Average',
+    format: '0.00',
+    description: 'Hari kerja dari diterima sampai dijawab (atau sampai ditutup / sampai sekarang).',
+  },
+  {
+    id: 'tenggat_langkah',
+    type: 'Date & Time',
+    aggregation: 'None',
+    format: DATE_TIME,
+    description: 'Tenggat langkah yang sedang berjalan; kosong bila selesai.',
+  },
+  {
+    id: 'tenggat_akhir',
+    type: 'Date & Time',
+    aggregation: 'None',
+    format: DATE_TIME,
+    description: 'Tenggat keseluruhan: jumlah baku mutu semua langkah (5 hari kerja) sejak diterima.',
+  },
+  {
+    id: 'lewat_tenggat',
+    type: 'Boolean',
+    aggregation: 'None',
+    description: 'TRUE bila masih terbuka dan langkah saat ini atau tenggat akhir sudah lewat.',
+  },
+  {
+    id: 'terlambat',
+    type: 'Boolean',
+    aggregation: 'None',
+    description: 'TRUE bila ada langkah atau keseluruhan yang melewati tenggat (daftar terlambat).',
+  },
+  {
+    id: 'hari_terlambat',
+    type: 'Number',
+    aggregation: 'Max',
+    description: 'Hari kerja penuh terbanyak suatu langkah atau keseluruhan melewati tenggat (0 bila tidak pernah).',
+  },
+  {
+    id: 'tepat_waktu',
+    type: 'Text',
+    aggregation: 'None',
+    description:
+      'Ya = dijawab paling lambat pada tenggat akhir; Tidak = dijawab setelahnya; Berjalan = belum dijawab; Ditutup = ditutup tanpa jawaban (tidak dihitung).',
+  },
+  {
+    id: 'waktu_dijawab',
+    type: 'Date & Time',
+    aggregation: 'None',
+    format: DATE_TIME,
+    description: 'Waktu jawaban diberikan kepada masyarakat (langkah 5); kosong bila belum.',
+  },
+  {
+    id: 'tanggal_dijawab',
+    type: 'Date',
+    aggregation: 'None',
+    format: DAY,
+    description: 'Tanggal dijawab (WIB); kosong bila belum.',
+  },
+  {
+    id: 'waktu_ditutup',
+    type: 'Date & Time',
+    aggregation: 'None',
+    format: DATE_TIME,
+    description: 'Waktu ditutup tanpa jawaban; kosong bila tidak.',
+  },
+  {
+    id: 'waktu_data',
+    type: 'Date & Time',
+    aggregation: 'Max',
+    format: DATE_TIME,
+    description: 'Waktu data dasbor diperbarui (sama untuk semua baris).',
+  },
+  {
+    id: 'nilai_kepuasan',
+    type: 'Number',
+    aggregation: 'Average',
+    format: '0.00',
+    description:
+      'Nilai kepuasan 1–5 dari masyarakat pada halaman pantau (penilaian terakhir); kosong bila belum dinilai. Rata-rata per unit/kanal/bulan.',
+  },
+  {
+    id: 'jumlah_penilaian',
+    type: 'Number',
+    aggregation: 'Sum',
+    description: '1 bila pengaduan sudah dinilai masyarakat, 0 bila belum (dijumlahkan = banyaknya penilaian).',
+  },
+  {
+    id: 'waktu_penilaian',
+    type: 'Date & Time',
+    aggregation: 'None',
+    format: DATE_TIME,
+    description: 'Waktu penilaian terakhir (WIB); kosong bila belum dinilai.',
+  },
 ] as FeedColumn[]);
 
 export const FEED_HEADERS: readonly string[] = Object.freeze(FEED_COLUMNS.map((c) => c.id));
@@ -225,7 +369,10 @@ export function feedRecordOf(c: Complaint, ctx: FeedContext): FeedRecord {
  * Feed records of the register's complaints, oldest first. Rows without a number (a half-typed
  * row) are skipped; a complaint whose dates cannot be measured is reported, not fatal.
  */
-export function buildFeed(complaints: readonly Complaint[], ctx: FeedContext): { records: FeedRecord[]; problems: string[] } {
+export function buildFeed(
+  complaints: readonly Complaint[],
+  ctx: FeedContext,
+): { records: FeedRecord[]; problems: string[] } {
   const records: FeedRecord[] = [];
   const problems: string[] = [];
   for (const c of complaints) {
@@ -236,25 +383,33 @@ export function buildFeed(complaints: readonly Complaint[], ctx: FeedContext): {
       problems.push(`${c.number}: ${String((e as Error)?.message ?? e)}`);
     }
   }
-  records.sort((a, b) => a.waktu_diterima.getTime() - b.waktu_diterima.getTime() || a.no_pengaduan.localeCompare(b.no_pengaduan));
+  records.sort(
+    (a, b) => a.waktu_diterima.getTime() - b.waktu_diterima.getTime() || a.no_pengaduan.localeCompare(b.no_pengaduan),
+  );
   return { records, problems };
 }
 
 /** The sheet rows of the feed (header not included): Dates, numbers, booleans; '' for none. */
 export function feedValues(records: readonly FeedRecord[]): unknown[][] {
-  return records.map((r) => FEED_COLUMNS.map((col) => {
-    const v = r[col.id];
-    if (v === null || v === undefined) return '';
-    return typeof v === 'string' ? cellText(v) : v;
-  }));
+  return records.map((r) =>
+    FEED_COLUMNS.map((col) => {
+      const v = r[col.id];
+      if (v === null || v === undefined) return '';
+      return typeof v === 'string' ? cellText(v) : v;
+    }),
+  );
 }
 
 /**
  * Runs of adjacent columns sharing a number format, as 0-based first column and count, for the
  * tab's own column positions (default: the order of FEED_COLUMNS): one format call per run.
  */
-export function feedFormatRuns(positionOf: (id: FeedColumnId) => number = (id) => FEED_HEADERS.indexOf(id)): { first: number; count: number; format: string }[] {
-  const cols = FEED_COLUMNS.filter((c) => c.format).map((c) => ({ at: positionOf(c.id), format: c.format! })).sort((a, b) => a.at - b.at);
+export function feedFormatRuns(
+  positionOf: (id: FeedColumnId) => number = (id) => FEED_HEADERS.indexOf(id),
+): { first: number; count: number; format: string }[] {
+  const cols = FEED_COLUMNS.filter((c) => c.format)
+    .map((c) => ({ at: positionOf(c.id), format: c.format! }))
+    .sort((a, b) => a.at - b.at);
   const runs: { first: number; count: number; format: string }[] = [];
   for (const c of cols) {
     const last = runs[runs.length - 1];

@@ -85,7 +85,13 @@ export interface DashboardFigures {
 export function feedSatisfaction(records: readonly FeedRecord[]): SatisfactionFigures {
   const rated = records.filter((r) => r.nilai_kepuasan !== null && r.waktu_penilaian !== null);
   return satisfactionOf(
-    rated.map((r) => ({ number: r.no_pengaduan, score: r.nilai_kepuasan!, at: r.waktu_penilaian!, comment: '', changes: 0 })),
+    rated.map((r) => ({
+      number: r.no_pengaduan,
+      score: r.nilai_kepuasan!,
+      at: r.waktu_penilaian!,
+      comment: '',
+      changes: 0,
+    })),
     records.map((r) => ({ number: r.no_pengaduan, unit: r.unit, channel: r.kanal })),
   );
 }
@@ -103,7 +109,11 @@ const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a
 const rate = (onTime: number, late: number): number | null => (onTime + late ? onTime / (onTime + late) : null);
 
 export function tally(records: readonly FeedRecord[]): Tally {
-  let open = 0, overdue = 0, onTime = 0, late = 0, closed = 0;
+  let open = 0,
+    overdue = 0,
+    onTime = 0,
+    late = 0,
+    closed = 0;
   const days: number[] = [];
   for (const r of records) {
     if (r.terbuka) open++;
@@ -115,8 +125,15 @@ export function tally(records: readonly FeedRecord[]): Tally {
   }
   const avg = mean(days);
   return {
-    received: records.length, open, overdue, answered: onTime + late, onTime, late, closed,
-    onTimeRate: rate(onTime, late), avgDaysToAnswer: avg === null ? null : round(avg, 2),
+    received: records.length,
+    open,
+    overdue,
+    answered: onTime + late,
+    onTime,
+    late,
+    closed,
+    onTimeRate: rate(onTime, late),
+    avgDaysToAnswer: avg === null ? null : round(avg, 2),
   };
 }
 
@@ -177,7 +194,8 @@ function stepFigures(records: readonly FeedRecord[]): StepFigures[] {
       done: done.length,
       onTime: done.length - late,
       late,
-      overdueNow: records.filter((r) => r.terbuka && r.langkah_saat_ini === step && r[`terlambat_langkah_${step}`]).length,
+      overdueNow: records.filter((r) => r.terbuka && r.langkah_saat_ini === step && r[`terlambat_langkah_${step}`])
+        .length,
       onTimeRate: rate(done.length - late, late),
       avgHours: avg === null ? null : round(avg, 2),
     };
@@ -190,7 +208,9 @@ function weeklyTrend(records: readonly FeedRecord[], calendar: WorkCalendar, asO
   const others = [...new Set(records.map((r) => r.kanal))].filter((c) => !known.includes(c)).sort();
   const channels = [...known, ...others];
   const lastWeek = dayNumberOf(calendar.dateKey(weekStartOf(calendar, asOf)));
-  const firstRecord = records.length ? Math.min(...records.map((r) => dayNumberOf(calendar.dateKey(r.minggu)))) : lastWeek;
+  const firstRecord = records.length
+    ? Math.min(...records.map((r) => dayNumberOf(calendar.dateKey(r.minggu))))
+    : lastWeek;
   const firstWeek = Math.min(lastWeek, Math.max(firstRecord, lastWeek - 7 * (weeks - 1)));
   const out: WeeklyTrend['weeks'] = [];
   for (let day = firstWeek; day <= lastWeek; day += 7) {
@@ -203,13 +223,22 @@ function weeklyTrend(records: readonly FeedRecord[], calendar: WorkCalendar, asO
 }
 
 function lateList(records: readonly FeedRecord[]): FeedRecord[] {
-  return records.filter((r) => r.terlambat).sort((a, b) =>
-    Number(b.lewat_tenggat) - Number(a.lewat_tenggat)
-    || b.hari_terlambat - a.hari_terlambat
-    || a.waktu_diterima.getTime() - b.waktu_diterima.getTime());
+  return records
+    .filter((r) => r.terlambat)
+    .sort(
+      (a, b) =>
+        Number(b.lewat_tenggat) - Number(a.lewat_tenggat) ||
+        b.hari_terlambat - a.hari_terlambat ||
+        a.waktu_diterima.getTime() - b.waktu_diterima.getTime(),
+    );
 }
 
-export function computeFigures(records: readonly FeedRecord[], calendar: WorkCalendar, asOf: Date, options: FiguresOptions = {}): DashboardFigures {
+export function computeFigures(
+  records: readonly FeedRecord[],
+  calendar: WorkCalendar,
+  asOf: Date,
+  options: FiguresOptions = {},
+): DashboardFigures {
   const thisMonth = monthStartOf(calendar, asOf);
   const statusCounts = groupBy(records, (r) => r.status);
   const kinds = new Map(records.map((r) => [r.unit, r.jenis_unit]));

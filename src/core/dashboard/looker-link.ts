@@ -33,7 +33,8 @@ export function spreadsheetIdOf(value: string): string {
 
 export function lookerCreateUrl(input: LookerLinkInput): string {
   if (!input.spreadsheetId.trim()) throw new Error('lookerCreateUrl: spreadsheetId is required');
-  if (!Number.isInteger(input.worksheetId) || input.worksheetId < 0) throw new Error(`lookerCreateUrl: invalid worksheetId ${input.worksheetId}`);
+  if (!Number.isInteger(input.worksheetId) || input.worksheetId < 0)
+    throw new Error(`lookerCreateUrl: invalid worksheetId ${input.worksheetId}`);
   const params: [string, string][] = [];
   const template = input.templateReportId ? reportIdOf(input.templateReportId) : '';
   if (template) params.push(['c.reportId', template]);

@@ -76,13 +76,20 @@ class Grid {
   }
 
   /** A titled table; returns the range of header + rows. */
-  table(title: string, header: string[], rows: unknown[][], formats: { col: number; format: string }[] = []): GridRange {
+  table(
+    title: string,
+    header: string[],
+    rows: unknown[][],
+    formats: { col: number; format: string }[] = [],
+  ): GridRange {
     this.line([title], true);
     const first = this.line(header, true);
     this.headerRows.push({ row: first, numColumns: header.length });
     for (const r of rows) this.line(r);
     if (!rows.length) this.line([SUMMARY.none]);
-    for (const f of formats) if (rows.length) this.formats.push({ row: first + 1, column: f.col, numRows: rows.length, numColumns: 1, format: f.format });
+    for (const f of formats)
+      if (rows.length)
+        this.formats.push({ row: first + 1, column: f.col, numRows: rows.length, numColumns: 1, format: f.format });
     this.blank();
     return { row: first, column: 1, numRows: rows.length + 1, numColumns: header.length };
   }
@@ -121,40 +128,107 @@ export function summaryLayout(f: DashboardFigures): SummaryLayout {
   g.line([SUMMARY.note]);
   g.blank();
 
-  const key = g.table(SUMMARY.keyFigures,
-    [SUMMARY.keyFigures, `${SUMMARY.thisMonth} (${f.thisMonth.label})`, `${SUMMARY.lastMonth} (${f.lastMonth.label})`, SUMMARY.allTime],
-    keyFigureRows(f));
+  const key = g.table(
+    SUMMARY.keyFigures,
+    [
+      SUMMARY.keyFigures,
+      `${SUMMARY.thisMonth} (${f.thisMonth.label})`,
+      `${SUMMARY.lastMonth} (${f.lastMonth.label})`,
+      SUMMARY.allTime,
+    ],
+    keyFigureRows(f),
+  );
   g.formats.push({ row: key.row + 5, column: 2, numRows: 1, numColumns: 3, format: PERCENT });
   g.formats.push({ row: key.row + 6, column: 2, numRows: 1, numColumns: 3, format: DECIMAL });
 
-  const status = g.table(SUMMARY.byStatus, [SUMMARY.status, SUMMARY.count], f.byStatus.map((s) => [s.status, s.count]));
+  const status = g.table(
+    SUMMARY.byStatus,
+    [SUMMARY.status, SUMMARY.count],
+    f.byStatus.map((s) => [s.status, s.count]),
+  );
 
-  const units = g.table(SUMMARY.byUnit,
-    [SUMMARY.unit, SUMMARY.unitKind, SUMMARY.received, SUMMARY.open, SUMMARY.overdue, SUMMARY.answered, SUMMARY.onTimeRate],
+  const units = g.table(
+    SUMMARY.byUnit,
+    [
+      SUMMARY.unit,
+      SUMMARY.unitKind,
+      SUMMARY.received,
+      SUMMARY.open,
+      SUMMARY.overdue,
+      SUMMARY.answered,
+      SUMMARY.onTimeRate,
+    ],
     f.byUnit.map((u) => [u.key, u.kind, u.received, u.open, u.overdue, u.answered, orBlank(u.onTimeRate)]),
-    [{ col: 7, format: PERCENT }]);
+    [{ col: 7, format: PERCENT }],
+  );
 
-  const weekly = g.table(SUMMARY.weekly,
+  const weekly = g.table(
+    SUMMARY.weekly,
     [SUMMARY.weekStart, ...f.weekly.channels, SUMMARY.total],
     f.weekly.weeks.map((w) => [w.start, ...w.counts, w.total]),
-    [{ col: 1, format: DAY }]);
+    [{ col: 1, format: DAY }],
+  );
 
-  const groupHeader = (name: string) => [name, SUMMARY.received, SUMMARY.open, SUMMARY.overdue, SUMMARY.answered, SUMMARY.onTimeRate];
-  const channels = g.table(SUMMARY.byChannel, groupHeader(SUMMARY.channel), f.byChannel.map(groupRow), [{ col: 6, format: PERCENT }]);
+  const groupHeader = (name: string) => [
+    name,
+    SUMMARY.received,
+    SUMMARY.open,
+    SUMMARY.overdue,
+    SUMMARY.answered,
+    SUMMARY.onTimeRate,
+  ];
+  const channels = g.table(SUMMARY.byChannel, groupHeader(SUMMARY.channel), f.byChannel.map(groupRow), [
+    { col: 6, format: PERCENT },
+  ]);
   g.table(SUMMARY.byCategory, groupHeader(SUMMARY.category), f.byCategory.map(groupRow), [{ col: 6, format: PERCENT }]);
 
-  const steps = g.table(SUMMARY.bySteps,
-    [SUMMARY.step, SUMMARY.done, SUMMARY.onTime, SUMMARY.late, SUMMARY.overdueNow, SUMMARY.onTimeRate, SUMMARY.avgHours],
-    f.bySteps.map((s) => [stepLabel(s.step), s.done, s.onTime, s.late, s.overdueNow, orBlank(s.onTimeRate), orBlank(s.avgHours)]),
-    [{ col: 6, format: PERCENT }, { col: 7, format: DECIMAL }]);
+  const steps = g.table(
+    SUMMARY.bySteps,
+    [
+      SUMMARY.step,
+      SUMMARY.done,
+      SUMMARY.onTime,
+      SUMMARY.late,
+      SUMMARY.overdueNow,
+      SUMMARY.onTimeRate,
+      SUMMARY.avgHours,
+    ],
+    f.bySteps.map((s) => [
+      stepLabel(s.step),
+      s.done,
+      s.onTime,
+      s.late,
+      s.overdueNow,
+      orBlank(s.onTimeRate),
+      orBlank(s.avgHours),
+    ]),
+    [
+      { col: 6, format: PERCENT },
+      { col: 7, format: DECIMAL },
+    ],
+  );
 
   const sat = f.satisfaction;
   const ratingRow = (t: RatingTally, name = t.name): unknown[] => [name, t.count, orBlank(t.average)];
   const ratingFormat = [{ col: 3, format: DECIMAL }];
-  g.table(SATISFACTION.byUnit, [SUMMARY.unit, SATISFACTION.count, SATISFACTION.average],
-    sat.overall.count ? [ratingRow(sat.overall, SATISFACTION.overall), ...sat.byUnit.map((t) => ratingRow(t))] : [], ratingFormat);
-  g.table(SATISFACTION.byChannel, [SUMMARY.channel, SATISFACTION.count, SATISFACTION.average], sat.byChannel.map((t) => ratingRow(t)), ratingFormat);
-  g.table(SATISFACTION.byMonth, [SATISFACTION.month, SATISFACTION.count, SATISFACTION.average], sat.byMonth.map((t) => ratingRow(t)), ratingFormat);
+  g.table(
+    SATISFACTION.byUnit,
+    [SUMMARY.unit, SATISFACTION.count, SATISFACTION.average],
+    sat.overall.count ? [ratingRow(sat.overall, SATISFACTION.overall), ...sat.byUnit.map((t) => ratingRow(t))] : [],
+    ratingFormat,
+  );
+  g.table(
+    SATISFACTION.byChannel,
+    [SUMMARY.channel, SATISFACTION.count, SATISFACTION.average],
+    sat.byChannel.map((t) => ratingRow(t)),
+    ratingFormat,
+  );
+  g.table(
+    SATISFACTION.byMonth,
+    [SATISFACTION.month, SATISFACTION.count, SATISFACTION.average],
+    sat.byMonth.map((t) => ratingRow(t)),
+    ratingFormat,
+  );
 
   const charts: ChartSpec[] = [];
   const place = () => ({ row: 1 + charts.length * CHART_ROWS, column: CHART_COLUMN });
@@ -163,22 +237,42 @@ export function summaryLayout(f: DashboardFigures): SummaryLayout {
   }
   if (f.byUnit.length) {
     charts.push({
-      id: 'unit', kind: 'BAR', title: SUMMARY.chartUnit, ranges: [column(units, 1), column(units, 4), column(units, 5)],
-      anchor: place(), xTitle: SUMMARY.count,
+      id: 'unit',
+      kind: 'BAR',
+      title: SUMMARY.chartUnit,
+      ranges: [column(units, 1), column(units, 4), column(units, 5)],
+      anchor: place(),
+      xTitle: SUMMARY.count,
     });
   }
   charts.push({
-    id: 'weekly', kind: 'COLUMN', title: SUMMARY.chartWeekly,
-    ranges: [{ ...weekly, numColumns: 1 + f.weekly.channels.length }], anchor: place(), stacked: true,
-    xTitle: SUMMARY.weekStart, yTitle: SUMMARY.count,
+    id: 'weekly',
+    kind: 'COLUMN',
+    title: SUMMARY.chartWeekly,
+    ranges: [{ ...weekly, numColumns: 1 + f.weekly.channels.length }],
+    anchor: place(),
+    stacked: true,
+    xTitle: SUMMARY.weekStart,
+    yTitle: SUMMARY.count,
   });
   if (f.byChannel.length) {
-    charts.push({ id: 'channel', kind: 'PIE', title: SUMMARY.chartChannel, ranges: [column(channels, 1), column(channels, 2)], anchor: place() });
+    charts.push({
+      id: 'channel',
+      kind: 'PIE',
+      title: SUMMARY.chartChannel,
+      ranges: [column(channels, 1), column(channels, 2)],
+      anchor: place(),
+    });
   }
   if (f.bySteps.some((s) => s.done > 0)) {
     charts.push({
-      id: 'steps', kind: 'COLUMN', title: SUMMARY.chartSteps, ranges: [column(steps, 1), column(steps, 6)], anchor: place(),
-      yTitle: SUMMARY.onTimeRate, percent: true,
+      id: 'steps',
+      kind: 'COLUMN',
+      title: SUMMARY.chartSteps,
+      ranges: [column(steps, 1), column(steps, 6)],
+      anchor: place(),
+      yTitle: SUMMARY.onTimeRate,
+      percent: true,
     });
   }
 

@@ -7,7 +7,8 @@ import { OutgoingEmail } from './message';
 /** The outbox kind of assignment emails (the hourly run cancels those no longer needed). */
 export const ASSIGNMENT_KIND = 'Penugasan';
 
-export const FOOTER = 'Email otomatis sistem Pengaduan Medsos Dinas Kebudayaan Provinsi DKI Jakarta. Mohon tidak membalas email ini.';
+export const FOOTER =
+  'Email otomatis sistem Pengaduan Medsos Dinas Kebudayaan Provinsi DKI Jakarta. Mohon tidak membalas email ini.';
 
 function excerpt(text: string, max = 1500): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -22,22 +23,26 @@ export function assignmentEmail(c: Complaint, pics: string[], tabUrl: string, re
         : `Pengaduan masyarakat berikut diteruskan kepada ${c.unit}. Mohon ditindaklanjuti sesuai SOP.`,
       'Ubah kolom Status di tab unit menjadi "Diproses" saat mulai menangani, lalu isi "Hasil Tindak Lanjut" dan pilih "Selesai". Setiap langkah memiliki baku mutu waktu 1 hari kerja.',
     ],
-    sections: [{
-      heading: 'Rincian pengaduan',
-      items: [{
-        title: c.number,
-        link: tabUrl,
-        fields: [
-          ['Waktu pengaduan', c.receivedAt ? formatHuman(c.receivedAt) : '-'],
-          ['Kanal', c.channel || '-'],
-          ['Kategori', c.category || '-'],
-          ['Tautan unggahan', c.postUrl || '-'],
-          ['Isi pengaduan', excerpt(c.text) || '-'],
-          ['Tanggapan awal admin', c.initialResponse || '-'],
-          ['Tenggat langkah berikutnya', c.stepDue ? formatHuman(c.stepDue) : '-'],
+    sections: [
+      {
+        heading: 'Rincian pengaduan',
+        items: [
+          {
+            title: c.number,
+            link: tabUrl,
+            fields: [
+              ['Waktu pengaduan', c.receivedAt ? formatHuman(c.receivedAt) : '-'],
+              ['Kanal', c.channel || '-'],
+              ['Kategori', c.category || '-'],
+              ['Tautan unggahan', c.postUrl || '-'],
+              ['Isi pengaduan', excerpt(c.text) || '-'],
+              ['Tanggapan awal admin', c.initialResponse || '-'],
+              ['Tenggat langkah berikutnya', c.stepDue ? formatHuman(c.stepDue) : '-'],
+            ],
+          },
         ],
-      }],
-    }],
+      },
+    ],
     action: { label: `Buka tab ${c.unit}`, url: tabUrl },
     footer: FOOTER,
   };

@@ -23,7 +23,11 @@ const LEVEL_NAME: Record<EscalationLevel, string> = {
   pimpinan: 'pimpinan',
 };
 
-export function escalationEmail(e: Escalation, asOf: Date, links: { unitTab: string; registerTab: string }): OutgoingEmail {
+export function escalationEmail(
+  e: Escalation,
+  asOf: Date,
+  links: { unitTab: string; registerTab: string },
+): OutgoingEmail {
   const c = e.item.complaint;
   const step = e.item.step;
   const late = workingDaysText(e.item.overdueWorkingDays);
@@ -39,26 +43,32 @@ export function escalationEmail(e: Escalation, asOf: Date, links: { unitTab: str
       request,
       `Email ini ditembuskan kepada ${COPIED[e.level]} sesuai aturan eskalasi SOP.`,
     ],
-    sections: [{
-      heading: 'Rincian pengaduan',
-      items: [{
-        title: c.number,
-        link: link || undefined,
-        fields: [
-          ['Waktu pengaduan', c.receivedAt ? formatHuman(c.receivedAt) : formatHuman(c.recordedAt)],
-          ['Kanal', c.channel || '-'],
-          ['Kategori', c.category || '-'],
-          ['Unit', c.unit || '(belum ada unit)'],
-          ['Status', c.status],
-          ['Langkah tertunda', `${step}. ${STEP_NAMES[step]}`],
-          ['Tenggat langkah', formatHuman(e.item.dueAt)],
-          ['Terlambat', late],
-          ['Isi pengaduan', excerpt(c.text, 500) || '-'],
-          ['Tautan unggahan', c.postUrl || '-'],
+    sections: [
+      {
+        heading: 'Rincian pengaduan',
+        items: [
+          {
+            title: c.number,
+            link: link || undefined,
+            fields: [
+              ['Waktu pengaduan', c.receivedAt ? formatHuman(c.receivedAt) : formatHuman(c.recordedAt)],
+              ['Kanal', c.channel || '-'],
+              ['Kategori', c.category || '-'],
+              ['Unit', c.unit || '(belum ada unit)'],
+              ['Status', c.status],
+              ['Langkah tertunda', `${step}. ${STEP_NAMES[step]}`],
+              ['Tenggat langkah', formatHuman(e.item.dueAt)],
+              ['Terlambat', late],
+              ['Isi pengaduan', excerpt(c.text, 500) || '-'],
+              ['Tautan unggahan', c.postUrl || '-'],
+            ],
+          },
         ],
-      }],
-    }],
-    action: link ? { label: unitStep ? `Buka tab ${e.unit?.tab ?? c.unit}` : 'Buka tab Pengaduan', url: link } : undefined,
+      },
+    ],
+    action: link
+      ? { label: unitStep ? `Buka tab ${e.unit?.tab ?? c.unit}` : 'Buka tab Pengaduan', url: link }
+      : undefined,
     footer: FOOTER,
   };
   return {

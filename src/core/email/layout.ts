@@ -19,7 +19,7 @@ export interface EmailContent {
   footer: string;
 }
 
-const FONT = "font-family:Arial,Helvetica,sans-serif;color:#202124;";
+const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#202124;';
 
 export function renderHtml(c: EmailContent): string {
   const parts: string[] = [];
@@ -27,7 +27,9 @@ export function renderHtml(c: EmailContent): string {
   parts.push(`<h2 style="${FONT}font-size:18px;margin:0 0 12px;color:#7b1f1f;">${escapeHtml(c.title)}</h2>`);
   for (const p of c.intro) parts.push(`<p style="margin:0 0 10px;">${escapeHtml(p)}</p>`);
   for (const s of c.sections) {
-    parts.push(`<h3 style="${FONT}font-size:15px;margin:18px 0 8px;border-bottom:1px solid #dadce0;padding-bottom:4px;">${escapeHtml(s.heading)}</h3>`);
+    parts.push(
+      `<h3 style="${FONT}font-size:15px;margin:18px 0 8px;border-bottom:1px solid #dadce0;padding-bottom:4px;">${escapeHtml(s.heading)}</h3>`,
+    );
     if (!s.items.length && s.empty) parts.push(`<p style="margin:0 0 8px;color:#5f6368;">${escapeHtml(s.empty)}</p>`);
     for (const item of s.items) {
       const title = item.link
@@ -37,13 +39,17 @@ export function renderHtml(c: EmailContent): string {
       parts.push(`<div style="font-weight:bold;margin-bottom:4px;">${title}</div>`);
       parts.push('<table style="border-collapse:collapse;font-size:13px;">');
       for (const [label, value] of item.fields) {
-        parts.push(`<tr><td style="padding:1px 10px 1px 0;color:#5f6368;vertical-align:top;white-space:nowrap;">${escapeHtml(label)}</td><td style="padding:1px 0;vertical-align:top;">${escapeHtml(value).replace(/\n/g, '<br>')}</td></tr>`);
+        parts.push(
+          `<tr><td style="padding:1px 10px 1px 0;color:#5f6368;vertical-align:top;white-space:nowrap;">${escapeHtml(label)}</td><td style="padding:1px 0;vertical-align:top;">${escapeHtml(value).replace(/\n/g, '<br>')}</td></tr>`,
+        );
       }
       parts.push('</table></div>');
     }
   }
   if (c.action) {
-    parts.push(`<p style="margin:16px 0;"><a href="${escapeHtml(c.action.url)}" style="background:#7b1f1f;color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none;display:inline-block;">${escapeHtml(c.action.label)}</a></p>`);
+    parts.push(
+      `<p style="margin:16px 0;"><a href="${escapeHtml(c.action.url)}" style="background:#7b1f1f;color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none;display:inline-block;">${escapeHtml(c.action.label)}</a></p>`,
+    );
   }
   parts.push(`<p style="margin:18px 0 0;font-size:12px;color:#5f6368;">${escapeHtml(c.footer)}</p>`);
   parts.push('</div>');

@@ -14,7 +14,21 @@ export interface OutgoingEmail {
   htmlBody: string;
 }
 
-export const OUTBOX_HEADERS = ['Kunci', 'Dibuat', 'Jenis', 'No. Pengaduan', 'Kepada', 'Tembusan', 'Subjek', 'Isi Teks', 'Isi HTML', 'Status', 'Dikirim', 'Percobaan', 'Galat'];
+export const OUTBOX_HEADERS = [
+  'Kunci',
+  'Dibuat',
+  'Jenis',
+  'No. Pengaduan',
+  'Kepada',
+  'Tembusan',
+  'Subjek',
+  'Isi Teks',
+  'Isi HTML',
+  'Status',
+  'Dikirim',
+  'Percobaan',
+  'Galat',
+];
 
 /**
  * `Menunggu` → `Mengirim` (marked and written before MailApp is called) → `Terkirim` (written

@@ -86,7 +86,12 @@ export function isUnknownOutcome(m: QueuedMessage, now: Date): boolean {
   return m.status === OUTBOX_STATUS.sending && (!m.markedAt || now.getTime() - m.markedAt.getTime() >= STALE_MARK_MS);
 }
 
-export function planSends(queue: readonly QueuedMessage[], quota: number, now: Date, maxSends = MAX_SENDS_PER_RUN): SendPlan {
+export function planSends(
+  queue: readonly QueuedMessage[],
+  quota: number,
+  now: Date,
+  maxSends = MAX_SENDS_PER_RUN,
+): SendPlan {
   const waiting = queue.filter((m) => m.status === OUTBOX_STATUS.waiting).sort(bySendOrder);
   const sends: number[] = [];
   let left = Math.max(0, quota);
@@ -96,7 +101,9 @@ export function planSends(queue: readonly QueuedMessage[], quota: number, now: D
     sends.push(m.index);
     left -= m.recipients;
   }
-  const unknown = queue.filter((m) => isUnknownOutcome(m, now)).sort((a, b) => time(a.markedAt) - time(b.markedAt) || a.index - b.index);
+  const unknown = queue
+    .filter((m) => isUnknownOutcome(m, now))
+    .sort((a, b) => time(a.markedAt) - time(b.markedAt) || a.index - b.index);
   return { sends, unknown, backlog: backlogOf(waiting, quota) };
 }
 
@@ -117,7 +124,13 @@ export interface MailHealth {
 
 export function mailHealth(queue: readonly QueuedMessage[], quota: number, now: Date): MailHealth {
   const unknown = queue.filter((m) => m.status === OUTBOX_STATUS.unknown || isUnknownOutcome(m, now)).length;
-  return { unknown, backlog: backlogOf(queue.filter((m) => m.status === OUTBOX_STATUS.waiting), quota) };
+  return {
+    unknown,
+    backlog: backlogOf(
+      queue.filter((m) => m.status === OUTBOX_STATUS.waiting),
+      quota,
+    ),
+  };
 }
 
 export function hasMailProblems(h: MailHealth | undefined): h is MailHealth {

@@ -74,7 +74,9 @@ export function moreText(n: number): string {
 function htmlBlock(b: Block): string[] {
   const out: string[] = [];
   if (b.kind !== 'text' || b.heading) {
-    out.push(`<h3 style="${FONT}font-size:15px;margin:18px 0 6px;border-bottom:1px solid #dadce0;padding-bottom:4px;">${escapeHtml(b.heading ?? '')}</h3>`);
+    out.push(
+      `<h3 style="${FONT}font-size:15px;margin:18px 0 6px;border-bottom:1px solid #dadce0;padding-bottom:4px;">${escapeHtml(b.heading ?? '')}</h3>`,
+    );
   }
   if (b.kind === 'text') {
     for (const line of b.lines) out.push(`<p style="margin:0 0 8px;">${escapeHtml(line)}</p>`);
@@ -83,7 +85,9 @@ function htmlBlock(b: Block): string[] {
   if (b.kind === 'figures') {
     out.push('<table cellpadding="3" cellspacing="0" style="border-collapse:collapse;font-size:13px;">');
     for (const [label, value, change] of b.rows) {
-      out.push(`<tr><td style="color:#5f6368;">${escapeHtml(label)}</td><td style="text-align:right;font-weight:bold;">${escapeHtml(value)}</td><td style="color:#5f6368;">${escapeHtml(change ?? '')}</td></tr>`);
+      out.push(
+        `<tr><td style="color:#5f6368;">${escapeHtml(label)}</td><td style="text-align:right;font-weight:bold;">${escapeHtml(value)}</td><td style="color:#5f6368;">${escapeHtml(change ?? '')}</td></tr>`,
+      );
     }
     out.push('</table>');
     return out;
@@ -94,11 +98,18 @@ function htmlBlock(b: Block): string[] {
     return out;
   }
   const numeric = new Set(b.numeric ?? []);
-  out.push('<table cellpadding="4" cellspacing="0" border="1" style="border-collapse:collapse;border-color:#dadce0;font-size:13px;">');
-  out.push(`<tr style="background:#f1f3f4;">${b.columns.map((h, i) => htmlCell(h, numeric.has(i), 'th')).join('')}</tr>`);
+  out.push(
+    '<table cellpadding="4" cellspacing="0" border="1" style="border-collapse:collapse;border-color:#dadce0;font-size:13px;">',
+  );
+  out.push(
+    `<tr style="background:#f1f3f4;">${b.columns.map((h, i) => htmlCell(h, numeric.has(i), 'th')).join('')}</tr>`,
+  );
   for (const row of b.rows) out.push(`<tr>${row.map((v, i) => htmlCell(v, numeric.has(i))).join('')}</tr>`);
   out.push('</table>');
-  if (b.more) out.push(`<p style="margin:4px 0 8px;color:#5f6368;">${escapeHtml(moreText(b.more))}${b.moreNote ? ` ${escapeHtml(b.moreNote)}` : ''}</p>`);
+  if (b.more)
+    out.push(
+      `<p style="margin:4px 0 8px;color:#5f6368;">${escapeHtml(moreText(b.more))}${b.moreNote ? ` ${escapeHtml(b.moreNote)}` : ''}</p>`,
+    );
   return out;
 }
 
@@ -108,7 +119,9 @@ export function renderReportHtml(c: ReportContent): string {
   for (const p of c.intro) parts.push(`<p style="margin:0 0 10px;">${escapeHtml(p)}</p>`);
   for (const b of c.blocks) parts.push(...htmlBlock(b));
   if (c.action) {
-    parts.push(`<p style="margin:16px 0;"><a href="${escapeHtml(c.action.url)}" style="background:${MAROON};color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none;display:inline-block;">${escapeHtml(c.action.label)}</a></p>`);
+    parts.push(
+      `<p style="margin:16px 0;"><a href="${escapeHtml(c.action.url)}" style="background:${MAROON};color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none;display:inline-block;">${escapeHtml(c.action.label)}</a></p>`,
+    );
   }
   parts.push(`<p style="margin:18px 0 0;font-size:12px;color:#5f6368;">${escapeHtml(c.footer)}</p>`);
   parts.push('</div>');
@@ -126,10 +139,14 @@ function textBlock(b: Block): string[] {
   if (b.note) out.push(b.note);
   if (!b.rows.length) return [...out, b.empty ?? '-'];
   for (const row of b.rows) {
-    out.push(`- ${row.map((v, i) => {
-      const text = cellOf(v).text.replace(/\s*\n\s*/g, ' ');
-      return i === 0 ? text : `${b.columns[i]}: ${text}`;
-    }).join(' | ')}`);
+    out.push(
+      `- ${row
+        .map((v, i) => {
+          const text = cellOf(v).text.replace(/\s*\n\s*/g, ' ');
+          return i === 0 ? text : `${b.columns[i]}: ${text}`;
+        })
+        .join(' | ')}`,
+    );
   }
   if (b.more) out.push(`${moreText(b.more)}${b.moreNote ? ` ${b.moreNote}` : ''}`);
   return out;
@@ -150,7 +167,10 @@ export const MAX_BODY_CHARS = 45_000;
  * Renders with at most `limit` rows in the tables, lowering the limit until both bodies fit
  * within MAX_BODY_CHARS. `build(limit)` must cut its lists to `limit` rows in total.
  */
-export function renderWithin(build: (limit: number) => ReportContent, limit = 100): { html: string; text: string; limit: number } {
+export function renderWithin(
+  build: (limit: number) => ReportContent,
+  limit = 100,
+): { html: string; text: string; limit: number } {
   for (let n = limit; ; n = Math.floor(n * 0.75)) {
     const content = build(n);
     const html = renderReportHtml(content);

@@ -4,7 +4,16 @@
  * `ringkasan-bulanan|<yyyy-MM>`; an on-demand send from the menu adds `|manual|<time>`.
  */
 import type { Period } from '../reports/period';
-import { count, countChange, percent, rateChange, shortDate, shortTime, workingDaysText, decimal } from '../reports/format';
+import {
+  count,
+  countChange,
+  percent,
+  rateChange,
+  shortDate,
+  shortTime,
+  workingDaysText,
+  decimal,
+} from '../reports/format';
 import type { PeriodFigures, Rate, Summary } from '../reports/summary';
 import { STEP_NAMES } from '../reports/worklist';
 import type { StepNumber } from '../sla';
@@ -40,8 +49,13 @@ function headline(s: Summary): FiguresBlock {
       ['Ditutup tanpa jawaban', count(c.closed), vs(c.closed, p.closed)],
       ['Masih terbuka di akhir periode', count(c.openAtEnd), vs(c.openAtEnd, p.openAtEnd)],
       ['… di antaranya lewat tenggat', count(c.overdueAtEnd), vs(c.overdueAtEnd, p.overdueAtEnd)],
-      ['Dijawab tepat waktu (keseluruhan)', rateText(c.overall),
-        c.overall.rate === null || p.overall.rate === null ? `sebelumnya ${percent(p.overall.rate)}` : `${rateChange(c.overall.rate, p.overall.rate)} dibanding ${percent(p.overall.rate)}`],
+      [
+        'Dijawab tepat waktu (keseluruhan)',
+        rateText(c.overall),
+        c.overall.rate === null || p.overall.rate === null
+          ? `sebelumnya ${percent(p.overall.rate)}`
+          : `${rateChange(c.overall.rate, p.overall.rate)} dibanding ${percent(p.overall.rate)}`,
+      ],
     ],
   };
 }
@@ -50,10 +64,22 @@ function stepTable(s: Summary): TableBlock {
   const rows: CellValue[][] = s.current.steps.map((r, k) => {
     const before = s.previous.steps[k];
     const change = rateChange(r.rate, before.rate);
-    return [`${k + 1}. ${STEP_NAMES[(k + 1) as StepNumber]}`, count(r.done), count(r.onTime), percent(r.rate), { text: change, alert: change.startsWith('−') }];
+    return [
+      `${k + 1}. ${STEP_NAMES[(k + 1) as StepNumber]}`,
+      count(r.done),
+      count(r.onTime),
+      percent(r.rate),
+      { text: change, alert: change.startsWith('−') },
+    ];
   });
   const o = s.current.overall;
-  rows.push(['Keseluruhan (5 langkah)', count(o.done), count(o.onTime), percent(o.rate), rateChange(o.rate, s.previous.overall.rate)]);
+  rows.push([
+    'Keseluruhan (5 langkah)',
+    count(o.done),
+    count(o.onTime),
+    percent(o.rate),
+    rateChange(o.rate, s.previous.overall.rate),
+  ]);
   return {
     kind: 'table',
     heading: 'Ketepatan waktu per langkah',
@@ -85,8 +111,15 @@ function unitTable(f: PeriodFigures, limit: number): TableBlock {
     note: 'Langkah unit = langkah 3 (mulai diproses) dan 4 (hasil tindak lanjut) yang selesai dalam periode ini.',
     columns: ['Unit', 'Masuk', 'Dijawab', 'Langkah unit selesai', 'Tepat waktu', 'Terbuka', 'Lewat tenggat'],
     numeric: [1, 2, 3, 4, 5, 6],
-    rows: shown.map((u) => [u.name, count(u.received), count(u.answered), count(u.unitSteps.done), percent(u.unitSteps.rate), count(u.openAtEnd),
-      u.overdueAtEnd ? { text: count(u.overdueAtEnd), alert: true } : '0']),
+    rows: shown.map((u) => [
+      u.name,
+      count(u.received),
+      count(u.answered),
+      count(u.unitSteps.done),
+      percent(u.unitSteps.rate),
+      count(u.openAtEnd),
+      u.overdueAtEnd ? { text: count(u.overdueAtEnd), alert: true } : '0',
+    ]),
     more: f.byUnit.length - shown.length,
     empty: 'Tidak ada pengaduan dalam periode ini.',
   };
@@ -98,8 +131,12 @@ function oldestTable(f: PeriodFigures, registerUrl: string): TableBlock {
     heading: 'Pengaduan terbuka terlama',
     columns: ['No. Pengaduan', 'Waktu pengaduan', 'Unit', 'Langkah', 'Umur', 'Terlambat'],
     rows: f.oldestOpen.map((o) => [
-      { text: o.number, link: registerUrl || undefined }, shortTime(o.receivedAt), o.unit || '(belum ada unit)', `${o.step}. ${STEP_NAMES[o.step]}`,
-      `${decimal(o.ageWorkingDays)} hari kerja`, o.overdue ? { text: workingDaysText(o.overdueWorkingDays), alert: true } : '-',
+      { text: o.number, link: registerUrl || undefined },
+      shortTime(o.receivedAt),
+      o.unit || '(belum ada unit)',
+      `${o.step}. ${STEP_NAMES[o.step]}`,
+      `${decimal(o.ageWorkingDays)} hari kerja`,
+      o.overdue ? { text: workingDaysText(o.overdueWorkingDays), alert: true } : '-',
     ]),
     empty: 'Tidak ada pengaduan terbuka di akhir periode.',
   };
@@ -113,13 +150,19 @@ function averageText(t: RatingTally): string {
 function satisfactionTable(s: Summary, limit: number): TableBlock | null {
   if (!s.satisfaction) return null;
   const { current, previous } = s.satisfaction;
-  const before = previous.overall.count ? ` (${s.previous.period.label}: ${averageText(previous.overall)} dari ${count(previous.overall.count)} penilaian)` : '';
+  const before = previous.overall.count
+    ? ` (${s.previous.period.label}: ${averageText(previous.overall)} dari ${count(previous.overall.count)} penilaian)`
+    : '';
   const rows: CellValue[][] = current.overall.count
     ? [
-      [SATISFACTION.overall, count(current.overall.count), averageText(current.overall)],
-      ...current.byUnit.slice(0, limit).map((t) => [`${SATISFACTION.unit}: ${t.name}`, count(t.count), averageText(t)]),
-      ...current.byChannel.slice(0, limit).map((t) => [`${SATISFACTION.channel}: ${t.name}`, count(t.count), averageText(t)]),
-    ]
+        [SATISFACTION.overall, count(current.overall.count), averageText(current.overall)],
+        ...current.byUnit
+          .slice(0, limit)
+          .map((t) => [`${SATISFACTION.unit}: ${t.name}`, count(t.count), averageText(t)]),
+        ...current.byChannel
+          .slice(0, limit)
+          .map((t) => [`${SATISFACTION.channel}: ${t.name}`, count(t.count), averageText(t)]),
+      ]
     : [];
   return {
     kind: 'table',

@@ -7,7 +7,8 @@ export const CONFIG_PROBLEM = {
   exceptionUnreadableExample: (line: string) =>
     `Jam kerja khusus "${line}" tidak dapat dibaca (contoh: 2026-02-19..2026-03-18: senin-kamis 08:00-15:00; jumat 08:00-15:30).`,
   exceptionUnreadable: (line: string) => `Jam kerja khusus "${line}" tidak dapat dibaca.`,
-  badEmails: (where: string, bad: readonly string[]) => `${where}: alamat email tidak sah diabaikan: ${bad.join(', ')}.`,
+  badEmails: (where: string, bad: readonly string[]) =>
+    `${where}: alamat email tidak sah diabaikan: ${bad.join(', ')}.`,
   trackingUrlNotHttps: (value: string) =>
     `Pengaturan url_pantau = "${value}" bukan URL https; kolom Tautan Pantau memakai URL deployment aplikasi web.`,
   badInteger: (key: string, raw: string, min: number, max: number, def: number) =>

@@ -23,8 +23,16 @@ export const SETUP_TEXT = {
   removedBlankTab: (name: string) => `(tab kosong "${name}" dihapus)`,
   tabRenamedBack: (was: string, name: string) => `(tab "${was}" dinamai kembali "${name}" sesuai tab Unit)`,
   timeZone: (from: string | null, zone: string) =>
-    from ? `Zona waktu spreadsheet: diubah dari ${from} menjadi ${zone}` : `Zona waktu spreadsheet: ${zone} (sudah sesuai)`,
-  formState: (s: { published: boolean; accepting: boolean; linked: boolean; emailCollection: string; responsesTab: string }) =>
+    from
+      ? `Zona waktu spreadsheet: diubah dari ${from} menjadi ${zone}`
+      : `Zona waktu spreadsheet: ${zone} (sudah sesuai)`,
+  formState: (s: {
+    published: boolean;
+    accepting: boolean;
+    linked: boolean;
+    emailCollection: string;
+    responsesTab: string;
+  }) =>
     `Status formulir: ${s.published ? 'dipublikasikan' : 'BELUM dipublikasikan'}; ` +
     `${s.accepting ? 'menerima jawaban' : 'TIDAK menerima jawaban'}; ` +
     `${s.linked ? 'tertaut ke spreadsheet ini' : 'BELUM tertaut ke spreadsheet ini'}; ` +
@@ -73,11 +81,18 @@ export const DROPDOWN_HELP = {
 export const MENU_TEXT = {
   formSynced: (changes: string[]) => `Diperbarui: ${changes.join(', ')}.`,
   formAlreadySynced: 'Pilihan formulir sudah sesuai dengan tab Unit dan Pengaturan.',
-  reconcile: (r: { registered: number; officerUpdates: number; rebuiltTabs: string[]; derivedUpdated: number; queuedEmails: number }) => [
-    `Respons formulir yang baru dicatat: ${r.registered}`,
-    `Isian petugas yang diambil: ${r.officerUpdates}`,
-    `Tab unit yang dibangun ulang: ${list(r.rebuiltTabs, 'tidak ada')}`,
-    `Tenggat/ketepatan waktu diperbarui: ${r.derivedUpdated} pengaduan`,
-    `Email penugasan diantrekan: ${r.queuedEmails}`,
-  ].join('\n'),
+  reconcile: (r: {
+    registered: number;
+    officerUpdates: number;
+    rebuiltTabs: string[];
+    derivedUpdated: number;
+    queuedEmails: number;
+  }) =>
+    [
+      `Respons formulir yang baru dicatat: ${r.registered}`,
+      `Isian petugas yang diambil: ${r.officerUpdates}`,
+      `Tab unit yang dibangun ulang: ${list(r.rebuiltTabs, 'tidak ada')}`,
+      `Tenggat/ketepatan waktu diperbarui: ${r.derivedUpdated} pengaduan`,
+      `Email penugasan diantrekan: ${r.queuedEmails}`,
+    ].join('\n'),
 } as const;

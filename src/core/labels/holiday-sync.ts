@@ -5,7 +5,8 @@ export const HOLIDAY_SYNC_TEXT = {
   action: 'Sinkron hari libur',
   /** The Riwayat field of an added date. */
   dateField: 'Tanggal',
-  added: (n: number, tab: string) => `Ditambahkan ${n} tanggal (sumber "Google Kalender"); mohon diperiksa di tab ${tab}.`,
+  added: (n: number, tab: string) =>
+    `Ditambahkan ${n} tanggal (sumber "Google Kalender"); mohon diperiksa di tab ${tab}.`,
   addedItem: (date: string, name: string, kind: string) => `${date} ${name} (${kind})`,
   skipped: (alreadyListed: number, observances: number) =>
     `Sudah ada: ${alreadyListed}; peringatan (bukan hari libur) dilewati: ${observances}.`,

@@ -45,7 +45,8 @@ export const LOG = {
   typed: (value: string) => `isian: "${value}"`,
   formProblems: (problems: string[]) => `Isian formulir perlu diperiksa admin: ${problems.join(' ')}`,
   responseAt: (sheet: string, row: number) => `tab "${sheet}" baris ${row}`,
-  lockTimeout: (ms: number) => `Kunci skrip tidak didapat dalam ${Math.round(ms / 1000)} detik (proses lain sedang berjalan).`,
+  lockTimeout: (ms: number) =>
+    `Kunci skrip tidak didapat dalam ${Math.round(ms / 1000)} detik (proses lain sedang berjalan).`,
   partFailed: (part: string, error: string) =>
     `${part} tidak dapat diproses dan dilewati (bagian lain tetap berjalan): ${error}. Periksa tab tersebut atau jalankan Siapkan / Perbarui.`,
   busy: 'Respons formulir belum dicatat karena sistem sedang sibuk; akan dicatat otomatis oleh rekonsiliasi berikutnya.',
@@ -65,7 +66,8 @@ export const LOG = {
 /** Errors that stop a run and tell the operator what to do. */
 export const FAILURE = {
   tabMissing: (tab: string) => `Tab "${tab}" tidak ditemukan. Jalankan menu Pengaduan › Siapkan / Perbarui.`,
-  responsesLayoutMissing: 'Tata letak tab respons formulir belum tersimpan. Jalankan menu Pengaduan › Siapkan / Perbarui.',
+  responsesLayoutMissing:
+    'Tata letak tab respons formulir belum tersimpan. Jalankan menu Pengaduan › Siapkan / Perbarui.',
   holidayCalendarMissing:
     'Kalender "Hari libur di Indonesia" belum diikuti oleh akun ini, jadi tidak dapat dibaca. ' +
     'Cara mengikutinya: buka Google Kalender dengan akun pemilik spreadsheet › di kiri, "Kalender lain" › "+" › ' +

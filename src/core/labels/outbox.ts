@@ -12,11 +12,15 @@ export const OUTBOX_TEXT = {
   marked: (by: string, startedAt: string) => `Sedang dikirim oleh proses "${by}" (mulai ${startedAt})`,
   unknown: (mark: string, markedAt: string) =>
     `Hasil pengiriman tidak diketahui: proses pengirim berhenti sebelum mencatat hasilnya (${mark}; ditandai ${markedAt}). ${UNKNOWN_HOW_TO}`,
-  logUnknown: (subject: string) => `Email "${subject}" mungkin sudah terkirim, mungkin belum: proses pengirim berhenti sebelum mencatat hasilnya. Tidak dikirim ulang otomatis; status di Antrean Email: "Perlu Dicek".`,
-  notRecorded: (subject: string) => `Email "${subject}" sudah terkirim, tetapi statusnya tidak dapat dicatat: baris ini di Antrean Email berubah (diurutkan atau dihapus?) selama pengiriman.`,
+  logUnknown: (subject: string) =>
+    `Email "${subject}" mungkin sudah terkirim, mungkin belum: proses pengirim berhenti sebelum mencatat hasilnya. Tidak dikirim ulang otomatis; status di Antrean Email: "Perlu Dicek".`,
+  notRecorded: (subject: string) =>
+    `Email "${subject}" sudah terkirim, tetapi statusnya tidak dapat dicatat: baris ini di Antrean Email berubah (diurutkan atau dihapus?) selama pengiriman.`,
   backlog: (waiting: number, recipients: number, quota: number, oldest: string) =>
     `Antrean Email tidak habis dengan kuota email hari ini: ${waiting} email menunggu (${recipients} penerima), sisa kuota ${quota} penerima, menunggu sejak ${oldest}. Email penugasan dan eskalasi dikirim lebih dulu; pengingat dan ringkasan menyusul saat kuota tersedia.`,
-  backlogDetail: 'Kuota MailApp dihitung per penerima: 100 penerima per hari untuk akun Gmail biasa, 1.500 untuk Google Workspace. Kurangi penerima (PIC, tembusan) atau gunakan akun Workspace.',
-  digestUnknown: (n: number) => `${n} email di tab Antrean Email berstatus "Perlu Dicek" (hasil pengiriman tidak diketahui). ${UNKNOWN_HOW_TO}`,
+  backlogDetail:
+    'Kuota MailApp dihitung per penerima: 100 penerima per hari untuk akun Gmail biasa, 1.500 untuk Google Workspace. Kurangi penerima (PIC, tembusan) atau gunakan akun Workspace.',
+  digestUnknown: (n: number) =>
+    `${n} email di tab Antrean Email berstatus "Perlu Dicek" (hasil pengiriman tidak diketahui). ${UNKNOWN_HOW_TO}`,
   digestCounts: 'masalah antrean email',
 } as const;

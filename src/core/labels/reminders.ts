@@ -37,7 +37,8 @@ export const REMINDER_TEXT = {
     'Tidak ada pengingat baru: pengingat hari ini sudah diantrekan sebelumnya atau tidak ada yang perlu diingatkan.' +
     `\n${afterSend(sent, waiting)}`,
   noLeaders: 'Email pimpinan belum diisi (Pengaturan › email_pimpinan); ringkasan tidak dikirim.',
-  summaryHistory: (subject: string, sent: number, waiting: number) => `${subject}; terkirim ${sent}; menunggu ${waiting}`,
+  summaryHistory: (subject: string, sent: number, waiting: number) =>
+    `${subject}; terkirim ${sent}; menunggu ${waiting}`,
   summaryAlreadyQueued: 'Ringkasan ini baru saja diantrekan; tidak dikirim dua kali.',
   summarySent: (subject: string, to: readonly string[], sent: number, waiting: number) =>
     `${subject}\nPenerima: ${to.join(', ')}.\n${afterSend(sent, waiting)}`,

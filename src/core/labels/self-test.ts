@@ -15,11 +15,20 @@ export const SELF_TEST_TAB = 'Uji Sistem';
 /** The scratch tab the checks write in; deleted at the end of every run. */
 export const SELF_TEST_SCRATCH_TAB = 'Uji Sistem (sementara, boleh dihapus)';
 
-export const SELF_TEST_HEADERS = ['Waktu uji', 'ID', 'Yang diperiksa', 'Hasil', 'Diharapkan', 'Terlihat', 'Keterangan', 'Dokumentasi'] as const;
+export const SELF_TEST_HEADERS = [
+  'Waktu uji',
+  'ID',
+  'Yang diperiksa',
+  'Hasil',
+  'Diharapkan',
+  'Terlihat',
+  'Keterangan',
+  'Dokumentasi',
+] as const;
 
 /** What each check states (the "Yang diperiksa" column), by check id. */
 export const SELF_TEST_TITLE: Record<string, string> = {
-  'nilai.kosong': 'getValues mengembalikan teks kosong \'\' untuk sel kosong',
+  'nilai.kosong': "getValues mengembalikan teks kosong '' untuk sel kosong",
   'nilai.tanggal': 'Tanggal yang ditulis terbaca kembali sebagai Date pada saat yang sama',
   'nilai.angka': 'Angka dan boolean terbaca kembali dengan tipenya (number, boolean)',
   'nilai.ukuran': 'setValues menolak data yang ukurannya tidak sama dengan rentang',
@@ -97,19 +106,24 @@ export const SELF_TEST_SEEN = {
   list,
   ms,
   lockRefused: (elapsed: number) => `false setelah ${ms(elapsed)}`,
-  lock: (acquired: boolean, held: boolean, released: boolean) => `tryLock ${acquired}, hasLock ${held}, setelah releaseLock ${released}`,
-  typedDate: (value: string, wall: string, zone: string, display: string) => `${value} = ${wall} di ${zone}; tampil "${display}"`,
+  lock: (acquired: boolean, held: boolean, released: boolean) =>
+    `tryLock ${acquired}, hasLock ${held}, setelah releaseLock ${released}`,
+  typedDate: (value: string, wall: string, zone: string, display: string) =>
+    `${value} = ${wall} di ${zone}; tampil "${display}"`,
   invalid: (why: string) => `tidak valid (${why})`,
   editors: (editors: string[]) => `editor: ${list(editors)}`,
-  protection: (editors: string[], canEdit: boolean, domainEdit: boolean) => `editor: ${list(editors)}; dapat mengedit: ${canEdit}; akses domain: ${domainEdit}`,
-  trigger: (listed: boolean, handler: string, gone: boolean) => `terlihat: ${listed} (${handler || none}); hilang setelah dihapus: ${gone}`,
+  protection: (editors: string[], canEdit: boolean, domainEdit: boolean) =>
+    `editor: ${list(editors)}; dapat mengedit: ${canEdit}; akses domain: ${domainEdit}`,
+  trigger: (listed: boolean, handler: string, gone: boolean) =>
+    `terlihat: ${listed} (${handler || none}); hilang setelah dihapus: ${gone}`,
   triggerCount: (handler: string, n: number) => `${handler} ×${n}`,
   property: (intact: boolean, oversize: string | null) =>
     `${X.PROPERTY_CHUNK_CHARS} karakter ${intact ? 'utuh' : 'tidak utuh'}; ${X.PROPERTY_OVERSIZE_CHARS} karakter: ${oversize === null ? 'diterima' : `galat: ${oversize}`}`,
   perWrite: (n: number) => `${ms(n)} per penulisan`,
   intact: (ok: boolean) => (ok ? 'utuh' : 'hilang atau berubah'),
   sent: 'terkirim',
-  calendar: (id: string, name: string | null, events: number) => `${id}: ${name === null ? 'null' : `"${name}", ${events} acara`}`,
+  calendar: (id: string, name: string | null, events: number) =>
+    `${id}: ${name === null ? 'null' : `"${name}", ${events} acara`}`,
   user: (active: string, effective: string) => `${active || "''"} (akun: ${effective || "''"})`,
   consumer: (domain: string) => `akun konsumen (${domain}): e.user kosong untuk semua petugas`,
   outsideDomain: (domain: string, outside: string[]) =>
@@ -129,17 +143,20 @@ export const SELF_TEST_TEXT = {
     `${total} pemeriksaan: ${passed} lulus, ${failed} gagal, ${skipped} dilewati.`,
   failedList: (items: string[]) => `Gagal:\n${items.map((s) => `• ${s}`).join('\n')}`,
   skippedList: (items: string[]) => `Dilewati:\n${items.map((s) => `• ${s}`).join('\n')}`,
-  details: 'Rincian (yang diharapkan, yang terlihat, dan dokumentasinya) ada di tab "Uji Sistem". Langkah untuk setiap kegagalan: docs/DEPLOY.md §10.',
+  details:
+    'Rincian (yang diharapkan, yang terlihat, dan dokumentasinya) ada di tab "Uji Sistem". Langkah untuk setiap kegagalan: docs/DEPLOY.md §10.',
   durationNote: (seconds: number) => `Lama uji: ${seconds} detik.`,
   mailSubject: 'Uji kecocokan sistem Pengaduan Medsos',
-  mailBody: 'Email ini dikirim oleh menu Pengaduan › Uji kecocokan sistem untuk memastikan sistem dapat mengirim email dari akun ini. Tidak perlu dibalas.',
+  mailBody:
+    'Email ini dikirim oleh menu Pengaduan › Uji kecocokan sistem untuk memastikan sistem dapat mengirim email dari akun ini. Tidak perlu dibalas.',
   htmlProbe: HTML_PROBE,
   htmlTitle: HTML_TITLE,
   threw: (message: string) => `galat: ${message}`,
   noError: 'tidak ada galat',
   none,
   missingSetup: 'belum ada formulir: Siapkan / Perbarui belum dijalankan',
-  lockFree: 'Tidak ada eksekusi lain yang memegang kunci skrip saat uji; rebutan kunci tidak dapat dibuat dalam satu eksekusi.',
+  lockFree:
+    'Tidak ada eksekusi lain yang memegang kunci skrip saat uji; rebutan kunci tidak dapat dibuat dalam satu eksekusi.',
   notOperator: (runner: string, owner: string) =>
     `Dijalankan oleh ${runner}, bukan operator (pemilik spreadsheet ${owner}); pemicu yang dipasang akun lain tidak terlihat. Minta operator menjalankan uji ini.`,
   quotaEmpty: 'Kuota email hari ini sudah habis; tidak ada email uji yang dapat dikirim.',

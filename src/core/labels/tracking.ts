@@ -50,10 +50,14 @@ export const PAGE = {
   closedNote: 'Pengaduan ini ditutup tanpa jawaban tertulis (misalnya karena ganda atau di luar kewenangan).',
   ratingHeading: 'Penilaian layanan',
   ratingQuestion: 'Seberapa puas Anda dengan penanganan pengaduan ini?',
-  ratingScale: { 1: 'Sangat tidak puas', 2: 'Tidak puas', 3: 'Cukup', 4: 'Puas', 5: 'Sangat puas' } as Record<1 | 2 | 3 | 4 | 5, string>,
+  ratingScale: { 1: 'Sangat tidak puas', 2: 'Tidak puas', 3: 'Cukup', 4: 'Puas', 5: 'Sangat puas' } as Record<
+    1 | 2 | 3 | 4 | 5,
+    string
+  >,
   commentLabel: 'Komentar (opsional, paling banyak 500 karakter)',
   submitRating: 'Kirim penilaian',
-  yourRating: (score: number) => `Penilaian Anda: ${score} dari 5. Anda dapat mengubahnya dengan mengirim penilaian baru.`,
+  yourRating: (score: number) =>
+    `Penilaian Anda: ${score} dari 5. Anda dapat mengubahnya dengan mengirim penilaian baru.`,
   ratingThanks: 'Terima kasih, penilaian Anda telah kami terima.',
   ratingInvalid: 'Pilih nilai 1 sampai 5 sebelum mengirim penilaian.',
   ratingNotYet: 'Penilaian dapat diberikan setelah pengaduan dijawab.',
@@ -82,7 +86,9 @@ export const TRACKING_HISTORY = {
 export const TRACKING_DIALOG = {
   rotateDone: (n: number, url: string) =>
     `Kode tautan pantau telah diganti. ${n} tautan pada kolom Tautan Pantau ditulis ulang; tautan lama tidak berlaku lagi.` +
-    (url ? `\nAlamat halaman pantau: ${url}` : '\nAlamat halaman pantau belum diketahui: isi Pengaturan › url_pantau dengan URL aplikasi web (…/exec), lalu jalankan menu ini lagi.'),
+    (url
+      ? `\nAlamat halaman pantau: ${url}`
+      : '\nAlamat halaman pantau belum diketahui: isi Pengaturan › url_pantau dengan URL aplikasi web (…/exec), lalu jalankan menu ini lagi.'),
   noUrl: 'Pengaturan url_pantau kosong dan aplikasi web belum di-deploy: kolom Tautan Pantau dibiarkan kosong.',
 } as const;
 

@@ -30,7 +30,15 @@ import type { OutgoingEmail } from '../email/message';
 import { MailHealth, hasMailProblems } from '../email/queue';
 import { summaryEmail, summaryKey } from '../email/summary';
 import { dueEscalations } from './escalation';
-import { Period, ReminderDay, firstWorkingDate, lastCompleteMonth, lastCompleteWeek, previousPeriod, previousWorkingDate } from './period';
+import {
+  Period,
+  ReminderDay,
+  firstWorkingDate,
+  lastCompleteMonth,
+  lastCompleteWeek,
+  previousPeriod,
+  previousWorkingDate,
+} from './period';
 import { Summary, periodFigures } from './summary';
 import type { Rating } from '../tracking/rating';
 import { satisfactionOf } from '../tracking/satisfaction';
@@ -76,13 +84,24 @@ function hourText(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
 
-export function summaryOf(complaints: readonly Complaint[], calendar: WorkCalendar, period: Period, config: Pick<AppConfig, 'stepDays' | 'units'>, ratings?: readonly Rating[]): Summary {
+export function summaryOf(
+  complaints: readonly Complaint[],
+  calendar: WorkCalendar,
+  period: Period,
+  config: Pick<AppConfig, 'stepDays' | 'units'>,
+  ratings?: readonly Rating[],
+): Summary {
   const options = { stepDays: config.stepDays, unitOrder: config.units.map((u) => u.name) };
   const previous = previousPeriod(calendar, period);
   return {
     current: periodFigures(complaints, calendar, period, options),
     previous: periodFigures(complaints, calendar, previous, options),
-    satisfaction: ratings ? { current: satisfactionOf(ratings, complaints, period), previous: satisfactionOf(ratings, complaints, previous) } : undefined,
+    satisfaction: ratings
+      ? {
+          current: satisfactionOf(ratings, complaints, period),
+          previous: satisfactionOf(ratings, complaints, previous),
+        }
+      : undefined,
   };
 }
 
@@ -120,7 +139,11 @@ export function planDaily(ctx: DailyContext): DailyPlan {
   }
 
   const admin = { ...adminWorklist(items, config.units), channelInbox: ctx.channelInbox };
-  if (config.admins.length && (!isAdminWorklistEmpty(admin) || hasMailProblems(ctx.mail)) && !ctx.alreadyQueued(adminDigestKey(day.date))) {
+  if (
+    config.admins.length &&
+    (!isAdminWorklistEmpty(admin) || hasMailProblems(ctx.mail)) &&
+    !ctx.alreadyQueued(adminDigestKey(day.date))
+  ) {
     plan.emails.push(adminDigestEmail(admin, day, config.admins, links.register, ctx.mail));
     plan.adminDigest++;
   }
@@ -137,7 +160,9 @@ export function planDaily(ctx: DailyContext): DailyPlan {
       if (ctx.alreadyQueued(summaryKey(period))) continue;
       const summary = summaryOf(ctx.complaints, calendar, period, config, ctx.ratings);
       if (summary.current.recordedBefore === 0) continue; // the register was not in use yet
-      plan.emails.push(summaryEmail(summary, config.leaders, { spreadsheet: links.spreadsheet, register: links.register }));
+      plan.emails.push(
+        summaryEmail(summary, config.leaders, { spreadsheet: links.spreadsheet, register: links.register }),
+      );
       plan.summaries++;
     }
   }
@@ -145,7 +170,20 @@ export function planDaily(ctx: DailyContext): DailyPlan {
 }
 
 /** The weekly summary of the last complete week, sent on demand (its own key, per minute). */
-export function manualSummary(complaints: readonly Complaint[], config: AppConfig, calendar: WorkCalendar, now: Date, links: ReportLinks, manualAt: string, ratings?: readonly Rating[]): OutgoingEmail {
+export function manualSummary(
+  complaints: readonly Complaint[],
+  config: AppConfig,
+  calendar: WorkCalendar,
+  now: Date,
+  links: ReportLinks,
+  manualAt: string,
+  ratings?: readonly Rating[],
+): OutgoingEmail {
   const period = lastCompleteWeek(calendar, calendar.dateKey(now));
-  return summaryEmail(summaryOf(complaints, calendar, period, config, ratings), config.leaders, { spreadsheet: links.spreadsheet, register: links.register }, manualAt);
+  return summaryEmail(
+    summaryOf(complaints, calendar, period, config, ratings),
+    config.leaders,
+    { spreadsheet: links.spreadsheet, register: links.register },
+    manualAt,
+  );
 }

@@ -44,7 +44,10 @@ function unique(list: string[], without: string[] = []): string[] {
 }
 
 /** The highest level reached by `overdueWorkingDays`, or null. */
-export function levelFor(overdueWorkingDays: number, config: Pick<AppConfig, 'escalateHeadDays' | 'escalateLeadersDays'>): EscalationLevel | null {
+export function levelFor(
+  overdueWorkingDays: number,
+  config: Pick<AppConfig, 'escalateHeadDays' | 'escalateLeadersDays'>,
+): EscalationLevel | null {
   if (overdueWorkingDays >= config.escalateLeadersDays) return 'pimpinan';
   if (overdueWorkingDays >= config.escalateHeadDays) return 'kepala';
   return null;
@@ -70,9 +73,22 @@ export function dueEscalations(
     const unit = c.unit ? units.get(c.unit) : undefined;
     const owner = stepOwner(item.step);
     const to = unique(owner === 'unit' && unit?.pics.length ? unit.pics : config.admins);
-    const copies = [...(unit?.head ? [unit.head] : []), ...config.admins, ...(level === 'pimpinan' ? config.leaders : [])];
+    const copies = [
+      ...(unit?.head ? [unit.head] : []),
+      ...config.admins,
+      ...(level === 'pimpinan' ? config.leaders : []),
+    ];
     const cc = unique(copies, to);
-    out.push({ item, level, key: keys[rank], unit, to: to.length ? to : cc.slice(0, 1), cc: to.length ? cc : cc.slice(1) });
+    out.push({
+      item,
+      level,
+      key: keys[rank],
+      unit,
+      to: to.length ? to : cc.slice(0, 1),
+      cc: to.length ? cc : cc.slice(1),
+    });
   }
-  return out.sort((a, b) => b.item.overdueWorkingDays - a.item.overdueWorkingDays || a.item.dueAt.getTime() - b.item.dueAt.getTime());
+  return out.sort(
+    (a, b) => b.item.overdueWorkingDays - a.item.overdueWorkingDays || a.item.dueAt.getTime() - b.item.dueAt.getTime(),
+  );
 }

@@ -87,7 +87,20 @@ export function firstWorkingDate(cal: WorkCalendar, from: string, to: string): s
   return null;
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 
 function dayLabel(d: DateTime, withYear: boolean): string {
   return `${d.day} ${MONTHS[d.month - 1]}${withYear ? ` ${d.year}` : ''}`;
@@ -96,9 +109,10 @@ function dayLabel(d: DateTime, withYear: boolean): string {
 function weekPeriod(monday: DateTime): Period {
   const next = monday.plus({ weeks: 1 });
   const sunday = next.minus({ days: 1 });
-  const label = monday.month === sunday.month
-    ? `${monday.day}–${sunday.day} ${MONTHS[sunday.month - 1]} ${sunday.year}`
-    : `${dayLabel(monday, monday.year !== sunday.year)} – ${dayLabel(sunday, true)}`;
+  const label =
+    monday.month === sunday.month
+      ? `${monday.day}–${sunday.day} ${MONTHS[sunday.month - 1]} ${sunday.year}`
+      : `${dayLabel(monday, monday.year !== sunday.year)} – ${dayLabel(sunday, true)}`;
   return {
     kind: 'week',
     key: monday.toFormat("kkkk-'W'WW"),

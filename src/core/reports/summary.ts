@@ -108,7 +108,14 @@ interface Group {
   overdueAtEnd: number;
 }
 
-const newGroup = (): Group => ({ received: 0, answered: 0, overall: new Counter(), unitSteps: new Counter(), openAtEnd: 0, overdueAtEnd: 0 });
+const newGroup = (): Group => ({
+  received: 0,
+  answered: 0,
+  overall: new Counter(),
+  unitSteps: new Counter(),
+  openAtEnd: 0,
+  overdueAtEnd: 0,
+});
 
 function within(d: Date | null, from: number, to: number): boolean {
   if (!d) return false;
@@ -142,14 +149,22 @@ function groupOf(map: Map<string, Group>, name: string): Group {
 }
 
 function groups(map: Map<string, Group>, order: readonly string[] = []): GroupFigures[] {
-  const names = [...order.filter((n) => map.has(n)), ...[...map.keys()].filter((n) => !order.includes(n)).sort((a, b) => a.localeCompare(b))];
+  const names = [
+    ...order.filter((n) => map.has(n)),
+    ...[...map.keys()].filter((n) => !order.includes(n)).sort((a, b) => a.localeCompare(b)),
+  ];
   return names.map((name) => {
     const g = map.get(name)!;
     return { name, received: g.received, answered: g.answered, overall: g.overall.rate() };
   });
 }
 
-export function periodFigures(complaints: readonly Complaint[], calendar: WorkCalendar, period: Period, options: SummaryOptions): PeriodFigures {
+export function periodFigures(
+  complaints: readonly Complaint[],
+  calendar: WorkCalendar,
+  period: Period,
+  options: SummaryOptions,
+): PeriodFigures {
   const from = period.from.getTime();
   const to = period.to.getTime();
   const end = new Date(to);
@@ -202,7 +217,8 @@ export function periodFigures(complaints: readonly Complaint[], calendar: WorkCa
         g.overall.add(onTime);
       }
     }
-    const openThen = receivedAt.getTime() < to && !before(c.answeredAt, to) && !before(c.closedAt, to) && sla.currentStep !== null;
+    const openThen =
+      receivedAt.getTime() < to && !before(c.answeredAt, to) && !before(c.closedAt, to) && sla.currentStep !== null;
     if (openThen) {
       const step = sla.steps[sla.currentStep - 1];
       const isOverdue = step.state === 'overdue';
@@ -213,8 +229,16 @@ export function periodFigures(complaints: readonly Complaint[], calendar: WorkCa
         unit.overdueAtEnd++;
       }
       oldest.push({
-        number: c.number, receivedAt, unit: c.unit, channel: c.channel, category: c.category, step: step.step,
-        dueAt: step.dueAt, ageWorkingDays: sla.overall.workingDays, overdue: isOverdue, overdueWorkingDays: step.overdueWorkingDays,
+        number: c.number,
+        receivedAt,
+        unit: c.unit,
+        channel: c.channel,
+        category: c.category,
+        step: step.step,
+        dueAt: step.dueAt,
+        ageWorkingDays: sla.overall.workingDays,
+        overdue: isOverdue,
+        overdueWorkingDays: step.overdueWorkingDays,
       });
     }
   }

@@ -39,7 +39,12 @@ function finished(c: Complaint): boolean {
 }
 
 /** The open complaints with their current step at `asOf`, in register order. */
-export function openItems(complaints: readonly Complaint[], calendar: WorkCalendar, stepDays: readonly number[], asOf: Date): OpenItem[] {
+export function openItems(
+  complaints: readonly Complaint[],
+  calendar: WorkCalendar,
+  stepDays: readonly number[],
+  asOf: Date,
+): OpenItem[] {
   const items: OpenItem[] = [];
   for (const c of complaints) {
     if (!c.number || finished(c) || !(c.recordedAt || c.receivedAt)) continue;
@@ -68,7 +73,8 @@ export interface UnitWorklist {
   readonly fresh: OpenItem[];
 }
 
-const byDue = (a: OpenItem, b: OpenItem): number => a.dueAt.getTime() - b.dueAt.getTime() || a.complaint.number.localeCompare(b.complaint.number);
+const byDue = (a: OpenItem, b: OpenItem): number =>
+  a.dueAt.getTime() - b.dueAt.getTime() || a.complaint.number.localeCompare(b.complaint.number);
 const byLateness = (a: OpenItem, b: OpenItem): number => b.overdueWorkingDays - a.overdueWorkingDays || byDue(a, b);
 const stampMs = (d: Date | null): number => (d ? d.getTime() : NaN);
 
@@ -77,7 +83,13 @@ const stampMs = (d: Date | null): number => (d ? d.getTime() : NaN);
  * and new since `since` (the previous working day's reminder instant; null = no previous digest).
  * Units with nothing to report are left out.
  */
-export function unitWorklists(items: readonly OpenItem[], units: readonly UnitConfig[], day: ReminderDay, since: Date | null, calendar: WorkCalendar): UnitWorklist[] {
+export function unitWorklists(
+  items: readonly OpenItem[],
+  units: readonly UnitConfig[],
+  day: ReminderDay,
+  since: Date | null,
+  calendar: WorkCalendar,
+): UnitWorklist[] {
   const byUnit = new Map<string, OpenItem[]>();
   for (const item of items) {
     if (stepOwner(item.step) !== 'unit') continue;
@@ -133,9 +145,19 @@ export function adminWorklist(items: readonly OpenItem[], units: readonly UnitCo
     else if (item.step === 5) awaitingAnswer.push(item);
     else if (stepOwner(item.step) === 'unit' && !reachable.has(item.complaint.unit)) unreachable.push(item);
   }
-  return { awaitingUnit: awaitingUnit.sort(byDue), awaitingAnswer: awaitingAnswer.sort(byDue), unreachable: unreachable.sort(byDue) };
+  return {
+    awaitingUnit: awaitingUnit.sort(byDue),
+    awaitingAnswer: awaitingAnswer.sort(byDue),
+    unreachable: unreachable.sort(byDue),
+  };
 }
 
 export function isAdminWorklistEmpty(w: AdminWorklist): boolean {
-  return !w.awaitingUnit.length && !w.awaitingAnswer.length && !w.unreachable.length && !w.channelInbox?.untriaged.length && !w.channelInbox?.tokenProblems.length;
+  return (
+    !w.awaitingUnit.length &&
+    !w.awaitingAnswer.length &&
+    !w.unreachable.length &&
+    !w.channelInbox?.untriaged.length &&
+    !w.channelInbox?.tokenProblems.length
+  );
 }

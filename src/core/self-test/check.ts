@@ -22,8 +22,18 @@ export interface CheckResult extends Outcome {
 }
 
 export const pass = (expected: string, seen: string): Outcome => ({ verdict: 'lulus', expected, seen });
-export const fail = (expected: string, seen: string, reason?: string): Outcome => ({ verdict: 'gagal', expected, seen, reason });
-export const skip = (expected: string, reason: string): Outcome => ({ verdict: 'dilewati', expected, seen: '', reason });
+export const fail = (expected: string, seen: string, reason?: string): Outcome => ({
+  verdict: 'gagal',
+  expected,
+  seen,
+  reason,
+});
+export const skip = (expected: string, reason: string): Outcome => ({
+  verdict: 'dilewati',
+  expected,
+  seen: '',
+  reason,
+});
 export const verdictOf = (ok: boolean, expected: string, seen: string, reason?: string): Outcome =>
   ok ? pass(expected, seen) : fail(expected, seen, reason);
 

@@ -18,7 +18,11 @@ export function resultOfError(id: CheckId, e: unknown): CheckResult {
 
 /** One row per check, every text neutralised against formulas (error messages are not ours). */
 export function tabRows(results: readonly CheckResult[], at: Date): unknown[][] {
-  return results.map((r) => [at, r.id, r.title, r.verdict, r.expected, r.seen, r.reason ?? '', r.doc].map((v) => (typeof v === 'string' ? cellText(v) : v)));
+  return results.map((r) =>
+    [at, r.id, r.title, r.verdict, r.expected, r.seen, r.reason ?? '', r.doc].map((v) =>
+      typeof v === 'string' ? cellText(v) : v,
+    ),
+  );
 }
 
 export function dialogText(results: readonly CheckResult[], seconds: number): string {
@@ -36,7 +40,12 @@ export function dialogText(results: readonly CheckResult[], seconds: number): st
 export function consoleLines(results: readonly CheckResult[]): string[] {
   const t = tally(results);
   const lines = results.map((r) => {
-    const detail = r.verdict === 'lulus' ? r.seen : r.verdict === 'gagal' ? `expected ${r.expected}; seen ${r.seen}` : r.reason ?? '';
+    const detail =
+      r.verdict === 'lulus'
+        ? r.seen
+        : r.verdict === 'gagal'
+          ? `expected ${r.expected}; seen ${r.seen}`
+          : (r.reason ?? '');
     return `${r.verdict.padEnd(8)} ${r.id.padEnd(22)} ${detail}`;
   });
   return [...lines, `${t.passed} passed, ${t.failed} failed`];

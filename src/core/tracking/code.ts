@@ -47,7 +47,10 @@ export function normaliseCode(input: unknown): string {
 
 /** A complaint number as typed ("adu-2026-7" is not accepted: numbers have at least 4 digits). */
 export function normaliseNumber(input: unknown): string {
-  const s = String(input ?? '').trim().toUpperCase().slice(0, 40);
+  const s = String(input ?? '')
+    .trim()
+    .toUpperCase()
+    .slice(0, 40);
   return /^ADU-\d{4}-\d{4,}$/.test(s) ? s : '';
 }
 

@@ -56,8 +56,30 @@ const REDACTED = '[…]';
 
 /** Words of a reporter's name that are not a name (channel names, common words of accounts). */
 const NOT_A_NAME = new Set([
-  'facebook', 'instagram', 'twitter', 'youtube', 'tiktok', 'akun', 'official', 'resmi', 'bapak', 'ibu', 'kak', 'the',
-  'warga', 'admin', 'info', 'jakarta', 'dki', 'kota', 'museum', 'budaya', 'komunitas', 'channel', 'vlog', 'official',
+  'facebook',
+  'instagram',
+  'twitter',
+  'youtube',
+  'tiktok',
+  'akun',
+  'official',
+  'resmi',
+  'bapak',
+  'ibu',
+  'kak',
+  'the',
+  'warga',
+  'admin',
+  'info',
+  'jakarta',
+  'dki',
+  'kota',
+  'museum',
+  'budaya',
+  'komunitas',
+  'channel',
+  'vlog',
+  'official',
 ]);
 
 function escapeRegExp(s: string): string {
@@ -76,8 +98,11 @@ export function scrubPublicText(text: string, reporter: string): string {
   for (const name of [whole, whole.replace(/^@/, '')].filter((n) => n.length >= 3)) {
     out = out.replace(new RegExp(escapeRegExp(name), 'gi'), REDACTED);
   }
-  const words = new Set((whole.match(/\p{L}[\p{L}\p{M}'’]{2,}/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_A_NAME.has(w)));
-  for (const w of words) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'giu'), REDACTED);
+  const words = new Set(
+    (whole.match(/\p{L}[\p{L}\p{M}'’]{2,}/gu) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_A_NAME.has(w)),
+  );
+  for (const w of words)
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'giu'), REDACTED);
   return out;
 }
 
@@ -89,7 +114,11 @@ function dateOnly(d: Date): string {
 export function trackingViewOf(c: Complaint, rating: Rating | undefined, now: Date): TrackingView {
   const received = c.receivedAt ?? c.recordedAt;
   const stamps: [1 | 2 | 3 | 4 | 5, Date | null][] = [
-    [1, c.recordedAt], [2, c.forwardedAt], [3, c.processedAt], [4, c.followedUpAt], [5, c.answeredAt],
+    [1, c.recordedAt],
+    [2, c.forwardedAt],
+    [3, c.processedAt],
+    [4, c.followedUpAt],
+    [5, c.answeredAt],
   ];
   const closed = c.status === STATUS.closed || (c.closedAt !== null && c.answeredAt === null);
   const steps = stamps.map(([step, at]): StepView => ({
@@ -164,26 +193,30 @@ const STYLE = [
 ].join('');
 
 function layout(title: string, body: string, footer: string): string {
-  return '<!DOCTYPE html>'
-    + `<html lang="${PAGE.lang}"><head><meta charset="utf-8">`
-    + '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    + '<meta name="robots" content="noindex, nofollow">'
-    + '<meta name="referrer" content="no-referrer">'
-    + `<base target="${LINK_TARGET}"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>`
-    + `<body><header><p>${escapeHtml(PAGE.agency)}</p><h1>${escapeHtml(PAGE.title)}</h1></header>`
-    + `<main>${body}</main><footer>${footer}</footer></body></html>`;
+  return (
+    '<!DOCTYPE html>' +
+    `<html lang="${PAGE.lang}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<meta name="robots" content="noindex, nofollow">' +
+    '<meta name="referrer" content="no-referrer">' +
+    `<base target="${LINK_TARGET}"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
+    `<body><header><p>${escapeHtml(PAGE.agency)}</p><h1>${escapeHtml(PAGE.title)}</h1></header>` +
+    `<main>${body}</main><footer>${footer}</footer></body></html>`
+  );
 }
 
 function searchForm(actionUrl: string): string {
-  return '<section id="cari">'
-    + `<h2>${escapeHtml(PAGE.searchHeading)}</h2><p>${escapeHtml(PAGE.searchHelp)}</p>`
-    + `<form method="get" action="${escapeHtml(actionUrl)}" rel="noopener">`
-    + `<label for="no">${escapeHtml(PAGE.numberLabel)}</label>`
-    + `<input type="text" id="no" name="no" inputmode="text" autocomplete="off" autocapitalize="characters" maxlength="20" placeholder="${escapeHtml(PAGE.numberPlaceholder)}" required>`
-    + `<label for="k">${escapeHtml(PAGE.codeLabel)}</label>`
-    + '<input type="text" id="k" name="k" autocomplete="off" autocapitalize="characters" maxlength="20" required>'
-    + `<button type="submit">${escapeHtml(PAGE.searchButton)}</button>`
-    + '</form></section>';
+  return (
+    '<section id="cari">' +
+    `<h2>${escapeHtml(PAGE.searchHeading)}</h2><p>${escapeHtml(PAGE.searchHelp)}</p>` +
+    `<form method="get" action="${escapeHtml(actionUrl)}" rel="noopener">` +
+    `<label for="no">${escapeHtml(PAGE.numberLabel)}</label>` +
+    `<input type="text" id="no" name="no" inputmode="text" autocomplete="off" autocapitalize="characters" maxlength="20" placeholder="${escapeHtml(PAGE.numberPlaceholder)}" required>` +
+    `<label for="k">${escapeHtml(PAGE.codeLabel)}</label>` +
+    '<input type="text" id="k" name="k" autocomplete="off" autocapitalize="characters" maxlength="20" required>' +
+    `<button type="submit">${escapeHtml(PAGE.searchButton)}</button>` +
+    '</form></section>'
+  );
 }
 
 const FOOTER = `<p>${escapeHtml(PAGE.privacy)}</p>`;
@@ -198,9 +231,11 @@ export function searchPageHtml(actionUrl: string): string {
  * request, whatever was asked (nothing of the request is echoed).
  */
 export function notFoundPageHtml(actionUrl: string): string {
-  return layout(`${PAGE.notFoundHeading} — ${PAGE.title}`,
+  return layout(
+    `${PAGE.notFoundHeading} — ${PAGE.title}`,
     `<section role="alert"><h2>${escapeHtml(PAGE.notFoundHeading)}</h2><p>${escapeHtml(PAGE.notFound)}</p></section>${searchForm(actionUrl)}`,
-    FOOTER);
+    FOOTER,
+  );
 }
 
 function stepItem(s: StepView): string {
@@ -219,19 +254,25 @@ const NOTICE_TEXT: Record<Notice, { text: string; warn: boolean }> = {
 function ratingSection(v: TrackingView, ctx: PageContext): string {
   if (!v.canRate) return '';
   const current = v.rating?.score ?? 0;
-  const options = ([1, 2, 3, 4, 5] as const).map((n) =>
-    `<label><input type="radio" name="nilai" value="${n}"${n === current ? ' checked' : ''} required> ${n} — ${escapeHtml(PAGE.ratingScale[n])}</label>`).join('');
-  return '<section id="penilaian">'
-    + `<h2>${escapeHtml(PAGE.ratingHeading)}</h2>`
-    + (v.rating ? `<p>${escapeHtml(PAGE.yourRating(v.rating.score))}</p>` : '')
-    + `<form method="post" action="${escapeHtml(ctx.actionUrl)}" rel="noopener">`
-    + `<input type="hidden" name="no" value="${escapeHtml(v.number)}">`
-    + `<input type="hidden" name="k" value="${escapeHtml(ctx.code)}">`
-    + `<fieldset class="scale"><legend>${escapeHtml(PAGE.ratingQuestion)}</legend>${options}</fieldset>`
-    + `<label for="komentar">${escapeHtml(PAGE.commentLabel)}</label>`
-    + `<textarea id="komentar" name="komentar" maxlength="500">${escapeHtml(v.rating?.comment ?? '')}</textarea>`
-    + `<button type="submit">${escapeHtml(PAGE.submitRating)}</button>`
-    + '</form></section>';
+  const options = ([1, 2, 3, 4, 5] as const)
+    .map(
+      (n) =>
+        `<label><input type="radio" name="nilai" value="${n}"${n === current ? ' checked' : ''} required> ${n} — ${escapeHtml(PAGE.ratingScale[n])}</label>`,
+    )
+    .join('');
+  return (
+    '<section id="penilaian">' +
+    `<h2>${escapeHtml(PAGE.ratingHeading)}</h2>` +
+    (v.rating ? `<p>${escapeHtml(PAGE.yourRating(v.rating.score))}</p>` : '') +
+    `<form method="post" action="${escapeHtml(ctx.actionUrl)}" rel="noopener">` +
+    `<input type="hidden" name="no" value="${escapeHtml(v.number)}">` +
+    `<input type="hidden" name="k" value="${escapeHtml(ctx.code)}">` +
+    `<fieldset class="scale"><legend>${escapeHtml(PAGE.ratingQuestion)}</legend>${options}</fieldset>` +
+    `<label for="komentar">${escapeHtml(PAGE.commentLabel)}</label>` +
+    `<textarea id="komentar" name="komentar" maxlength="500">${escapeHtml(v.rating?.comment ?? '')}</textarea>` +
+    `<button type="submit">${escapeHtml(PAGE.submitRating)}</button>` +
+    '</form></section>'
+  );
 }
 
 /** The status page of one complaint. */
@@ -239,23 +280,32 @@ export function trackingPageHtml(v: TrackingView, ctx: PageContext): string {
   const f = PAGE.fields;
   const notice = ctx.notice ? NOTICE_TEXT[ctx.notice] : null;
   const facts: [string, string][] = [
-    [f.received, v.received], [f.channel, v.channel], [f.category, v.category], [f.unit, v.unit],
+    [f.received, v.received],
+    [f.channel, v.channel],
+    [f.category, v.category],
+    [f.unit, v.unit],
   ];
-  const steps = v.steps.map(stepItem).join('')
-    + (v.closedAt ? `<li class="done" data-step="closed">${escapeHtml(PAGE.closedStep)}<span class="when">${escapeHtml(v.closedAt)}</span></li>` : '');
+  const steps =
+    v.steps.map(stepItem).join('') +
+    (v.closedAt
+      ? `<li class="done" data-step="closed">${escapeHtml(PAGE.closedStep)}<span class="when">${escapeHtml(v.closedAt)}</span></li>`
+      : '');
   const answer = v.answer
-    ? `<section id="jawaban"><h2>${escapeHtml(PAGE.answerHeading)}</h2>`
-      + `<p class="answer">${escapeHtml(v.answer.text)}</p></section>`
-    : v.closedAt ? `<section><p>${escapeHtml(PAGE.closedNote)}</p></section>` : '';
-  const body = (notice ? `<p class="notice${notice.warn ? ' warn' : ''}" role="status">${escapeHtml(notice.text)}</p>` : '')
-    + '<section id="ringkasan">'
-    + `<p>${escapeHtml(PAGE.numberHeading)}</p><h2 id="nomor">${escapeHtml(v.number)}</h2>`
-    + `<p>${escapeHtml(f.status)}: <strong class="status" id="status">${escapeHtml(v.status)}</strong></p>`
-    + `<dl>${facts.map(([k, val]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(val)}</dd>`).join('')}</dl>`
-    + '</section>'
-    + `<section id="tahapan"><h2>${escapeHtml(PAGE.stepsHeading)}</h2><ol>${steps}</ol></section>`
-    + answer
-    + ratingSection(v, ctx)
-    + `<p><a href="${escapeHtml(ctx.actionUrl || '?')}" rel="noopener">${escapeHtml(PAGE.back)}</a></p>`;
+    ? `<section id="jawaban"><h2>${escapeHtml(PAGE.answerHeading)}</h2>` +
+      `<p class="answer">${escapeHtml(v.answer.text)}</p></section>`
+    : v.closedAt
+      ? `<section><p>${escapeHtml(PAGE.closedNote)}</p></section>`
+      : '';
+  const body =
+    (notice ? `<p class="notice${notice.warn ? ' warn' : ''}" role="status">${escapeHtml(notice.text)}</p>` : '') +
+    '<section id="ringkasan">' +
+    `<p>${escapeHtml(PAGE.numberHeading)}</p><h2 id="nomor">${escapeHtml(v.number)}</h2>` +
+    `<p>${escapeHtml(f.status)}: <strong class="status" id="status">${escapeHtml(v.status)}</strong></p>` +
+    `<dl>${facts.map(([k, val]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(val)}</dd>`).join('')}</dl>` +
+    '</section>' +
+    `<section id="tahapan"><h2>${escapeHtml(PAGE.stepsHeading)}</h2><ol>${steps}</ol></section>` +
+    answer +
+    ratingSection(v, ctx) +
+    `<p><a href="${escapeHtml(ctx.actionUrl || '?')}" rel="noopener">${escapeHtml(PAGE.back)}</a></p>`;
   return layout(`${v.number} — ${PAGE.title}`, body, `<p>${escapeHtml(PAGE.updatedAt(v.asOf))}</p>${FOOTER}`);
 }

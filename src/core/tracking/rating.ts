@@ -78,6 +78,12 @@ export function latestRatings(ratings: readonly Rating[]): Map<string, Rating> {
 export const RATING_COLUMNS = RATING_HEADERS;
 
 /** The rating that replaces `previous` (or the first one). */
-export function nextRating(previous: Rating | undefined, number: string, score: number, comment: string, at: Date): Rating {
+export function nextRating(
+  previous: Rating | undefined,
+  number: string,
+  score: number,
+  comment: string,
+  at: Date,
+): Rating {
   return { number, score, comment, at, changes: previous ? previous.changes + 1 : 0 };
 }
