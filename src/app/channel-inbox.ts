@@ -104,7 +104,7 @@ export function registerTriaged(
     if (unitSheet) appendComplaintRow(unitSheet, unit.tab, c, 'unit');
     outbox.enqueue(assignmentEmail(c, unit.pics, tabUrl(run, unit.tab)), run.now);
   }
-  outbox.flushQueue();
+  outbox.flushAndSend(run.now, run.journal.source);
   return created;
 }
 

@@ -230,7 +230,7 @@ export function handleRows(
     const outbox = Outbox.appendOnly(run.ss);
     out = adminRows(run, register, indices, user, single ?? null, outbox);
     run.journal.dropFor(register.flush());
-    outbox.flushQueue();
+    outbox.flushAndSend(run.now, run.journal.source);
     cols = ADMIN_EDITABLE.map((c) => register.index[c.key]).filter((c): c is number => c !== undefined);
   }
   writeRowNotes(sheet, indices, out, cols);
@@ -256,9 +256,20 @@ export function applyPendingEdits(run: Run): number {
     const numbers = data.rows.map((r) => String(r[col] ?? '').trim());
     const indices = edit.numbers.map((n, k) => (n ? numbers.indexOf(n) : edit.firstRow - 2 + k)).filter((i) => i >= 0);
     const journal = new Journal(at, edit.user || SYSTEM_USER, 'Edit (tertunda)');
-    handleRows({ ...run, now: at, user: edit.user, journal }, sheet, edit.tab, indices, edit.user, edit.single);
+    const user = edit.user || anonymousEditor(run, edit.tab);
+    handleRows({ ...run, now: at, user, journal }, sheet, edit.tab, indices, user, edit.single);
     journal.flush(run.ss);
   }
   dropPendingEdits(pending.map((p) => p.key));
   return pending.length;
+}
+
+/**
+ * Who edited when Apps Script does not say (e.user is blank for gmail.com accounts and for
+ * editors outside the owner's domain): the PIC of the unit whose tab it is. Officers who want
+ * their own name in `Riwayat` end their Catatan Petugas with it (docs/PANDUAN-ADMIN.md).
+ */
+export function anonymousEditor(run: Run, tabName: string): string {
+  const unit = run.config.units.find((u) => u.tab === tabName);
+  return unit ? EDIT_TEXT.unitOfficer(unit.name) : '';
 }

@@ -19,7 +19,7 @@ import { refreshConfig } from '../gas/config-store';
 import { tryScriptLock } from '../gas/lock';
 import { storePendingEdit } from '../gas/pending-edits';
 import { triageEdit } from './channel-inbox';
-import { applyPendingEdits, handleRows } from './edit-rows';
+import { anonymousEditor, applyPendingEdits, handleRows } from './edit-rows';
 import { Run, finish, guard, isolated, startRun } from './run';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -106,14 +106,8 @@ function handleEdit(e: EditEvent): void {
     let messages: string[] = [];
     // A tab whose header row is gone (cleared, columns deleted) is logged; reconcile rebuilds it.
     isolated(run, `Tab "${name}"`, () => {
-      messages = handleRows(
-        run,
-        sheet,
-        name === TAB.register ? name : unitTabName(run, sheet, name)!,
-        indices,
-        user,
-        single,
-      );
+      const tabName = name === TAB.register ? name : unitTabName(run, sheet, name)!;
+      messages = handleRows(run, sheet, tabName, indices, user || anonymousEditor(run, tabName), single);
     });
     finish(run);
     // The lock is released when the execution ends (see src/gas/lock.ts), after the toast.

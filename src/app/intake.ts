@@ -89,7 +89,7 @@ function intake(e: FormSubmitEvent): void {
     });
     const outbox = Outbox.appendOnly(run.ss);
     outbox.enqueue(assignmentEmail(complaint, unit.pics, tabUrl(run, unit.tab)), run.now);
-    outbox.flushQueue();
+    outbox.flushAndSend(run.now, run.journal.source);
   }
   finish(run);
   // No explicit releaseLock: "the lock is automatically released when the script terminates"

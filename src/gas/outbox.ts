@@ -94,6 +94,70 @@ export class Outbox {
     return true;
   }
 
+  /**
+   * Appends what this run queued and sends it at once when today's quota allows (DESIGN §10:
+   * the assignment email goes out with the intake or edit that assigns, not an hour later).
+   * Two-phase: the rows are appended already marked `Mengirim` and flushed before MailApp is
+   * called, then each is marked `Terkirim` right after its send (re-checking its key first). A
+   * run killed in between leaves `Mengirim`, which a later run reports as `Perlu Dicek`, never
+   * resends. What the quota cannot take waits as `Menunggu` for the hourly run. Append-only
+   * outboxes (intake, edits) only; returns how many were sent.
+   */
+  flushAndSend(now: Date, source: string): number {
+    if (this.tab || !this.queued.length) {
+      this.flushQueue();
+      return 0;
+    }
+    const sheet = this.ss.getSheetByName(TAB.outbox);
+    if (!sheet) throw new Error(FAILURE.tabMissing(TAB.outbox));
+    let quota = MailApp.getRemainingDailyQuota();
+    const mark = OUTBOX_TEXT.marked(source, formatDateTime(now));
+    const rows = this.queued.splice(0);
+    const sending = rows.map((row) => {
+      const n = recipientCount({
+        to: recipientsOf(String(row[COL['Kepada']])),
+        cc: recipientsOf(String(row[COL['Tembusan']])),
+      });
+      if (n > quota) return false;
+      quota -= n;
+      row[COL['Status']] = OUTBOX_STATUS.sending;
+      row[COL['Dikirim']] = now;
+      row[COL['Galat']] = mark;
+      return true;
+    });
+    const first = sheet.getLastRow() + 1;
+    appendRows(sheet, rows.map(cells), first - 1);
+    if (!sending.some(Boolean)) return 0;
+    SpreadsheetApp.flush(); // the marks are committed before anything is sent
+    let sent = 0;
+    rows.forEach((row, k) => {
+      if (!sending[k]) return;
+      const text = (key: string) => String(row[COL[key]] ?? '');
+      let outcome: unknown[];
+      try {
+        MailApp.sendEmail({
+          to: recipientsOf(text('Kepada')).join(','),
+          cc: recipientsOf(text('Tembusan')).join(','),
+          subject: text('Subjek'),
+          body: text('Isi Teks'),
+          htmlBody: text('Isi HTML'),
+          name: 'Pengaduan Medsos Disbud DKI',
+          noReply: false,
+        });
+        sent++;
+        outcome = [OUTBOX_STATUS.sent, new Date(), 1, ''];
+      } catch (e) {
+        const message = String((e as Error)?.message ?? e);
+        outcome = [OUTBOX_STATUS.waiting, '', /too many times|quota/i.test(message) ? 0 : 1, message];
+      }
+      // The row is found again by its key: the outbox is never sorted by the system, but people may.
+      if (String(sheet.getRange(first + k, 1).getValue()) === text('Kunci')) {
+        sheet.getRange(first + k, FIRST_STATUS + 1, 1, STATUS_COLUMNS.length).setValues([outcome.map(protectText)]);
+      }
+    });
+    return sent;
+  }
+
   /** Appends what was queued in this run (one append). */
   flushQueue(): void {
     if (!this.queued.length) return;

@@ -246,6 +246,8 @@ describe('faults', () => {
   test('kill: the next hourly run ends right after its first sent email, as killed; what it did stays', () => {
     const { sim, records } = play([
       { at: t('06T08:30:00'), fault: { kind: 'kill', run: 'hourly', after: 'MailApp.sendEmail', nth: 1 } },
+      // Mail is down while the two are submitted, so their assignment emails wait for the hourly run.
+      { at: t('06T08:31:00'), fault: { kind: 'outage', method: 'MailApp.sendEmail', until: t('06T09:10:00') } },
       ...TWO,
     ]);
     sim.rt.advanceTo(t('06T10:30:00'));
@@ -261,17 +263,22 @@ describe('faults', () => {
     ]);
     expect(sim.rt.lockService._isHeld('script')).toBe(false);
     expect(records[0]).toMatchObject({ kind: 'kill', status: 'refused' }); // before the hourly run came
-    expect(statuses(sim.eventRecords())).toEqual(['kill:applied', 'submit:applied', 'submit:applied']);
+    expect(statuses(sim.eventRecords())).toEqual([
+      'kill:applied',
+      'outage:applied',
+      'submit:applied',
+      'submit:applied',
+    ]);
   });
 
   test('kill that never happens (the handler never makes the nth call) is refused with why', () => {
     const { records } = play([
       ...TWO,
-      { at: t('06T09:30:00'), fault: { kind: 'kill', run: 'onFormSubmitTrigger', after: 'MailApp.sendEmail', nth: 1 } },
+      { at: t('06T09:30:00'), fault: { kind: 'kill', run: 'onFormSubmitTrigger', after: 'Range.setNotes', nth: 1 } },
       submission(t('06T09:40:00'), 'Ketiga'),
     ]);
     expect(records[2]).toMatchObject({ kind: 'kill', status: 'refused' });
-    expect(records[2].why).toContain('onFormSubmitTrigger hanya memanggil MailApp.sendEmail 0 kali');
+    expect(records[2].why).toContain('onFormSubmitTrigger hanya memanggil Range.setNotes 0 kali');
   });
 
   test('holdLock: a submission while another execution holds the lock waits for it', () => {

@@ -84,5 +84,6 @@ export const EDIT_TEXT = {
     'Kolom isian petugas tampaknya diurutkan, sehingga isian berpindah ke pengaduan lain. Isian dikembalikan ke pengaduan masing-masing; ' +
     'untuk mengurutkan, gunakan Data › Buat tampilan filter.',
   rowsRestored: (n: number) => `${n} baris`,
+  unitOfficer: (unit: string) => `petugas ${unit} (email tidak terlihat)`,
   rowNotOwn: (row: number) => `Baris ${row} tidak cocok dengan pengaduan unit ini; akan dirapikan oleh rekonsiliasi.`,
 } as const;
