@@ -11,7 +11,8 @@ import { classify, redact } from '../core/channels/responses';
 import { CHANNEL_MENU, CHANNEL_TEXT } from '../core/labels/channels';
 import { fetchRound, writeCredential } from '../gas/channel-fetch';
 import { ScriptState } from '../gas/state';
-import { showAlert } from '../gas/ui';
+import { promptText, showAlert } from '../gas/ui';
+import { activeUserEmail } from '../gas/session';
 import { operatorOnly } from './access';
 import { finish, guard, startRun } from './run';
 
@@ -43,29 +44,22 @@ export function testCredential(
 export function menuConnectChannel(): void {
   if (!operatorOnly(CHANNEL_MENU.connect)) return;
   guard('Menu', () => {
-    const ui = SpreadsheetApp.getUi();
-    const pick = ui.prompt(CHANNEL_MENU.connect, `Kanal: ${CHANNEL_NAMES.join(', ')}`, ui.ButtonSet.OK_CANCEL);
-    if (pick.getSelectedButton() !== ui.Button.OK) return;
-    const channel = channelOf(pick.getResponseText());
+    const picked = promptText(CHANNEL_MENU.connect, `Kanal: ${CHANNEL_NAMES.join(', ')}`);
+    if (picked === null) return;
+    const channel = channelOf(picked);
     if (!channel) {
-      showAlert(
-        CHANNEL_MENU.connect,
-        `Kanal "${pick.getResponseText()}" tidak dikenal. Pilih: ${CHANNEL_NAMES.join(', ')}.`,
-      );
+      showAlert(CHANNEL_MENU.connect, `Kanal "${picked}" tidak dikenal. Pilih: ${CHANNEL_NAMES.join(', ')}.`);
       return;
     }
     const fields =
       channel === 'YouTube'
         ? [...CREDENTIAL_FIELDS.YouTube, 'oauthToken (opsional, untuk balasan)']
         : CREDENTIAL_FIELDS[channel];
-    const answer = ui.prompt(CHANNEL_MENU.connect, CHANNEL_TEXT.connectIntro(channel, fields), ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const parts = answer
-      .getResponseText()
-      .split(/\s*[|\n]\s*/)
-      .map((p) => p.trim());
+    const answer = promptText(CHANNEL_MENU.connect, CHANNEL_TEXT.connectIntro(channel, fields));
+    if (answer === null) return;
+    const parts = answer.split(/\s*[|\n]\s*/).map((p) => p.trim());
     const state = ScriptState.load();
-    const run = startRun('Hubungkan kanal', { state, user: Session.getActiveUser().getEmail() });
+    const run = startRun('Hubungkan kanal', { state, user: activeUserEmail() });
     if (parts.every((p) => p === '')) {
       writeCredential(state, channel, null);
       run.journal.record('', CHANNEL_MENU.connect, channel, '', CHANNEL_TEXT.removed(channel));

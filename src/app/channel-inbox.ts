@@ -8,6 +8,7 @@
  * (`K:<channel>:<id>`) makes a second registration impossible, even after a run killed between
  * the register write and the inbox write.
  */
+import { flushWrites } from '../gas/session';
 import { answersForPost, inboxSourceKey, overdueUntriaged, toRegister } from '../core/channels/inbox';
 import { parseState } from '../core/channels/poll-state';
 import { CHANNEL_NAMES, stateKey } from '../core/channels/post';
@@ -155,7 +156,7 @@ export function sendReplies(run: Run, inbox: InboxTable): ReplyReport {
   if (!batch.length) return report;
   for (const b of batch) inbox.update(b.i, { replyState: REPLY_STATE.sending });
   inbox.flush();
-  SpreadsheetApp.flush();
+  flushWrites();
   const replies = fetchRound(batch.map((b) => b.request));
   batch.forEach((b, k) => {
     if (replies[k].code === 0) {

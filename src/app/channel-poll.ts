@@ -6,6 +6,7 @@
  * edit trigger missed are registered, and queued replies are sent. Problems go to `Log Galat`
  * (a refused token once a day, with how to renew it); no credential is ever written anywhere else.
  */
+import { waitScriptLock } from '../gas/lock';
 import { inboxRowOf, newPosts } from '../core/channels/inbox';
 import { ChannelPoll, ChannelReport, PollResult, PollTask } from '../core/channels/poll';
 import { ChannelState, decidePoll, parseState } from '../core/channels/poll-state';
@@ -87,8 +88,7 @@ function poll(): ChannelPollSummary {
   // No channel connected: nothing can arrive and no reply can go out.
   if (!channels.length) return { channels, requests: 0, captured: 0, registered: 0, replies: 0 };
   const results = readChannels(creds, first, new Date());
-  const lock = LockService.getScriptLock();
-  lock.waitLock(30000);
+  waitScriptLock('poll');
   // State is read again under the lock: numbering counters may have moved during the fetches.
   const run = startRun('Kanal', { state: ScriptState.load() });
   const inbox = InboxTable.read(run.ss);

@@ -54,7 +54,7 @@ function numbersAt(sheet: Sheet, first: number, count: number): string[] {
     .getValues()[0]
     .map((h) => String(h).trim());
   const col = headers.indexOf(REGISTER_COLUMNS[0].header);
-  if (col < 0) return new Array(count).fill('');
+  if (col < 0) return new Array<string>(count).fill('');
   return sheet
     .getRange(first, col + 1, count, 1)
     .getValues()

@@ -11,6 +11,7 @@
  * flagged. A response that cannot be taken now (lock timeout) stays in its tab and the next
  * reconcile registers it.
  */
+import { boundSpreadsheet } from '../gas/session';
 import { assignmentEmail } from '../core/email/assignment';
 import { TAB } from '../core/labels';
 import { LOG, SYSTEM_USER } from '../core/labels/journal';
@@ -29,7 +30,7 @@ type FormSubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
 
 function intake(e: FormSubmitEvent): void {
   // The form-submit event of a spreadsheet documents no `source`; the bound spreadsheet is active.
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = boundSpreadsheet();
   if (!tryScriptLock('intake')) {
     const journal = new Journal(new Date(), SYSTEM_USER, 'Formulir');
     journal.error(LOG.busy, LOG.lockTimeout(LOCK_WAIT_MS.intake), '', 'PERINGATAN');

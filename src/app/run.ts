@@ -4,6 +4,7 @@
  * journal and the state; `guard` turns an unexpected error into a `Log Galat` row and rethrows
  * it so that Google also notifies the owner (DESIGN §10).
  */
+import { boundSpreadsheet } from '../gas/session';
 import type { WorkCalendar } from '../core/calendar';
 import { calendarOf } from '../core/calendar-config';
 import { AppConfig } from '../core/config';
@@ -58,7 +59,7 @@ export function startRun(
   source: string,
   options: { ss?: Spreadsheet; user?: string; state?: ScriptState; freshConfig?: boolean } = {},
 ): Run {
-  const ss = options.ss ?? SpreadsheetApp.getActiveSpreadsheet();
+  const ss = options.ss ?? boundSpreadsheet();
   const now = new Date();
   const state = options.state ?? ScriptState.load();
   const config = options.freshConfig ? refreshConfig(ss, state) : cachedConfig(ss, state);
@@ -96,7 +97,7 @@ export function guard<T>(source: string, body: () => T): T {
     return body();
   } catch (e) {
     try {
-      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const ss = boundSpreadsheet();
       const journal = new Journal(new Date(), SYSTEM_USER, source);
       journal.error(LOG.unexpected(errorText(e)), String((e as Error)?.stack ?? ''));
       journal.flush(ss);

@@ -19,6 +19,8 @@ export const LOCK_WAIT_MS = {
   setup: 60_000,
   /** Marking a batch of outgoing mail (sent outside the lock): a short wait for a short hold. */
   mailCommit: 15_000,
+  /** The channel poll, after its fetches (done outside the lock). */
+  poll: 30_000,
   /** A citizen's rating on the web app. */
   rating: 10_000,
 } as const;

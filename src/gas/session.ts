@@ -33,3 +33,13 @@ export function openSpreadsheetById(id: string): Spreadsheet {
 export function openSpreadsheetByUrl(url: string): Spreadsheet {
   return SpreadsheetApp.openByUrl(url);
 }
+
+/** Applies the pending spreadsheet writes now (before an outbound call: two-phase sending). */
+export function flushWrites(): void {
+  SpreadsheetApp.flush();
+}
+
+/** The bound spreadsheet (triggers and menu items always have one). */
+export function boundSpreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}

@@ -28,3 +28,10 @@ export function htmlPage(html: string, title: string): GoogleAppsScript.HTML.Htm
     .setTitle(title)
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }
+
+/** Asks the person at the keyboard (OK / Cancel); their text, or null when they cancelled. */
+export function promptText(title: string, text: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(title, text, ui.ButtonSet.OK_CANCEL);
+  return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : null;
+}

@@ -136,7 +136,7 @@ describe('architecture rules in eslint.config.mjs', () => {
 describe('the exemptions of eslint.config.mjs', () => {
   const config = readFileSync(join(__dirname, '..', '..', 'eslint.config.mjs'), 'utf8');
 
-  test('every file listed as pending (PENDING_GAS_MOVES, PENDING_USE_CASE_IMPORTS) still exists', () => {
+  test('every file listed as pending (PENDING_USE_CASE_IMPORTS) still exists', () => {
     const listed = [...config.matchAll(/'(src\/app\/[\w-]+\.ts)'/g)].map((m) => m[1]);
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.filter((f) => !existsSync(join(__dirname, '..', '..', f)))).toEqual([]);
