@@ -1,24 +1,12 @@
 /** How the reminders and summaries write times and figures for people (Indonesian conventions). */
 import { DateTime } from 'luxon';
 import { ZONE } from '../values';
+import { MONTHS_ID } from '../labels/dashboard';
 
 const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];
 const DAYS_LONG = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
-const MONTHS_LONG = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+const MONTHS_LONG = MONTHS_ID;
 
 function wib(d: Date, zone: string): DateTime {
   return DateTime.fromMillis(d.getTime(), { zone });

@@ -4,6 +4,7 @@
  * at, follow from the run time and the configured reminder hour only: a run 15 minutes early or
  * late, or twice, is about the same day and the same instant.
  */
+import { MONTHS_ID } from '../labels/dashboard';
 import { DateTime } from 'luxon';
 import type { WorkCalendar } from '../calendar';
 
@@ -87,20 +88,7 @@ export function firstWorkingDate(cal: WorkCalendar, from: string, to: string): s
   return null;
 }
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+const MONTHS = MONTHS_ID;
 
 function dayLabel(d: DateTime, withYear: boolean): string {
   return `${d.day} ${MONTHS[d.month - 1]}${withYear ? ` ${d.year}` : ''}`;
