@@ -220,7 +220,8 @@ export function handleRows(
   let cols: number[];
   if (unit) {
     const unitTab = UnitTable.of(tabName, readSheet(sheet));
-    const register = RegisterTable.read(run.ss);
+    const numbers = indices.map((i) => String(unitTab.rows[i]?.values.number ?? '').trim());
+    const register = RegisterTable.readRows(run.ss, numbers);
     out = officerRows(run, unit.name, unitTab, register, indices, user);
     run.journal.dropFor(register.flush());
     run.journal.dropFor(unitTab.flush());

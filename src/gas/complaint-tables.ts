@@ -33,6 +33,30 @@ export class RegisterTable {
     return RegisterTable.of(readSheet(sheet));
   }
 
+  /**
+   * Only the register rows of `numbers`, found with a TextFinder on the number column: an
+   * officer's edit then costs the same at 100 or 50,000 complaints (DESIGN §10), instead of a
+   * read of the whole register. The other rows are absent (holes): `find` knows only these.
+   */
+  static readRows(ss: Spreadsheet, numbers: string[]): RegisterTable {
+    const sheet = ss.getSheetByName(TAB.register);
+    if (!sheet) throw new Error(FAILURE.tabMissing(TAB.register));
+    const headers = sheet.getRange('1:1').getValues()[0];
+    let width = headers.length;
+    while (width > 0 && String(headers[width - 1] ?? '') === '') width--;
+    const column = indexColumns(TAB.register, headers, REGISTER_COLUMNS).number + 1;
+    const last = sheet.getLastRow();
+    const rows: unknown[][] = [];
+    if (last >= 2) {
+      const numberColumn = sheet.getRange(2, column, last - 1, 1);
+      for (const n of new Set(numbers.filter(Boolean))) {
+        const cell = numberColumn.createTextFinder(n).matchCase(true).matchEntireCell(true).findNext();
+        if (cell) rows[cell.getRow() - 2] = sheet.getRange(cell.getRow(), 1, 1, width).getValues()[0];
+      }
+    }
+    return RegisterTable.of({ sheet, headers: headers.slice(0, width), rows, width });
+  }
+
   static of(tab: TabData): RegisterTable {
     return new RegisterTable(tab, indexColumns(TAB.register, tab.headers, REGISTER_COLUMNS));
   }
