@@ -41,18 +41,9 @@ export const APP_PLUMBING = [
   'access', // operator-only menu items
   'edit-rows', // what people's edits do to rows: the edit trigger, stored edits, reconcile
   'channel-inbox', // Kotak Masuk triage and replies: the edit trigger, the poll, the digest
+  'reconciliation', // the reconcile step: setup, the hourly run and Menu › Rekonsiliasi
+  'dashboard-refresh', // the dashboard refresh: setup, the hourly run and Menu › Buka dasbor
 ];
-
-/**
- * Use-case-to-use-case imports still present in files other engineers are reshaping in this wave.
- * The lead removes them while merging (menuSetup/menuReconcile move next to their use cases; the
- * dashboard refresh and reconcile become plumbing or core decisions), then deletes the entry.
- */
-export const PENDING_USE_CASE_IMPORTS = {
-  'src/app/menu.ts': ['reconcile', 'setup'],
-  'src/app/maintenance.ts': ['dashboard', 'reconcile'],
-  'src/app/setup.ts': ['dashboard', 'reconcile'],
-};
 
 const noAppsScriptGlobals = APPS_SCRIPT_GLOBALS.map((name) => ({
   name,
@@ -161,8 +152,4 @@ export default tseslint.config(
     files: ['src/app/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: appImportPatterns(APP_PLUMBING) }] },
   },
-  ...Object.entries(PENDING_USE_CASE_IMPORTS).map(([file, extra]) => ({
-    files: [file],
-    rules: { 'no-restricted-imports': ['error', { patterns: appImportPatterns([...APP_PLUMBING, ...extra]) }] },
-  })),
 );

@@ -10,10 +10,10 @@ import { TAB } from '../core/labels';
 import { ACTION, HISTORY_VALUE, LOG } from '../core/labels/journal';
 import { ASSIGNMENT_KIND } from '../core/email/assignment';
 import { tryScriptLock } from '../gas/lock';
-import { refreshDashboardQuietly } from './dashboard';
+import { refreshDashboardQuietly } from './dashboard-refresh';
 import { applyPendingEdits } from './edit-rows';
 import { sendMail } from './mail';
-import { reconcileAll } from './reconcile';
+import { reconcileAll } from './reconciliation';
 import { finish, guard, startRun } from './run';
 
 export function hourlyJob(): void {

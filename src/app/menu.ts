@@ -11,13 +11,9 @@ import { SELF_TEST_TEXT } from '../core/labels/self-test';
 import { TRACKING_MENU } from '../core/labels/tracking';
 import { ensureForm } from '../gas/form';
 import { finish, guard, startRun } from './run';
-import { Outbox } from '../gas/outbox';
-import { waitScriptLock } from '../gas/lock';
 import { activeUserEmail } from '../gas/session';
 import { MenuEntry, addMenu, showAlert } from '../gas/ui';
 import { operatorOnly } from './access';
-import { reconcileAll } from './reconcile';
-import { setupSpreadsheet } from './setup';
 import { CHANNEL_MENU } from '../core/labels/channels'; // issue 15
 
 export const MENU_ITEMS: [string, string][] = [
@@ -43,10 +39,6 @@ export function onOpenTrigger(): void {
   addMenu(MENU.title, entries);
 }
 
-export function menuSetup(): void {
-  if (operatorOnly(MENU.setup)) setupSpreadsheet();
-}
-
 export function menuSyncForm(): void {
   if (!operatorOnly(MENU.syncForm)) return;
   guard(RUN_NAME.menu, () => {
@@ -61,20 +53,6 @@ export function menuSyncForm(): void {
     run.journal.record('', MENU.syncForm, '', '', changed.join(', ') || HISTORY_VALUE.formUpToDate);
     finish(run);
     showAlert(MENU.syncForm, changed.length ? MENU_TEXT.formSynced(changed) : MENU_TEXT.formAlreadySynced);
-  });
-}
-
-export function menuReconcile(): void {
-  if (!operatorOnly(MENU.reconcile)) return;
-  guard(RUN_NAME.menu, () => {
-    const lock = waitScriptLock('menu');
-    const run = startRun(RUN_NAME.reconcile, { user: activeUserEmail() });
-    const outbox = Outbox.read(run.ss);
-    const r = reconcileAll(run, outbox);
-    outbox.flushQueue();
-    finish(run);
-    lock.release();
-    showAlert(MENU.reconcile, MENU_TEXT.reconcile(r));
   });
 }
 

@@ -10,7 +10,7 @@ import { DEFAULT_UNITS, HOLIDAY_HEADERS, SETTINGS, SETTINGS_HEADERS, UNIT_HEADER
 import { OUTBOX_HEADERS } from '../core/email/message';
 import { CHANNEL_CHOICES } from '../core/form-spec';
 import { SHIPPED_HOLIDAYS, SHIPPED_HOLIDAY_SOURCE } from '../core/holidays';
-import { FORM, TAB } from '../core/labels';
+import { FORM, MENU, TAB } from '../core/labels';
 import { ACTION, LOG } from '../core/labels/journal';
 import { DROPDOWN_HELP, SETUP_TEXT } from '../core/labels/dialogs';
 import { cellText } from '../core/sanitize';
@@ -59,9 +59,10 @@ import { ensureTriggers } from '../gas/triggers';
 import { ensureTrackingSecret, writeTrackingLinks } from '../gas/tracking';
 import { RATING_HEADERS, TRACKING_TAB } from '../core/labels/tracking';
 import { showAlert } from '../gas/ui';
-import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard';
+import { DASHBOARD_HEADERS, refreshDashboardQuietly } from './dashboard-refresh';
 import { Outbox } from '../gas/outbox';
-import { reconcileAll } from './reconcile';
+import { reconcileAll } from './reconciliation';
+import { operatorOnly } from './access';
 import { Layout, Run, errorText, finish, guard, layoutOf, startRun } from './run';
 import { AppConfig } from '../core/config';
 import { INBOX_COLUMNS } from '../core/channels/inbox';
@@ -551,4 +552,9 @@ export function setupSpreadsheet(): SetupReport {
 /** The one-off time-driven trigger that continues a setup (entry point `setupContinue`). */
 export function setupContinuation(): SetupReport | null {
   return guard('Siapkan', continueSetup);
+}
+
+/** Menu › Siapkan / Perbarui (the operator only: it writes protected tabs). */
+export function menuSetup(): void {
+  if (operatorOnly(MENU.setup)) setupSpreadsheet();
 }

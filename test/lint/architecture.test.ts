@@ -136,12 +136,6 @@ describe('architecture rules in eslint.config.mjs', () => {
 describe('the exemptions of eslint.config.mjs', () => {
   const config = readFileSync(join(__dirname, '..', '..', 'eslint.config.mjs'), 'utf8');
 
-  test('every file listed as pending (PENDING_USE_CASE_IMPORTS) still exists', () => {
-    const listed = [...config.matchAll(/'(src\/app\/[\w-]+\.ts)'/g)].map((m) => m[1]);
-    expect(listed.length).toBeGreaterThan(0);
-    expect(listed.filter((f) => !existsSync(join(__dirname, '..', '..', f)))).toEqual([]);
-  });
-
   test('every plumbing file named in APP_PLUMBING exists in src/app', () => {
     const plumbing = [.../APP_PLUMBING = \[([^\]]*)\]/.exec(config)![1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
     expect(plumbing).toEqual(expect.arrayContaining(['run', 'mail', 'access']));
