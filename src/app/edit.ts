@@ -16,6 +16,8 @@ import { TAB } from '../core/labels';
 import { INBOX_TAB } from '../core/labels/channels';
 import { ACTION, EDIT_TEXT } from '../core/labels/journal';
 import { refreshConfig } from '../gas/config-store';
+import { RegisterTable } from '../gas/complaint-tables';
+import { isOpen } from '../core/complaint';
 import { tryScriptLock } from '../gas/lock';
 import { storePendingEdit } from '../gas/pending-edits';
 import { triageEdit } from './channel-inbox';
@@ -69,6 +71,34 @@ function unitTabName(run: Run, sheet: Sheet, name: string): string | null {
   return unit ? unit.tab : null;
 }
 
+/**
+ * A unit renamed or removed in `Unit` while it still has open complaints would orphan them (its
+ * tab emptied, no reminders): refused with a clear message. A single-cell change is put back;
+ * for a paste the operator is told which units to restore.
+ */
+function keepUnitsWithOpenComplaints(
+  run: Run,
+  e: EditEvent,
+  before: readonly { name: string }[],
+  after: readonly { name: string }[],
+  single: { column: number; oldValue: unknown } | undefined,
+): string | null {
+  const gone = before.map((u) => u.name).filter((n) => !after.some((a) => a.name === n));
+  if (!gone.length) return null;
+  const open = RegisterTable.read(run.ss).complaints.filter(
+    (c) => c.number && gone.includes(c.unit) && isOpen(c.status),
+  );
+  if (!open.length) return null;
+  const restored = single !== undefined && single.oldValue !== undefined;
+  if (restored) {
+    e.range.setValue(single.oldValue);
+    refreshConfig(run.ss, run.state);
+  }
+  const message = EDIT_TEXT.unitStillInUse(gone, open.length, restored);
+  run.journal.error(message, e.range.getA1Notation(), '', 'PERINGATAN');
+  return message;
+}
+
 function handleEdit(e: EditEvent): void {
   const sheet = e.range.getSheet();
   const name = sheet.getName();
@@ -97,8 +127,15 @@ function handleEdit(e: EditEvent): void {
   const run = startRun('Edit', { ss: e.source, user });
   applyPendingEdits(run); // edits stored while the lock was busy come first, in order
   if (CONFIG_TABS.includes(name)) {
-    refreshConfig(run.ss, run.state);
+    const before = run.config;
+    const after = refreshConfig(run.ss, run.state);
     run.journal.record('', ACTION.configChanged, name, '', e.range.getA1Notation(), user);
+    const refusal = name === TAB.units ? keepUnitsWithOpenComplaints(run, e, before.units, after.units, single) : null;
+    if (refusal) {
+      finish(run);
+      e.source.toast(refusal, EDIT_TEXT.refusedTitle, 15);
+      return;
+    }
   } else if (name === INBOX_TAB) {
     triageEdit(run, block.row, block.numRows, user);
   } else if (count > 0 && (name === TAB.register || unitTabName(run, sheet, name))) {

@@ -189,3 +189,25 @@ describe('one broken unit tab never stops the rest', () => {
     expect(sim.rt.executions.filter((x) => !x.ok)).toEqual([]);
   });
 });
+
+describe('a unit renamed in the Unit tab while it has open complaints', () => {
+  test('is refused: the name is put back, the operator is told, and the complaints stay in their tab', () => {
+    const { sim } = play([...THREE]);
+    const units = sim.rt.spreadsheet.getSheetByName('Unit') as Sheet;
+    const names = units
+      .getRange(2, 1, units.getLastRow() - 1, 1)
+      .getValues()
+      .map((r) => String(r[0]));
+    const row = names.indexOf('UP Museum Seni') + 2;
+    sim.rt.editAsUser(OWNER, 'Unit', row, 1, [['Museum Seni Rupa']]);
+    expect(units.getRange(row, 1).getValue()).toBe('UP Museum Seni');
+    expect(sim.rt.spreadsheet._toasts.some((x) => x.message.includes('masih punya 2 pengaduan terbuka'))).toBe(true);
+    expect(rows(sim, 'Log Galat').some((r) => String(r['Pesan']).includes('tidak dapat diganti namanya'))).toBe(true);
+    sim.rt.call('hourlyJob', [], { kind: 'time-trigger' });
+    expect(
+      rows(sim, 'UP Museum Seni')
+        .map((r) => r['No. Pengaduan'])
+        .sort(),
+    ).toEqual(['ADU-2026-0001', 'ADU-2026-0002']);
+  });
+});

@@ -85,5 +85,9 @@ export const EDIT_TEXT = {
     'untuk mengurutkan, gunakan Data › Buat tampilan filter.',
   rowsRestored: (n: number) => `${n} baris`,
   unitOfficer: (unit: string) => `petugas ${unit} (email tidak terlihat)`,
+  unitStillInUse: (units: string[], open: number, restored: boolean) =>
+    `Unit ${units.map((u) => `"${u}"`).join(', ')} masih punya ${open} pengaduan terbuka, jadi tidak dapat diganti namanya atau dihapus; ` +
+    (restored ? 'isian dikembalikan. ' : 'kembalikan namanya di tab Unit. ') +
+    'Untuk mengganti nama: tambahkan baris unit baru, alihkan pengaduannya di tab Pengaduan, lalu nonaktifkan unit lama (Aktif = Tidak) setelah semua selesai.',
   rowNotOwn: (row: number) => `Baris ${row} tidak cocok dengan pengaduan unit ini; akan dirapikan oleh rekonsiliasi.`,
 } as const;
