@@ -16,14 +16,13 @@ import { assignmentEmail } from '../core/email/assignment';
 import { TAB } from '../core/labels';
 import { LOG, SYSTEM_USER } from '../core/labels/journal';
 import { highestSequences } from '../core/numbering';
-import { decideRegistration, indexKeys, isBlank, keyStatus, responseKey } from '../core/registration';
+import { indexKeys, isBlank, keyStatus, responseKey } from '../core/registration';
 import { appendComplaintRow, readRegisterKeys } from '../gas/complaint-tables';
 import { Journal } from '../gas/journal';
 import { LOCK_WAIT_MS, tryScriptLock } from '../gas/lock';
 import { Outbox } from '../gas/outbox';
-import { trackingLinkFor } from '../gas/tracking';
 import { responseOfEvent } from '../gas/responses';
-import { counterOf, finish, guard, isolated, noteRegistration, startRun, tabUrl, yearOf } from './run';
+import { decide, finish, guard, isolated, noteRegistration, startRun, tabUrl } from './run';
 import { sheetOf } from '../gas/tabs';
 
 type FormSubmitEvent = GoogleAppsScript.Events.SheetsOnFormSubmit;
@@ -62,17 +61,7 @@ function intake(e: FormSubmitEvent): void {
   // Numbers never go backwards, even when the counter in Script Properties was lost.
   const highest = highestSequences(register.keys.map((k) => k.number));
   // Decide in core.
-  const reg = decideRegistration({
-    response,
-    key,
-    units: run.config.units,
-    calendar: run.calendar,
-    stepDays: run.config.stepDays,
-    now: run.now,
-    counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0),
-    yearOf,
-    trackingUrlOf: (n) => trackingLinkFor(run, n),
-  });
+  const reg = decide(run, response, key, highest);
   noteRegistration(run, reg, where, false);
   // The number is saved before the writes: a crash after this point leaves a gap in numbering,
   // never a reused number, and reconcile registers the response (its key is not in the register).

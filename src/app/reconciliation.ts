@@ -16,7 +16,6 @@ import { highestSequences } from '../core/numbering';
 import {
   RecordedWork,
   ResponseRow,
-  decideRegistration,
   indexKeys,
   isBlank,
   isLegacyKey,
@@ -27,10 +26,9 @@ import { applyOfficerEdit } from '../core/transitions';
 import { asDate, asText, isDate } from '../core/values';
 import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { Outbox } from '../gas/outbox';
-import { trackingLinkFor } from '../gas/tracking';
 import { allResponseTabs, readResponses } from '../gas/responses';
 import { readSheet, readTab, replaceRows, restoreBlankHeader, sheetOf } from '../gas/tabs';
-import { RESPONSE_KEY_FIELD, Run, counterOf, isolated, noteRegistration, recordChanges, tabUrl, yearOf } from './run';
+import { RESPONSE_KEY_FIELD, Run, counterOf, decide, isolated, noteRegistration, recordChanges, tabUrl } from './run';
 
 export interface ReconcileReport {
   registered: number;
@@ -136,16 +134,7 @@ function registerMissedResponses(
       })();
       // A number another complaint holds now is never taken back.
       const knownNumber = orphan && !register.find(orphan.number) ? orphan.number : undefined;
-      const reg = decideRegistration({
-        response: r,
-        key,
-        units: run.config.units,
-        calendar: run.calendar,
-        stepDays: run.config.stepDays,
-        now: run.now,
-        counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0),
-        yearOf,
-        trackingUrlOf: (n) => trackingLinkFor(run, n),
+      const reg = decide(run, r, key, highest, {
         knownNumber,
         recorded: knownNumber && 'unit' in (orphan as object) ? (orphan as OrphanRow) : undefined,
       });

@@ -11,7 +11,7 @@ import { AppConfig } from '../core/config';
 import { ACTION, HISTORY_VALUE, LOG, SYSTEM_USER, UNKNOWN_USER } from '../core/labels/journal';
 import { REGISTER_COLUMNS } from '../core/complaint';
 import { TransitionResult } from '../core/transitions';
-import { Registration, decideRegistration } from '../core/registration';
+import { Registration, RegistrationInput, ResponseRow, decideRegistration } from '../core/registration';
 import type { Answers } from '../core/intake';
 import type { Complaint } from '../core/complaint';
 import { trackingLinkFor } from '../gas/tracking';
@@ -179,6 +179,36 @@ export function recordChanges(run: Run, result: TransitionResult, action: string
  * DESIGN §14) through the same core decision as the form: numbered, routed, flagged, with the
  * history and the counter applied to the run. The caller writes the complaint.
  */
+/**
+ * The registration decision with what the run knows (config, calendar, clock, counters, the
+ * tracking link): the one way intake, reconcile and triage register a response. `highest` is the
+ * register's highest sequence per year, so a lost counter never reuses a number.
+ */
+export function decide(
+  run: Run,
+  response: ResponseRow,
+  key: string,
+  highest: ReadonlyMap<number, number> = new Map(),
+  known: Pick<RegistrationInput, 'knownNumber' | 'recorded'> = {},
+): Registration {
+  return decideRegistration({
+    response,
+    key,
+    units: run.config.units,
+    calendar: run.calendar,
+    stepDays: run.config.stepDays,
+    now: run.now,
+    counter: (year) => Math.max(counterOf(run, year), highest.get(year) ?? 0),
+    yearOf,
+    trackingUrlOf: (n) => trackingLinkFor(run, n),
+    ...known,
+  });
+}
+
+/**
+ * Registers answers that do not come from a form response row (a post triaged in `Kotak Masuk`,
+ * DESIGN §14) through the same core decision as the form; the caller writes the complaint.
+ */
 export function registerAnswers(
   run: Run,
   answers: Answers,
@@ -187,17 +217,7 @@ export function registerAnswers(
   key: string,
   where: string,
 ): Complaint {
-  const reg = decideRegistration({
-    response: { tab: where, row: 0, submittedAt, respondent, answers },
-    key,
-    units: run.config.units,
-    calendar: run.calendar,
-    stepDays: run.config.stepDays,
-    now: run.now,
-    counter: (year) => counterOf(run, year),
-    yearOf,
-    trackingUrlOf: (n) => trackingLinkFor(run, n),
-  });
+  const reg = decide(run, { tab: where, row: 0, submittedAt, respondent, answers }, key);
   noteRegistration(run, reg, where, false);
   return reg.complaint;
 }
