@@ -15,12 +15,13 @@ import { ACTION, EDIT_TEXT } from '../core/labels/journal';
 import { holdsComplaint, shuffledRows } from '../core/officer-cells';
 import { applyAdminEdit, applyOfficerEdit } from '../core/transitions';
 import { SYSTEM_USER } from '../core/labels/journal';
+import { TAB } from '../core/labels';
 import { RegisterTable, UnitTable } from '../gas/complaint-tables';
 import { Journal } from '../gas/journal';
 import { Outbox } from '../gas/outbox';
 import { PendingEdit, dropPendingEdits, pendingEdits } from '../gas/pending-edits';
 import { readSheet, readTab, writeCellNotes } from '../gas/tabs';
-import { Run, recordChanges, tabUrl } from './run';
+import { Run, isolated, recordChanges, tabUrl } from './run';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -248,7 +249,8 @@ export function applyPendingEdits(run: Run): number {
   for (const { edit } of pending) {
     const sheet = edit.tab ? run.ss.getSheetByName(edit.tab) : null;
     const at = new Date(edit.at);
-    if (!sheet || Number.isNaN(at.getTime())) continue;
+    const known = edit.tab === TAB.register || run.config.units.some((u) => u.tab === edit.tab);
+    if (!sheet || !known || Number.isNaN(at.getTime())) continue;
     const data = readSheet(sheet);
     const col = Math.max(
       0,
@@ -258,7 +260,10 @@ export function applyPendingEdits(run: Run): number {
     const indices = edit.numbers.map((n, k) => (n ? numbers.indexOf(n) : edit.firstRow - 2 + k)).filter((i) => i >= 0);
     const journal = new Journal(at, edit.user || SYSTEM_USER, 'Edit (tertunda)');
     const user = edit.user || anonymousEditor(run, edit.tab);
-    handleRows({ ...run, now: at, user, journal }, sheet, edit.tab, indices, user, edit.single);
+    // One stored edit that cannot be applied (its tab damaged since) never blocks the others.
+    isolated(run, `Tab "${edit.tab}"`, () =>
+      handleRows({ ...run, now: at, user, journal }, sheet, edit.tab, indices, user, edit.single),
+    );
     journal.flush(run.ss);
   }
   dropPendingEdits(pending.map((p) => p.key));

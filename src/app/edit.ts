@@ -111,7 +111,8 @@ function handleEdit(e: EditEvent): void {
   const lock = tryScriptLock('edit');
   if (!lock) {
     // Another execution holds the lock: keep the edit for the next one, and say so.
-    if (count > 0 && name !== INBOX_TAB) {
+    // Config tabs need no replay (the hourly run re-reads them); triage waits for the poll.
+    if (count > 0 && name !== INBOX_TAB && !CONFIG_TABS.includes(name)) {
       storePendingEdit({
         tab: name,
         numbers: numbersAt(sheet, from, count),

@@ -211,3 +211,19 @@ describe('a unit renamed in the Unit tab while it has open complaints', () => {
     ).toEqual(['ADU-2026-0001', 'ADU-2026-0002']);
   });
 });
+
+describe('stored edits never block the edits after them', () => {
+  test('a config edit while the lock is busy is not stored (the hourly run re-reads the config); later edits are applied', () => {
+    const { sim } = play([
+      ...THREE,
+      { at: t('06T10:00:00'), fault: { kind: 'holdLock', seconds: 45 } },
+      { at: t('06T10:00:05'), by: OWNER, edit: { tab: 'Pengaturan', range: 'B2', values: [['08:00']] } },
+      { at: t('06T10:00:20'), by: PIC, update: { ref: 1, status: 'Diproses' } },
+      { at: t('06T10:05:00'), by: PIC, update: { ref: 2, status: 'Diproses' } },
+    ]);
+    const props = sim.rt.propertiesService.getScriptProperties().getKeys();
+    expect(props.filter((k) => k.startsWith('edit.pending.'))).toEqual([]);
+    expect([complaint(sim, 1)['Status'], complaint(sim, 2)['Status']]).toEqual(['Diproses', 'Diproses']);
+    expect(sim.rt.executions.filter((x) => !x.ok)).toEqual([]);
+  });
+});
