@@ -4,37 +4,8 @@
  * protect nothing until their editor list changes, a spreadsheet in its creator's time zone,
  * a holiday calendar under one of two ids. The built dist/Code.js, driven as the operator would.
  */
-import { join } from 'node:path';
-import { GasRuntime, RuntimeOptions } from '../../emulator/runtime';
-import type { Sheet } from '../../emulator/spreadsheet';
-import { readChunkedJson } from '../../src/gas/state';
-
-const OWNER = 'operator@example.org';
-const ADMIN = 'admin.medsos@example.org';
-const PIC = 'pic.museum.seni@example.org';
-const BUNDLE = join(__dirname, '..', '..', 'dist', 'Code.js');
-
-function install(options: RuntimeOptions = {}): { rt: GasRuntime; formId: string } {
-  const rt = new GasRuntime({ start: '2026-12-01T07:00:00+07:00', owner: OWNER, ...options });
-  rt.loadFile(BUNDLE);
-  rt.call('setup', [], { user: OWNER });
-  const props = rt.propertiesService.getScriptProperties();
-  const layout = readChunkedJson<{ formId: string }>((k) => props.getProperty(k), 'layout');
-  return { rt, formId: layout!.formId };
-}
-
-function tab(rt: GasRuntime, name: string): Sheet {
-  return rt.spreadsheet.getSheetByName(name) as Sheet;
-}
-
-function rows(rt: GasRuntime, name: string): Record<string, unknown>[] {
-  const values = tab(rt, name).getDataRange().getValues();
-  const headers = values[0].map(String);
-  return values
-    .slice(1)
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
-}
+import type { GasRuntime } from '../../emulator/runtime';
+import { ADMIN, OWNER, PIC, install, rows } from './installed';
 
 function submit(rt: GasRuntime, formId: string, at: string, receivedAt: string): void {
   rt.submitForm(

@@ -4,40 +4,14 @@
  * complaint with one number; the officers' recorded work is never lost; no unit gets the same
  * assignment email twice.
  */
-import { join } from 'node:path';
 import { GasError } from '../../emulator/errors';
-import { GasRuntime, RuntimeOptions } from '../../emulator/runtime';
+import type { GasRuntime, RuntimeOptions } from '../../emulator/runtime';
 import type { Sheet } from '../../emulator/spreadsheet';
-import { readChunkedJson } from '../../src/gas/state';
+import { ADMIN, OWNER, PIC, install as installFresh, layoutOf, rows, tab } from './installed';
 
-const OWNER = 'operator@example.org';
-const ADMIN = 'admin.medsos@example.org';
-const PIC = 'pic.museum.seni@example.org';
-const BUNDLE = join(__dirname, '..', '..', 'dist', 'Code.js');
-
-function layoutOf(rt: GasRuntime): { formId: string } {
-  const props = rt.propertiesService.getScriptProperties();
-  return readChunkedJson<{ formId: string }>((k) => props.getProperty(k), 'layout')!;
-}
-
+/** Admin and officer have access from the start. */
 function install(options: RuntimeOptions = {}): { rt: GasRuntime; formId: string } {
-  const rt = new GasRuntime({ start: '2026-12-01T07:00:00+07:00', owner: OWNER, users: [ADMIN, PIC], ...options });
-  rt.loadFile(BUNDLE);
-  rt.call('setup', [], { user: OWNER });
-  return { rt, formId: layoutOf(rt).formId };
-}
-
-function tab(rt: GasRuntime, name: string): Sheet {
-  return rt.spreadsheet.getSheetByName(name) as Sheet;
-}
-
-function rows(rt: GasRuntime, name: string): Record<string, unknown>[] {
-  const values = tab(rt, name).getDataRange().getValues();
-  const headers = values[0].map(String);
-  return values
-    .slice(1)
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return installFresh({ users: [ADMIN, PIC], ...options });
 }
 
 let seq = 0;
